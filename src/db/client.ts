@@ -1,0 +1,62 @@
+// Opens the database the config names: real PostgreSQL at DATABASE_URL, or the embedded
+// PGlite in PARLEY_DATA_DIR. Both are reached through @prisma/adapter-pg.
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../../prisma/generated/client/client.js';
+import type { DatabaseConfig } from '../config.js';
+import type { Logger } from '../logger.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.js';
+
+export { PrismaClient };
+export { Prisma } from '../../prisma/generated/client/client.js';
+
+export interface Database {
+  prisma: PrismaClient;
+  /** Connection URL (the loopback socket for the embedded database). */
+  url: string;
+  kind: DatabaseConfig['kind'];
+  /** The embedded PGlite, when there is one. */
+  embedded?: EmbeddedPostgres;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  logger?: Logger;
+  /** Seed an embedded database from a migrated data-directory tarball (tests use this). */
+  loadDataDir?: Blob;
+  /** Emit Prisma query events (statement counting in tests and benchmarks). */
+  logQueries?: boolean;
+}
+
+export async function openDatabase(config: DatabaseConfig, options: OpenDatabaseOptions = {}): Promise<Database> {
+  const embedded =
+    config.kind === 'embedded'
+      ? await startEmbeddedPostgres({ dataDir: config.dataDir, loadDataDir: options.loadDataDir })
+      : undefined;
+  const url = embedded ? embedded.url : (config as { url: string }).url;
+  const poolSize = config.kind === 'postgres' ? config.poolSize : 1;
+  const adapter = new PrismaPg(
+    { connectionString: url, max: poolSize },
+    { onPoolError: (err) => options.logger?.error({ err }, 'database pool error') },
+  );
+  const prisma = new PrismaClient({
+    adapter,
+    log: options.logQueries ? [{ emit: 'event', level: 'query' }] : [],
+  });
+  return {
+    prisma,
+    url,
+    kind: config.kind,
+    embedded,
+    async close() {
+      await prisma.$disconnect();
+      await embedded?.stop();
+    },
+  };
+}
+
+/** True when the pgvector extension is installed in this database. */
+export async function hasVectorExtension(prisma: PrismaClient): Promise<boolean> {
+  const rows = await prisma.$queryRaw<{ present: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'vector') AS present`;
+  return rows[0]?.present === true;
+}

@@ -1,0 +1,167 @@
+// Conversation statistics, computed by the database in one statement of aggregates; no
+// rows are loaded into JavaScript.
+import { Prisma, type PrismaClient } from '../db/client.js';
+
+export interface StatsWindow {
+  since: Date;
+  until: Date;
+}
+
+export interface ConversationStats {
+  window: StatsWindow;
+  conversations: { total: number; open: number; active: number; needsReview: number; waitingForLead: number; archived: number };
+  email: {
+    sent: number;
+    received: number;
+    conversationsEmailed: number;
+    conversationsReplied: number;
+    responseRate: number | null;
+  };
+  ai: {
+    suggestions: number;
+    pending: number;
+    approved: number;
+    edited: number;
+    rejected: number;
+    superseded: number;
+    approvalRate: number | null;
+    editRate: number | null;
+    meanConfidence: number | null;
+  };
+  delivery: {
+    delivered: number;
+    bounced: number;
+    opened: number;
+    clicked: number;
+    opens: number;
+    clicks: number;
+    deliveryRate: number | null;
+    openRate: number | null;
+    clickRate: number | null;
+  };
+}
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+export function defaultWindow(now: Date): StatsWindow {
+  return { since: new Date(now.getTime() - WEEK_MS), until: now };
+}
+
+const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
+
+interface StatsRow {
+  total: number; open: number; active: number; needs_review: number; waiting: number; archived: number;
+  sent: number; delivered: number; bounced: number; opened: number; clicked: number; opens: number; clicks: number;
+  conversations_emailed: number; received: number; conversations_replied: number;
+  suggestions: number; pending: number; approved: number; edited: number; rejected: number; superseded: number;
+  mean_confidence: number | null;
+}
+
+/**
+ * Figures for one account. Conversation counts are the current state; everything else
+ * counts what happened in [since, until): emails sent and received, drafts created, and the
+ * delivery outcome of the emails sent in the window.
+ */
+export async function conversationStats(
+  prisma: PrismaClient,
+  accountId: string,
+  window: StatsWindow,
+): Promise<ConversationStats> {
+  const { since, until } = window;
+  const [row] = await prisma.$queryRaw<StatsRow[]>(Prisma.sql`
+    SELECT c.*, o.*, i.*, r.*, s.*
+    FROM (
+      SELECT count(*)::int AS total,
+             count(*) FILTER (WHERE status <> 'ARCHIVED')::int AS open,
+             count(*) FILTER (WHERE status = 'ACTIVE')::int AS active,
+             count(*) FILTER (WHERE status = 'NEEDS_REVIEW')::int AS needs_review,
+             count(*) FILTER (WHERE status = 'WAITING_FOR_LEAD')::int AS waiting,
+             count(*) FILTER (WHERE status = 'ARCHIVED')::int AS archived
+      FROM conversations WHERE account_id = ${accountId}::uuid
+    ) c, (
+      SELECT count(*)::int AS sent,
+             count(delivered_at)::int AS delivered,
+             count(*) FILTER (WHERE delivery_status = 'BOUNCED')::int AS bounced,
+             count(first_opened_at)::int AS opened,
+             count(first_clicked_at)::int AS clicked,
+             coalesce(sum(open_count), 0)::int AS opens,
+             coalesce(sum(click_count), 0)::int AS clicks,
+             count(DISTINCT conversation_id)::int AS conversations_emailed
+      FROM conversation_messages
+      WHERE account_id = ${accountId}::uuid AND direction = 'OUTBOUND'
+        AND sent_at >= ${since} AND sent_at < ${until}
+    ) o, (
+      SELECT count(*)::int AS received
+      FROM conversation_messages
+      WHERE account_id = ${accountId}::uuid AND direction = 'INBOUND'
+        AND received_at >= ${since} AND received_at < ${until}
+    ) i, (
+      -- A conversation counts as replied when the lead wrote back after our first email
+      -- of the window, before the window closed.
+      SELECT count(*)::int AS conversations_replied
+      FROM (
+        SELECT conversation_id, min(sent_at) AS first_sent
+        FROM conversation_messages
+        WHERE account_id = ${accountId}::uuid AND direction = 'OUTBOUND'
+          AND sent_at >= ${since} AND sent_at < ${until}
+        GROUP BY conversation_id
+      ) f
+      WHERE EXISTS (
+        SELECT 1 FROM conversation_messages m
+        WHERE m.conversation_id = f.conversation_id AND m.direction = 'INBOUND'
+          AND m.received_at > f.first_sent AND m.received_at < ${until}
+      )
+    ) r, (
+      SELECT count(*)::int AS suggestions,
+             count(*) FILTER (WHERE status = 'PENDING')::int AS pending,
+             count(*) FILTER (WHERE status = 'APPROVED')::int AS approved,
+             count(*) FILTER (WHERE status = 'EDITED')::int AS edited,
+             count(*) FILTER (WHERE status = 'REJECTED')::int AS rejected,
+             count(*) FILTER (WHERE status = 'SUPERSEDED')::int AS superseded,
+             avg(confidence)::float8 AS mean_confidence
+      FROM ai_suggestions
+      WHERE account_id = ${accountId}::uuid AND created_at >= ${since} AND created_at < ${until}
+    ) s`);
+  const r = row!;
+  const decided = r.approved + r.edited + r.rejected;
+  return {
+    window,
+    conversations: {
+      total: r.total,
+      open: r.open,
+      active: r.active,
+      needsReview: r.needs_review,
+      waitingForLead: r.waiting,
+      archived: r.archived,
+    },
+    email: {
+      sent: r.sent,
+      received: r.received,
+      conversationsEmailed: r.conversations_emailed,
+      conversationsReplied: r.conversations_replied,
+      responseRate: ratio(r.conversations_replied, r.conversations_emailed),
+    },
+    ai: {
+      suggestions: r.suggestions,
+      pending: r.pending,
+      approved: r.approved,
+      edited: r.edited,
+      rejected: r.rejected,
+      superseded: r.superseded,
+      approvalRate: ratio(r.approved + r.edited, decided),
+      editRate: ratio(r.edited, r.approved + r.edited),
+      meanConfidence: r.mean_confidence,
+    },
+    delivery: {
+      delivered: r.delivered,
+      bounced: r.bounced,
+      opened: r.opened,
+      clicked: r.clicked,
+      opens: r.opens,
+      clicks: r.clicks,
+      deliveryRate: ratio(r.delivered, r.sent),
+      openRate: ratio(r.opened, r.sent),
+      clickRate: ratio(r.clicked, r.sent),
+    },
+  };
+}

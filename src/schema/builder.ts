@@ -1,0 +1,62 @@
+// The schema builder and its plugins. Types live in one file per domain type beside it.
+import SchemaBuilder from '@pothos/core';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import ValidationPlugin from '@pothos/plugin-validation';
+import { DateTimeResolver } from 'graphql-scalars';
+import { z } from 'zod';
+import type PrismaTypes from '../../prisma/generated/pothos-types.js';
+import { getDatamodel } from '../../prisma/generated/pothos-types.js';
+import { isProduction } from '../config.js';
+import type { GraphQLContext } from '../context.js';
+import { decodeParleyId, encodeParleyId } from './ids.js';
+
+/** Largest page a connection serves; asking for more is an error, not a silent clamp. */
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+const pageSize = z
+  .number()
+  .int()
+  .min(0, { message: 'must be 0 or more' })
+  .max(MAX_PAGE_SIZE, { message: `must be at most ${MAX_PAGE_SIZE}; page through larger results with cursors` });
+
+export const builder = new SchemaBuilder<{
+  Context: GraphQLContext;
+  PrismaTypes: PrismaTypes;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date | string };
+    ID: { Input: string; Output: string };
+  };
+  DefaultFieldNullability: false;
+  DefaultInputFieldRequiredness: false;
+}>({
+  plugins: [ErrorsPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin],
+  defaultFieldNullability: false,
+  errors: { defaultTypes: [] },
+  prisma: {
+    client: (ctx) => ctx.db,
+    dmmf: getDatamodel(),
+    exposeDescriptions: true,
+    filterConnectionTotalCount: true,
+    onUnusedQuery: isProduction ? null : 'error',
+    maxConnectionSize: MAX_PAGE_SIZE,
+    defaultConnectionSize: DEFAULT_PAGE_SIZE,
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    encodeGlobalID: encodeParleyId,
+    decodeGlobalID: decodeParleyId,
+    firstArgOptions: { validate: pageSize, description: `Page size, 0 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` },
+    lastArgOptions: { validate: pageSize, description: `Page size from the end, 0 to ${MAX_PAGE_SIZE}.` },
+    nodeQueryOptions: { description: 'Any object by its global ID; null when it does not exist in your account.' },
+    nodesQueryOptions: false,
+    pageInfoTypeOptions: { description: 'Where a page sits in a connection.' },
+  },
+});
+
+builder.addScalarType('DateTime', DateTimeResolver, {});
+
+builder.queryType({ description: 'Read the conversations, leads and figures of your account.' });

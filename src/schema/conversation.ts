@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { conversationOrderBy, conversationWhere } from '../domain/conversation-filter.js';
+import { NotFoundError } from '../domain/errors.js';
+import { builder } from './builder.js';
+import { encodeParleyId } from './ids.js';
+import { ConversationStatusEnum, OrderDirectionEnum } from './enums.js';
+import { LeadNode } from './lead.js';
+import { AISuggestionNode } from './suggestion.js';
+
+// At most one PENDING suggestion exists per conversation (a partial unique index), so this
+// nested `take` reads at most one row per conversation.
+const pendingSuggestionQuery = { where: { status: 'PENDING' as const }, take: 1 };
+
+export const ConversationNode = builder.prismaNode('Conversation', {
+  id: { field: 'id' },
+  description: 'An email thread with one lead.',
+  fields: (t) => ({
+    subject: t.exposeString('subject', { description: 'Subject of the thread.' }),
+    status: t.expose('status', { type: ConversationStatusEnum, description: 'Where the thread stands.' }),
+    lead: t.relation('lead', { description: 'The lead on the other side.' }),
+    lastMessageAt: t.expose('lastMessageAt', { type: 'DateTime', description: 'Time of the newest message.' }),
+    lastMessage: t.relation('lastMessage', { nullable: true, description: 'The newest message.' }),
+    archivedAt: t.expose('archivedAt', { type: 'DateTime', nullable: true, description: 'When it was archived.' }),
+    archiveReason: t.exposeString('archiveReason', { nullable: true, description: 'Why it was archived.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the thread started.' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When the thread last changed.' }),
+    messages: t.relatedConnection('messages', {
+      cursor: 'id',
+      description: 'The emails of the thread, oldest first.',
+      query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+      totalCount: true,
+    }),
+    suggestions: t.relatedConnection('suggestions', {
+      cursor: 'id',
+      description: 'Every AI draft for this thread, newest first, whatever its status.',
+      query: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] },
+      totalCount: true,
+    }),
+    pendingSuggestion: t.field({
+      type: AISuggestionNode,
+      nullable: true,
+      description: 'The draft waiting for review, if any.',
+      select: (_args, _ctx, nestedSelection) => ({ suggestions: nestedSelection(pendingSuggestionQuery) }),
+      resolve: (conversation) => conversation.suggestions[0] ?? null,
+    }),
+    hasPendingSuggestion: t.boolean({
+      description: 'True when a draft is waiting for review.',
+      select: { suggestions: { ...pendingSuggestionQuery, select: { id: true } } },
+      resolve: (conversation) => conversation.suggestions.length > 0,
+    }),
+  }),
+});
+
+const ConversationFilter = builder.inputType('ConversationFilter', {
+  description: 'Narrow the conversation list. Conditions combine with AND.',
+  fields: (t) => ({
+    status: t.field({
+      type: [ConversationStatusEnum],
+      description: 'Only conversations in one of these statuses.',
+    }),
+    leadId: t.globalID({ for: LeadNode, description: "Only this lead's conversations." }),
+    hasPendingSuggestion: t.boolean({ description: 'Only those with (true) or without (false) a draft waiting for review.' }),
+    search: t.string({
+      description: 'Case-insensitive text to find in the subject, lead name, lead email or any message text.',
+      validate: z.string().trim().min(1, { message: 'must not be empty' }).max(200, { message: 'must be at most 200 characters' }),
+    }),
+  }),
+});
+
+const ConversationOrderField = builder.enumType('ConversationOrderField', {
+  description: 'What to sort conversations by.',
+  values: {
+    LAST_MESSAGE_AT: { description: 'Time of the newest message.' },
+    CREATED_AT: { description: 'When the conversation started.' },
+  } as const,
+});
+
+const ConversationOrder = builder.inputType('ConversationOrder', {
+  description: 'Sort order for conversations; ties break on id in the same direction.',
+  fields: (t) => ({
+    field: t.field({ type: ConversationOrderField, required: true, defaultValue: 'LAST_MESSAGE_AT', description: 'Sort key.' }),
+    direction: t.field({ type: OrderDirectionEnum, required: true, defaultValue: 'desc', description: 'Sort direction.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  conversations: t.prismaConnection({
+    type: 'Conversation',
+    cursor: 'id',
+    description: 'Your conversations, filtered and sorted; most recent activity first by default.',
+    args: {
+      filter: t.arg({ type: ConversationFilter, description: 'Which conversations to list.' }),
+      orderBy: t.arg({ type: ConversationOrder, description: 'Sort order (default: LAST_MESSAGE_AT DESC).' }),
+    },
+    totalCount: (_parent, args, ctx) =>
+      ctx.db.conversation.count({ where: conversationWhere(args.filter && { ...args.filter, leadId: args.filter.leadId?.id }) }),
+    resolve: (query, _parent, args, ctx) =>
+      ctx.db.conversation.findMany({
+        ...query,
+        where: conversationWhere(args.filter && { ...args.filter, leadId: args.filter.leadId?.id }),
+        orderBy: conversationOrderBy(args.orderBy?.field, args.orderBy?.direction),
+      }),
+  }),
+  conversation: t.prismaField({
+    type: 'Conversation',
+    description: 'One conversation by its global ID. A NOT_FOUND error when it is not in your account.',
+    args: { id: t.arg.globalID({ for: ConversationNode, required: true, description: 'Global ID of the conversation.' }) },
+    resolve: async (query, _parent, args, ctx) => {
+      const conversation = await ctx.db.conversation.findUnique({ ...query, where: { id: args.id.id } });
+      if (!conversation) throw new NotFoundError('Conversation', encodeParleyId('Conversation', args.id.id));
+      return conversation;
+    },
+  }),
+}));

@@ -1,0 +1,78 @@
+import {
+  ConversationStatus,
+  DeliveryStatus,
+  Intent,
+  MessageDirection,
+  Sentiment,
+  SuggestionStatus,
+  Urgency,
+} from '../../prisma/generated/client/enums.js';
+import { builder } from './builder.js';
+
+export const ConversationStatusEnum = builder.enumType(ConversationStatus, {
+  name: 'ConversationStatus',
+  description: 'Where a conversation stands in the review workflow.',
+  values: {
+    ACTIVE: { description: 'Open, with nothing waiting on either side.' },
+    NEEDS_REVIEW: { description: 'The lead replied; a person should review the drafted answer.' },
+    WAITING_FOR_LEAD: { description: 'We replied last; waiting for the lead.' },
+    ARCHIVED: { description: 'Finished; takes no replies until unarchived.' },
+  },
+});
+
+export const MessageDirectionEnum = builder.enumType(MessageDirection, {
+  name: 'MessageDirection',
+  description: 'Which way an email travelled.',
+  values: {
+    INBOUND: { description: 'From the lead to us.' },
+    OUTBOUND: { description: 'From us to the lead.' },
+  },
+});
+
+export const DeliveryStatusEnum = builder.enumType(DeliveryStatus, {
+  name: 'DeliveryStatus',
+  description: 'Delivery state of a message.',
+  values: {
+    RECEIVED: { description: 'An inbound email we received.' },
+    QUEUED: { description: 'Outbound, written and about to be handed to the email provider.' },
+    SENT: { description: 'Accepted by the email provider.' },
+    DELIVERED: { description: "Accepted by the lead's mail server." },
+    BOUNCED: { description: "Rejected by the lead's mail server." },
+    FAILED: { description: 'The email provider refused it; see errorCode and errorMessage.' },
+  },
+});
+
+export const SuggestionStatusEnum = builder.enumType(SuggestionStatus, {
+  name: 'SuggestionStatus',
+  description: 'Review state of an AI-drafted reply.',
+  values: {
+    PENDING: { description: 'Waiting for a person to approve, edit or reject it.' },
+    APPROVED: { description: 'Sent as drafted.' },
+    EDITED: { description: 'Sent after a person changed the text.' },
+    REJECTED: { description: 'Declined by a person.' },
+    SUPERSEDED: { description: 'Replaced by a newer draft before anyone decided.' },
+  },
+});
+
+export const SentimentEnum = builder.enumType(Sentiment, {
+  name: 'Sentiment',
+  description: "The tone of the lead's reply.",
+});
+
+export const IntentEnum = builder.enumType(Intent, {
+  name: 'Intent',
+  description: "What the lead's reply is trying to do.",
+});
+
+export const UrgencyEnum = builder.enumType(Urgency, {
+  name: 'Urgency',
+  description: 'How soon the reply deserves an answer.',
+});
+
+export const OrderDirectionEnum = builder.enumType('OrderDirection', {
+  description: 'Sort direction.',
+  values: {
+    ASC: { value: 'asc', description: 'Oldest or smallest first.' },
+    DESC: { value: 'desc', description: 'Newest or largest first.' },
+  } as const,
+});

@@ -1,0 +1,17 @@
+// The services object every request and domain function draws on, built once at start-up.
+import type { Config } from './config.js';
+import type { Database, PrismaClient } from './db/client.js';
+import type { Logger } from './logger.js';
+
+export interface AppServices {
+  config: Config;
+  logger: Logger;
+  database: Database;
+  /** Unscoped client: start-up, migrations, jobs. Requests use the account-scoped one. */
+  prisma: PrismaClient;
+  /** Whether pgvector is installed; similarity search reports itself unavailable otherwise. */
+  vectorSearchAvailable: boolean;
+  /** The account every request acts as until authentication lands. */
+  devAccountId: string;
+  now(): Date;
+}

@@ -1,0 +1,12 @@
+import { PGlite } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+const t=Date.now();
+const db = await PGlite.create({ extensions: { vector, pg_trgm } });
+console.log('create', Date.now()-t);
+console.log((await db.query("select name from pg_available_extensions where name in ('vector','pg_trgm')")).rows);
+await db.exec('create extension vector; create extension pg_trgm; create table x(v vector(3))');
+const b = await db.dumpDataDir('none'); console.log('dump', Date.now()-t, b.size);
+const t2=Date.now();
+const db2 = await PGlite.create({ loadDataDir: b, extensions: { vector, pg_trgm } });
+console.log('load', Date.now()-t2, (await db2.query("select count(*) from x")).rows);
