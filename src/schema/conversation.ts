@@ -13,6 +13,8 @@ const pendingSuggestionQuery = { where: { status: 'PENDING' as const }, take: 1 
 
 export const ConversationNode = builder.prismaNode('Conversation', {
   id: { field: 'id' },
+  // node(id) answers null, not an error, for ids that are not in the viewer's account.
+  nullable: true,
   description: 'An email thread with one lead.',
   fields: (t) => ({
     subject: t.exposeString('subject', { description: 'Subject of the thread.' }),

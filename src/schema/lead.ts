@@ -2,6 +2,8 @@ import { builder } from './builder.js';
 
 export const LeadNode = builder.prismaNode('Lead', {
   id: { field: 'id' },
+  // node(id) answers null, not an error, for ids that are not in the viewer's account.
+  nullable: true,
   description: 'A prospective customer the team writes to.',
   fields: (t) => ({
     name: t.exposeString('name', { description: "The lead's name." }),

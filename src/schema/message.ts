@@ -3,6 +3,8 @@ import { DeliveryStatusEnum, MessageDirectionEnum } from './enums.js';
 
 export const ConversationMessageNode = builder.prismaNode('ConversationMessage', {
   id: { field: 'id' },
+  // node(id) answers null, not an error, for ids that are not in the viewer's account.
+  nullable: true,
   description: 'One email in a conversation, inbound or outbound.',
   fields: (t) => ({
     conversation: t.relation('conversation', { description: 'The conversation this email belongs to.' }),

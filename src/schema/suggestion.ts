@@ -14,6 +14,8 @@ const ReplyAnalysis = builder.objectRef<AISuggestion>('ReplyAnalysis').implement
 
 export const AISuggestionNode = builder.prismaNode('AISuggestion', {
   id: { field: 'id' },
+  // node(id) answers null, not an error, for ids that are not in the viewer's account.
+  nullable: true,
   description: 'An AI-drafted reply for a person to approve, edit or reject.',
   fields: (t) => ({
     conversation: t.relation('conversation', { description: 'The conversation the draft answers.' }),

@@ -1,0 +1,56 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query Conversations($first: Int, $after: String, $last: Int, $before: String, $filter: ConversationFilter, $orderBy: ConversationOrder) {\n    conversations(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      edges { cursor node { id subject status lastMessageAt createdAt hasPendingSuggestion lead { id name } } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": typeof types.ConversationsDocument,
+    "\n  query Conversation($id: ID!) {\n    conversation(id: $id) {\n      id\n      subject\n      lead { name email }\n      lastMessage { textBody }\n      pendingSuggestion { id status confidence analysis { intent keyPoints } }\n      messages(first: 10) { totalCount edges { node { direction textBody createdAt } } }\n      suggestions(first: 10) { totalCount edges { node { status } } }\n    }\n  }\n": typeof types.ConversationDocument,
+    "\n  query Node($id: ID!) {\n    node(id: $id) { __typename id ... on Conversation { subject } }\n  }\n": typeof types.NodeDocument,
+    "\n  query InboxPage($first: Int!) {\n    conversations(first: $first) {\n      edges {\n        node {\n          id\n          subject\n          status\n          lastMessageAt\n          hasPendingSuggestion\n          lead { name email company }\n          lastMessage { direction textBody sentAt receivedAt }\n          pendingSuggestion { confidence body }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.InboxPageDocument,
+    "\n  query Stats($since: DateTime, $until: DateTime) {\n    conversationStats(since: $since, until: $until) {\n      window { since until }\n      conversations { total open active needsReview waitingForLead archived }\n      email { sent received conversationsEmailed conversationsReplied responseRate }\n      ai { suggestions pending approved edited rejected superseded approvalRate editRate meanConfidence }\n      delivery { delivered bounced opened clicked opens clicks deliveryRate openRate clickRate }\n    }\n  }\n": typeof types.StatsDocument,
+};
+const documents: Documents = {
+    "\n  query Conversations($first: Int, $after: String, $last: Int, $before: String, $filter: ConversationFilter, $orderBy: ConversationOrder) {\n    conversations(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      edges { cursor node { id subject status lastMessageAt createdAt hasPendingSuggestion lead { id name } } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": types.ConversationsDocument,
+    "\n  query Conversation($id: ID!) {\n    conversation(id: $id) {\n      id\n      subject\n      lead { name email }\n      lastMessage { textBody }\n      pendingSuggestion { id status confidence analysis { intent keyPoints } }\n      messages(first: 10) { totalCount edges { node { direction textBody createdAt } } }\n      suggestions(first: 10) { totalCount edges { node { status } } }\n    }\n  }\n": types.ConversationDocument,
+    "\n  query Node($id: ID!) {\n    node(id: $id) { __typename id ... on Conversation { subject } }\n  }\n": types.NodeDocument,
+    "\n  query InboxPage($first: Int!) {\n    conversations(first: $first) {\n      edges {\n        node {\n          id\n          subject\n          status\n          lastMessageAt\n          hasPendingSuggestion\n          lead { name email company }\n          lastMessage { direction textBody sentAt receivedAt }\n          pendingSuggestion { confidence body }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.InboxPageDocument,
+    "\n  query Stats($since: DateTime, $until: DateTime) {\n    conversationStats(since: $since, until: $until) {\n      window { since until }\n      conversations { total open active needsReview waitingForLead archived }\n      email { sent received conversationsEmailed conversationsReplied responseRate }\n      ai { suggestions pending approved edited rejected superseded approvalRate editRate meanConfidence }\n      delivery { delivered bounced opened clicked opens clicks deliveryRate openRate clickRate }\n    }\n  }\n": types.StatsDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Conversations($first: Int, $after: String, $last: Int, $before: String, $filter: ConversationFilter, $orderBy: ConversationOrder) {\n    conversations(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      edges { cursor node { id subject status lastMessageAt createdAt hasPendingSuggestion lead { id name } } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n"): typeof import('./graphql.js').ConversationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Conversation($id: ID!) {\n    conversation(id: $id) {\n      id\n      subject\n      lead { name email }\n      lastMessage { textBody }\n      pendingSuggestion { id status confidence analysis { intent keyPoints } }\n      messages(first: 10) { totalCount edges { node { direction textBody createdAt } } }\n      suggestions(first: 10) { totalCount edges { node { status } } }\n    }\n  }\n"): typeof import('./graphql.js').ConversationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Node($id: ID!) {\n    node(id: $id) { __typename id ... on Conversation { subject } }\n  }\n"): typeof import('./graphql.js').NodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InboxPage($first: Int!) {\n    conversations(first: $first) {\n      edges {\n        node {\n          id\n          subject\n          status\n          lastMessageAt\n          hasPendingSuggestion\n          lead { name email company }\n          lastMessage { direction textBody sentAt receivedAt }\n          pendingSuggestion { confidence body }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql.js').InboxPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Stats($since: DateTime, $until: DateTime) {\n    conversationStats(since: $since, until: $until) {\n      window { since until }\n      conversations { total open active needsReview waitingForLead archived }\n      email { sent received conversationsEmailed conversationsReplied responseRate }\n      ai { suggestions pending approved edited rejected superseded approvalRate editRate meanConfidence }\n      delivery { delivered bounced opened clicked opens clicks deliveryRate openRate clickRate }\n    }\n  }\n"): typeof import('./graphql.js').StatsDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

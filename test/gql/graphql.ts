@@ -1,0 +1,317 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Narrow the conversation list. Conditions combine with AND. */
+export type ConversationFilter = {
+  /** Only those with (true) or without (false) a draft waiting for review. */
+  hasPendingSuggestion?: boolean | null | undefined;
+  /** Only this lead's conversations. */
+  leadId?: string | null | undefined;
+  /** Case-insensitive text to find in the subject, lead name, lead email or any message text. */
+  search?: string | null | undefined;
+  /** Only conversations in one of these statuses. */
+  status?: Array<ConversationStatus> | null | undefined;
+};
+
+/** Sort order for conversations; ties break on id in the same direction. */
+export type ConversationOrder = {
+  /** Sort direction. */
+  direction?: OrderDirection;
+  /** Sort key. */
+  field?: ConversationOrderField;
+};
+
+/** What to sort conversations by. */
+export type ConversationOrderField =
+  /** When the conversation started. */
+  | 'CREATED_AT'
+  /** Time of the newest message. */
+  | 'LAST_MESSAGE_AT';
+
+/** Where a conversation stands in the review workflow. */
+export type ConversationStatus =
+  /** Open, with nothing waiting on either side. */
+  | 'ACTIVE'
+  /** Finished; takes no replies until unarchived. */
+  | 'ARCHIVED'
+  /** The lead replied; a person should review the drafted answer. */
+  | 'NEEDS_REVIEW'
+  /** We replied last; waiting for the lead. */
+  | 'WAITING_FOR_LEAD';
+
+/** What the lead's reply is trying to do. */
+export type Intent =
+  | 'INTERESTED'
+  | 'MEETING_REQUEST'
+  | 'NOT_INTERESTED'
+  | 'OBJECTION'
+  | 'OTHER'
+  | 'OUT_OF_OFFICE'
+  | 'QUESTION'
+  | 'REFERRAL'
+  | 'UNSUBSCRIBE';
+
+/** Which way an email travelled. */
+export type MessageDirection =
+  /** From the lead to us. */
+  | 'INBOUND'
+  /** From us to the lead. */
+  | 'OUTBOUND';
+
+/** Sort direction. */
+export type OrderDirection =
+  /** Oldest or smallest first. */
+  | 'ASC'
+  /** Newest or largest first. */
+  | 'DESC';
+
+/** Review state of an AI-drafted reply. */
+export type SuggestionStatus =
+  /** Sent as drafted. */
+  | 'APPROVED'
+  /** Sent after a person changed the text. */
+  | 'EDITED'
+  /** Waiting for a person to approve, edit or reject it. */
+  | 'PENDING'
+  /** Declined by a person. */
+  | 'REJECTED'
+  /** Replaced by a newer draft before anyone decided. */
+  | 'SUPERSEDED';
+
+export type ConversationsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+  filter?: ConversationFilter | null | undefined;
+  orderBy?: ConversationOrder | null | undefined;
+}>;
+
+
+export type ConversationsQuery = { conversations: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, subject: string, status: ConversationStatus, lastMessageAt: string, createdAt: string, hasPendingSuggestion: boolean, lead: { id: string, name: string } } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+
+export type ConversationQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConversationQuery = { conversation: { id: string, subject: string, lead: { name: string, email: string }, lastMessage: { textBody: string } | null, pendingSuggestion: { id: string, status: SuggestionStatus, confidence: number, analysis: { intent: Intent | null, keyPoints: Array<string> } } | null, messages: { totalCount: number, edges: Array<{ node: { direction: MessageDirection, textBody: string, createdAt: string } }> }, suggestions: { totalCount: number, edges: Array<{ node: { status: SuggestionStatus } }> } } };
+
+export type NodeQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type NodeQuery = { node:
+    | { __typename: 'AISuggestion', id: string }
+    | { __typename: 'Conversation', subject: string, id: string }
+    | { __typename: 'ConversationMessage', id: string }
+    | { __typename: 'Lead', id: string }
+   | null };
+
+export type InboxPageQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type InboxPageQuery = { conversations: { edges: Array<{ node: { id: string, subject: string, status: ConversationStatus, lastMessageAt: string, hasPendingSuggestion: boolean, lead: { name: string, email: string, company: string | null }, lastMessage: { direction: MessageDirection, textBody: string, sentAt: string | null, receivedAt: string | null } | null, pendingSuggestion: { confidence: number, body: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type StatsQueryVariables = Exact<{
+  since?: string | null | undefined;
+  until?: string | null | undefined;
+}>;
+
+
+export type StatsQuery = { conversationStats: { window: { since: string, until: string }, conversations: { total: number, open: number, active: number, needsReview: number, waitingForLead: number, archived: number }, email: { sent: number, received: number, conversationsEmailed: number, conversationsReplied: number, responseRate: number | null }, ai: { suggestions: number, pending: number, approved: number, edited: number, rejected: number, superseded: number, approvalRate: number | null, editRate: number | null, meanConfidence: number | null }, delivery: { delivered: number, bounced: number, opened: number, clicked: number, opens: number, clicks: number, deliveryRate: number | null, openRate: number | null, clickRate: number | null } } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const ConversationsDocument = new TypedDocumentString(`
+    query Conversations($first: Int, $after: String, $last: Int, $before: String, $filter: ConversationFilter, $orderBy: ConversationOrder) {
+  conversations(
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+    filter: $filter
+    orderBy: $orderBy
+  ) {
+    totalCount
+    edges {
+      cursor
+      node {
+        id
+        subject
+        status
+        lastMessageAt
+        createdAt
+        hasPendingSuggestion
+        lead {
+          id
+          name
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConversationsQuery, ConversationsQueryVariables>;
+export const ConversationDocument = new TypedDocumentString(`
+    query Conversation($id: ID!) {
+  conversation(id: $id) {
+    id
+    subject
+    lead {
+      name
+      email
+    }
+    lastMessage {
+      textBody
+    }
+    pendingSuggestion {
+      id
+      status
+      confidence
+      analysis {
+        intent
+        keyPoints
+      }
+    }
+    messages(first: 10) {
+      totalCount
+      edges {
+        node {
+          direction
+          textBody
+          createdAt
+        }
+      }
+    }
+    suggestions(first: 10) {
+      totalCount
+      edges {
+        node {
+          status
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConversationQuery, ConversationQueryVariables>;
+export const NodeDocument = new TypedDocumentString(`
+    query Node($id: ID!) {
+  node(id: $id) {
+    __typename
+    id
+    ... on Conversation {
+      subject
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NodeQuery, NodeQueryVariables>;
+export const InboxPageDocument = new TypedDocumentString(`
+    query InboxPage($first: Int!) {
+  conversations(first: $first) {
+    edges {
+      node {
+        id
+        subject
+        status
+        lastMessageAt
+        hasPendingSuggestion
+        lead {
+          name
+          email
+          company
+        }
+        lastMessage {
+          direction
+          textBody
+          sentAt
+          receivedAt
+        }
+        pendingSuggestion {
+          confidence
+          body
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InboxPageQuery, InboxPageQueryVariables>;
+export const StatsDocument = new TypedDocumentString(`
+    query Stats($since: DateTime, $until: DateTime) {
+  conversationStats(since: $since, until: $until) {
+    window {
+      since
+      until
+    }
+    conversations {
+      total
+      open
+      active
+      needsReview
+      waitingForLead
+      archived
+    }
+    email {
+      sent
+      received
+      conversationsEmailed
+      conversationsReplied
+      responseRate
+    }
+    ai {
+      suggestions
+      pending
+      approved
+      edited
+      rejected
+      superseded
+      approvalRate
+      editRate
+      meanConfidence
+    }
+    delivery {
+      delivered
+      bounced
+      opened
+      clicked
+      opens
+      clicks
+      deliveryRate
+      openRate
+      clickRate
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StatsQuery, StatsQueryVariables>;

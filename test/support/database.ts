@@ -1,0 +1,48 @@
+// A fresh, migrated database for one test file, cloned from the run's template.
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import type { DatabaseConfig } from '../../src/config.js';
+
+export type TestDatabaseTarget =
+  | { kind: 'embedded'; templateFile: string }
+  | { kind: 'postgres'; serverUrl: string; template: string };
+
+export function databaseUrlFor(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+export interface TestDatabase {
+  config: DatabaseConfig;
+  loadDataDir?: Blob;
+  drop(): Promise<void>;
+}
+
+export async function cloneTestDatabase(target: TestDatabaseTarget): Promise<TestDatabase> {
+  if (target.kind === 'embedded') {
+    return {
+      config: { kind: 'embedded', dataDir: 'memory://' },
+      loadDataDir: new Blob([readFileSync(target.templateFile)]),
+      drop: async () => undefined,
+    };
+  }
+  const name = `parley_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: target.serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${target.template}`);
+  } finally {
+    await admin.end();
+  }
+  return {
+    config: { kind: 'postgres', url: databaseUrlFor(target.serverUrl, name), poolSize: 5 },
+    drop: async () => {
+      const client = new pg.Client({ connectionString: target.serverUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}

@@ -1,0 +1,47 @@
+// Runs once per test run: migrates a template database that every test file clones.
+// Default: an embedded PGlite, dumped to a tarball that each file loads in well under a second.
+// With TEST_DATABASE_URL (a real PostgreSQL server): a template database on that server.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedPostgres } from '../../src/db/embedded.js';
+import { migrate } from '../../src/db/migrate.js';
+import { databaseUrlFor, type TestDatabaseTarget } from './database.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    testDatabase: TestDatabaseTarget;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (serverUrl) {
+    const template = `parley_tpl_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${template}`);
+    await migrate(databaseUrlFor(serverUrl, template));
+    project.provide('testDatabase', { kind: 'postgres', serverUrl, template });
+    return async () => {
+      const { rows } = await admin.query<{ datname: string }>(
+        `SELECT datname FROM pg_database WHERE datname LIKE 'parley\\_t\\_%' OR datname = $1`,
+        [template],
+      );
+      for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+      await admin.end();
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'parley-test-'));
+  const embedded = await startEmbeddedPostgres({ dataDir: 'memory://' });
+  await migrate(embedded.url);
+  const tarball = await embedded.pglite.dumpDataDir('none');
+  const templateFile = join(dir, 'template.tar');
+  writeFileSync(templateFile, Buffer.from(await tarball.arrayBuffer()));
+  await embedded.stop();
+  project.provide('testDatabase', { kind: 'embedded', templateFile });
+  return () => rmSync(dir, { recursive: true, force: true });
+}
