@@ -57,16 +57,37 @@ export const SuggestionStatusEnum = builder.enumType(SuggestionStatus, {
 export const SentimentEnum = builder.enumType(Sentiment, {
   name: 'Sentiment',
   description: "The tone of the lead's reply.",
+  values: {
+    POSITIVE: { description: 'Warm, keen or pleased.' },
+    NEUTRAL: { description: 'Matter-of-fact.' },
+    NEGATIVE: { description: 'Annoyed, dismissive or unhappy.' },
+  },
 });
 
 export const IntentEnum = builder.enumType(Intent, {
   name: 'Intent',
   description: "What the lead's reply is trying to do.",
+  values: {
+    INTERESTED: { description: 'Wants to hear more.' },
+    MEETING_REQUEST: { description: 'Asks for or accepts a call or meeting.' },
+    QUESTION: { description: 'Asks something that needs an answer.' },
+    OBJECTION: { description: 'Pushes back: price, timing, an incumbent, doubt.' },
+    NOT_INTERESTED: { description: 'Declines.' },
+    UNSUBSCRIBE: { description: 'Asks not to be emailed again.' },
+    OUT_OF_OFFICE: { description: 'An automatic away reply.' },
+    REFERRAL: { description: 'Points to someone else who decides.' },
+    OTHER: { description: 'None of the above.' },
+  },
 });
 
 export const UrgencyEnum = builder.enumType(Urgency, {
   name: 'Urgency',
   description: 'How soon the reply deserves an answer.',
+  values: {
+    LOW: { description: 'Whenever convenient.' },
+    MEDIUM: { description: 'Within a working day.' },
+    HIGH: { description: 'As soon as possible: a meeting time, a deadline, a hot lead.' },
+  },
 });
 
 export const OrderDirectionEnum = builder.enumType('OrderDirection', {

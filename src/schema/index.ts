@@ -1,3 +1,4 @@
+import { isObjectType } from 'graphql';
 // Imports every type file and builds the schema; nothing else belongs here.
 import { builder } from './builder.js';
 import './enums.js';
@@ -8,3 +9,12 @@ import './conversation.js';
 import './stats.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
+
+// plugin-prisma adds `totalCount` to connections without a way to describe it; describe it
+// here so every field in GraphiQL carries documentation.
+for (const type of Object.values(schema.getTypeMap())) {
+  if (isObjectType(type) && type.name.endsWith('Connection')) {
+    const totalCount = type.getFields().totalCount;
+    if (totalCount && !totalCount.description) totalCount.description = 'Number of items in the whole connection, across all pages.';
+  }
+}

@@ -18,6 +18,8 @@ type Documents = {
     "\n  query Conversations($first: Int, $after: String, $last: Int, $before: String, $filter: ConversationFilter, $orderBy: ConversationOrder) {\n    conversations(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      edges { cursor node { id subject status lastMessageAt createdAt hasPendingSuggestion lead { id name } } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": typeof types.ConversationsDocument,
     "\n  query Conversation($id: ID!) {\n    conversation(id: $id) {\n      id\n      subject\n      lead { name email }\n      lastMessage { textBody }\n      pendingSuggestion { id status confidence analysis { intent keyPoints } }\n      messages(first: 10) { totalCount edges { node { direction textBody createdAt } } }\n      suggestions(first: 10) { totalCount edges { node { status } } }\n    }\n  }\n": typeof types.ConversationDocument,
     "\n  query Node($id: ID!) {\n    node(id: $id) { __typename id ... on Conversation { subject } }\n  }\n": typeof types.NodeDocument,
+    "\n  query ServerCheck { conversations(first: 1) { totalCount } }\n": typeof types.ServerCheckDocument,
+    "\n  query DemoOverview {\n    conversations(first: 100) {\n      totalCount\n      edges {\n        node {\n          status\n          hasPendingSuggestion\n          lead { source sourceUrl estimatedValue }\n          messages(first: 10) { edges { node { direction } } }\n        }\n      }\n    }\n  }\n": typeof types.DemoOverviewDocument,
     "\n  query InboxPage($first: Int!) {\n    conversations(first: $first) {\n      edges {\n        node {\n          id\n          subject\n          status\n          lastMessageAt\n          hasPendingSuggestion\n          lead { name email company }\n          lastMessage { direction textBody sentAt receivedAt }\n          pendingSuggestion { confidence body }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.InboxPageDocument,
     "\n  query Stats($since: DateTime, $until: DateTime) {\n    conversationStats(since: $since, until: $until) {\n      window { since until }\n      conversations { total open active needsReview waitingForLead archived }\n      email { sent received conversationsEmailed conversationsReplied responseRate }\n      ai { suggestions pending approved edited rejected superseded approvalRate editRate meanConfidence }\n      delivery { delivered bounced opened clicked opens clicks deliveryRate openRate clickRate }\n    }\n  }\n": typeof types.StatsDocument,
 };
@@ -25,6 +27,8 @@ const documents: Documents = {
     "\n  query Conversations($first: Int, $after: String, $last: Int, $before: String, $filter: ConversationFilter, $orderBy: ConversationOrder) {\n    conversations(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      edges { cursor node { id subject status lastMessageAt createdAt hasPendingSuggestion lead { id name } } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": types.ConversationsDocument,
     "\n  query Conversation($id: ID!) {\n    conversation(id: $id) {\n      id\n      subject\n      lead { name email }\n      lastMessage { textBody }\n      pendingSuggestion { id status confidence analysis { intent keyPoints } }\n      messages(first: 10) { totalCount edges { node { direction textBody createdAt } } }\n      suggestions(first: 10) { totalCount edges { node { status } } }\n    }\n  }\n": types.ConversationDocument,
     "\n  query Node($id: ID!) {\n    node(id: $id) { __typename id ... on Conversation { subject } }\n  }\n": types.NodeDocument,
+    "\n  query ServerCheck { conversations(first: 1) { totalCount } }\n": types.ServerCheckDocument,
+    "\n  query DemoOverview {\n    conversations(first: 100) {\n      totalCount\n      edges {\n        node {\n          status\n          hasPendingSuggestion\n          lead { source sourceUrl estimatedValue }\n          messages(first: 10) { edges { node { direction } } }\n        }\n      }\n    }\n  }\n": types.DemoOverviewDocument,
     "\n  query InboxPage($first: Int!) {\n    conversations(first: $first) {\n      edges {\n        node {\n          id\n          subject\n          status\n          lastMessageAt\n          hasPendingSuggestion\n          lead { name email company }\n          lastMessage { direction textBody sentAt receivedAt }\n          pendingSuggestion { confidence body }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.InboxPageDocument,
     "\n  query Stats($since: DateTime, $until: DateTime) {\n    conversationStats(since: $since, until: $until) {\n      window { since until }\n      conversations { total open active needsReview waitingForLead archived }\n      email { sent received conversationsEmailed conversationsReplied responseRate }\n      ai { suggestions pending approved edited rejected superseded approvalRate editRate meanConfidence }\n      delivery { delivered bounced opened clicked opens clicks deliveryRate openRate clickRate }\n    }\n  }\n": types.StatsDocument,
 };
@@ -41,6 +45,14 @@ export function graphql(source: "\n  query Conversation($id: ID!) {\n    convers
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Node($id: ID!) {\n    node(id: $id) { __typename id ... on Conversation { subject } }\n  }\n"): typeof import('./graphql.js').NodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ServerCheck { conversations(first: 1) { totalCount } }\n"): typeof import('./graphql.js').ServerCheckDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DemoOverview {\n    conversations(first: 100) {\n      totalCount\n      edges {\n        node {\n          status\n          hasPendingSuggestion\n          lead { source sourceUrl estimatedValue }\n          messages(first: 10) { edges { node { direction } } }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').DemoOverviewDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -44,14 +44,23 @@ export type ConversationStatus =
 
 /** What the lead's reply is trying to do. */
 export type Intent =
+  /** Wants to hear more. */
   | 'INTERESTED'
+  /** Asks for or accepts a call or meeting. */
   | 'MEETING_REQUEST'
+  /** Declines. */
   | 'NOT_INTERESTED'
+  /** Pushes back: price, timing, an incumbent, doubt. */
   | 'OBJECTION'
+  /** None of the above. */
   | 'OTHER'
+  /** An automatic away reply. */
   | 'OUT_OF_OFFICE'
+  /** Asks something that needs an answer. */
   | 'QUESTION'
+  /** Points to someone else who decides. */
   | 'REFERRAL'
+  /** Asks not to be emailed again. */
   | 'UNSUBSCRIBE';
 
 /** Which way an email travelled. */
@@ -111,6 +120,16 @@ export type NodeQuery = { node:
     | { __typename: 'ConversationMessage', id: string }
     | { __typename: 'Lead', id: string }
    | null };
+
+export type ServerCheckQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ServerCheckQuery = { conversations: { totalCount: number } };
+
+export type DemoOverviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DemoOverviewQuery = { conversations: { totalCount: number, edges: Array<{ node: { status: ConversationStatus, hasPendingSuggestion: boolean, lead: { source: string | null, sourceUrl: string | null, estimatedValue: number | null }, messages: { edges: Array<{ node: { direction: MessageDirection } }> } } }> } };
 
 export type InboxPageQueryVariables = Exact<{
   first: number;
@@ -234,6 +253,38 @@ export const NodeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NodeQuery, NodeQueryVariables>;
+export const ServerCheckDocument = new TypedDocumentString(`
+    query ServerCheck {
+  conversations(first: 1) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<ServerCheckQuery, ServerCheckQueryVariables>;
+export const DemoOverviewDocument = new TypedDocumentString(`
+    query DemoOverview {
+  conversations(first: 100) {
+    totalCount
+    edges {
+      node {
+        status
+        hasPendingSuggestion
+        lead {
+          source
+          sourceUrl
+          estimatedValue
+        }
+        messages(first: 10) {
+          edges {
+            node {
+              direction
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DemoOverviewQuery, DemoOverviewQueryVariables>;
 export const InboxPageDocument = new TypedDocumentString(`
     query InboxPage($first: Int!) {
   conversations(first: $first) {

@@ -46,3 +46,26 @@ export async function cloneTestDatabase(target: TestDatabaseTarget): Promise<Tes
     },
   };
 }
+
+/** An empty database (no migrations applied) on the run's target, for migration tests. */
+export async function createEmptyDatabase(target: TestDatabaseTarget): Promise<{ url: string; drop(): Promise<void> }> {
+  if (target.kind === 'embedded') {
+    const { startEmbeddedPostgres } = await import('../../src/db/embedded.js');
+    const embedded = await startEmbeddedPostgres({ dataDir: 'memory://' });
+    return { url: embedded.url, drop: () => embedded.stop() };
+  }
+  const name = `parley_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: target.serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return {
+    url: databaseUrlFor(target.serverUrl, name),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: target.serverUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
