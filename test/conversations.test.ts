@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './gql/index.js';
+import type { ConversationsQueryVariables } from './gql/graphql.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { createAccount, createConversation, createLead, gid } from './support/factories.js';
 
@@ -76,7 +77,7 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 const subjects = (result: Awaited<ReturnType<typeof listAll>>) => result.map((e) => e.node.subject);
-async function listAll(variables: Parameters<TestApp['execute']>[1] & object = {}) {
+async function listAll(variables: ConversationsQueryVariables = {}) {
   const result = await app.execute(ConversationsQuery, { first: 100, ...variables });
   expect(result.errors).toBeUndefined();
   return result.data!.conversations.edges;
@@ -207,7 +208,7 @@ describe('conversations: cursor paging', () => {
   });
 
   it('refuses first or last over 100 with a clear error instead of clamping', async () => {
-    for (const variables of [{ first: 101 }, { last: 500 }]) {
+    for (const variables of [{ first: 101 }, { last: 500 }] as ConversationsQueryVariables[]) {
       const result = await app.execute(ConversationsQuery, variables);
       expect(result.data?.conversations ?? null).toBeNull();
       expect(result.errors?.[0]?.message).toMatch(/at most 100/);

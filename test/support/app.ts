@@ -11,7 +11,7 @@ export interface TestApp extends App {
   config: Config;
   execute<TResult, TVariables>(
     document: TypedDocumentString<TResult, TVariables>,
-    ...variables: TVariables extends Record<string, never> ? [] : [TVariables]
+    variables?: TVariables,
   ): Promise<ExecutionResult<TResult>>;
   /** POST any GraphQL text (for operations that codegen cannot type, e.g. invalid ones). */
   executeRaw(query: string, variables?: Record<string, unknown>): Promise<ExecutionResult<Record<string, unknown>>>;
@@ -41,8 +41,8 @@ export async function createTestApp(
     ...app,
     config,
     executeRaw,
-    execute: (document, ...variables) =>
-      executeRaw(document.toString(), variables[0] as Record<string, unknown> | undefined) as never,
+    execute: (document, variables) =>
+      executeRaw(document.toString(), variables as Record<string, unknown> | undefined) as never,
     close: async () => {
       await app.close();
       await database.drop();
