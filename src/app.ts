@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import { hasVectorExtension, openDatabase, type OpenDatabaseOptions } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { seedDemoData } from './db/seed-demo.js';
+import { createEventBus } from './events/bus.js';
 import { createLogger, type Logger } from './logger.js';
 import type { AppServices } from './services.js';
 import { createParleyYoga, type ParleyYoga } from './yoga.js';
@@ -48,6 +49,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       prisma,
       vectorSearchAvailable,
       devAccountId: devAccount.id,
+      events: createEventBus(),
       now: options.now ?? (() => new Date()),
     };
     const yoga = createParleyYoga(services);

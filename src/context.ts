@@ -1,19 +1,12 @@
 // Per-request GraphQL context: who is asking, and a database client that can only see
 // their account's rows.
 import { randomUUID } from 'node:crypto';
-import { scopeToAccount, type ScopedClient } from './db/scoped.js';
+import { scopeToAccount } from './db/scoped.js';
+import type { DomainContext, Viewer } from './domain/context.js';
 import type { AppServices } from './services.js';
 
-export interface Viewer {
-  accountId: string;
-}
-
-export interface GraphQLContext {
+export interface GraphQLContext extends DomainContext {
   requestId: string;
-  viewer: Viewer;
-  /** Account-scoped Prisma client: every model query is confined to viewer.accountId. */
-  db: ScopedClient;
-  services: AppServices;
 }
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -35,7 +28,7 @@ export function requestIdFor(request: Request): string {
 }
 
 export function buildContext(services: AppServices, request: Request): GraphQLContext {
-  const viewer: Viewer = { accountId: services.devAccountId };
+  const viewer: Viewer = { accountId: services.devAccountId, actor: 'dev' };
   return {
     requestId: requestIdFor(request),
     viewer,

@@ -1,6 +1,7 @@
 // The services object every request and domain function draws on, built once at start-up.
 import type { Config } from './config.js';
 import type { Database, PrismaClient } from './db/client.js';
+import type { EventBus } from './events/bus.js';
 import type { Logger } from './logger.js';
 
 export interface AppServices {
@@ -13,5 +14,7 @@ export interface AppServices {
   vectorSearchAvailable: boolean;
   /** The account every request acts as until authentication lands. */
   devAccountId: string;
+  /** Conversation events for subscribers; publish only after the transaction commits. */
+  events: EventBus;
   now(): Date;
 }

@@ -33,6 +33,8 @@ function scopeArgs(model: string, operation: string, args: Args, accountId: stri
 }
 
 export type ScopedClient = PrismaClient;
+/** The client inside an interactive transaction of a scoped client. */
+export type ScopedTransaction = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$use' | '$extends'>;
 
 const cache = new WeakMap<PrismaClient, Map<string, ScopedClient>>();
 

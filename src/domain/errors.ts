@@ -1,5 +1,6 @@
 // Expected failures. Each carries a machine-readable code; mutations return them as typed
-// errors (Pothos errors plugin) and queries expose them as GraphQL errors with that code.
+// errors (Pothos errors plugin, src/schema/errors.ts) and queries expose them as GraphQL
+// errors with that code in extensions (src/yoga.ts).
 
 export interface FieldIssue {
   /** Path to the offending input field, e.g. ["input", "body"]. */
@@ -31,13 +32,47 @@ export class ValidationError extends DomainError {
     super(message);
     this.name = 'ValidationError';
   }
+
+  /** One error listing every issue: "Invalid input: input.body: must not be empty; ...". */
+  static fromIssues(issues: FieldIssue[]): ValidationError {
+    const text = issues.map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+    return new ValidationError(`Invalid input: ${text}`, issues);
+  }
 }
 
 export class InvalidIdError extends ValidationError {
-  constructor(readonly value: string, expected?: string) {
+  constructor(
+    readonly value: string,
+    expected?: string,
+  ) {
     super(`"${value}" is not a valid ${expected ?? 'Parley'} ID.`, [
       { path: ['id'], message: `expected a ${expected ?? 'Parley'} global ID` },
     ]);
     this.name = 'InvalidIdError';
+  }
+}
+
+/** The object exists but is in a state that does not allow the operation. */
+export class InvalidStateError extends DomainError {
+  readonly code = 'INVALID_STATE';
+  constructor(
+    message: string,
+    /** The state the object is in, e.g. "ARCHIVED" or "APPROVED". */
+    readonly currentState: string,
+  ) {
+    super(message);
+    this.name = 'InvalidStateError';
+  }
+}
+
+/** Too many requests; try again after retryAfterSeconds. */
+export class RateLimitedError extends DomainError {
+  readonly code = 'RATE_LIMITED';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+    this.name = 'RateLimitedError';
   }
 }

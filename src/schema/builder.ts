@@ -10,6 +10,7 @@ import type PrismaTypes from '../../prisma/generated/pothos-types.js';
 import { getDatamodel } from '../../prisma/generated/pothos-types.js';
 import { isProduction } from '../config.js';
 import type { GraphQLContext } from '../context.js';
+import { ValidationError } from '../domain/errors.js';
 import { decodeParleyId, encodeParleyId } from './ids.js';
 
 /** Largest page a connection serves; asking for more is an error, not a silent clamp. */
@@ -34,7 +35,27 @@ export const builder = new SchemaBuilder<{
 }>({
   plugins: [ErrorsPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin],
   defaultFieldNullability: false,
-  errors: { defaultTypes: [] },
+  errors: {
+    defaultTypes: [],
+    // Bad input (validation, malformed ids) comes back as a typed ValidationError result on
+    // mutations rather than a top-level error; it reveals nothing beyond the input itself.
+    unsafelyHandleInputErrors: true,
+    defaultUnionOptions: {
+      name: ({ fieldName }) => `${fieldName.charAt(0).toUpperCase()}${fieldName.slice(1)}Result`,
+      description: 'The payload on success, or the typed error that stopped the operation.',
+    },
+  },
+  validation: {
+    // Input validation failures become our ValidationError: a typed result on mutations
+    // that list it, a VALIDATION_FAILED error with field paths on queries.
+    validationError: (failure) =>
+      ValidationError.fromIssues(
+        failure.issues.map((issue) => ({
+          path: (issue.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)),
+          message: issue.message,
+        })),
+      ),
+  },
   prisma: {
     client: (ctx) => ctx.db,
     dmmf: getDatamodel(),
@@ -77,3 +98,4 @@ export const builder = new SchemaBuilder<{
 builder.addScalarType('DateTime', DateTimeResolver, {});
 
 builder.queryType({ description: 'Read the conversations, leads and figures of your account.' });
+builder.mutationType({ description: 'Act on conversations: approve, reject, reply, regenerate, archive.' });

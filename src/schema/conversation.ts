@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { conversationOrderBy, conversationWhere } from '../domain/conversation-filter.js';
-import { NotFoundError } from '../domain/errors.js';
+import { ARCHIVE_REASON_MAX, archiveConversation, unarchiveConversation } from '../domain/archive.js';
+import { InvalidStateError, NotFoundError } from '../domain/errors.js';
+import { baseMutationErrors } from './errors.js';
 import { builder } from './builder.js';
 import { encodeParleyId } from './ids.js';
 import { ConversationStatusEnum, OrderDirectionEnum } from './enums.js';
@@ -114,3 +116,60 @@ builder.queryFields((t) => ({
     },
   }),
 }));
+
+// Mutations follow one pattern (plugin-relay input/payload, plugin-errors typed results):
+//   name(input: NameInput!): NameResult   union NameResult = NamePayload | SomeError | ...
+// A resolver decodes the input and calls one domain function; the payload returns every
+// object the mutation changed, so clients update their cache without a second request.
+const reasonField = z
+  .string()
+  .trim()
+  .max(ARCHIVE_REASON_MAX, { message: `must be at most ${ARCHIVE_REASON_MAX} characters` });
+
+
+builder.relayMutationField(
+  'archiveConversation',
+  {
+    description: 'Input of archiveConversation.',
+    inputFields: (t) => ({
+      conversationId: t.globalID({ for: ConversationNode, required: true, description: 'The conversation to archive.' }),
+      reason: t.string({ description: 'Why it is finished, for the record.', validate: reasonField }),
+    }),
+  },
+  {
+    description: 'Finish a conversation: it leaves the inbox and takes no replies until unarchived.',
+    errors: { types: [...baseMutationErrors, InvalidStateError], directResult: true },
+    resolve: async (_root, { input }, ctx) => ({
+      conversation: await archiveConversation(ctx, { conversationId: input.conversationId.id, reason: input.reason }),
+    }),
+  },
+  {
+    description: 'Result of archiveConversation.',
+    outputFields: (t) => ({
+      conversation: t.field({ type: ConversationNode, description: 'The conversation as it is now.', resolve: (p) => p.conversation }),
+    }),
+  },
+);
+
+builder.relayMutationField(
+  'unarchiveConversation',
+  {
+    description: 'Input of unarchiveConversation.',
+    inputFields: (t) => ({
+      conversationId: t.globalID({ for: ConversationNode, required: true, description: 'The conversation to reopen.' }),
+    }),
+  },
+  {
+    description: 'Reopen an archived conversation, in the status its messages and drafts imply.',
+    errors: { types: [...baseMutationErrors, InvalidStateError], directResult: true },
+    resolve: async (_root, { input }, ctx) => ({
+      conversation: await unarchiveConversation(ctx, { conversationId: input.conversationId.id }),
+    }),
+  },
+  {
+    description: 'Result of unarchiveConversation.',
+    outputFields: (t) => ({
+      conversation: t.field({ type: ConversationNode, description: 'The conversation as it is now.', resolve: (p) => p.conversation }),
+    }),
+  },
+);

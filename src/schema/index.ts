@@ -2,6 +2,7 @@ import { isObjectType } from 'graphql';
 // Imports every type file and builds the schema; nothing else belongs here.
 import { builder } from './builder.js';
 import './enums.js';
+import './errors.js';
 import './lead.js';
 import './message.js';
 import './suggestion.js';

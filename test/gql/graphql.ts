@@ -4,6 +4,14 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Input of archiveConversation. */
+export type ArchiveConversationInput = {
+  /** The conversation to archive. */
+  conversationId: string;
+  /** Why it is finished, for the record. */
+  reason?: string | null | undefined;
+};
+
 /** Narrow the conversation list. Conditions combine with AND. */
 export type ConversationFilter = {
   /** Only those with (true) or without (false) a draft waiting for review. */
@@ -90,6 +98,36 @@ export type SuggestionStatus =
   /** Replaced by a newer draft before anyone decided. */
   | 'SUPERSEDED';
 
+/** Input of unarchiveConversation. */
+export type UnarchiveConversationInput = {
+  /** The conversation to reopen. */
+  conversationId: string;
+};
+
+export type ArchiveMutationVariables = Exact<{
+  input: ArchiveConversationInput;
+}>;
+
+
+export type ArchiveMutation = { archiveConversation:
+    | { __typename: 'ArchiveConversationPayload', conversation: { id: string, status: ConversationStatus, archivedAt: string | null, archiveReason: string | null } }
+    | { __typename: 'InvalidStateError', message: string, code: string, currentState: string }
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type UnarchiveMutationVariables = Exact<{
+  input: UnarchiveConversationInput;
+}>;
+
+
+export type UnarchiveMutation = { unarchiveConversation:
+    | { __typename: 'InvalidStateError', message: string, code: string, currentState: string }
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'UnarchiveConversationPayload', conversation: { id: string, status: ConversationStatus, archivedAt: string | null, archiveReason: string | null } }
+    | { __typename: 'ValidationError', message: string, code: string }
+   };
+
 export type ConversationsQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
@@ -165,6 +203,56 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const ArchiveDocument = new TypedDocumentString(`
+    mutation Archive($input: ArchiveConversationInput!) {
+  archiveConversation(input: $input) {
+    __typename
+    ... on ArchiveConversationPayload {
+      conversation {
+        id
+        status
+        archivedAt
+        archiveReason
+      }
+    }
+    ... on Error {
+      message
+      code
+    }
+    ... on InvalidStateError {
+      currentState
+    }
+    ... on ValidationError {
+      issues {
+        path
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ArchiveMutation, ArchiveMutationVariables>;
+export const UnarchiveDocument = new TypedDocumentString(`
+    mutation Unarchive($input: UnarchiveConversationInput!) {
+  unarchiveConversation(input: $input) {
+    __typename
+    ... on UnarchiveConversationPayload {
+      conversation {
+        id
+        status
+        archivedAt
+        archiveReason
+      }
+    }
+    ... on Error {
+      message
+      code
+    }
+    ... on InvalidStateError {
+      currentState
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnarchiveMutation, UnarchiveMutationVariables>;
 export const ConversationsDocument = new TypedDocumentString(`
     query Conversations($first: Int, $after: String, $last: Int, $before: String, $filter: ConversationFilter, $orderBy: ConversationOrder) {
   conversations(

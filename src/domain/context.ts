@@ -1,0 +1,16 @@
+// What every use case needs: who acts, a client confined to their account, and the services.
+import type { ScopedClient } from '../db/scoped.js';
+import type { AppServices } from '../services.js';
+
+export interface Viewer {
+  accountId: string;
+  /** Who acts, as written in the audit trail: "user:<id>", "dev", "system:<component>". */
+  actor: string;
+}
+
+export interface DomainContext {
+  viewer: Viewer;
+  /** Account-scoped Prisma client: every model query is confined to viewer.accountId. */
+  db: ScopedClient;
+  services: AppServices;
+}

@@ -1,0 +1,67 @@
+// Typed errors in the schema: every expected failure implements the Error interface with a
+// message and a machine-readable code, so clients can branch on __typename or code.
+import {
+  DomainError,
+  InvalidStateError,
+  NotFoundError,
+  RateLimitedError,
+  ValidationError,
+  type FieldIssue,
+} from '../domain/errors.js';
+import { builder } from './builder.js';
+
+export const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({
+  description: 'An expected failure: the operation did not happen, and nothing was changed.',
+  fields: (t) => ({
+    message: t.exposeString('message', { description: 'What went wrong, for people.' }),
+    code: t.exposeString('code', { description: 'What went wrong, for programs: NOT_FOUND, VALIDATION_FAILED, ...' }),
+  }),
+});
+
+const FieldIssueRef = builder.objectRef<FieldIssue>('FieldIssue').implement({
+  description: 'One problem with one input field.',
+  fields: (t) => ({
+    path: t.exposeStringList('path', { description: 'Path to the field, e.g. ["input", "body"].' }),
+    message: t.exposeString('message', { description: 'What is wrong with it.' }),
+  }),
+});
+
+builder.objectType(NotFoundError, {
+  name: 'NotFoundError',
+  description: 'No such object in your account.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    typename: t.exposeString('typename', { description: 'The kind of object that was looked for.' }),
+    id: t.exposeString('id', { description: 'The id that was looked for.' }),
+  }),
+});
+
+builder.objectType(ValidationError, {
+  name: 'ValidationError',
+  description: 'The input was refused; issues lists each field at fault.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    issues: t.field({ type: [FieldIssueRef], description: 'Each problem, with its field path.', resolve: (e) => e.issues }),
+  }),
+});
+
+builder.objectType(InvalidStateError, {
+  name: 'InvalidStateError',
+  description: 'The object is in a state that does not allow this, e.g. approving a draft that was already sent.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    currentState: t.exposeString('currentState', { description: 'The state the object is in.' }),
+  }),
+});
+
+builder.objectType(RateLimitedError, {
+  name: 'RateLimitedError',
+  description: 'Too many requests of this kind; try again later.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    retryAfterSeconds: t.exposeInt('retryAfterSeconds', { description: 'Seconds to wait before trying again.' }),
+  }),
+});
+
+/** The errors every mutation can return; add the domain-specific ones per field. */
+export const baseMutationErrors = [NotFoundError, ValidationError] as const;
