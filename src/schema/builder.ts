@@ -67,6 +67,7 @@ export const builder = new SchemaBuilder<{
   },
   relay: {
     clientMutationId: 'omit',
+    mutationInputArgOptions: { description: 'The input of this mutation.' },
     cursorType: 'String',
     encodeGlobalID: encodeParleyId,
     decodeGlobalID: decodeParleyId,
