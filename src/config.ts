@@ -23,9 +23,26 @@ const envSchema = z.object({
   ),
   PARLEY_DEV_ACCOUNT: z.string().default('demo'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  // Email (Postmark, or the local outbox when no token is set)
   POSTMARK_SERVER_TOKEN: optionalString,
+  POSTMARK_API_URL: optionalUrl,
+  POSTMARK_MESSAGE_STREAM: z.string().default('outbound'),
+  EMAIL_FROM_ADDRESS: z.email().default('sales@parley.example.com'),
+  EMAIL_FROM_NAME: z.string().default('Parley Sales'),
+  INBOUND_EMAIL_DOMAIN: z.string().default('inbound.parley.example.com'),
+  POSTMARK_WEBHOOK_USERNAME: optionalString,
+  POSTMARK_WEBHOOK_PASSWORD: optionalString,
+  // AI (OpenAI or any OpenAI-compatible server; the offline provider when no key is set)
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalUrl,
+  AI_ANALYSIS_MODEL: z.string().default('gpt-4o-mini'),
+  AI_DRAFT_MODEL: z.string().default('gpt-4o-mini'),
+  AI_PREMIUM_MODEL: z.string().default('gpt-4o'),
+  AI_PREMIUM_MIN_LEAD_VALUE: z.coerce.number().min(0).default(5000),
+  AI_EMBEDDING_MODEL: z.string().default('text-embedding-3-small'),
+  AI_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  AI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  // Events across instances
   REDIS_URL: optionalUrl,
 });
 
@@ -46,6 +63,36 @@ export interface Config {
   /** Slug of the account every request acts as until authentication lands. */
   devAccountSlug: string;
   shutdownTimeoutMs: number;
+  email: {
+    /** Unset: the local outbox stores what would be sent. */
+    postmarkServerToken?: string;
+    /** Another Postmark API host (EU endpoint, tests). */
+    postmarkApiUrl?: string;
+    messageStream: string;
+    fromAddress: string;
+    fromName: string;
+    /** Replies go to replies+HASH@inboundDomain, which Postmark routes to the inbound webhook. */
+    inboundDomain: string;
+  };
+  webhooks: {
+    /** Basic-auth credentials Postmark must send; development defaults when unset. */
+    username?: string;
+    password?: string;
+  };
+  ai: {
+    /** Unset: the offline analyser and drafter. */
+    openaiApiKey?: string;
+    openaiBaseUrl?: string;
+    analysisModel: string;
+    draftModel: string;
+    premiumModel: string;
+    /** Leads worth at least this much get the premium drafting model. */
+    premiumMinLeadValue: number;
+    embeddingModel: string;
+    timeoutMs: number;
+    maxRetries: number;
+  };
+  redisUrl?: string;
 }
 
 export class ConfigError extends Error {}
@@ -70,6 +117,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedOnStart: e.PARLEY_SEED_ON_START ?? embedded,
     devAccountSlug: e.PARLEY_DEV_ACCOUNT,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    email: {
+      postmarkServerToken: e.POSTMARK_SERVER_TOKEN,
+      postmarkApiUrl: e.POSTMARK_API_URL,
+      messageStream: e.POSTMARK_MESSAGE_STREAM,
+      fromAddress: e.EMAIL_FROM_ADDRESS,
+      fromName: e.EMAIL_FROM_NAME,
+      inboundDomain: e.INBOUND_EMAIL_DOMAIN,
+    },
+    webhooks: { username: e.POSTMARK_WEBHOOK_USERNAME, password: e.POSTMARK_WEBHOOK_PASSWORD },
+    ai: {
+      openaiApiKey: e.OPENAI_API_KEY,
+      openaiBaseUrl: e.OPENAI_BASE_URL,
+      analysisModel: e.AI_ANALYSIS_MODEL,
+      draftModel: e.AI_DRAFT_MODEL,
+      premiumModel: e.AI_PREMIUM_MODEL,
+      premiumMinLeadValue: e.AI_PREMIUM_MIN_LEAD_VALUE,
+      embeddingModel: e.AI_EMBEDDING_MODEL,
+      timeoutMs: e.AI_TIMEOUT_MS,
+      maxRetries: e.AI_MAX_RETRIES,
+    },
+    redisUrl: e.REDIS_URL,
   };
 }
 
