@@ -5,6 +5,8 @@ import { hasVectorExtension, openDatabase, type OpenDatabaseOptions } from './db
 import { migrate } from './db/migrate.js';
 import { seedDemoData } from './db/seed-demo.js';
 import { createEventBus } from './events/bus.js';
+import { createJobHandlers } from './jobs/handlers.js';
+import { defaultWorkerOptions, startJobWorker, type JobHandlers, type JobWorker, type WorkerOptions } from './jobs/worker.js';
 import { createLogger, type Logger } from './logger.js';
 import type { AppServices } from './services.js';
 import { createParleyYoga, type ParleyYoga } from './yoga.js';
@@ -12,12 +14,17 @@ import { createParleyYoga, type ParleyYoga } from './yoga.js';
 export interface App {
   services: AppServices;
   yoga: ParleyYoga;
+  /** The background job worker, when this process runs one (config.jobs.runWorker). */
+  worker?: JobWorker;
   close(): Promise<void>;
 }
 
 export interface CreateAppOptions extends Pick<OpenDatabaseOptions, 'loadDataDir' | 'logQueries'> {
   logger?: Logger;
   now?: () => Date;
+  /** Replace the job handlers (tests of the queue itself). */
+  jobHandlers?: JobHandlers;
+  workerOptions?: Partial<WorkerOptions>;
 }
 
 export async function createApp(config: Config, options: CreateAppOptions = {}): Promise<App> {
@@ -50,10 +57,29 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       vectorSearchAvailable,
       devAccountId: devAccount.id,
       events: createEventBus(),
+      jobs: { wake: () => undefined },
       now: options.now ?? (() => new Date()),
     };
+    const worker = config.jobs.runWorker
+      ? startJobWorker(services, options.jobHandlers ?? createJobHandlers(), {
+          ...defaultWorkerOptions,
+          concurrency: config.jobs.concurrency,
+          pollIntervalMs: config.jobs.pollIntervalMs,
+          baseDelayMs: config.jobs.retryBaseDelayMs,
+          ...options.workerOptions,
+        })
+      : undefined;
+    if (worker) services.jobs.wake = () => worker.wake();
     const yoga = createParleyYoga(services);
-    return { services, yoga, close: () => database.close() };
+    return {
+      services,
+      yoga,
+      worker,
+      close: async () => {
+        await worker?.stop();
+        await database.close();
+      },
+    };
   } catch (error) {
     await database.close();
     throw error;

@@ -32,6 +32,13 @@ const envSchema = z.object({
   INBOUND_EMAIL_DOMAIN: z.string().default('inbound.parley.example.com'),
   POSTMARK_WEBHOOK_USERNAME: optionalString,
   POSTMARK_WEBHOOK_PASSWORD: optionalString,
+  WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(60 * 1024 * 1024),
+  INBOUND_STORE_ATTACHMENT_CONTENT: z.enum(['true', 'false']).default('false'),
+  // Background jobs
+  JOBS_RUN_WORKER: z.enum(['true', 'false']).default('true'),
+  JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(1000),
+  JOBS_RETRY_BASE_DELAY_MS: z.coerce.number().int().min(1).default(2000),
   // AI (OpenAI or any OpenAI-compatible server; the offline provider when no key is set)
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalUrl,
@@ -75,9 +82,23 @@ export interface Config {
     inboundDomain: string;
   };
   webhooks: {
-    /** Basic-auth credentials Postmark must send; development defaults when unset. */
+    /**
+     * Basic-auth credentials Postmark must send. Outside production they default to
+     * postmark / parley-dev-webhook; in production, unset means every webhook call is refused.
+     */
     username?: string;
     password?: string;
+    /** Largest webhook body accepted, in bytes (Postmark inbound JSON can reach ~50 MB). */
+    maxBodyBytes: number;
+    /** Keep inbound attachments' base64 content (otherwise only name, type and size). */
+    storeAttachmentContent: boolean;
+  };
+  jobs: {
+    /** Run the background job worker in this process. */
+    runWorker: boolean;
+    concurrency: number;
+    pollIntervalMs: number;
+    retryBaseDelayMs: number;
   };
   ai: {
     /** Unset: the offline analyser and drafter. */
@@ -96,6 +117,10 @@ export interface Config {
 }
 
 export class ConfigError extends Error {}
+
+/** Development-only webhook credentials (README documents them). */
+export const DEV_WEBHOOK_USERNAME = 'postmark';
+export const DEV_WEBHOOK_PASSWORD = 'parley-dev-webhook';
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
@@ -125,7 +150,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       fromName: e.EMAIL_FROM_NAME,
       inboundDomain: e.INBOUND_EMAIL_DOMAIN,
     },
-    webhooks: { username: e.POSTMARK_WEBHOOK_USERNAME, password: e.POSTMARK_WEBHOOK_PASSWORD },
+    webhooks: {
+      username: e.POSTMARK_WEBHOOK_USERNAME ?? (e.NODE_ENV === 'production' ? undefined : DEV_WEBHOOK_USERNAME),
+      password: e.POSTMARK_WEBHOOK_PASSWORD ?? (e.NODE_ENV === 'production' ? undefined : DEV_WEBHOOK_PASSWORD),
+      maxBodyBytes: e.WEBHOOK_MAX_BODY_BYTES,
+      storeAttachmentContent: e.INBOUND_STORE_ATTACHMENT_CONTENT === 'true',
+    },
+    jobs: {
+      runWorker: e.JOBS_RUN_WORKER === 'true',
+      concurrency: e.JOBS_CONCURRENCY,
+      pollIntervalMs: e.JOBS_POLL_INTERVAL_MS,
+      retryBaseDelayMs: e.JOBS_RETRY_BASE_DELAY_MS,
+    },
     ai: {
       openaiApiKey: e.OPENAI_API_KEY,
       openaiBaseUrl: e.OPENAI_BASE_URL,

@@ -16,5 +16,7 @@ export interface AppServices {
   devAccountId: string;
   /** Conversation events for subscribers; publish only after the transaction commits. */
   events: EventBus;
+  /** Nudges this process's job worker after enqueueing (a no-op where no worker runs). */
+  jobs: { wake(): void };
   now(): Date;
 }

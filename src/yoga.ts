@@ -5,6 +5,7 @@ import { buildContext, requestIdFor, type GraphQLContext } from './context.js';
 import { DomainError, ValidationError } from './domain/errors.js';
 import { schema } from './schema/index.js';
 import type { AppServices } from './services.js';
+import { useWebhooks } from './webhooks/plugin.js';
 
 export type ParleyYoga = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
 
@@ -80,6 +81,7 @@ export function createParleyYoga(services: AppServices): ParleyYoga {
       },
     },
     plugins: [
+      useWebhooks(services),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {

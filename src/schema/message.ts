@@ -1,4 +1,19 @@
 import { builder } from './builder.js';
+
+interface AttachmentInfo {
+  name: string;
+  contentType: string;
+  size: number;
+}
+
+const EmailAttachment = builder.objectRef<AttachmentInfo>('EmailAttachment').implement({
+  description: 'A file attached to an inbound email (its content is not served by the API).',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'File name.' }),
+    contentType: t.exposeString('contentType', { description: 'MIME type.' }),
+    size: t.exposeInt('size', { description: 'Size in bytes.' }),
+  }),
+});
 import { DeliveryStatusEnum, MessageDirectionEnum } from './enums.js';
 
 export const ConversationMessageNode = builder.prismaNode('ConversationMessage', {
@@ -33,6 +48,17 @@ export const ConversationMessageNode = builder.prismaNode('ConversationMessage',
     firstClickedAt: t.expose('firstClickedAt', { type: 'DateTime', nullable: true, description: 'First link click, if tracked.' }),
     openCount: t.exposeInt('openCount', { description: 'Tracked opens.' }),
     clickCount: t.exposeInt('clickCount', { description: 'Tracked link clicks.' }),
+    clickedLinks: t.exposeStringList('clickedLinks', { description: 'The distinct links the lead clicked.' }),
+    ccEmails: t.exposeStringList('ccEmails', { description: 'Addresses copied on the email.' }),
+    attachments: t.field({
+      type: [EmailAttachment],
+      description: 'Files attached to an inbound email.',
+      select: { attachments: true },
+      resolve: (message) =>
+        (Array.isArray(message.attachments) ? (message.attachments as unknown as AttachmentInfo[]) : []).map(
+          ({ name, contentType, size }) => ({ name, contentType, size }),
+        ),
+    }),
     errorCode: t.exposeString('errorCode', { nullable: true, description: "The provider's error code when sending failed." }),
     errorMessage: t.exposeString('errorMessage', { nullable: true, description: "The provider's error message when sending failed." }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When Parley recorded the message.' }),

@@ -159,6 +159,13 @@ export type NodeQuery = { node:
     | { __typename: 'Lead', id: string }
    | null };
 
+export type InboundThreadQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type InboundThreadQuery = { conversation: { status: ConversationStatus, lead: { email: string, name: string }, lastMessage: { direction: MessageDirection, textBody: string, strippedText: string | null, htmlBody: string | null, fromEmail: string, ccEmails: Array<string>, attachments: Array<{ name: string, contentType: string, size: number }> } | null, messages: { totalCount: number } } };
+
 export type ServerCheckQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -341,6 +348,33 @@ export const NodeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NodeQuery, NodeQueryVariables>;
+export const InboundThreadDocument = new TypedDocumentString(`
+    query InboundThread($id: ID!) {
+  conversation(id: $id) {
+    status
+    lead {
+      email
+      name
+    }
+    lastMessage {
+      direction
+      textBody
+      strippedText
+      htmlBody
+      fromEmail
+      ccEmails
+      attachments {
+        name
+        contentType
+        size
+      }
+    }
+    messages(first: 20) {
+      totalCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InboundThreadQuery, InboundThreadQueryVariables>;
 export const ServerCheckDocument = new TypedDocumentString(`
     query ServerCheck {
   conversations(first: 1) {

@@ -21,7 +21,7 @@ export async function createTestApp(
   options: CreateAppOptions & { env?: Record<string, string>; seedDemo?: boolean } = {},
 ): Promise<TestApp> {
   const database = await cloneTestDatabase(inject('testDatabase'));
-  const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
+  const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS_RUN_WORKER: 'false', ...options.env });
   const config: Config = {
     ...base,
     database: database.config,

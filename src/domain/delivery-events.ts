@@ -1,0 +1,132 @@
+// What the email provider tells us after sending: delivered, bounced, complained, opened,
+// clicked, unsubscribed. Each event is stored once and folded into the message's counters;
+// the ones that mean "never email again" mark the lead do-not-contact.
+import { Prisma } from '../db/client.js';
+import { scopeToAccount } from '../db/scoped.js';
+import type { AppServices } from '../services.js';
+import { recordAudit } from './audit.js';
+
+interface EventBase {
+  providerMessageId: string;
+  /** Our outbound message id, when the provider echoes the Metadata we sent. */
+  parleyMessageId?: string;
+  occurredAt: Date;
+  /** Distinguishes events of the same kind and time (bounce id, clicked link). */
+  discriminator?: string;
+  raw: Prisma.InputJsonValue;
+}
+
+export type DeliveryEvent = EventBase &
+  (
+    | { kind: 'Delivery' }
+    | { kind: 'Bounce'; bounceType: string; description: string; inactive: boolean }
+    | { kind: 'SpamComplaint' }
+    | { kind: 'Open' }
+    | { kind: 'Click'; link: string }
+    | { kind: 'SubscriptionChange'; suppressSending: boolean; reason?: string }
+  );
+
+export interface DeliveryEventResult {
+  status: 'recorded' | 'duplicate' | 'unknown-message';
+  messageId?: string;
+  leadBlocked?: boolean;
+}
+
+/** Bounce types after which the address must not be mailed again. */
+const BLOCKING_BOUNCES = new Set(['HardBounce', 'BadEmailAddress', 'ManuallyDeactivated', 'SpamComplaint', 'Unsubscribe', 'Blocked']);
+/** Bounce records that are not about a failed delivery of this message. */
+const NOT_A_BOUNCE = new Set(['Transient', 'AutoResponder', 'Subscribe', 'AddressChange', 'OpenRelayTest', 'ChallengeVerification']);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function recordDeliveryEvent(services: AppServices, event: DeliveryEvent): Promise<DeliveryEventResult> {
+  const message = await services.prisma.conversationMessage.findFirst({
+    where: {
+      direction: 'OUTBOUND',
+      OR: [
+        { providerMessageId: event.providerMessageId },
+        ...(event.parleyMessageId && UUID.test(event.parleyMessageId) ? [{ id: event.parleyMessageId }] : []),
+      ],
+    },
+    select: { id: true, accountId: true, conversation: { select: { leadId: true } } },
+  });
+  if (!message) return { status: 'unknown-message' };
+
+  const { accountId } = message;
+  const viewer = { accountId, actor: 'system:postmark-events' };
+  const db = scopeToAccount(services.prisma, accountId);
+  const occurredAt = event.occurredAt;
+  const dedupeKey = [event.providerMessageId, event.kind, occurredAt.toISOString(), event.discriminator ?? ''].join('|');
+
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.emailEvent.createMany({
+      data: [{ accountId, messageId: message.id, recordType: event.kind, occurredAt, dedupeKey, payload: event.raw }],
+      skipDuplicates: true,
+    });
+    if (count === 0) return { status: 'duplicate', messageId: message.id };
+
+    let blockReason: string | undefined;
+    switch (event.kind) {
+      case 'Delivery':
+        await tx.conversationMessage.updateMany({
+          where: { id: message.id, deliveryStatus: { in: ['QUEUED', 'SENT'] } },
+          data: { deliveryStatus: 'DELIVERED', deliveredAt: occurredAt },
+        });
+        break;
+      case 'Bounce':
+        if (!NOT_A_BOUNCE.has(event.bounceType)) {
+          await tx.conversationMessage.update({
+            where: { id: message.id },
+            data: { deliveryStatus: 'BOUNCED', errorCode: event.bounceType, errorMessage: event.description },
+          });
+        }
+        if (BLOCKING_BOUNCES.has(event.bounceType) || event.inactive) blockReason = `bounce:${event.bounceType}`;
+        break;
+      case 'SpamComplaint':
+        await tx.conversationMessage.update({
+          where: { id: message.id },
+          data: { errorCode: 'SpamComplaint', errorMessage: 'The recipient marked this email as spam.' },
+        });
+        blockReason = 'spam-complaint';
+        break;
+      case 'Open':
+        // Counters and first-times in one statement each, so concurrent events don't lose counts.
+        await tx.$executeRaw`
+          UPDATE conversation_messages
+          SET open_count = open_count + 1,
+              first_opened_at = LEAST(COALESCE(first_opened_at, ${occurredAt}), ${occurredAt})
+          WHERE id = ${message.id}::uuid AND account_id = ${accountId}::uuid`;
+        break;
+      case 'Click':
+        await tx.$executeRaw`
+          UPDATE conversation_messages
+          SET click_count = click_count + 1,
+              first_clicked_at = LEAST(COALESCE(first_clicked_at, ${occurredAt}), ${occurredAt}),
+              clicked_links = CASE WHEN ${event.link} = ANY(clicked_links) THEN clicked_links
+                                   ELSE array_append(clicked_links, ${event.link}) END
+          WHERE id = ${message.id}::uuid AND account_id = ${accountId}::uuid`;
+        break;
+      case 'SubscriptionChange':
+        if (event.suppressSending) blockReason = `suppressed:${event.reason ?? 'unknown'}`;
+        break;
+    }
+
+    let leadBlocked = false;
+    if (blockReason) {
+      const leadId = message.conversation.leadId;
+      const { count: changed } = await tx.lead.updateMany({ where: { id: leadId, doNotContact: false }, data: { doNotContact: true } });
+      if (changed > 0) {
+        leadBlocked = true;
+        await recordAudit(tx, viewer, {
+          action: 'lead.do_not_contact',
+          entityType: 'Lead',
+          entityId: leadId,
+          fromStatus: 'CONTACTABLE',
+          toStatus: 'DO_NOT_CONTACT',
+          details: { reason: blockReason, messageId: message.id },
+        });
+      }
+    }
+    return { status: 'recorded', messageId: message.id, leadBlocked };
+  });
+}

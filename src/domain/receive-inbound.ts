@@ -1,0 +1,241 @@
+// A lead's email arrives: find its conversation (or open one), store it exactly once, move
+// the conversation to NEEDS_REVIEW and queue the AI draft, all in one transaction.
+import { Prisma } from '../db/client.js';
+import { scopeToAccount, type ScopedTransaction } from '../db/scoped.js';
+import { enqueueJob } from '../jobs/queue.js';
+import { JOB_KINDS } from '../jobs/kinds.js';
+import type { AppServices } from '../services.js';
+import { recordAudit } from './audit.js';
+import { DomainError } from './errors.js';
+import { mailboxHashOf, newReplyHash, normaliseSubject } from './threading.js';
+
+export interface InboundAddress {
+  email: string;
+  name?: string;
+}
+
+/** An inbound email in Parley's terms (the webhook maps the provider's JSON onto it). */
+export interface InboundEmail {
+  providerMessageId: string;
+  from: InboundAddress;
+  to: InboundAddress[];
+  cc: string[];
+  originalRecipient?: string;
+  subject: string;
+  textBody: string;
+  htmlBody?: string;
+  strippedText?: string;
+  mailboxHash?: string;
+  messageIdHeader?: string;
+  inReplyTo?: string;
+  references: string[];
+  headers: { name: string; value: string }[];
+  attachments: { name: string; contentType: string; size: number; content?: string }[];
+}
+
+export type ThreadedBy = 'mailbox-hash' | 'references' | 'subject' | 'new-conversation' | 'new-lead';
+
+export interface ReceiveResult {
+  status: 'stored' | 'duplicate';
+  accountId: string;
+  conversationId: string;
+  messageId: string;
+  threadedBy?: ThreadedBy;
+}
+
+/** No account can be found for the email; answered with a retryable error, not dropped. */
+export class UnroutableEmailError extends DomainError {
+  readonly code = 'UNROUTABLE';
+}
+
+interface ThreadMatch {
+  id: string;
+  accountId: string;
+  threadedBy: ThreadedBy;
+}
+
+async function byMailboxHash(services: AppServices, email: InboundEmail): Promise<ThreadMatch | null> {
+  const hashes = [email.mailboxHash, mailboxHashOf(email.originalRecipient), ...email.to.map((a) => mailboxHashOf(a.email))]
+    .filter((h): h is string => !!h);
+  if (hashes.length === 0) return null;
+  const conversation = await services.prisma.conversation.findFirst({
+    where: { replyHash: { in: hashes } },
+    select: { id: true, accountId: true },
+  });
+  return conversation && { ...conversation, threadedBy: 'mailbox-hash' };
+}
+
+/** In-Reply-To and References name Message-IDs of earlier emails: ours or Postmark's ids. */
+async function byReferences(services: AppServices, email: InboundEmail): Promise<ThreadMatch | null> {
+  const ids = [...new Set([email.inReplyTo, ...email.references].filter((id): id is string => !!id))];
+  if (ids.length === 0) return null;
+  const providerIds = ids.map((id) => id.replace(/^<|>$/g, '').split('@')[0]!).filter(Boolean);
+  const message = await services.prisma.conversationMessage.findFirst({
+    where: { OR: [{ messageIdHeader: { in: ids } }, { providerMessageId: { in: providerIds } }] },
+    orderBy: { createdAt: 'desc' },
+    select: { conversationId: true, accountId: true },
+  });
+  return message && { id: message.conversationId, accountId: message.accountId, threadedBy: 'references' };
+}
+
+/** The account of an email that names no known thread. */
+async function resolveAccount(
+  services: AppServices,
+  email: InboundEmail,
+  routing: { accountSlug?: string },
+): Promise<string> {
+  const slugs = [
+    routing.accountSlug,
+    ...[email.originalRecipient, ...email.to.map((a) => a.email)].map((a) => a?.split('@')[0]?.split('+')[0]),
+  ].filter((s): s is string => !!s);
+  const account = await services.prisma.account.findFirst({ where: { slug: { in: slugs } }, select: { id: true } });
+  if (account) return account.id;
+  if (services.config.env !== 'production') return services.devAccountId;
+  throw new UnroutableEmailError(
+    `No account for recipient ${email.originalRecipient ?? email.to[0]?.email ?? '(none)'}; set ?account=<slug> on the webhook URL.`,
+  );
+}
+
+function stripReplyPrefix(subject: string): string {
+  const normalised = normaliseSubject(subject);
+  const at = subject.toLowerCase().lastIndexOf(normalised.slice(0, 20));
+  return (at >= 0 ? subject.slice(at) : subject).trim() || '(no subject)';
+}
+
+/** Rule 3 and the fallbacks: the lead's conversation with the same subject, or a new one. */
+async function threadBySender(
+  tx: ScopedTransaction,
+  accountId: string,
+  email: InboundEmail,
+): Promise<{ conversationId: string; threadedBy: ThreadedBy }> {
+  let lead = await tx.lead.findFirst({ where: { email: { equals: email.from.email, mode: 'insensitive' } } });
+  let threadedBy: ThreadedBy = 'new-conversation';
+  if (lead) {
+    const subject = normaliseSubject(email.subject);
+    const candidates = await tx.conversation.findMany({
+      where: { leadId: lead.id },
+      orderBy: { lastMessageAt: 'desc' },
+      select: { id: true, subject: true },
+      take: 200,
+    });
+    const match = candidates.find((c) => normaliseSubject(c.subject) === subject);
+    if (match) return { conversationId: match.id, threadedBy: 'subject' };
+  } else {
+    lead = await tx.lead.create({
+      data: {
+        accountId,
+        email: email.from.email.toLowerCase(),
+        name: email.from.name?.trim() || email.from.email.split('@')[0]!,
+        // Marks a lead that wrote to us first, rather than one we reached out to.
+        source: 'inbound-email',
+      },
+    });
+    threadedBy = 'new-lead';
+  }
+  const conversation = await tx.conversation.create({
+    data: {
+      accountId,
+      leadId: lead.id,
+      subject: stripReplyPrefix(email.subject),
+      status: 'NEEDS_REVIEW',
+      replyHash: newReplyHash(),
+    },
+  });
+  return { conversationId: conversation.id, threadedBy };
+}
+
+function isUniqueViolation(error: unknown): error is Prisma.PrismaClientKnownRequestError {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}
+
+async function findDuplicate(services: AppServices, accountId: string, email: InboundEmail): Promise<ReceiveResult | null> {
+  const existing = await services.prisma.conversationMessage.findUnique({
+    where: { accountId_providerMessageId: { accountId, providerMessageId: email.providerMessageId } },
+    select: { id: true, conversationId: true },
+  });
+  return existing && { status: 'duplicate', accountId, conversationId: existing.conversationId, messageId: existing.id };
+}
+
+export async function receiveInboundEmail(
+  services: AppServices,
+  email: InboundEmail,
+  routing: { accountSlug?: string } = {},
+): Promise<ReceiveResult> {
+  const thread = (await byMailboxHash(services, email)) ?? (await byReferences(services, email));
+  const accountId = thread?.accountId ?? (await resolveAccount(services, email, routing));
+  const viewer = { accountId, actor: 'system:inbound-email' };
+  const db = scopeToAccount(services.prisma, accountId);
+
+  // Postmark retries until it gets a 200, and may deliver the same email concurrently: the
+  // unique (account, provider message id) index keeps one; a lost race reads the winner.
+  for (let attempt = 0; ; attempt++) {
+    const duplicate = await findDuplicate(services, accountId, email);
+    if (duplicate) return duplicate;
+    try {
+      const result = await db.$transaction(async (tx) => {
+        const threaded = thread
+          ? { conversationId: thread.id, threadedBy: thread.threadedBy }
+          : await threadBySender(tx, accountId, email);
+        const before = await tx.conversation.findUniqueOrThrow({ where: { id: threaded.conversationId } });
+        const now = services.now();
+        const message = await tx.conversationMessage.create({
+          data: {
+            accountId,
+            conversationId: threaded.conversationId,
+            direction: 'INBOUND',
+            fromEmail: email.from.email,
+            fromName: email.from.name || null,
+            toEmail: email.originalRecipient ?? email.to[0]?.email ?? '',
+            ccEmails: email.cc,
+            subject: email.subject,
+            textBody: email.textBody,
+            htmlBody: email.htmlBody || null,
+            strippedText: email.strippedText || null,
+            messageIdHeader: email.messageIdHeader ?? null,
+            inReplyTo: email.inReplyTo ?? null,
+            references: email.references,
+            providerMessageId: email.providerMessageId,
+            idempotencyKey: `inbound:${email.providerMessageId}`,
+            deliveryStatus: 'RECEIVED',
+            receivedAt: now,
+            createdAt: now,
+            headers: email.headers,
+            attachments: email.attachments,
+          },
+        });
+        await tx.conversation.update({
+          where: { id: threaded.conversationId },
+          data: { status: 'NEEDS_REVIEW', lastMessageAt: now, lastMessageId: message.id, archivedAt: null, archiveReason: null },
+        });
+        await recordAudit(tx, viewer, {
+          action: 'conversation.reply_received',
+          entityType: 'Conversation',
+          entityId: threaded.conversationId,
+          fromStatus: threaded.threadedBy === 'new-conversation' || threaded.threadedBy === 'new-lead' ? null : before.status,
+          toStatus: 'NEEDS_REVIEW',
+          details: { messageId: message.id, threadedBy: threaded.threadedBy },
+        });
+        await enqueueJob(tx, {
+          kind: JOB_KINDS.draftReply,
+          accountId,
+          payload: { conversationId: threaded.conversationId, inboundMessageId: message.id },
+          dedupeKey: message.id,
+        });
+        return { status: 'stored' as const, accountId, conversationId: threaded.conversationId, messageId: message.id, threadedBy: threaded.threadedBy };
+      });
+      services.events.publish({
+        type: 'NEW_REPLY',
+        accountId,
+        conversationId: result.conversationId,
+        messageId: result.messageId,
+        at: services.now().toISOString(),
+      });
+      services.jobs.wake();
+      return result;
+    } catch (error) {
+      // A concurrent copy won (message) or created the same new lead first: look again.
+      if (isUniqueViolation(error) && attempt < 2) continue;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,112 @@
+// A durable job queue in a Postgres table, claimed with FOR UPDATE SKIP LOCKED.
+// Hand-written rather than pg-boss: pg-boss needs a pool of its own connections and
+// LISTEN/NOTIFY, which the single-connection embedded database cannot give; a table
+// reached through the app's own Prisma client works the same on PGlite and PostgreSQL.
+import type { Prisma, PrismaClient } from '../db/client.js';
+import type { ScopedTransaction } from '../db/scoped.js';
+
+export interface JobSpec {
+  kind: string;
+  accountId: string;
+  payload: Prisma.InputJsonValue;
+  /** Enqueueing the same (kind, dedupeKey) again is a no-op. */
+  dedupeKey?: string;
+  maxAttempts?: number;
+}
+
+export interface ClaimedJob {
+  id: string;
+  accountId: string;
+  kind: string;
+  payload: unknown;
+  /** Including this one. */
+  attempts: number;
+  maxAttempts: number;
+}
+
+export interface RetryPolicy {
+  /** First retry after this long; each later one waits twice as long (with jitter). */
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+/**
+ * Enqueue inside the caller's transaction: the job exists exactly when the work that needs
+ * it has committed, so a crash between the two can't lose it.
+ */
+export async function enqueueJob(tx: ScopedTransaction | PrismaClient, spec: JobSpec): Promise<void> {
+  await tx.job.createMany({
+    data: [
+      {
+        accountId: spec.accountId,
+        kind: spec.kind,
+        payload: spec.payload,
+        dedupeKey: spec.dedupeKey ?? null,
+        maxAttempts: spec.maxAttempts ?? 5,
+      },
+    ],
+    skipDuplicates: true,
+  });
+}
+
+/**
+ * Claims up to `limit` runnable jobs: queued ones that are due, and running ones whose
+ * worker's lease expired (it crashed or hung), which then run again.
+ */
+export async function claimJobs(
+  prisma: PrismaClient,
+  workerId: string,
+  limit: number,
+  leaseMs: number,
+): Promise<ClaimedJob[]> {
+  return prisma.$queryRaw<ClaimedJob[]>`
+    UPDATE jobs
+    SET status = 'RUNNING', locked_at = now(), locked_by = ${workerId}, attempts = attempts + 1
+    WHERE id IN (
+      SELECT id FROM jobs
+      WHERE (status = 'QUEUED' AND run_at <= now())
+         OR (status = 'RUNNING' AND locked_at < now() - make_interval(secs => ${leaseMs / 1000}))
+      ORDER BY run_at
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING id, account_id AS "accountId", kind, payload, attempts, max_attempts AS "maxAttempts"`;
+}
+
+export async function completeJob(prisma: PrismaClient, job: ClaimedJob, workerId: string): Promise<void> {
+  await prisma.job.updateMany({
+    where: { id: job.id, lockedBy: workerId, status: 'RUNNING' },
+    data: { status: 'SUCCEEDED', finishedAt: new Date(), lockedAt: null, lastError: null },
+  });
+}
+
+export function retryDelayMs(attempts: number, policy: RetryPolicy, random = Math.random): number {
+  const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempts - 1));
+  // Half fixed, half random: retries of many failed jobs spread out instead of stampeding.
+  return Math.round(exponential / 2 + (random() * exponential) / 2);
+}
+
+/** Schedules a retry with backoff, or gives up (FAILED) after the last attempt. */
+export async function failJob(
+  prisma: PrismaClient,
+  job: ClaimedJob,
+  workerId: string,
+  error: unknown,
+  policy: RetryPolicy,
+): Promise<'retry' | 'failed'> {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const giveUp = job.attempts >= job.maxAttempts;
+  await prisma.job.updateMany({
+    where: { id: job.id, lockedBy: workerId, status: 'RUNNING' },
+    data: giveUp
+      ? { status: 'FAILED', finishedAt: new Date(), lockedAt: null, lastError: message.slice(0, 2000) }
+      : {
+          status: 'QUEUED',
+          lockedAt: null,
+          lockedBy: null,
+          lastError: message.slice(0, 2000),
+          runAt: new Date(Date.now() + retryDelayMs(job.attempts, policy)),
+        },
+  });
+  return giveUp ? 'failed' : 'retry';
+}
