@@ -20,6 +20,8 @@ type Documents = {
     "\n  query Conversations($first: Int, $after: String, $last: Int, $before: String, $filter: ConversationFilter, $orderBy: ConversationOrder) {\n    conversations(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      edges { cursor node { id subject status lastMessageAt createdAt hasPendingSuggestion lead { id name } } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": typeof types.ConversationsDocument,
     "\n  query Conversation($id: ID!) {\n    conversation(id: $id) {\n      id\n      subject\n      lead { name email }\n      lastMessage { textBody }\n      pendingSuggestion { id status confidence analysis { intent keyPoints } }\n      messages(first: 10) { totalCount edges { node { direction textBody createdAt } } }\n      suggestions(first: 10) { totalCount edges { node { status } } }\n    }\n  }\n": typeof types.ConversationDocument,
     "\n  query Node($id: ID!) {\n    node(id: $id) { __typename id ... on Conversation { subject } }\n  }\n": typeof types.NodeDocument,
+    "\n  query MessageState($id: ID!) {\n    node(id: $id) {\n      ... on ConversationMessage {\n        deliveryStatus deliveredAt openCount firstOpenedAt clickCount firstClickedAt clickedLinks errorCode errorMessage\n        conversation { lead { doNotContact } }\n      }\n    }\n  }\n": typeof types.MessageStateDocument,
+    "\n  query DeliveryFigures($since: DateTime!, $until: DateTime!) {\n    conversationStats(since: $since, until: $until) {\n      delivery { delivered bounced opened clicked opens clicks openRate clickRate deliveryRate }\n    }\n  }\n": typeof types.DeliveryFiguresDocument,
     "\n  query InboundThread($id: ID!) {\n    conversation(id: $id) {\n      status\n      lead { email name }\n      lastMessage { direction textBody strippedText htmlBody fromEmail ccEmails attachments { name contentType size } }\n      messages(first: 20) { totalCount }\n    }\n  }\n": typeof types.InboundThreadDocument,
     "\n  query ServerCheck { conversations(first: 1) { totalCount } }\n": typeof types.ServerCheckDocument,
     "\n  query DemoOverview {\n    conversations(first: 100) {\n      totalCount\n      edges {\n        node {\n          status\n          hasPendingSuggestion\n          lead { source sourceUrl estimatedValue }\n          messages(first: 10) { edges { node { direction } } }\n        }\n      }\n    }\n  }\n": typeof types.DemoOverviewDocument,
@@ -32,6 +34,8 @@ const documents: Documents = {
     "\n  query Conversations($first: Int, $after: String, $last: Int, $before: String, $filter: ConversationFilter, $orderBy: ConversationOrder) {\n    conversations(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      edges { cursor node { id subject status lastMessageAt createdAt hasPendingSuggestion lead { id name } } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": types.ConversationsDocument,
     "\n  query Conversation($id: ID!) {\n    conversation(id: $id) {\n      id\n      subject\n      lead { name email }\n      lastMessage { textBody }\n      pendingSuggestion { id status confidence analysis { intent keyPoints } }\n      messages(first: 10) { totalCount edges { node { direction textBody createdAt } } }\n      suggestions(first: 10) { totalCount edges { node { status } } }\n    }\n  }\n": types.ConversationDocument,
     "\n  query Node($id: ID!) {\n    node(id: $id) { __typename id ... on Conversation { subject } }\n  }\n": types.NodeDocument,
+    "\n  query MessageState($id: ID!) {\n    node(id: $id) {\n      ... on ConversationMessage {\n        deliveryStatus deliveredAt openCount firstOpenedAt clickCount firstClickedAt clickedLinks errorCode errorMessage\n        conversation { lead { doNotContact } }\n      }\n    }\n  }\n": types.MessageStateDocument,
+    "\n  query DeliveryFigures($since: DateTime!, $until: DateTime!) {\n    conversationStats(since: $since, until: $until) {\n      delivery { delivered bounced opened clicked opens clicks openRate clickRate deliveryRate }\n    }\n  }\n": types.DeliveryFiguresDocument,
     "\n  query InboundThread($id: ID!) {\n    conversation(id: $id) {\n      status\n      lead { email name }\n      lastMessage { direction textBody strippedText htmlBody fromEmail ccEmails attachments { name contentType size } }\n      messages(first: 20) { totalCount }\n    }\n  }\n": types.InboundThreadDocument,
     "\n  query ServerCheck { conversations(first: 1) { totalCount } }\n": types.ServerCheckDocument,
     "\n  query DemoOverview {\n    conversations(first: 100) {\n      totalCount\n      edges {\n        node {\n          status\n          hasPendingSuggestion\n          lead { source sourceUrl estimatedValue }\n          messages(first: 10) { edges { node { direction } } }\n        }\n      }\n    }\n  }\n": types.DemoOverviewDocument,
@@ -59,6 +63,14 @@ export function graphql(source: "\n  query Conversation($id: ID!) {\n    convers
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Node($id: ID!) {\n    node(id: $id) { __typename id ... on Conversation { subject } }\n  }\n"): typeof import('./graphql.js').NodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MessageState($id: ID!) {\n    node(id: $id) {\n      ... on ConversationMessage {\n        deliveryStatus deliveredAt openCount firstOpenedAt clickCount firstClickedAt clickedLinks errorCode errorMessage\n        conversation { lead { doNotContact } }\n      }\n    }\n  }\n"): typeof import('./graphql.js').MessageStateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeliveryFigures($since: DateTime!, $until: DateTime!) {\n    conversationStats(since: $since, until: $until) {\n      delivery { delivered bounced opened clicked opens clicks openRate clickRate deliveryRate }\n    }\n  }\n"): typeof import('./graphql.js').DeliveryFiguresDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -50,6 +50,21 @@ export type ConversationStatus =
   /** We replied last; waiting for the lead. */
   | 'WAITING_FOR_LEAD';
 
+/** Delivery state of a message. */
+export type DeliveryStatus =
+  /** Rejected by the lead's mail server. */
+  | 'BOUNCED'
+  /** Accepted by the lead's mail server. */
+  | 'DELIVERED'
+  /** The email provider refused it; see errorCode and errorMessage. */
+  | 'FAILED'
+  /** Outbound, written and about to be handed to the email provider. */
+  | 'QUEUED'
+  /** An inbound email we received. */
+  | 'RECEIVED'
+  /** Accepted by the email provider. */
+  | 'SENT';
+
 /** What the lead's reply is trying to do. */
 export type Intent =
   /** Wants to hear more. */
@@ -158,6 +173,24 @@ export type NodeQuery = { node:
     | { __typename: 'ConversationMessage', id: string }
     | { __typename: 'Lead', id: string }
    | null };
+
+export type MessageStateQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type MessageStateQuery = { node:
+    | { deliveryStatus: DeliveryStatus, deliveredAt: string | null, openCount: number, firstOpenedAt: string | null, clickCount: number, firstClickedAt: string | null, clickedLinks: Array<string>, errorCode: string | null, errorMessage: string | null, conversation: { lead: { doNotContact: boolean } } }
+    | Record<PropertyKey, never>
+   | null };
+
+export type DeliveryFiguresQueryVariables = Exact<{
+  since: string;
+  until: string;
+}>;
+
+
+export type DeliveryFiguresQuery = { conversationStats: { delivery: { delivered: number, bounced: number, opened: number, clicked: number, opens: number, clicks: number, openRate: number | null, clickRate: number | null, deliveryRate: number | null } } };
 
 export type InboundThreadQueryVariables = Exact<{
   id: string;
@@ -348,6 +381,45 @@ export const NodeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NodeQuery, NodeQueryVariables>;
+export const MessageStateDocument = new TypedDocumentString(`
+    query MessageState($id: ID!) {
+  node(id: $id) {
+    ... on ConversationMessage {
+      deliveryStatus
+      deliveredAt
+      openCount
+      firstOpenedAt
+      clickCount
+      firstClickedAt
+      clickedLinks
+      errorCode
+      errorMessage
+      conversation {
+        lead {
+          doNotContact
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MessageStateQuery, MessageStateQueryVariables>;
+export const DeliveryFiguresDocument = new TypedDocumentString(`
+    query DeliveryFigures($since: DateTime!, $until: DateTime!) {
+  conversationStats(since: $since, until: $until) {
+    delivery {
+      delivered
+      bounced
+      opened
+      clicked
+      opens
+      clicks
+      openRate
+      clickRate
+      deliveryRate
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeliveryFiguresQuery, DeliveryFiguresQueryVariables>;
 export const InboundThreadDocument = new TypedDocumentString(`
     query InboundThread($id: ID!) {
   conversation(id: $id) {
