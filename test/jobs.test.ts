@@ -1,0 +1,132 @@
+// The durable job queue: retries with backoff, giving up, crash recovery through leases,
+// de-duplication, and several workers never running one job twice.
+import { afterEach, describe, expect, it } from 'vitest';
+import { claimJobs, enqueueJob, retryDelayMs } from '../src/jobs/queue.js';
+import { startJobWorker, type JobHandlers } from '../src/jobs/worker.js';
+import { createTestApp, type TestApp } from './support/app.js';
+
+const fast = { baseDelayMs: 5, maxDelayMs: 50, pollIntervalMs: 20 };
+let app: TestApp | undefined;
+
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+async function appWithWorker(handlers: JobHandlers, leaseMs = 60_000) {
+  app = await createTestApp({ env: { JOBS_RUN_WORKER: 'true' }, jobHandlers: handlers, workerOptions: { ...fast, leaseMs } });
+  return app;
+}
+
+const enqueue = (a: TestApp, kind: string, payload: object, extra: { dedupeKey?: string; maxAttempts?: number } = {}) =>
+  enqueueJob(a.services.prisma, { kind, accountId: a.services.devAccountId, payload, ...extra });
+
+describe('job queue', () => {
+  it('retries a job that fails twice, with backoff, until it succeeds', async () => {
+    const seen: { attempts: number; account: string; payload: unknown }[] = [];
+    const a = await appWithWorker({
+      flaky: async (ctx, payload, job) => {
+        seen.push({ attempts: job.attempts, account: ctx.viewer.accountId, payload });
+        if (job.attempts <= 2) throw new Error(`AI down (attempt ${job.attempts})`);
+      },
+    });
+    await enqueue(a, 'flaky', { n: 1 });
+    await a.worker!.idle();
+    const job = await a.services.prisma.job.findFirstOrThrow({ where: { kind: 'flaky' } });
+    expect(job).toMatchObject({ status: 'SUCCEEDED', attempts: 3, lastError: null });
+    expect(seen.map((s) => s.attempts)).toEqual([1, 2, 3]);
+    expect(seen.every((s) => s.account === a.services.devAccountId)).toBe(true);
+    expect(seen[0]!.payload).toEqual({ n: 1 });
+  });
+
+  it('gives up after maxAttempts and keeps the last error', async () => {
+    let calls = 0;
+    const a = await appWithWorker({
+      broken: async () => {
+        calls++;
+        throw new Error('still broken');
+      },
+    });
+    await enqueue(a, 'broken', {}, { maxAttempts: 3 });
+    await a.worker!.idle();
+    const job = await a.services.prisma.job.findFirstOrThrow({ where: { kind: 'broken' } });
+    expect(job).toMatchObject({ status: 'FAILED', attempts: 3, lastError: 'Error: still broken' });
+    expect(calls).toBe(3);
+  });
+
+  it('doubles the backoff per attempt, within bounds, with jitter', () => {
+    const policy = { baseDelayMs: 1000, maxDelayMs: 60_000 };
+    expect([1, 2, 3, 4].map((n) => retryDelayMs(n, policy, () => 1))).toEqual([1000, 2000, 4000, 8000]);
+    expect([1, 2, 3].map((n) => retryDelayMs(n, policy, () => 0))).toEqual([500, 1000, 2000]);
+    expect(retryDelayMs(20, policy, () => 1)).toBe(60_000);
+  });
+
+  it('runs a job again when the worker that claimed it died (lease expired), and not before', async () => {
+    const runs: number[] = [];
+    app = await createTestApp();
+    await enqueue(app, 'work', {});
+    // A worker claims the job and "crashes": it never completes or fails it.
+    expect(await claimJobs(app.services.prisma, 'crashed-worker', 10, 200)).toHaveLength(1);
+    // While the lease holds, nobody else takes it.
+    expect(await claimJobs(app.services.prisma, 'other-worker', 10, 60_000)).toHaveLength(0);
+    // After a restart, a new worker with a short lease picks it up.
+    const worker = startJobWorker(app.services, { work: async (_ctx, _p, job) => void runs.push(job.attempts) }, { ...fast, concurrency: 2, leaseMs: 200 });
+    try {
+      await worker.idle();
+    } finally {
+      await worker.stop();
+    }
+    expect(runs).toEqual([2]);
+    expect(await app.services.prisma.job.findFirstOrThrow({ where: { kind: 'work' } })).toMatchObject({ status: 'SUCCEEDED' });
+  });
+
+  it('keeps one job per (kind, dedupeKey)', async () => {
+    app = await createTestApp();
+    await enqueue(app, 'draft-reply', { a: 1 }, { dedupeKey: 'message-1' });
+    await enqueue(app, 'draft-reply', { a: 2 }, { dedupeKey: 'message-1' });
+    await enqueue(app, 'embed', { a: 3 }, { dedupeKey: 'message-1' });
+    expect(await app.services.prisma.job.count()).toBe(2);
+  });
+
+  it('lets two workers share the queue without running any job twice', async () => {
+    app = await createTestApp();
+    const runs = new Map<string, number>();
+    const handlers: JobHandlers = {
+      count: async (_ctx, _payload, job) => {
+        runs.set(job.id, (runs.get(job.id) ?? 0) + 1);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      },
+    };
+    for (let i = 0; i < 30; i++) await enqueue(app, 'count', { i });
+    const workers = [1, 2].map(() => startJobWorker(app!.services, handlers, { ...fast, concurrency: 3, leaseMs: 60_000 }));
+    try {
+      await Promise.all(workers.map((w) => w.idle()));
+    } finally {
+      await Promise.all(workers.map((w) => w.stop()));
+    }
+    expect(runs.size).toBe(30);
+    expect([...runs.values()].every((n) => n === 1)).toBe(true);
+    expect(await app.services.prisma.job.count({ where: { status: 'SUCCEEDED' } })).toBe(30);
+  });
+
+  it('acknowledges an inbound email before its job has run', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let started = false;
+    const a = await appWithWorker({
+      'draft-reply': async () => {
+        started = true;
+        await released;
+      },
+    });
+    const { inboundPayload, postWebhook } = await import('./support/postmark-payloads.js');
+    const response = await postWebhook(a, 'inbound', inboundPayload());
+    expect(response.status).toBe(200);
+    // The job may have started, but it has not finished: the answer did not wait for it.
+    const job = await a.services.prisma.job.findFirstOrThrow({ where: { kind: 'draft-reply' } });
+    expect(job.status === 'QUEUED' || (job.status === 'RUNNING' && started)).toBe(true);
+    release();
+    await a.worker!.idle();
+    expect(await a.services.prisma.job.findFirstOrThrow({ where: { id: job.id } })).toMatchObject({ status: 'SUCCEEDED' });
+  });
+});
