@@ -56,7 +56,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       prisma,
       vectorSearchAvailable,
       devAccountId: devAccount.id,
-      events: createEventBus(),
+      events: createEventBus({ redisUrl: config.redisUrl }),
       jobs: { wake: () => undefined },
       now: options.now ?? (() => new Date()),
     };
@@ -77,6 +77,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       worker,
       close: async () => {
         await worker?.stop();
+        await services.events.close();
         await database.close();
       },
     };

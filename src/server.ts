@@ -1,8 +1,10 @@
-// One node HTTP server for everything: GraphQL (with GraphiQL), /health and /ready.
+// One node HTTP server for everything: GraphQL over HTTP, SSE and WebSocket (graphql-ws),
+// GraphiQL, the webhooks, /health and /ready.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type App, type CreateAppOptions } from './app.js';
 import type { Config } from './config.js';
+import { attachGraphQLWebSocket } from './ws.js';
 
 export interface RunningServer {
   app: App;
@@ -14,6 +16,7 @@ export interface RunningServer {
 export async function startServer(config: Config, options: CreateAppOptions = {}): Promise<RunningServer> {
   const app = await createApp(config, options);
   const server = createServer(app.yoga);
+  const websockets = attachGraphQLWebSocket(server, app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -31,6 +34,7 @@ export async function startServer(config: Config, options: CreateAppOptions = {}
     stop: () =>
       (stopping ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        await websockets.close();
         server.closeIdleConnections();
         const timeout = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
         await closed;

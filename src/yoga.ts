@@ -58,7 +58,7 @@ export function createParleyYoga(services: AppServices): ParleyYoga {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: config.env === 'production' ? false : { title: 'Parley', defaultQuery: exampleQuery },
+    graphiql: config.env === 'production' ? false : { title: 'Parley', defaultQuery: exampleQuery, subscriptionsProtocol: 'WS' },
     logging: {
       debug: (...args) => logger.debug({ args }, 'yoga'),
       info: (...args) => logger.info({ args }, 'yoga'),

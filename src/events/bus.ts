@@ -1,7 +1,10 @@
 // Typed conversation events (new reply, AI draft ready, sent, error), published per account.
-// Domain code publishes only after its transaction has committed. In memory for now; the
-// subscriptions issue adds graphql-ws/SSE transport and Redis to share events across instances.
+// Domain code publishes only after its transaction has committed. Yoga's pubsub carries
+// them: in memory, or through Redis (REDIS_URL) so every API instance sees every event.
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from 'graphql-yoga';
+import { Redis } from 'ioredis';
+import { relay, type Gauge } from './relay.js';
 
 interface EventBase {
   accountId: string;
@@ -16,17 +19,39 @@ export type ConversationEvent =
   | (EventBase & { type: 'SENT'; messageId: string; suggestionId: string | null })
   | (EventBase & { type: 'ERROR'; code: string; message: string; messageId?: string | null; suggestionId?: string | null });
 
+export type ConversationEventType = ConversationEvent['type'];
+
 type Topics = { 'conversation-events': [accountId: string, event: ConversationEvent] };
+
+/** Events one subscriber may have waiting before it is cut off (see relay.ts). */
+export const SUBSCRIBER_QUEUE_LIMIT = 256;
 
 export interface EventBus {
   publish(event: ConversationEvent): void;
+  /** The account's events, bounded per subscriber: a reader that falls behind is cut off. */
   subscribe(accountId: string): AsyncIterable<ConversationEvent>;
+  /** Subscriptions listening in this process now (for logs, tests and benchmarks). */
+  activeSubscriptions(): number;
+  close(): Promise<void>;
 }
 
-export function createEventBus(): EventBus {
-  const pubsub = createPubSub<Topics>();
+export function createEventBus(options: { redisUrl?: string; queueLimit?: number } = {}): EventBus {
+  let redis: Redis[] = [];
+  let eventTarget;
+  if (options.redisUrl) {
+    // Two connections: one in subscriber mode cannot publish.
+    redis = [new Redis(options.redisUrl, { maxRetriesPerRequest: 3 }), new Redis(options.redisUrl, { maxRetriesPerRequest: 3 })];
+    eventTarget = createRedisEventTarget({ publishClient: redis[0]!, subscribeClient: redis[1]! });
+  }
+  const pubsub = createPubSub<Topics>(eventTarget ? { eventTarget } : undefined);
+  const gauge: Gauge = { value: 0 };
   return {
     publish: (event) => pubsub.publish('conversation-events', event.accountId, event),
-    subscribe: (accountId) => pubsub.subscribe('conversation-events', accountId),
+    subscribe: (accountId) =>
+      relay(pubsub.subscribe('conversation-events', accountId), { limit: options.queueLimit ?? SUBSCRIBER_QUEUE_LIMIT, gauge }),
+    activeSubscriptions: () => gauge.value,
+    async close() {
+      await Promise.allSettled(redis.map((client) => client.quit()));
+    },
   };
 }

@@ -27,6 +27,8 @@ type Documents = {
     "\n  query DemoOverview {\n    conversations(first: 100) {\n      totalCount\n      edges {\n        node {\n          status\n          hasPendingSuggestion\n          lead { source sourceUrl estimatedValue }\n          messages(first: 10) { edges { node { direction } } }\n        }\n      }\n    }\n  }\n": typeof types.DemoOverviewDocument,
     "\n  query InboxPage($first: Int!) {\n    conversations(first: $first) {\n      edges {\n        node {\n          id\n          subject\n          status\n          lastMessageAt\n          hasPendingSuggestion\n          lead { name email company }\n          lastMessage { direction textBody sentAt receivedAt }\n          pendingSuggestion { confidence body }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.InboxPageDocument,
     "\n  query Stats($since: DateTime, $until: DateTime) {\n    conversationStats(since: $since, until: $until) {\n      window { since until }\n      conversations { total open active needsReview waitingForLead archived }\n      email { sent received conversationsEmailed conversationsReplied responseRate }\n      ai { suggestions pending approved edited rejected superseded approvalRate editRate meanConfidence }\n      delivery { delivered bounced opened clicked opens clicks deliveryRate openRate clickRate }\n    }\n  }\n": typeof types.StatsDocument,
+    "\n  subscription OnNewReply($conversationId: ID) {\n    newReply(conversationId: $conversationId) {\n      at\n      conversation { id subject status }\n      message { direction strippedText }\n    }\n  }\n": typeof types.OnNewReplyDocument,
+    "\n  subscription OnAnyEvent {\n    conversationEvents {\n      __typename\n      ... on NewReplyEvent { conversation { id } message { strippedText } }\n      ... on AIReadyEvent { confidence }\n    }\n  }\n": typeof types.OnAnyEventDocument,
 };
 const documents: Documents = {
     "\n  mutation Archive($input: ArchiveConversationInput!) {\n    archiveConversation(input: $input) {\n      __typename\n      ... on ArchiveConversationPayload { conversation { id status archivedAt archiveReason } }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.ArchiveDocument,
@@ -41,6 +43,8 @@ const documents: Documents = {
     "\n  query DemoOverview {\n    conversations(first: 100) {\n      totalCount\n      edges {\n        node {\n          status\n          hasPendingSuggestion\n          lead { source sourceUrl estimatedValue }\n          messages(first: 10) { edges { node { direction } } }\n        }\n      }\n    }\n  }\n": types.DemoOverviewDocument,
     "\n  query InboxPage($first: Int!) {\n    conversations(first: $first) {\n      edges {\n        node {\n          id\n          subject\n          status\n          lastMessageAt\n          hasPendingSuggestion\n          lead { name email company }\n          lastMessage { direction textBody sentAt receivedAt }\n          pendingSuggestion { confidence body }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.InboxPageDocument,
     "\n  query Stats($since: DateTime, $until: DateTime) {\n    conversationStats(since: $since, until: $until) {\n      window { since until }\n      conversations { total open active needsReview waitingForLead archived }\n      email { sent received conversationsEmailed conversationsReplied responseRate }\n      ai { suggestions pending approved edited rejected superseded approvalRate editRate meanConfidence }\n      delivery { delivered bounced opened clicked opens clicks deliveryRate openRate clickRate }\n    }\n  }\n": types.StatsDocument,
+    "\n  subscription OnNewReply($conversationId: ID) {\n    newReply(conversationId: $conversationId) {\n      at\n      conversation { id subject status }\n      message { direction strippedText }\n    }\n  }\n": types.OnNewReplyDocument,
+    "\n  subscription OnAnyEvent {\n    conversationEvents {\n      __typename\n      ... on NewReplyEvent { conversation { id } message { strippedText } }\n      ... on AIReadyEvent { confidence }\n    }\n  }\n": types.OnAnyEventDocument,
 };
 
 /**
@@ -91,6 +95,14 @@ export function graphql(source: "\n  query InboxPage($first: Int!) {\n    conver
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Stats($since: DateTime, $until: DateTime) {\n    conversationStats(since: $since, until: $until) {\n      window { since until }\n      conversations { total open active needsReview waitingForLead archived }\n      email { sent received conversationsEmailed conversationsReplied responseRate }\n      ai { suggestions pending approved edited rejected superseded approvalRate editRate meanConfidence }\n      delivery { delivered bounced opened clicked opens clicks deliveryRate openRate clickRate }\n    }\n  }\n"): typeof import('./graphql.js').StatsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OnNewReply($conversationId: ID) {\n    newReply(conversationId: $conversationId) {\n      at\n      conversation { id subject status }\n      message { direction strippedText }\n    }\n  }\n"): typeof import('./graphql.js').OnNewReplyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OnAnyEvent {\n    conversationEvents {\n      __typename\n      ... on NewReplyEvent { conversation { id } message { strippedText } }\n      ... on AIReadyEvent { confidence }\n    }\n  }\n"): typeof import('./graphql.js').OnAnyEventDocument;
 
 
 export function graphql(source: string) {

@@ -224,6 +224,23 @@ export type StatsQueryVariables = Exact<{
 
 export type StatsQuery = { conversationStats: { window: { since: string, until: string }, conversations: { total: number, open: number, active: number, needsReview: number, waitingForLead: number, archived: number }, email: { sent: number, received: number, conversationsEmailed: number, conversationsReplied: number, responseRate: number | null }, ai: { suggestions: number, pending: number, approved: number, edited: number, rejected: number, superseded: number, approvalRate: number | null, editRate: number | null, meanConfidence: number | null }, delivery: { delivered: number, bounced: number, opened: number, clicked: number, opens: number, clicks: number, deliveryRate: number | null, openRate: number | null, clickRate: number | null } } };
 
+export type OnNewReplySubscriptionVariables = Exact<{
+  conversationId?: string | null | undefined;
+}>;
+
+
+export type OnNewReplySubscription = { newReply: { at: string, conversation: { id: string, subject: string, status: ConversationStatus }, message: { direction: MessageDirection, strippedText: string | null } | null } };
+
+export type OnAnyEventSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OnAnyEventSubscription = { conversationEvents:
+    | { __typename: 'AIReadyEvent', confidence: number }
+    | { __typename: 'ConversationErrorEvent' }
+    | { __typename: 'NewReplyEvent', conversation: { id: string }, message: { strippedText: string | null } | null }
+    | { __typename: 'SentEvent' }
+   };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -560,3 +577,37 @@ export const StatsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<StatsQuery, StatsQueryVariables>;
+export const OnNewReplyDocument = new TypedDocumentString(`
+    subscription OnNewReply($conversationId: ID) {
+  newReply(conversationId: $conversationId) {
+    at
+    conversation {
+      id
+      subject
+      status
+    }
+    message {
+      direction
+      strippedText
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OnNewReplySubscription, OnNewReplySubscriptionVariables>;
+export const OnAnyEventDocument = new TypedDocumentString(`
+    subscription OnAnyEvent {
+  conversationEvents {
+    __typename
+    ... on NewReplyEvent {
+      conversation {
+        id
+      }
+      message {
+        strippedText
+      }
+    }
+    ... on AIReadyEvent {
+      confidence
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OnAnyEventSubscription, OnAnyEventSubscriptionVariables>;

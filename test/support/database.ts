@@ -69,3 +69,17 @@ export async function createEmptyDatabase(target: TestDatabaseTarget): Promise<{
     },
   };
 }
+
+export const LOCAL_POSTGRES_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+/**
+ * A migrated database on the machine's PostgreSQL server, whatever the suite's target: for
+ * tests that need what PGlite cannot give (real concurrent transactions, two API instances
+ * sharing one database).
+ */
+export async function createLocalPostgresDatabase(): Promise<TestDatabase> {
+  const { migrate } = await import('../../src/db/migrate.js');
+  const empty = await createEmptyDatabase({ kind: 'postgres', serverUrl: LOCAL_POSTGRES_URL, template: 'template1' });
+  await migrate(empty.url);
+  return { config: { kind: 'postgres', url: empty.url, poolSize: 10 }, drop: empty.drop };
+}

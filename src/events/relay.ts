@@ -1,0 +1,42 @@
+// Hands a subscription's events to one subscriber, with two guarantees the raw pubsub stream
+// lacks: it counts live subscriptions, and it bounds what waits for a slow reader. A reader
+// that stops taking events (a stalled socket) must not make the server hold them forever:
+// once `limit` events wait undelivered, the stream ends with SlowSubscriberError and its
+// memory is freed; the client resubscribes and re-queries.
+import { Repeater } from 'graphql-yoga';
+
+export class SlowSubscriberError extends Error {
+  constructor(limit: number) {
+    super(`Subscriber too slow: more than ${limit} events waiting; resubscribe and re-query.`);
+    this.name = 'SlowSubscriberError';
+  }
+}
+
+export interface Gauge {
+  value: number;
+}
+
+export function relay<T>(source: AsyncIterable<T>, options: { limit: number; gauge: Gauge }): AsyncIterableIterator<T> {
+  return new Repeater<T>(async (push, stop) => {
+    const iterator = source[Symbol.asyncIterator]();
+    const ended = stop.then(() => ({ done: true, value: undefined }) as const);
+    let waiting = 0;
+    options.gauge.value++;
+    try {
+      for (;;) {
+        const next = await Promise.race([iterator.next(), ended]);
+        if (next.done) break;
+        if (++waiting > options.limit) {
+          stop(new SlowSubscriberError(options.limit));
+          break;
+        }
+        // push() settles when the subscriber takes the value.
+        void push(next.value).then(() => waiting--);
+      }
+    } finally {
+      options.gauge.value--;
+      stop();
+      await iterator.return?.();
+    }
+  });
+}

@@ -1,0 +1,129 @@
+// Live events: newReply, aiReady, sent, conversationError, and conversationEvents (all four).
+// Each event names what changed and resolves the conversation (and message or draft) to its
+// current state through the viewer's account-scoped client; clients re-query the rest.
+import { filter, pipe } from 'graphql-yoga';
+import type { GraphQLContext } from '../context.js';
+import { NotFoundError } from '../domain/errors.js';
+import type { ConversationEvent, ConversationEventType } from '../events/bus.js';
+import { builder } from './builder.js';
+import { ConversationNode } from './conversation.js';
+import { encodeParleyId } from './ids.js';
+
+type EventOf<T extends ConversationEventType> = Extract<ConversationEvent, { type: T }>;
+
+const eventFields = <T extends ConversationEvent>(t: PothosObjectFieldBuilder<T>) => ({
+  conversation: t.prismaField({
+    type: 'Conversation',
+    description: 'The conversation, as it is now.',
+    resolve: (query, event, _args, ctx) =>
+      ctx.db.conversation.findUniqueOrThrow({ ...query, where: { id: event.conversationId } }),
+  }),
+  at: t.field({ type: 'DateTime', description: 'When it happened.', resolve: (event) => new Date(event.at) }),
+});
+type PothosObjectFieldBuilder<T> = Parameters<Parameters<ReturnType<typeof builder.objectRef<T>>['implement']>[0]['fields'] & object>[0];
+
+const messageField = <T extends { messageId?: string | null }>(t: PothosObjectFieldBuilder<T>, description: string) =>
+  t.prismaField({
+    type: 'ConversationMessage',
+    nullable: true,
+    description,
+    resolve: (query, event, _args, ctx) =>
+      event.messageId ? ctx.db.conversationMessage.findUnique({ ...query, where: { id: event.messageId } }) : null,
+  });
+
+const suggestionField = <T extends { suggestionId?: string | null }>(t: PothosObjectFieldBuilder<T>, description: string) =>
+  t.prismaField({
+    type: 'AISuggestion',
+    nullable: true,
+    description,
+    resolve: (query, event, _args, ctx) =>
+      event.suggestionId ? ctx.db.aISuggestion.findUnique({ ...query, where: { id: event.suggestionId } }) : null,
+  });
+
+const NewReplyEvent = builder.objectRef<EventOf<'NEW_REPLY'>>('NewReplyEvent').implement({
+  description: 'A lead replied.',
+  isTypeOf: (event) => (event as ConversationEvent).type === 'NEW_REPLY',
+  fields: (t) => ({ ...eventFields(t), message: messageField(t, 'The reply.') }),
+});
+
+const AIReadyEvent = builder.objectRef<EventOf<'AI_READY'>>('AIReadyEvent').implement({
+  description: 'An AI draft is ready for review.',
+  isTypeOf: (event) => (event as ConversationEvent).type === 'AI_READY',
+  fields: (t) => ({
+    ...eventFields(t),
+    suggestion: suggestionField(t, 'The draft.'),
+    confidence: t.exposeFloat('confidence', { description: "The draft's confidence, 0..1." }),
+  }),
+});
+
+const SentEvent = builder.objectRef<EventOf<'SENT'>>('SentEvent').implement({
+  description: 'An email to the lead was sent.',
+  isTypeOf: (event) => (event as ConversationEvent).type === 'SENT',
+  fields: (t) => ({
+    ...eventFields(t),
+    message: messageField(t, 'The email sent.'),
+    suggestion: suggestionField(t, 'The draft it was sent from, if any.'),
+  }),
+});
+
+const ConversationErrorEvent = builder.objectRef<EventOf<'ERROR'>>('ConversationErrorEvent').implement({
+  description: 'Something went wrong for a conversation: a send failed, drafting fell back offline, ...',
+  isTypeOf: (event) => (event as ConversationEvent).type === 'ERROR',
+  fields: (t) => ({
+    ...eventFields(t),
+    code: t.exposeString('code', { description: 'Machine-readable cause, e.g. EMAIL_DELIVERY_FAILED.' }),
+    message: t.exposeString('message', { description: 'What went wrong, for people.' }),
+    relatedMessage: messageField(t, 'The email concerned, if any.'),
+    suggestion: suggestionField(t, 'The draft concerned, if any.'),
+  }),
+});
+
+const ConversationEventUnion = builder.unionType('ConversationEvent', {
+  description: 'Any of the live conversation events.',
+  types: [NewReplyEvent, AIReadyEvent, SentEvent, ConversationErrorEvent],
+});
+
+/**
+ * The viewer's account events of the given types, for one conversation or all. Authorization
+ * happens here, when the subscription is created: a conversation outside the viewer's account
+ * is NOT_FOUND before any event flows.
+ */
+async function subscribeToEvents(
+  ctx: GraphQLContext,
+  types: ConversationEventType[],
+  conversationId: string | undefined,
+): Promise<AsyncIterable<ConversationEvent>> {
+  if (conversationId) {
+    const exists = await ctx.db.conversation.findUnique({ where: { id: conversationId }, select: { id: true } });
+    if (!exists) throw new NotFoundError('Conversation', encodeParleyId('Conversation', conversationId));
+  }
+  return pipe(
+    ctx.services.events.subscribe(ctx.viewer.accountId),
+    filter((e: ConversationEvent) => types.includes(e.type) && (!conversationId || e.conversationId === conversationId)),
+  );
+}
+
+builder.subscriptionType({ description: 'Live events of your account, over WebSocket (graphql-ws) or SSE.' });
+
+const conversationIdArg = (t: Parameters<Parameters<typeof builder.subscriptionField>[1]>[0]) =>
+  t.arg.globalID({ for: ConversationNode, description: 'Only events of this conversation.' });
+
+const fields = [
+  ['newReply', NewReplyEvent, ['NEW_REPLY'], 'A lead replied.'],
+  ['aiReady', AIReadyEvent, ['AI_READY'], 'An AI draft is ready for review.'],
+  ['sent', SentEvent, ['SENT'], 'An email was sent.'],
+  ['conversationError', ConversationErrorEvent, ['ERROR'], 'Something failed for a conversation.'],
+  ['conversationEvents', ConversationEventUnion, ['NEW_REPLY', 'AI_READY', 'SENT', 'ERROR'], 'All of the above, in one stream.'],
+] as const;
+
+for (const [name, type, types, description] of fields) {
+  builder.subscriptionField(name, (t) =>
+    t.field({
+      type: type as typeof ConversationEventUnion,
+      description,
+      args: { conversationId: conversationIdArg(t) },
+      subscribe: (_root, args, ctx) => subscribeToEvents(ctx, [...types], args.conversationId?.id),
+      resolve: (event) => event,
+    }),
+  );
+}

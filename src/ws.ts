@@ -1,0 +1,120 @@
+// GraphQL over WebSocket (graphql-ws) on the same port and /graphql path as HTTP. Execution
+// arguments come from yoga.getEnveloped, so every Yoga plugin, limit and the same context
+// (viewer, account scoping) apply to WebSocket operations too.
+import type { Server } from 'node:http';
+import { GraphQLError, type ExecutionArgs } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { App } from './app.js';
+
+/** Documented limits (README): per connection, and for one message. */
+export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 50;
+export const MAX_WS_MESSAGE_BYTES = 1024 * 1024;
+const HEARTBEAT_MS = 30_000;
+
+export interface GraphQLWebSocketServer {
+  close(): Promise<void>;
+}
+
+interface EnvelopedRoot {
+  execute: (args: ExecutionArgs) => unknown;
+  subscribe: (args: ExecutionArgs) => unknown;
+}
+
+export function attachGraphQLWebSocket(server: Server, app: App, options: { heartbeatMs?: number } = {}): GraphQLWebSocketServer {
+  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: MAX_WS_MESSAGE_BYTES });
+  const { yoga, services } = app;
+
+  // Operations per connection, counted as they start (graphql-ws handles a connection's
+  // messages in order), so the limit holds even for a burst of subscribe messages.
+  const operations = new WeakMap<object, Set<string>>();
+  const operationsOf = (ctx: object) => {
+    let ids = operations.get(ctx);
+    if (!ids) operations.set(ctx, (ids = new Set()));
+    return ids;
+  };
+
+  const disposable = useServer(
+    {
+      connectionInitWaitTimeout: 3_000,
+      // Until authentication lands every connection acts as the development account; the
+      // check lives here so refusing a connection closes it with 4403 Forbidden.
+      onConnect: () => true,
+      execute: (args) => (args.rootValue as EnvelopedRoot).execute(args) as never,
+      subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args) as never,
+      onComplete: (ctx, id) => void operationsOf(ctx).delete(id),
+      onError: (ctx, id) => void operationsOf(ctx).delete(id),
+      onSubscribe: async (ctx, id, params) => {
+        const ids = operationsOf(ctx);
+        if (ids.size >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
+          return [new GraphQLError(`At most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} operations per connection.`, { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } })];
+        }
+        ids.add(id);
+        // A Fetch Request carrying the upgrade request's headers: the context is built from
+        // it exactly as for HTTP.
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(ctx.extra.request.headers)) {
+          if (typeof value === 'string') headers.set(name, value);
+        }
+        const request = new Request(`http://localhost${ctx.extra.request.url ?? '/graphql'}`, { headers });
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+          ...ctx,
+          request,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params,
+        });
+        let document;
+        try {
+          document = parse(params.query);
+        } catch (error) {
+          ids.delete(id);
+          return [error as GraphQLError];
+        }
+        const errors = validate(schema, document);
+        if (errors.length > 0) {
+          ids.delete(id);
+          return errors;
+        }
+        return {
+          schema,
+          operationName: params.operationName,
+          document,
+          variableValues: params.variables,
+          contextValue: await contextFactory(),
+          rootValue: { execute, subscribe },
+        };
+      },
+    },
+    wss,
+  );
+
+  // WebSocket-level pings: a peer that stops answering (a dead network path) is dropped
+  // instead of holding its subscriptions forever.
+  const alive = new WeakMap<WebSocket, boolean>();
+  wss.on('connection', (socket) => {
+    alive.set(socket, true);
+    socket.on('pong', () => alive.set(socket, true));
+  });
+  const heartbeat = setInterval(() => {
+    for (const socket of wss.clients) {
+      if (!alive.get(socket)) {
+        socket.terminate();
+        continue;
+      }
+      alive.set(socket, false);
+      socket.ping();
+    }
+  }, options.heartbeatMs ?? HEARTBEAT_MS);
+  heartbeat.unref();
+
+  return {
+    async close() {
+      clearInterval(heartbeat);
+      for (const socket of wss.clients) socket.close(1001, 'Server shutting down');
+      await disposable.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      services.logger.debug('WebSocket server closed');
+    },
+  };
+}

@@ -1,0 +1,37 @@
+// A real HTTP + WebSocket server on an ephemeral loopback port, on a fresh test database.
+import { inject } from 'vitest';
+import { loadConfig, type Config } from '../../src/config.js';
+import { startServer, type RunningServer } from '../../src/server.js';
+import { cloneTestDatabase, type TestDatabase } from './database.js';
+
+export interface TestServer {
+  running: RunningServer;
+  url: string;
+  wsUrl: string;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(
+  options: { env?: Record<string, string>; database?: TestDatabase; config?: Partial<Config> } = {},
+): Promise<TestServer> {
+  const database = options.database ?? (await cloneTestDatabase(inject('testDatabase')));
+  const config: Config = {
+    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', JOBS_RUN_WORKER: 'false', ...options.env }),
+    database: database.config,
+    migrateOnStart: false,
+    seedOnStart: false,
+    ...options.config,
+  };
+  const running = await startServer(config, { loadDataDir: database.loadDataDir });
+  return {
+    running,
+    url: running.url,
+    wsUrl: `${running.url.replace(/^http/, 'ws')}/graphql`,
+    database,
+    async close() {
+      await running.stop();
+      if (!options.database) await database.drop();
+    },
+  };
+}
