@@ -49,8 +49,9 @@ const envSchema = z.object({
   AI_EMBEDDING_MODEL: z.string().default('text-embedding-3-small'),
   AI_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   AI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
-  // Events across instances
+  // Events across instances, and WebSocket keep-alive
   REDIS_URL: optionalUrl,
+  WS_HEARTBEAT_MS: z.coerce.number().int().min(50).default(30_000),
 });
 
 export type DatabaseConfig =
@@ -114,6 +115,8 @@ export interface Config {
     maxRetries: number;
   };
   redisUrl?: string;
+  /** WebSocket ping interval; a peer that misses one ping is dropped. */
+  wsHeartbeatMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -174,6 +177,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxRetries: e.AI_MAX_RETRIES,
     },
     redisUrl: e.REDIS_URL,
+    wsHeartbeatMs: e.WS_HEARTBEAT_MS,
   };
 }
 

@@ -16,7 +16,7 @@ export interface RunningServer {
 export async function startServer(config: Config, options: CreateAppOptions = {}): Promise<RunningServer> {
   const app = await createApp(config, options);
   const server = createServer(app.yoga);
-  const websockets = attachGraphQLWebSocket(server, app);
+  const websockets = attachGraphQLWebSocket(server, app, { heartbeatMs: config.wsHeartbeatMs });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

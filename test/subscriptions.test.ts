@@ -191,6 +191,27 @@ describe('subscriptions over WebSocket (graphql-ws)', () => {
   });
 });
 
+describe('connection lifecycle', () => {
+  it('drops a peer that stops answering pings, and closes the rest cleanly (1001) on shutdown', async () => {
+    const own = await startTestServer({ env: { WS_HEARTBEAT_MS: '100' } });
+    try {
+      const dead = new WebSocket(own.wsUrl, 'graphql-transport-ws', { autoPong: false });
+      const live = new WebSocket(own.wsUrl, 'graphql-transport-ws');
+      const deadClosed = new Promise<number>((resolve) => dead.on('close', (code) => resolve(code)));
+      const liveClosed = new Promise<number>((resolve) => live.on('close', (code) => resolve(code)));
+      await Promise.all([dead, live].map((s) => new Promise((resolve) => s.once('open', resolve))));
+      live.send(JSON.stringify({ type: 'connection_init' }));
+      dead.send(JSON.stringify({ type: 'connection_init' }));
+      // Terminated by the heartbeat (no close frame): 1006.
+      expect(await deadClosed).toBe(1006);
+      await own.close();
+      expect(await liveClosed).toBe(1001);
+    } finally {
+      await own.close().catch(() => undefined);
+    }
+  });
+});
+
 describe('subscriptions over SSE (graphql-sse, distinct connections)', () => {
   it('delivers the union stream to an SSE client', async () => {
     const { devAccountId } = server.running.app.services;
