@@ -1,7 +1,9 @@
 // Builds the whole application from a config: database (migrated and seeded when asked),
 // services and the GraphQL handler. The server and every test go through createApp.
 import type { Config } from './config.js';
-import { hasVectorExtension, openDatabase, type OpenDatabaseOptions } from './db/client.js';
+import { createTokenVerifier, type TokenVerifier } from './auth/tokens.js';
+import { hasVectorExtension, openDatabase, type OpenDatabaseOptions, type PrismaClient } from './db/client.js';
+import { createRateLimits, type RateLimits } from './limits/rate-limits.js';
 import { migrate } from './db/migrate.js';
 import { seedDemoData } from './db/seed-demo.js';
 import { createEventBus } from './events/bus.js';
@@ -25,6 +27,24 @@ export interface CreateAppOptions extends Pick<OpenDatabaseOptions, 'loadDataDir
   /** Replace the job handlers (tests of the queue itself). */
   jobHandlers?: JobHandlers;
   workerOptions?: Partial<WorkerOptions>;
+  rateLimits?: RateLimits;
+}
+
+const DEV_TOKEN_TTL_SECONDS = 30 * 24 * 60 * 60;
+
+/**
+ * Outside production: the development account (the demo data's), an OWNER user in it, and a
+ * token for that user, printed at start-up and pre-filled in GraphiQL.
+ */
+async function ensureDevelopmentAccess(prisma: PrismaClient, tokens: TokenVerifier, slug: string) {
+  const account = await prisma.account.upsert({ where: { slug }, update: {}, create: { slug, name: 'Development account' } });
+  const user = await prisma.user.upsert({
+    where: { accountId_email: { accountId: account.id, email: 'dev@parley.local' } },
+    update: { role: 'OWNER' },
+    create: { accountId: account.id, email: 'dev@parley.local', name: 'Developer', role: 'OWNER' },
+  });
+  const token = await tokens.sign({ userId: user.id, accountId: account.id, role: 'OWNER' }, DEV_TOKEN_TTL_SECONDS);
+  return { accountId: account.id, userId: user.id, token };
 }
 
 export async function createApp(config: Config, options: CreateAppOptions = {}): Promise<App> {
@@ -40,11 +60,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       const seeded = await seedDemoData(prisma, { slug: config.devAccountSlug });
       logger.info(seeded, 'empty database seeded with demo data');
     }
-    const devAccount = await prisma.account.upsert({
-      where: { slug: config.devAccountSlug },
-      update: {},
-      create: { slug: config.devAccountSlug, name: 'Development account' },
-    });
+    const tokens = createTokenVerifier(config.auth);
+    const dev = config.env === 'production' ? undefined : await ensureDevelopmentAccess(prisma, tokens, config.devAccountSlug);
     const vectorSearchAvailable = await hasVectorExtension(prisma);
     if (!vectorSearchAvailable) {
       logger.warn('pgvector is not installed in this database: similarity search is unavailable, everything else works');
@@ -55,7 +72,10 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       database,
       prisma,
       vectorSearchAvailable,
-      devAccountId: devAccount.id,
+      devAccountId: dev?.accountId ?? '',
+      devToken: dev?.token,
+      tokens,
+      rateLimits: options.rateLimits ?? createRateLimits({ redisUrl: config.redisUrl }),
       events: createEventBus({ redisUrl: config.redisUrl }),
       jobs: { wake: () => undefined },
       now: options.now ?? (() => new Date()),
@@ -78,6 +98,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       close: async () => {
         await worker?.stop();
         await services.events.close();
+        await services.rateLimits.close();
         await database.close();
       },
     };

@@ -49,13 +49,22 @@ const envSchema = z.object({
   AI_EMBEDDING_MODEL: z.string().default('text-embedding-3-small'),
   AI_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   AI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  // Authentication and API limits
+  AUTH_JWT_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+  AUTH_JWKS_URL: optionalUrl,
+  AUTH_JWT_ISSUER: z.string().default('parley'),
+  AUTH_JWT_AUDIENCE: z.string().default('parley-api'),
+  GRAPHIQL: z.enum(['true', 'false']).optional(),
+  GRAPHQL_INTROSPECTION: z.enum(['true', 'false']).optional(),
+  MAX_REQUEST_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
   // Events across instances, and WebSocket keep-alive
   REDIS_URL: optionalUrl,
   WS_HEARTBEAT_MS: z.coerce.number().int().min(50).default(30_000),
 });
 
 export type DatabaseConfig =
-  | { kind: 'postgres'; url: string; poolSize: number }
+  | { kind: 'postgres'; url: string; poolSize: number; statementTimeoutMs?: number }
   | { kind: 'embedded'; dataDir: string };
 
 export interface Config {
@@ -117,6 +126,20 @@ export interface Config {
   redisUrl?: string;
   /** WebSocket ping interval; a peer that misses one ping is dropped. */
   wsHeartbeatMs: number;
+  auth: {
+    /** HS256 secret for bearer JWTs; outside production a fixed development secret. */
+    jwtSecret?: string;
+    /** Verify JWTs against this JWKS instead (RS256/ES256 from an identity provider). */
+    jwksUrl?: string;
+    issuer: string;
+    audience: string;
+  };
+  graphql: {
+    graphiql: boolean;
+    introspection: boolean;
+    /** Largest GraphQL request body, in bytes. */
+    maxRequestBytes: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -124,6 +147,8 @@ export class ConfigError extends Error {}
 /** Development-only webhook credentials (README documents them). */
 export const DEV_WEBHOOK_USERNAME = 'postmark';
 export const DEV_WEBHOOK_PASSWORD = 'parley-dev-webhook';
+/** Development-only JWT secret: tokens signed with it are refused in production. */
+export const DEV_JWT_SECRET = 'parley-development-jwt-secret-not-for-production';
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
@@ -132,6 +157,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration: ${problems}`);
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.AUTH_JWT_SECRET && !e.AUTH_JWKS_URL) {
+    throw new ConfigError('Invalid configuration: AUTH_JWT_SECRET or AUTH_JWKS_URL is required in production');
+  }
   const embedded = e.DATABASE_URL === undefined;
   return {
     env: e.NODE_ENV,
@@ -140,7 +168,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     database: embedded
       ? { kind: 'embedded', dataDir: e.PARLEY_DATA_DIR }
-      : { kind: 'postgres', url: e.DATABASE_URL!, poolSize: e.DATABASE_POOL_SIZE },
+      : { kind: 'postgres', url: e.DATABASE_URL!, poolSize: e.DATABASE_POOL_SIZE, statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS },
     migrateOnStart: embedded || (e.PARLEY_MIGRATE_ON_START ?? false),
     seedOnStart: e.PARLEY_SEED_ON_START ?? embedded,
     devAccountSlug: e.PARLEY_DEV_ACCOUNT,
@@ -178,6 +206,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     redisUrl: e.REDIS_URL,
     wsHeartbeatMs: e.WS_HEARTBEAT_MS,
+    auth: {
+      jwtSecret: e.AUTH_JWT_SECRET ?? (e.NODE_ENV === 'production' || e.AUTH_JWKS_URL ? undefined : DEV_JWT_SECRET),
+      jwksUrl: e.AUTH_JWKS_URL,
+      issuer: e.AUTH_JWT_ISSUER,
+      audience: e.AUTH_JWT_AUDIENCE,
+    },
+    graphql: {
+      graphiql: (e.GRAPHIQL ?? (e.NODE_ENV === 'production' ? 'false' : 'true')) === 'true',
+      introspection: (e.GRAPHQL_INTROSPECTION ?? (e.NODE_ENV === 'production' ? 'false' : 'true')) === 'true',
+      maxRequestBytes: e.MAX_REQUEST_BYTES,
+    },
   };
 }
 

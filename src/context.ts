@@ -1,6 +1,8 @@
 // Per-request GraphQL context: who is asking, and a database client that can only see
 // their account's rows.
 import { randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import { authenticate, AuthenticationError } from './auth/authenticate.js';
 import { scopeToAccount } from './db/scoped.js';
 import type { DomainContext, Viewer } from './domain/context.js';
 import type { AppServices } from './services.js';
@@ -27,8 +29,39 @@ export function requestIdFor(request: Request): string {
   return id;
 }
 
-export function buildContext(services: AppServices, request: Request): GraphQLContext {
-  const viewer: Viewer = { accountId: services.devAccountId, actor: 'dev' };
+/** The caller's address, where the transport knows it (node http and WebSocket upgrades). */
+export function clientAddress(serverContext: unknown): string {
+  const req = (serverContext as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req;
+  return req?.socket?.remoteAddress ?? 'unknown';
+}
+
+/**
+ * Authenticates the request and builds its context. Failures end the request with 401 (or
+ * 429 once an address has failed too often), before any resolver runs.
+ */
+export async function buildContext(
+  services: AppServices,
+  request: Request,
+  serverContext?: unknown,
+  connectionAuthorization?: string,
+): Promise<GraphQLContext> {
+  const address = clientAddress(serverContext);
+  const blockedFor = await services.rateLimits.isBlocked('authenticationFailure', address);
+  if (blockedFor !== null) {
+    throw new GraphQLError(`Too many failed authentication attempts; try again in ${blockedFor} s.`, {
+      extensions: { code: 'RATE_LIMITED', retryAfterSeconds: blockedFor, http: { status: 429, headers: { 'retry-after': String(blockedFor) } } },
+    });
+  }
+  let viewer: Viewer;
+  try {
+    viewer = await authenticate(services, connectionAuthorization ?? request.headers.get('authorization'));
+  } catch (error) {
+    if (!(error instanceof AuthenticationError)) throw error;
+    await services.rateLimits.consume('authenticationFailure', address).catch(() => undefined);
+    throw new GraphQLError(error.message, {
+      extensions: { code: error.code, http: { status: 401, headers: { 'www-authenticate': 'Bearer' } } },
+    });
+  }
   return {
     requestId: requestIdFor(request),
     viewer,

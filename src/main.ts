@@ -8,6 +8,13 @@ const logger = createLogger(config.logLevel);
 
 try {
   const running = await startServer(config, { logger });
+  const { devToken, devAccountId } = running.app.services;
+  if (devToken) {
+    logger.info(
+      { account: config.devAccountSlug, accountId: devAccountId, token: devToken },
+      `Development account "${config.devAccountSlug}": GraphiQL sends this OWNER token for you; other clients send "Authorization: Bearer <token>"`,
+    );
+  }
   logger.info(
     { url: running.url, graphiql: `${running.url}/graphql`, database: config.database.kind },
     `Parley is listening: open ${running.url}/graphql`,

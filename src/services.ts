@@ -1,8 +1,10 @@
 // The services object every request and domain function draws on, built once at start-up.
+import type { TokenVerifier } from './auth/tokens.js';
 import type { Config } from './config.js';
 import type { Database, PrismaClient } from './db/client.js';
 import type { EventBus } from './events/bus.js';
 import type { Logger } from './logger.js';
+import type { RateLimits } from './limits/rate-limits.js';
 
 export interface AppServices {
   config: Config;
@@ -12,8 +14,12 @@ export interface AppServices {
   prisma: PrismaClient;
   /** Whether pgvector is installed; similarity search reports itself unavailable otherwise. */
   vectorSearchAvailable: boolean;
-  /** The account every request acts as until authentication lands. */
+  /** The development account (the demo data's); empty in production, where there is none. */
   devAccountId: string;
+  /** An OWNER token for the development account, printed at start-up (not in production). */
+  devToken?: string;
+  tokens: TokenVerifier;
+  rateLimits: RateLimits;
   /** Conversation events for subscribers; publish only after the transaction commits. */
   events: EventBus;
   /** Nudges this process's job worker after enqueueing (a no-op where no worker runs). */

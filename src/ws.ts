@@ -1,7 +1,8 @@
 // GraphQL over WebSocket (graphql-ws) on the same port and /graphql path as HTTP. Execution
 // arguments come from yoga.getEnveloped, so every Yoga plugin, limit and the same context
 // (viewer, account scoping) apply to WebSocket operations too.
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
+import { authenticate } from './auth/authenticate.js';
 import { GraphQLError, type ExecutionArgs } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -11,6 +12,11 @@ import type { App } from './app.js';
 export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 50;
 export const MAX_WS_MESSAGE_BYTES = 1024 * 1024;
 const HEARTBEAT_MS = 30_000;
+
+function connectionAuthorization(ctx: { connectionParams?: Readonly<Record<string, unknown>>; extra: { request: IncomingMessage } }): string | undefined {
+  const fromParams = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+  return typeof fromParams === 'string' ? fromParams : ctx.extra.request.headers.authorization;
+}
 
 export interface GraphQLWebSocketServer {
   close(): Promise<void>;
@@ -37,9 +43,16 @@ export function attachGraphQLWebSocket(server: Server, app: App, options: { hear
   const disposable = useServer(
     {
       connectionInitWaitTimeout: 3_000,
-      // Until authentication lands every connection acts as the development account; the
-      // check lives here so refusing a connection closes it with 4403 Forbidden.
-      onConnect: () => true,
+      // The connection is authenticated once, at connection_init (connectionParams.authorization,
+      // or the upgrade request's Authorization header); refusing it closes with 4403 Forbidden.
+      onConnect: async (ctx) => {
+        try {
+          await authenticate(services, connectionAuthorization(ctx));
+          return true;
+        } catch {
+          return false;
+        }
+      },
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args) as never,
       subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args) as never,
       onComplete: (ctx, id) => void operationsOf(ctx).delete(id),
@@ -60,6 +73,7 @@ export function attachGraphQLWebSocket(server: Server, app: App, options: { hear
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           request,
+          connectionAuthorization: connectionAuthorization(ctx),
           req: ctx.extra.request,
           socket: ctx.extra.socket,
           params,

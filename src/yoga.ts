@@ -1,6 +1,9 @@
 // The GraphQL HTTP handler: schema, context, GraphiQL, error masking, health and readiness.
 import { GraphQLError } from 'graphql';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createYoga, useErrorHandler, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import { useGraphQLArmor, useRequestSizeLimit } from './limits/graphql-limits.js';
 import { buildContext, requestIdFor, type GraphQLContext } from './context.js';
 import { DomainError, ValidationError } from './domain/errors.js';
 import { schema } from './schema/index.js';
@@ -54,11 +57,19 @@ export function createParleyYoga(services: AppServices): ParleyYoga {
   const { logger, config } = services;
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
-    context: ({ request }) => buildContext(services, request),
+    context: (initial) => buildContext(services, initial.request, initial, (initial as { connectionAuthorization?: string }).connectionAuthorization),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: config.env === 'production' ? false : { title: 'Parley', defaultQuery: exampleQuery, subscriptionsProtocol: 'WS' },
+    graphiql: config.graphql.graphiql
+      ? {
+          title: 'Parley',
+          defaultQuery: exampleQuery,
+          subscriptionsProtocol: 'WS',
+          // The development token, so GraphiQL works at once; in production people paste their own.
+          headers: JSON.stringify(services.devToken ? { Authorization: `Bearer ${services.devToken}` } : {}),
+        }
+      : false,
     logging: {
       debug: (...args) => logger.debug({ args }, 'yoga'),
       info: (...args) => logger.info({ args }, 'yoga'),
@@ -81,7 +92,12 @@ export function createParleyYoga(services: AppServices): ParleyYoga {
       },
     },
     plugins: [
+      useRequestSizeLimit(config.graphql.maxRequestBytes),
       useWebhooks(services),
+      // A cross-site page can only send "simple" requests: those need this header (JSON bodies pass).
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+      useGraphQLArmor(config.env === 'production'),
+      ...(config.graphql.introspection ? [] : [useDisableIntrospection()]),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {

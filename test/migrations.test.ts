@@ -67,7 +67,7 @@ describe('migrations', () => {
         ];
         await expect(delegate!.findFirst()).resolves.toBeNull();
         const scalarCount = fields.filter((f) => f.kind === 'scalar' || f.kind === 'enum').length;
-        const table = { Account: 'accounts', User: 'users', Lead: 'leads', Conversation: 'conversations', AuditEntry: 'audit_entries', Job: 'jobs', EmailEvent: 'email_events',
+        const table = { Account: 'accounts', User: 'users', Lead: 'leads', Conversation: 'conversations', AuditEntry: 'audit_entries', Job: 'jobs', EmailEvent: 'email_events', ApiKey: 'api_keys',
           ConversationMessage: 'conversation_messages', AISuggestion: 'ai_suggestions',
           ConversationEmbedding: 'conversation_embeddings' }[model];
         expect(table, `table for ${model}`).toBeDefined();

@@ -47,7 +47,7 @@ afterAll(async () => {
 async function postGraphQL(query: string, headers: Record<string, string> = {}) {
   return fetch(`${server.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.app.services.devToken}`, ...headers },
     body: JSON.stringify({ query }),
   });
 }
@@ -64,6 +64,8 @@ describe('HTTP server', () => {
     const html = await response.text();
     expect(html).toContain('GraphiQL');
     expect(html).toContain('ConversationsNeedingReview');
+    // Pre-filled with the development token, so the example runs at once.
+    expect(html).toContain(server.app.services.devToken!);
   });
 
   it('answers the example query on the seeded demo data', async () => {
@@ -136,18 +138,21 @@ describe('npm start', () => {
       env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', PARLEY_DATA_DIR: dataDir, NODE_ENV: 'development' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    const logs: { msg: string; url?: string }[] = [];
+    const logs: { msg: string; url?: string; token?: string }[] = [];
     const lines = createInterface({ input: child.stdout! });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const url = await new Promise<string>((resolve, reject) => {
       lines.on('line', (line) => {
-        const entry = JSON.parse(line) as { msg: string; url?: string };
+        const entry = JSON.parse(line) as { msg: string; url?: string; token?: string };
         logs.push(entry);
         if (entry.msg.startsWith('Parley is listening')) resolve(entry.url!);
       });
       void exited.then((code) => reject(new Error(`exited with ${code} before listening: ${JSON.stringify(logs)}`)));
     });
-    return { child, url, logs, exited };
+    const token = logs.find((l) => l.token)?.token;
+    expect(token, 'the development token is printed at start-up').toBeTruthy();
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    return { child, url, logs, exited, headers };
   }
 
   it('migrates and seeds an empty data folder, serves, stops on SIGTERM, and keeps the data', async () => {
@@ -155,7 +160,7 @@ describe('npm start', () => {
     expect(first.logs.map((l) => l.msg)).toEqual(expect.arrayContaining(['database migrated', 'empty database seeded with demo data']));
     const response = await fetch(`${first.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: first.headers,
       body: JSON.stringify({ query: exampleQuery }),
     });
     const body = (await response.json()) as { data: { conversationStats: { conversations: { total: number } } } };
@@ -171,7 +176,7 @@ describe('npm start', () => {
       expect(msgs).not.toContain('empty database seeded with demo data');
       const again = await fetch(`${second.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: second.headers,
         body: JSON.stringify({ query: '{ conversations { totalCount } }' }),
       });
       expect(await again.json()).toEqual({ data: { conversations: { totalCount: 25 } } });

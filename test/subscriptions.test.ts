@@ -41,8 +41,8 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-function wsClient(url = server.wsUrl): Client {
-  return createWsClient({ url, webSocketImpl: WebSocket, lazy: true, retryAttempts: 0 });
+function wsClient(url = server.wsUrl, token = server.running.app.services.devToken): Client {
+  return createWsClient({ url, webSocketImpl: WebSocket, lazy: true, retryAttempts: 0, connectionParams: { authorization: `Bearer ${token}` } });
 }
 
 /** Collects what a subscription yields until `count` results arrived or it ended. */
@@ -184,6 +184,16 @@ describe('subscriptions over WebSocket (graphql-ws)', () => {
     }
   });
 
+  it('refuses connection_init without valid credentials with 4403', async () => {
+    for (const payload of [{}, { authorization: 'Bearer not-a-token' }]) {
+      const socket = new WebSocket(server.wsUrl, 'graphql-transport-ws');
+      await new Promise((resolve) => socket.once('open', resolve));
+      socket.send(JSON.stringify({ type: 'connection_init', payload }));
+      const code = await new Promise<number>((resolve) => socket.on('close', (c) => resolve(c)));
+      expect(code).toBe(4403);
+    }
+  });
+
   it('closes a connection that never sends connection_init with 4408', async () => {
     const socket = new WebSocket(server.wsUrl, 'graphql-transport-ws');
     const code = await new Promise<number>((resolve) => socket.on('close', (c) => resolve(c)));
@@ -200,8 +210,9 @@ describe('connection lifecycle', () => {
       const deadClosed = new Promise<number>((resolve) => dead.on('close', (code) => resolve(code)));
       const liveClosed = new Promise<number>((resolve) => live.on('close', (code) => resolve(code)));
       await Promise.all([dead, live].map((s) => new Promise((resolve) => s.once('open', resolve))));
-      live.send(JSON.stringify({ type: 'connection_init' }));
-      dead.send(JSON.stringify({ type: 'connection_init' }));
+      const init = JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${own.running.app.services.devToken}` } });
+      live.send(init);
+      dead.send(init);
       // Terminated by the heartbeat (no close frame): 1006.
       expect(await deadClosed).toBe(1006);
       await own.close();
@@ -216,7 +227,12 @@ describe('subscriptions over SSE (graphql-sse, distinct connections)', () => {
   it('delivers the union stream to an SSE client', async () => {
     const { devAccountId } = server.running.app.services;
     const conversation = await conversationIn(server, devAccountId, 'SSE');
-    const client = createSseClient({ url: `${server.url}/graphql`, singleConnection: false, retryAttempts: 0 });
+    const client = createSseClient({
+      url: `${server.url}/graphql`,
+      singleConnection: false,
+      retryAttempts: 0,
+      headers: { authorization: `Bearer ${server.running.app.services.devToken}` },
+    });
     try {
       const before = server.running.app.services.events.activeSubscriptions();
       const sub = collect(client.iterate({ query: OnAnyEvent.toString() }) as AsyncIterable<Next>, 1);
@@ -263,7 +279,7 @@ describe('two instances sharing Redis', () => {
     const env = { REDIS_URL: 'redis://127.0.0.1:6379' };
     const a = await startTestServer({ env, database });
     const b = await startTestServer({ env, database });
-    const client = wsClient(b.wsUrl);
+    const client = wsClient(b.wsUrl, b.running.app.services.devToken);
     try {
       const accountId = a.running.app.services.devAccountId;
       expect(b.running.app.services.devAccountId).toBe(accountId);

@@ -35,8 +35,10 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
       : undefined;
   const url = embedded ? embedded.url : (config as { url: string }).url;
   const poolSize = config.kind === 'postgres' ? config.poolSize : 1;
+  // A runaway query is cancelled by the server instead of holding a connection forever.
+  const statementTimeout = config.kind === 'postgres' ? config.statementTimeoutMs : undefined;
   const adapter = new PrismaPg(
-    { connectionString: url, max: poolSize },
+    { connectionString: url, max: poolSize, ...(statementTimeout ? { statement_timeout: statementTimeout } : {}) },
     { onPoolError: (err) => options.logger?.error({ err }, 'database pool error') },
   );
   const prisma = new PrismaClient({

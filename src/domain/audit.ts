@@ -12,6 +12,6 @@ export interface AuditRecord {
   details?: Prisma.InputJsonValue;
 }
 
-export async function recordAudit(tx: ScopedTransaction, viewer: Viewer, record: AuditRecord): Promise<void> {
+export async function recordAudit(tx: ScopedTransaction, viewer: Pick<Viewer, 'accountId' | 'actor'>, record: AuditRecord): Promise<void> {
   await tx.auditEntry.create({ data: { ...record, accountId: viewer.accountId, actor: viewer.actor } });
 }

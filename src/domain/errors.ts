@@ -76,3 +76,16 @@ export class RateLimitedError extends DomainError {
     this.name = 'RateLimitedError';
   }
 }
+
+/** The caller is authenticated but their role does not allow this. */
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN';
+  constructor(
+    message: string,
+    /** The role this needs, e.g. "AGENT". */
+    readonly requiredRole: string,
+  ) {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}

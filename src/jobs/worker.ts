@@ -44,7 +44,7 @@ export function startJobWorker(services: AppServices, handlers: JobHandlers, opt
   async function run(job: ClaimedJob): Promise<void> {
     const handler = handlers[job.kind];
     const ctx: DomainContext = {
-      viewer: { accountId: job.accountId, actor: `system:job:${job.kind}` },
+      viewer: { accountId: job.accountId, actor: `system:job:${job.kind}`, role: 'OWNER' },
       db: scopeToAccount(prisma, job.accountId),
       services,
     };

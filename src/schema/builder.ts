@@ -3,6 +3,7 @@ import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { DateTimeResolver } from 'graphql-scalars';
 import { z } from 'zod';
@@ -10,7 +11,7 @@ import type PrismaTypes from '../../prisma/generated/pothos-types.js';
 import { getDatamodel } from '../../prisma/generated/pothos-types.js';
 import { isProduction } from '../config.js';
 import type { GraphQLContext } from '../context.js';
-import { ValidationError } from '../domain/errors.js';
+import { ForbiddenError, ValidationError } from '../domain/errors.js';
 import { decodeParleyId, encodeParleyId } from './ids.js';
 
 /** Largest page a connection serves; asking for more is an error, not a silent clamp. */
@@ -32,9 +33,22 @@ export const builder = new SchemaBuilder<{
   };
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: false;
+  AuthScopes: { agent: boolean; owner: boolean };
 }>({
-  plugins: [ErrorsPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin],
+  // Errors first so that an authorization failure (scope-auth, next) comes back as a typed
+  // ForbiddenError on mutations; scope-auth before everything that loads data.
+  plugins: [ErrorsPlugin, ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin],
   defaultFieldNullability: false,
+  scopeAuth: {
+    // Every request is authenticated before it gets here (src/context.ts); scopes are roles.
+    authScopes: (ctx) => ({ agent: ctx.viewer.role !== 'VIEWER', owner: ctx.viewer.role === 'OWNER' }),
+    authorizeOnSubscribe: true,
+    unauthorizedError: (_parent, _ctx, _info, result) =>
+      new ForbiddenError(
+        `Your role does not allow this: ${result.failure.kind === 'AuthScope' && result.failure.scope === 'owner' ? 'owners only' : 'agents and owners only'}.`,
+        result.failure.kind === 'AuthScope' && result.failure.scope === 'owner' ? 'OWNER' : 'AGENT',
+      ),
+  },
   errors: {
     defaultTypes: [],
     // Bad input (validation, malformed ids) comes back as a typed ValidationError result on
@@ -99,4 +113,8 @@ export const builder = new SchemaBuilder<{
 builder.addScalarType('DateTime', DateTimeResolver, {});
 
 builder.queryType({ description: 'Read the conversations, leads and figures of your account.' });
-builder.mutationType({ description: 'Act on conversations: approve, reject, reply, regenerate, archive.' });
+// Mutations change things: agents and owners only; owner-only ones add { owner: true }.
+builder.mutationType({
+  description: 'Act on conversations: approve, reject, reply, regenerate, archive.',
+  authScopes: { agent: true },
+});

@@ -2,6 +2,7 @@
 // message and a machine-readable code, so clients can branch on __typename or code.
 import {
   DomainError,
+  ForbiddenError,
   InvalidStateError,
   NotFoundError,
   RateLimitedError,
@@ -63,5 +64,14 @@ builder.objectType(RateLimitedError, {
   }),
 });
 
+builder.objectType(ForbiddenError, {
+  name: 'ForbiddenError',
+  description: 'Your role does not allow this (viewers read; agents also act on conversations; owners also manage users and keys).',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    requiredRole: t.exposeString('requiredRole', { description: 'The role this needs.' }),
+  }),
+});
+
 /** The errors every mutation can return; add the domain-specific ones per field. */
-export const baseMutationErrors = [NotFoundError, ValidationError] as const;
+export const baseMutationErrors = [NotFoundError, ValidationError, ForbiddenError] as const;

@@ -9,12 +9,16 @@ import { cloneTestDatabase } from './database.js';
 
 export interface TestApp extends App {
   config: Config;
+  /** Runs a typed operation as the development account's OWNER, or with `token` (null: none). */
   execute<TResult, TVariables>(
     document: TypedDocumentString<TResult, TVariables>,
     variables?: TVariables,
+    token?: string | null,
   ): Promise<ExecutionResult<TResult>>;
   /** POST any GraphQL text (for operations that codegen cannot type, e.g. invalid ones). */
-  executeRaw(query: string, variables?: Record<string, unknown>): Promise<ExecutionResult<Record<string, unknown>>>;
+  executeRaw(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<ExecutionResult<Record<string, unknown>>>;
+  /** The development account OWNER's bearer token. */
+  token: string;
 }
 
 export async function createTestApp(
@@ -29,20 +33,28 @@ export async function createTestApp(
     seedOnStart: options.seedDemo ?? false,
   };
   const app = await createApp(config, { ...options, loadDataDir: database.loadDataDir });
-  const executeRaw = async (query: string, variables?: Record<string, unknown>) => {
+  const token = app.services.devToken!;
+  const executeRaw = async (query: string, variables?: Record<string, unknown>, as: string | null = token) => {
+    const body = JSON.stringify({ query, variables });
     const response = await app.yoga.fetch('http://parley.test/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-      body: JSON.stringify({ query, variables }),
+      headers: {
+        'content-type': 'application/json',
+        'content-length': String(Buffer.byteLength(body)),
+        accept: 'application/graphql-response+json',
+        ...(as ? { authorization: `Bearer ${as}` } : {}),
+      },
+      body,
     });
     return (await response.json()) as ExecutionResult<Record<string, unknown>>;
   };
   return {
     ...app,
     config,
+    token,
     executeRaw,
-    execute: (document, variables) =>
-      executeRaw(document.toString(), variables as Record<string, unknown> | undefined) as never,
+    execute: (document, variables, as) =>
+      executeRaw(document.toString(), variables as Record<string, unknown> | undefined, as) as never,
     close: async () => {
       await app.close();
       await database.drop();

@@ -1,0 +1,73 @@
+// Bearer JWTs, verified with jose: HS256 with a shared secret, or the keys of an identity
+// provider's JWKS. Claims: sub (user id), acct (account id), role (OWNER, AGENT, VIEWER).
+import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import { z } from 'zod';
+import type { Config } from '../config.js';
+
+export const ROLES = ['OWNER', 'AGENT', 'VIEWER'] as const;
+export type Role = (typeof ROLES)[number];
+
+const Claims = z.object({
+  sub: z.uuid(),
+  acct: z.uuid(),
+  role: z.enum(ROLES),
+});
+
+export interface TokenIdentity {
+  userId: string;
+  accountId: string;
+  role: Role;
+}
+
+export class InvalidTokenError extends Error {}
+
+export interface TokenVerifier {
+  verify(token: string): Promise<TokenIdentity>;
+  /** Signs a token (HS256 only; with a JWKS the identity provider issues tokens). */
+  sign(identity: TokenIdentity, ttlSeconds: number): Promise<string>;
+}
+
+export function createTokenVerifier(auth: Config['auth']): TokenVerifier {
+  const secret = auth.jwtSecret ? new TextEncoder().encode(auth.jwtSecret) : undefined;
+  const jwks: JWTVerifyGetKey | undefined = auth.jwksUrl ? createRemoteJWKSet(new URL(auth.jwksUrl)) : undefined;
+  return {
+    async verify(token) {
+      const options = { issuer: auth.issuer, audience: auth.audience };
+      let payload;
+      try {
+        // Each key type is pinned to its algorithms, so a token can't choose a weaker one
+        // ("none", or an HS256 token signed with a public key).
+        ({ payload } = jwks
+          ? await jwtVerify(token, jwks, { ...options, algorithms: ['RS256', 'ES256', 'EdDSA'] })
+          : await jwtVerify(token, secret!, { ...options, algorithms: ['HS256'] }));
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        const reason =
+          code === 'ERR_JWT_EXPIRED'
+            ? 'the token has expired'
+            : code === 'ERR_JOSE_ALG_NOT_ALLOWED'
+              ? 'the token is signed with an algorithm this server does not accept'
+              : code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'
+                ? 'the token signature is invalid'
+                : code === 'ERR_JWT_CLAIM_VALIDATION_FAILED'
+                  ? `the token claim "${(error as { claim?: string }).claim}" is wrong`
+                  : 'the token is malformed';
+        throw new InvalidTokenError(reason);
+      }
+      const claims = Claims.safeParse(payload);
+      if (!claims.success) throw new InvalidTokenError('the token lacks the sub, acct or role claim');
+      return { userId: claims.data.sub, accountId: claims.data.acct, role: claims.data.role };
+    },
+    async sign(identity, ttlSeconds) {
+      if (!secret) throw new Error('Tokens are issued by the identity provider (AUTH_JWKS_URL is set).');
+      return new SignJWT({ acct: identity.accountId, role: identity.role })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(identity.userId)
+        .setIssuer(auth.issuer)
+        .setAudience(auth.audience)
+        .setIssuedAt()
+        .setExpirationTime(`${ttlSeconds}s`)
+        .sign(secret);
+    },
+  };
+}

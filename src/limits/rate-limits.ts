@@ -1,0 +1,55 @@
+// Rate limits, counted per operation (each resolver call, so aliases in one request and
+// operations over WebSocket count too), in memory or in Redis when REDIS_URL is set so that
+// every instance shares the counters. rate-limiter-flexible does the counting.
+import { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimitedError } from '../domain/errors.js';
+
+/** The documented limits (README): points per duration in seconds, per key. */
+export const RATE_LIMITS = {
+  approveSuggestion: { points: 60, duration: 60, per: 'user' },
+  sendReply: { points: 30, duration: 60, per: 'user' },
+  regenerateSuggestion: { points: 20, duration: 60, per: 'user' },
+  authenticationFailure: { points: 20, duration: 60, per: 'IP address' },
+  webhookFailure: { points: 30, duration: 60, per: 'IP address' },
+} as const;
+
+export type RateLimitName = keyof typeof RATE_LIMITS;
+
+export interface RateLimits {
+  /** Counts one use; throws RateLimitedError when the key is over its limit. */
+  consume(name: RateLimitName, key: string): Promise<void>;
+  /** Whether the key is over the limit, without counting a use. */
+  isBlocked(name: RateLimitName, key: string): Promise<number | null>;
+  close(): Promise<void>;
+}
+
+export function createRateLimits(options: { redisUrl?: string; overrides?: Partial<Record<RateLimitName, { points: number; duration: number }>> } = {}): RateLimits {
+  const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 3, enableOfflineQueue: true }) : undefined;
+  const limiters = new Map<RateLimitName, RateLimiterAbstract>();
+  for (const [name, rule] of Object.entries(RATE_LIMITS) as [RateLimitName, (typeof RATE_LIMITS)[RateLimitName]][]) {
+    const { points, duration } = options.overrides?.[name] ?? rule;
+    const opts = { keyPrefix: `parley:rl:${name}`, points, duration };
+    limiters.set(name, redis ? new RateLimiterRedis({ ...opts, storeClient: redis }) : new RateLimiterMemory(opts));
+  }
+  const limiter = (name: RateLimitName) => limiters.get(name)!;
+  return {
+    async consume(name, key) {
+      try {
+        await limiter(name).consume(key);
+      } catch (result) {
+        if (!(result instanceof RateLimiterRes)) throw result;
+        const retryAfterSeconds = Math.max(1, Math.ceil(result.msBeforeNext / 1000));
+        throw new RateLimitedError(`Too many ${name} requests; try again in ${retryAfterSeconds} s.`, retryAfterSeconds);
+      }
+    },
+    async isBlocked(name, key) {
+      const result = await limiter(name).get(key);
+      if (!result || result.remainingPoints > 0) return null;
+      return Math.max(1, Math.ceil(result.msBeforeNext / 1000));
+    },
+    async close() {
+      await redis?.quit().catch(() => undefined);
+    },
+  };
+}
