@@ -43,11 +43,14 @@ export const builder = new SchemaBuilder<{
     // Every request is authenticated before it gets here (src/context.ts); scopes are roles.
     authScopes: (ctx) => ({ agent: ctx.viewer.role !== 'VIEWER', owner: ctx.viewer.role === 'OWNER' }),
     authorizeOnSubscribe: true,
-    unauthorizedError: (_parent, _ctx, _info, result) =>
-      new ForbiddenError(
-        `Your role does not allow this: ${result.failure.kind === 'AuthScope' && result.failure.scope === 'owner' ? 'owners only' : 'agents and owners only'}.`,
-        result.failure.kind === 'AuthScope' && result.failure.scope === 'owner' ? 'OWNER' : 'AGENT',
-      ),
+    unauthorizedError: (_parent, _ctx, info, result) => {
+      // Name the role the field needs, even when the type-level check (agent) failed first.
+      const fieldScopes = info.parentType.getFields()[info.fieldName]?.extensions?.pothosOptions as
+        | { authScopes?: { owner?: boolean } }
+        | undefined;
+      const owner = fieldScopes?.authScopes?.owner === true || (result.failure.kind === 'AuthScope' && result.failure.scope === 'owner');
+      return new ForbiddenError(`Your role does not allow this: ${owner ? 'owners only' : 'agents and owners only'}.`, owner ? 'OWNER' : 'AGENT');
+    },
   },
   errors: {
     defaultTypes: [],

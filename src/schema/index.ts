@@ -9,6 +9,7 @@ import './suggestion.js';
 import './conversation.js';
 import './stats.js';
 import './subscriptions.js';
+import './team.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
 

@@ -17,6 +17,13 @@ import * as types from './graphql.js';
 type Documents = {
     "\n  mutation Archive($input: ArchiveConversationInput!) {\n    archiveConversation(input: $input) {\n      __typename\n      ... on ArchiveConversationPayload { conversation { id status archivedAt archiveReason } }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": typeof types.ArchiveDocument,
     "\n  mutation Unarchive($input: UnarchiveConversationInput!) {\n    unarchiveConversation(input: $input) {\n      __typename\n      ... on UnarchiveConversationPayload { conversation { id status archivedAt archiveReason } }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n    }\n  }\n": typeof types.UnarchiveDocument,
+    "\n  query WhoAmI { viewer { role actor account { slug } } conversations(first: 1) { totalCount } }\n": typeof types.WhoAmIDocument,
+    "\n  mutation ArchiveAs($input: ArchiveConversationInput!) {\n    archiveConversation(input: $input) {\n      __typename\n      ... on Error { code message }\n      ... on ForbiddenError { requiredRole }\n    }\n  }\n": typeof types.ArchiveAsDocument,
+    "\n  mutation UnarchiveAs($input: UnarchiveConversationInput!) {\n    unarchiveConversation(input: $input) { __typename ... on Error { code } }\n  }\n": typeof types.UnarchiveAsDocument,
+    "\n  mutation AddUser($input: AddUserInput!) {\n    addUser(input: $input) { __typename ... on AddUserPayload { user { email role } } ... on Error { code } ... on ForbiddenError { requiredRole } }\n  }\n": typeof types.AddUserDocument,
+    "\n  mutation CreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on CreateApiKeyPayload { key apiKey { id role } } ... on Error { code } }\n  }\n": typeof types.CreateKeyDocument,
+    "\n  mutation RevokeKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { __typename ... on RevokeApiKeyPayload { apiKey { revokedAt } } ... on Error { code } }\n  }\n": typeof types.RevokeKeyDocument,
+    "\n  query Audit { auditLog(first: 50) { edges { node { action actor fromStatus toStatus } } } }\n": typeof types.AuditDocument,
     "\n  query Conversations($first: Int, $after: String, $last: Int, $before: String, $filter: ConversationFilter, $orderBy: ConversationOrder) {\n    conversations(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      edges { cursor node { id subject status lastMessageAt createdAt hasPendingSuggestion lead { id name } } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": typeof types.ConversationsDocument,
     "\n  query Conversation($id: ID!) {\n    conversation(id: $id) {\n      id\n      subject\n      lead { name email }\n      lastMessage { textBody }\n      pendingSuggestion { id status confidence analysis { intent keyPoints } }\n      messages(first: 10) { totalCount edges { node { direction textBody createdAt } } }\n      suggestions(first: 10) { totalCount edges { node { status } } }\n    }\n  }\n": typeof types.ConversationDocument,
     "\n  query Node($id: ID!) {\n    node(id: $id) { __typename id ... on Conversation { subject } }\n  }\n": typeof types.NodeDocument,
@@ -33,6 +40,13 @@ type Documents = {
 const documents: Documents = {
     "\n  mutation Archive($input: ArchiveConversationInput!) {\n    archiveConversation(input: $input) {\n      __typename\n      ... on ArchiveConversationPayload { conversation { id status archivedAt archiveReason } }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.ArchiveDocument,
     "\n  mutation Unarchive($input: UnarchiveConversationInput!) {\n    unarchiveConversation(input: $input) {\n      __typename\n      ... on UnarchiveConversationPayload { conversation { id status archivedAt archiveReason } }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n    }\n  }\n": types.UnarchiveDocument,
+    "\n  query WhoAmI { viewer { role actor account { slug } } conversations(first: 1) { totalCount } }\n": types.WhoAmIDocument,
+    "\n  mutation ArchiveAs($input: ArchiveConversationInput!) {\n    archiveConversation(input: $input) {\n      __typename\n      ... on Error { code message }\n      ... on ForbiddenError { requiredRole }\n    }\n  }\n": types.ArchiveAsDocument,
+    "\n  mutation UnarchiveAs($input: UnarchiveConversationInput!) {\n    unarchiveConversation(input: $input) { __typename ... on Error { code } }\n  }\n": types.UnarchiveAsDocument,
+    "\n  mutation AddUser($input: AddUserInput!) {\n    addUser(input: $input) { __typename ... on AddUserPayload { user { email role } } ... on Error { code } ... on ForbiddenError { requiredRole } }\n  }\n": types.AddUserDocument,
+    "\n  mutation CreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on CreateApiKeyPayload { key apiKey { id role } } ... on Error { code } }\n  }\n": types.CreateKeyDocument,
+    "\n  mutation RevokeKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { __typename ... on RevokeApiKeyPayload { apiKey { revokedAt } } ... on Error { code } }\n  }\n": types.RevokeKeyDocument,
+    "\n  query Audit { auditLog(first: 50) { edges { node { action actor fromStatus toStatus } } } }\n": types.AuditDocument,
     "\n  query Conversations($first: Int, $after: String, $last: Int, $before: String, $filter: ConversationFilter, $orderBy: ConversationOrder) {\n    conversations(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      edges { cursor node { id subject status lastMessageAt createdAt hasPendingSuggestion lead { id name } } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": types.ConversationsDocument,
     "\n  query Conversation($id: ID!) {\n    conversation(id: $id) {\n      id\n      subject\n      lead { name email }\n      lastMessage { textBody }\n      pendingSuggestion { id status confidence analysis { intent keyPoints } }\n      messages(first: 10) { totalCount edges { node { direction textBody createdAt } } }\n      suggestions(first: 10) { totalCount edges { node { status } } }\n    }\n  }\n": types.ConversationDocument,
     "\n  query Node($id: ID!) {\n    node(id: $id) { __typename id ... on Conversation { subject } }\n  }\n": types.NodeDocument,
@@ -55,6 +69,34 @@ export function graphql(source: "\n  mutation Archive($input: ArchiveConversatio
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Unarchive($input: UnarchiveConversationInput!) {\n    unarchiveConversation(input: $input) {\n      __typename\n      ... on UnarchiveConversationPayload { conversation { id status archivedAt archiveReason } }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n    }\n  }\n"): typeof import('./graphql.js').UnarchiveDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WhoAmI { viewer { role actor account { slug } } conversations(first: 1) { totalCount } }\n"): typeof import('./graphql.js').WhoAmIDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ArchiveAs($input: ArchiveConversationInput!) {\n    archiveConversation(input: $input) {\n      __typename\n      ... on Error { code message }\n      ... on ForbiddenError { requiredRole }\n    }\n  }\n"): typeof import('./graphql.js').ArchiveAsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnarchiveAs($input: UnarchiveConversationInput!) {\n    unarchiveConversation(input: $input) { __typename ... on Error { code } }\n  }\n"): typeof import('./graphql.js').UnarchiveAsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddUser($input: AddUserInput!) {\n    addUser(input: $input) { __typename ... on AddUserPayload { user { email role } } ... on Error { code } ... on ForbiddenError { requiredRole } }\n  }\n"): typeof import('./graphql.js').AddUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on CreateApiKeyPayload { key apiKey { id role } } ... on Error { code } }\n  }\n"): typeof import('./graphql.js').CreateKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { __typename ... on RevokeApiKeyPayload { apiKey { revokedAt } } ... on Error { code } }\n  }\n"): typeof import('./graphql.js').RevokeKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Audit { auditLog(first: 50) { edges { node { action actor fromStatus toStatus } } } }\n"): typeof import('./graphql.js').AuditDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

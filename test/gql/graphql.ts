@@ -4,6 +4,16 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Input of addUser. */
+export type AddUserInput = {
+  /** Their sign-in address. */
+  email: string;
+  /** Display name. */
+  name: string;
+  /** What they may do. */
+  role: Role;
+};
+
 /** Input of archiveConversation. */
 export type ArchiveConversationInput = {
   /** The conversation to archive. */
@@ -49,6 +59,14 @@ export type ConversationStatus =
   | 'NEEDS_REVIEW'
   /** We replied last; waiting for the lead. */
   | 'WAITING_FOR_LEAD';
+
+/** Input of createApiKey. */
+export type CreateApiKeyInput = {
+  /** What the key is for. */
+  name: string;
+  /** What the key may do. */
+  role: Role;
+};
 
 /** Delivery state of a message. */
 export type DeliveryStatus =
@@ -100,6 +118,21 @@ export type OrderDirection =
   /** Newest or largest first. */
   | 'DESC';
 
+/** Input of revokeApiKey. */
+export type RevokeApiKeyInput = {
+  /** The key to revoke. */
+  apiKeyId: string;
+};
+
+/** What a user or API key may do. */
+export type Role =
+  /** Read, and act on conversations: approve, reject, reply, regenerate, archive. */
+  | 'AGENT'
+  /** Everything, including users, API keys and the audit log. */
+  | 'OWNER'
+  /** Read only. */
+  | 'VIEWER';
+
 /** Review state of an AI-drafted reply. */
 export type SuggestionStatus =
   /** Sent as drafted. */
@@ -126,6 +159,7 @@ export type ArchiveMutationVariables = Exact<{
 
 export type ArchiveMutation = { archiveConversation:
     | { __typename: 'ArchiveConversationPayload', conversation: { id: string, status: ConversationStatus, archivedAt: string | null, archiveReason: string | null } }
+    | { __typename: 'ForbiddenError', message: string, code: string }
     | { __typename: 'InvalidStateError', message: string, code: string, currentState: string }
     | { __typename: 'NotFoundError', message: string, code: string }
     | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
@@ -137,11 +171,85 @@ export type UnarchiveMutationVariables = Exact<{
 
 
 export type UnarchiveMutation = { unarchiveConversation:
+    | { __typename: 'ForbiddenError', message: string, code: string }
     | { __typename: 'InvalidStateError', message: string, code: string, currentState: string }
     | { __typename: 'NotFoundError', message: string, code: string }
     | { __typename: 'UnarchiveConversationPayload', conversation: { id: string, status: ConversationStatus, archivedAt: string | null, archiveReason: string | null } }
     | { __typename: 'ValidationError', message: string, code: string }
    };
+
+export type WhoAmIQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WhoAmIQuery = { viewer: { role: Role, actor: string, account: { slug: string } }, conversations: { totalCount: number } };
+
+export type ArchiveAsMutationVariables = Exact<{
+  input: ArchiveConversationInput;
+}>;
+
+
+export type ArchiveAsMutation = { archiveConversation:
+    | { __typename: 'ArchiveConversationPayload' }
+    | { __typename: 'ForbiddenError', code: string, message: string, requiredRole: string }
+    | { __typename: 'InvalidStateError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type UnarchiveAsMutationVariables = Exact<{
+  input: UnarchiveConversationInput;
+}>;
+
+
+export type UnarchiveAsMutation = { unarchiveConversation:
+    | { __typename: 'ForbiddenError', code: string }
+    | { __typename: 'InvalidStateError', code: string }
+    | { __typename: 'NotFoundError', code: string }
+    | { __typename: 'UnarchiveConversationPayload' }
+    | { __typename: 'ValidationError', code: string }
+   };
+
+export type AddUserMutationVariables = Exact<{
+  input: AddUserInput;
+}>;
+
+
+export type AddUserMutation = { addUser:
+    | { __typename: 'AddUserPayload', user: { email: string, role: Role } }
+    | { __typename: 'ForbiddenError', code: string, requiredRole: string }
+    | { __typename: 'NotFoundError', code: string }
+    | { __typename: 'ValidationError', code: string }
+   };
+
+export type CreateKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type CreateKeyMutation = { createApiKey:
+    | { __typename: 'CreateApiKeyPayload', key: string, apiKey: { id: string, role: Role } }
+    | { __typename: 'ForbiddenError', code: string }
+    | { __typename: 'NotFoundError', code: string }
+    | { __typename: 'ValidationError', code: string }
+   };
+
+export type RevokeKeyMutationVariables = Exact<{
+  input: RevokeApiKeyInput;
+}>;
+
+
+export type RevokeKeyMutation = { revokeApiKey:
+    | { __typename: 'ForbiddenError', code: string }
+    | { __typename: 'InvalidStateError', code: string }
+    | { __typename: 'NotFoundError', code: string }
+    | { __typename: 'RevokeApiKeyPayload', apiKey: { revokedAt: string | null } }
+    | { __typename: 'ValidationError', code: string }
+   };
+
+export type AuditQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuditQuery = { auditLog: { edges: Array<{ node: { action: string, actor: string, fromStatus: string | null, toStatus: string | null } }> } };
 
 export type ConversationsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -169,9 +277,11 @@ export type NodeQueryVariables = Exact<{
 
 export type NodeQuery = { node:
     | { __typename: 'AISuggestion', id: string }
+    | { __typename: 'ApiKey', id: string }
     | { __typename: 'Conversation', subject: string, id: string }
     | { __typename: 'ConversationMessage', id: string }
     | { __typename: 'Lead', id: string }
+    | { __typename: 'User', id: string }
    | null };
 
 export type MessageStateQueryVariables = Exact<{
@@ -310,6 +420,109 @@ export const UnarchiveDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UnarchiveMutation, UnarchiveMutationVariables>;
+export const WhoAmIDocument = new TypedDocumentString(`
+    query WhoAmI {
+  viewer {
+    role
+    actor
+    account {
+      slug
+    }
+  }
+  conversations(first: 1) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<WhoAmIQuery, WhoAmIQueryVariables>;
+export const ArchiveAsDocument = new TypedDocumentString(`
+    mutation ArchiveAs($input: ArchiveConversationInput!) {
+  archiveConversation(input: $input) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+    ... on ForbiddenError {
+      requiredRole
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ArchiveAsMutation, ArchiveAsMutationVariables>;
+export const UnarchiveAsDocument = new TypedDocumentString(`
+    mutation UnarchiveAs($input: UnarchiveConversationInput!) {
+  unarchiveConversation(input: $input) {
+    __typename
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnarchiveAsMutation, UnarchiveAsMutationVariables>;
+export const AddUserDocument = new TypedDocumentString(`
+    mutation AddUser($input: AddUserInput!) {
+  addUser(input: $input) {
+    __typename
+    ... on AddUserPayload {
+      user {
+        email
+        role
+      }
+    }
+    ... on Error {
+      code
+    }
+    ... on ForbiddenError {
+      requiredRole
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AddUserMutation, AddUserMutationVariables>;
+export const CreateKeyDocument = new TypedDocumentString(`
+    mutation CreateKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    __typename
+    ... on CreateApiKeyPayload {
+      key
+      apiKey {
+        id
+        role
+      }
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateKeyMutation, CreateKeyMutationVariables>;
+export const RevokeKeyDocument = new TypedDocumentString(`
+    mutation RevokeKey($input: RevokeApiKeyInput!) {
+  revokeApiKey(input: $input) {
+    __typename
+    ... on RevokeApiKeyPayload {
+      apiKey {
+        revokedAt
+      }
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeKeyMutation, RevokeKeyMutationVariables>;
+export const AuditDocument = new TypedDocumentString(`
+    query Audit {
+  auditLog(first: 50) {
+    edges {
+      node {
+        action
+        actor
+        fromStatus
+        toStatus
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditQuery, AuditQueryVariables>;
 export const ConversationsDocument = new TypedDocumentString(`
     query Conversations($first: Int, $after: String, $last: Int, $before: String, $filter: ConversationFilter, $orderBy: ConversationOrder) {
   conversations(

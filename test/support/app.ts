@@ -33,7 +33,7 @@ export async function createTestApp(
     seedOnStart: options.seedDemo ?? false,
   };
   const app = await createApp(config, { ...options, loadDataDir: database.loadDataDir });
-  const token = app.services.devToken!;
+  const token = app.services.devToken ?? '';
   const executeRaw = async (query: string, variables?: Record<string, unknown>, as: string | null = token) => {
     const body = JSON.stringify({ query, variables });
     const response = await app.yoga.fetch('http://parley.test/graphql', {

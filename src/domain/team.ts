@@ -1,0 +1,67 @@
+// Owners manage who may use the account: users (who sign in with tokens) and API keys.
+import { randomUUID } from 'node:crypto';
+import { formatApiKey, hashSecret, newApiKeySecret } from '../auth/api-keys.js';
+import type { Role } from '../auth/tokens.js';
+import type { ApiKey, User } from '../db/client.js';
+import { Prisma } from '../db/client.js';
+import { recordAudit } from './audit.js';
+import type { DomainContext } from './context.js';
+import { InvalidStateError, NotFoundError, ValidationError } from './errors.js';
+
+export async function addUser(
+  { db, viewer }: DomainContext,
+  input: { email: string; name: string; role: Role },
+): Promise<User> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const user = await tx.user.create({ data: { accountId: viewer.accountId, email: input.email.toLowerCase(), name: input.name, role: input.role } });
+      await recordAudit(tx, viewer, { action: 'user.added', entityType: 'User', entityId: user.id, toStatus: user.role });
+      return user;
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      throw new ValidationError('A user with this email exists already.', [{ path: ['input', 'email'], message: 'is taken' }]);
+    }
+    throw error;
+  }
+}
+
+export async function changeUserRole({ db, viewer }: DomainContext, input: { userId: string; role: Role }): Promise<User> {
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: input.userId } });
+    if (!user) throw new NotFoundError('User', input.userId);
+    if (user.role === 'OWNER' && input.role !== 'OWNER' && (await tx.user.count({ where: { role: 'OWNER' } })) <= 1) {
+      throw new InvalidStateError('The last owner cannot stop being an owner.', user.role);
+    }
+    const updated = await tx.user.update({ where: { id: user.id }, data: { role: input.role } });
+    await recordAudit(tx, viewer, { action: 'user.role_changed', entityType: 'User', entityId: user.id, fromStatus: user.role, toStatus: input.role });
+    return updated;
+  });
+}
+
+export async function createApiKey(
+  { db, viewer }: DomainContext,
+  input: { name: string; role: Role },
+): Promise<{ apiKey: ApiKey; key: string }> {
+  const id = randomUUID();
+  const secret = newApiKeySecret();
+  const apiKey = await db.$transaction(async (tx) => {
+    const created = await tx.apiKey.create({
+      data: { id, accountId: viewer.accountId, name: input.name, role: input.role, secretHash: hashSecret(secret), createdBy: viewer.actor },
+    });
+    await recordAudit(tx, viewer, { action: 'api_key.created', entityType: 'ApiKey', entityId: id, toStatus: input.role });
+    return created;
+  });
+  return { apiKey, key: formatApiKey(id, secret) };
+}
+
+export async function revokeApiKey({ db, viewer, services }: DomainContext, input: { apiKeyId: string }): Promise<ApiKey> {
+  return db.$transaction(async (tx) => {
+    const key = await tx.apiKey.findUnique({ where: { id: input.apiKeyId } });
+    if (!key) throw new NotFoundError('ApiKey', input.apiKeyId);
+    const { count } = await tx.apiKey.updateMany({ where: { id: key.id, revokedAt: null }, data: { revokedAt: services.now() } });
+    if (count === 0) throw new InvalidStateError('The key is already revoked.', 'REVOKED');
+    await recordAudit(tx, viewer, { action: 'api_key.revoked', entityType: 'ApiKey', entityId: key.id, fromStatus: 'ACTIVE', toStatus: 'REVOKED' });
+    return tx.apiKey.findUniqueOrThrow({ where: { id: key.id } });
+  });
+}

@@ -1,0 +1,205 @@
+// The account's people, API keys and audit trail; and who is asking (viewer).
+import { z } from 'zod';
+import { ROLES } from '../auth/tokens.js';
+import { InvalidStateError } from '../domain/errors.js';
+import { addUser, changeUserRole, createApiKey, revokeApiKey } from '../domain/team.js';
+import { builder } from './builder.js';
+import { baseMutationErrors } from './errors.js';
+
+export const RoleEnum = builder.enumType('Role', {
+  description: 'What a user or API key may do.',
+  values: {
+    OWNER: { description: 'Everything, including users, API keys and the audit log.' },
+    AGENT: { description: 'Read, and act on conversations: approve, reject, reply, regenerate, archive.' },
+    VIEWER: { description: 'Read only.' },
+  } as const,
+});
+
+export const UserNode = builder.prismaNode('User', {
+  id: { field: 'id' },
+  nullable: true,
+  description: 'A person on the team.',
+  fields: (t) => ({
+    email: t.exposeString('email', { description: 'Sign-in address.' }),
+    name: t.exposeString('name', { description: 'Display name.' }),
+    role: t.expose('role', { type: RoleEnum, description: 'What they may do.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When they were added.' }),
+  }),
+});
+
+export const ApiKeyNode = builder.prismaNode('ApiKey', {
+  id: { field: 'id' },
+  nullable: true,
+  description: 'A server-to-server credential. Its secret is shown once, when created.',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'What it is for.' }),
+    role: t.expose('role', { type: RoleEnum, description: 'What it may do.' }),
+    createdBy: t.exposeString('createdBy', { description: 'Who created it.' }),
+    lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true, description: 'Last successful use.' }),
+    revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true, description: 'When it was revoked; revoked keys are refused.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was created.' }),
+  }),
+});
+
+const AuditEntryRef = builder.prismaObject('AuditEntry', {
+  description: 'One state change: who did what, when, from which state to which.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Entry id.' }),
+    actor: t.exposeString('actor', { description: '"user:<id>", "apikey:<id>" or "system:<component>".' }),
+    action: t.exposeString('action', { description: 'What happened, e.g. "suggestion.approved".' }),
+    entityType: t.exposeString('entityType', { description: 'The kind of object changed.' }),
+    entityId: t.exposeString('entityId', { description: 'The id of the object changed.' }),
+    fromStatus: t.exposeString('fromStatus', { nullable: true, description: 'State before.' }),
+    toStatus: t.exposeString('toStatus', { nullable: true, description: 'State after.' }),
+    details: t.string({
+      nullable: true,
+      description: 'Extra facts as JSON text (a reason, the message sent, ...).',
+      resolve: (entry) => (entry.details === null ? null : JSON.stringify(entry.details)),
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When.' }),
+  }),
+});
+
+interface ViewerInfo {
+  accountId: string;
+  actor: string;
+  role: (typeof ROLES)[number];
+}
+
+const ViewerRef = builder.objectRef<ViewerInfo>('Viewer').implement({
+  description: 'Who is asking.',
+  fields: (t) => ({
+    actor: t.exposeString('actor', { description: '"user:<id>" or "apikey:<id>".' }),
+    role: t.field({ type: RoleEnum, description: 'What you may do.', resolve: (v) => v.role }),
+    account: t.prismaField({
+      type: 'Account',
+      description: 'Your account.',
+      resolve: (query, v, _args, ctx) => ctx.db.account.findUniqueOrThrow({ ...query, where: { id: v.accountId } }),
+    }),
+  }),
+});
+
+builder.prismaObject('Account', {
+  description: 'A sales team: everything you can see belongs to it.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Account id.' }),
+    slug: t.exposeString('slug', { description: 'Short name, used in inbound addresses.' }),
+    name: t.exposeString('name', { description: 'Display name.' }),
+  }),
+});
+
+const ownerOnly = { owner: true } as const;
+
+builder.queryFields((t) => ({
+  viewer: t.field({ type: ViewerRef, description: 'Who you are and what you may do.', resolve: (_r, _a, ctx) => ctx.viewer }),
+  users: t.prismaConnection({
+    type: 'User',
+    cursor: 'id',
+    description: 'The people on your team.',
+    resolve: (query, _r, _a, ctx) => ctx.db.user.findMany({ ...query, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+  }),
+  apiKeys: t.prismaConnection({
+    type: 'ApiKey',
+    cursor: 'id',
+    authScopes: ownerOnly,
+    description: 'Your API keys (owners only).',
+    resolve: (query, _r, _a, ctx) => ctx.db.apiKey.findMany({ ...query, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
+  }),
+  auditLog: t.prismaConnection({
+    type: 'AuditEntry',
+    cursor: 'id',
+    authScopes: ownerOnly,
+    description: 'Every state change in your account, newest first (owners only).',
+    args: {
+      entityId: t.arg.string({ description: 'Only changes to this object (its raw id).', validate: z.uuid({ message: 'must be a raw object id (UUID)' }) }),
+      action: t.arg.string({ description: 'Only this action, e.g. "conversation.archived".', validate: z.string().max(100) }),
+    },
+    resolve: (query, _r, args, ctx) =>
+      ctx.db.auditEntry.findMany({
+        ...query,
+        where: { ...(args.entityId ? { entityId: args.entityId } : {}), ...(args.action ? { action: args.action } : {}) },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      }),
+  }),
+}));
+
+const name = z.string().trim().min(1, { message: 'must not be empty' }).max(200, { message: 'must be at most 200 characters' });
+
+builder.relayMutationField(
+  'addUser',
+  {
+    description: 'Input of addUser.',
+    inputFields: (t) => ({
+      email: t.string({ required: true, description: 'Their sign-in address.', validate: z.email({ message: 'must be an email address' }).max(320) }),
+      name: t.string({ required: true, description: 'Display name.', validate: name }),
+      role: t.field({ type: RoleEnum, required: true, description: 'What they may do.' }),
+    }),
+  },
+  {
+    description: 'Add a person to the team (owners only).',
+    authScopes: ownerOnly,
+    errors: { types: [...baseMutationErrors], directResult: true },
+    resolve: async (_r, { input }, ctx) => ({ user: await addUser(ctx, input) }),
+  },
+  { description: 'Result of addUser.', outputFields: (t) => ({ user: t.field({ type: UserNode, description: 'The new user.', resolve: (p) => p.user }) }) },
+);
+
+builder.relayMutationField(
+  'changeUserRole',
+  {
+    description: 'Input of changeUserRole.',
+    inputFields: (t) => ({
+      userId: t.globalID({ for: UserNode, required: true, description: 'The user.' }),
+      role: t.field({ type: RoleEnum, required: true, description: 'Their new role.' }),
+    }),
+  },
+  {
+    description: "Change a user's role (owners only). The last owner stays an owner.",
+    authScopes: ownerOnly,
+    errors: { types: [...baseMutationErrors, InvalidStateError], directResult: true },
+    resolve: async (_r, { input }, ctx) => ({ user: await changeUserRole(ctx, { userId: input.userId.id, role: input.role }) }),
+  },
+  { description: 'Result of changeUserRole.', outputFields: (t) => ({ user: t.field({ type: UserNode, description: 'The user, as now.', resolve: (p) => p.user }) }) },
+);
+
+builder.relayMutationField(
+  'createApiKey',
+  {
+    description: 'Input of createApiKey.',
+    inputFields: (t) => ({
+      name: t.string({ required: true, description: 'What the key is for.', validate: name }),
+      role: t.field({ type: RoleEnum, required: true, description: 'What the key may do.' }),
+    }),
+  },
+  {
+    description: 'Create an API key (owners only). The key is in the payload once and never again.',
+    authScopes: ownerOnly,
+    errors: { types: [...baseMutationErrors], directResult: true },
+    resolve: (_r, { input }, ctx) => createApiKey(ctx, input),
+  },
+  {
+    description: 'Result of createApiKey.',
+    outputFields: (t) => ({
+      apiKey: t.field({ type: ApiKeyNode, description: 'The key record.', resolve: (p) => p.apiKey }),
+      key: t.string({
+        description: 'The secret key: send it as "Authorization: Bearer <key>". Shown only now.',
+        resolve: (p) => p.key,
+      }),
+    }),
+  },
+);
+
+builder.relayMutationField(
+  'revokeApiKey',
+  {
+    description: 'Input of revokeApiKey.',
+    inputFields: (t) => ({ apiKeyId: t.globalID({ for: ApiKeyNode, required: true, description: 'The key to revoke.' }) }),
+  },
+  {
+    description: 'Revoke an API key at once (owners only).',
+    authScopes: ownerOnly,
+    errors: { types: [...baseMutationErrors, InvalidStateError], directResult: true },
+    resolve: async (_r, { input }, ctx) => ({ apiKey: await revokeApiKey(ctx, { apiKeyId: input.apiKeyId.id }) }),
+  },
+  { description: 'Result of revokeApiKey.', outputFields: (t) => ({ apiKey: t.field({ type: ApiKeyNode, description: 'The key, revoked.', resolve: (p) => p.apiKey }) }) },
+);

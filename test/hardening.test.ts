@@ -1,0 +1,111 @@
+// Hostile requests are refused with clear errors while the server keeps answering.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/db/client.js';
+import { GRAPHQL_LIMITS } from '../src/limits/graphql-limits.js';
+import { createTestApp, type TestApp } from './support/app.js';
+import { createLocalPostgresDatabase } from './support/database.js';
+import { startTestServer, type TestServer } from './support/server.js';
+
+let server: TestServer;
+let app: TestApp;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  app = await createTestApp({ env: { GRAPHQL_INTROSPECTION: 'false', NODE_ENV: 'production', AUTH_JWT_SECRET: 'y'.repeat(40) } }).catch((e) => {
+    throw e;
+  });
+});
+afterAll(async () => {
+  await server?.close();
+  await app?.close();
+});
+
+async function post(body: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.running.app.services.devToken}`, ...headers },
+    body,
+  });
+  const text = await response.text();
+  return { status: response.status, text };
+}
+
+const healthy = async () => {
+  const r = await post(JSON.stringify({ query: '{ conversations(first: 1) { totalCount } }' }));
+  expect(r.status).toBe(200);
+  expect(JSON.parse(r.text)).toEqual({ data: { conversations: { totalCount: 0 } } });
+};
+
+describe('query limits', () => {
+  it('refuses a depth-50 query', async () => {
+    let selection = 'id';
+    for (let i = 0; i < 12; i++) selection = `lead { conversations(first: 1) { edges { node { ${selection} } } } }`;
+    const query = `{ conversations(first: 1) { edges { node { ${selection} } } } }`;
+    const r = await post(JSON.stringify({ query }));
+    // Refused before it runs: by the depth limit, or by the cost limit that such depth also breaks.
+    expect(r.text).toMatch(new RegExp(`depth limit of ${GRAPHQL_LIMITS.maxDepth}|Cost limit of ${GRAPHQL_LIMITS.maxCost}`));
+    expect(r.text).not.toContain('"data"');
+    await healthy();
+  });
+
+  it('refuses 1,000 aliases', async () => {
+    const query = `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: viewer { role }`).join(' ')} }`;
+    const r = await post(JSON.stringify({ query }));
+    expect(r.text).toMatch(/Aliases limit of 30 exceeded|Token limit of 5000 exceeded/);
+    await healthy();
+  });
+
+  it('refuses an oversized body with 413, and a body of unknown length with 411', async () => {
+    const big = JSON.stringify({ query: `{ viewer { role } }`, variables: { pad: 'x'.repeat(2 * 1024 * 1024) } });
+    const r = await post(big);
+    expect(r.status).toBe(413);
+    expect(r.text).toMatch(/over 1048576 bytes/);
+    const stream = new ReadableStream({ start: (c) => { c.enqueue(new TextEncoder().encode('{"query":"{ viewer { role } }"}')); c.close(); } });
+    const chunked = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${server.running.app.services.devToken}` },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(411);
+    await healthy();
+  });
+
+  it('refuses simple cross-site requests (CSRF) but serves JSON clients', async () => {
+    const form = await post('query={viewer{role}}', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(form.status).toBe(403);
+    expect(form.text).toMatch(/CSRF/);
+    await healthy();
+  });
+});
+
+describe('production settings', () => {
+  it('has no development account or token, and turns introspection and field suggestions off', async () => {
+    expect(app.services.devToken).toBeUndefined();
+    const { prisma, tokens } = app.services;
+    const account = await prisma.account.create({ data: { slug: 'prod', name: 'Prod' } });
+    const user = await prisma.user.create({ data: { accountId: account.id, email: 'o@prod.example', name: 'O', role: 'OWNER' } });
+    const token = await tokens.sign({ userId: user.id, accountId: account.id, role: 'OWNER' }, 60);
+    const introspection = await app.executeRaw('{ __schema { types { name } } }', undefined, token);
+    expect(JSON.stringify(introspection.errors)).toMatch(/introspection/i);
+    const typo = await app.executeRaw('{ conversatons { totalCount } }', undefined, token);
+    expect(typo.errors?.[0]?.message).toMatch(/Cannot query field/);
+    expect(JSON.stringify(typo.errors)).not.toMatch(/Did you mean/);
+    const ok = await app.executeRaw('{ viewer { role } }', undefined, token);
+    expect(ok).toEqual({ data: { viewer: { role: 'OWNER' } } });
+  });
+});
+
+describe('database statement timeout', () => {
+  it('cancels a statement that runs past the limit (PostgreSQL)', async () => {
+    const database = await createLocalPostgresDatabase();
+    const db = await openDatabase({ kind: 'postgres', url: (database.config as { url: string }).url, poolSize: 1, statementTimeoutMs: 200 });
+    try {
+      await expect(db.prisma.$queryRaw`SELECT pg_sleep(2)`).rejects.toThrow(/statement timeout/);
+      await expect(db.prisma.$queryRaw`SELECT 1 AS one`).resolves.toEqual([{ one: 1 }]);
+    } finally {
+      await db.close();
+      await database.drop();
+    }
+  });
+});
