@@ -2,6 +2,7 @@
 // Domain code publishes only after its transaction has committed. Yoga's pubsub carries
 // them: in memory, or through Redis (REDIS_URL) so every API instance sees every event.
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { setMaxListeners } from 'node:events';
 import { createPubSub } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import { relay, type Gauge } from './relay.js';
@@ -37,13 +38,18 @@ export interface EventBus {
 
 export function createEventBus(options: { redisUrl?: string; queueLimit?: number } = {}): EventBus {
   let redis: Redis[] = [];
-  let eventTarget;
+  let eventTarget: EventTarget | undefined;
   if (options.redisUrl) {
     // Two connections: one in subscriber mode cannot publish.
     redis = [new Redis(options.redisUrl, { maxRetriesPerRequest: 3 }), new Redis(options.redisUrl, { maxRetriesPerRequest: 3 })];
     eventTarget = createRedisEventTarget({ publishClient: redis[0]!, subscribeClient: redis[1]! });
   }
-  const pubsub = createPubSub<Topics>(eventTarget ? { eventTarget } : undefined);
+  if (!eventTarget) {
+    // One listener per subscription on the account's topic: lift Node's 10-listener warning.
+    eventTarget = new EventTarget();
+    setMaxListeners(0, eventTarget);
+  }
+  const pubsub = createPubSub<Topics>({ eventTarget });
   const gauge: Gauge = { value: 0 };
   return {
     publish: (event) => pubsub.publish('conversation-events', event.accountId, event),

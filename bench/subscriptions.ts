@@ -1,0 +1,146 @@
+// Subscription fan-out: latency from publish to receipt for N concurrent WebSocket
+// subscribers on one instance, and memory per idle subscription, for Parley (graphql-ws,
+// auth, pubsub, per-subscriber relay) against a bare `ws` broadcast server (the floor),
+// both measured in this run. `npm run bench:subscriptions [-- --subscribers 1000 --events 30]`
+import { randomUUID } from 'node:crypto';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { machine, percentile, rssBytes, writeSection } from './support/results.js';
+import { spawnServer } from './support/spawn.js';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const SUBSCRIBERS = arg('subscribers', 1000);
+const EVENTS = arg('events', 30);
+const WARMUP = 5;
+
+interface Scenario {
+  latenciesMs: number[];
+  bytesPerSubscription: number;
+}
+
+/** Posts events one at a time; each is done when every subscriber has it. */
+async function drive(received: { count: number }, publish: () => Promise<void>, latencies: number[], measure: boolean) {
+  const target = received.count + SUBSCRIBERS;
+  const before = latencies.length;
+  await publish();
+  for (let i = 0; received.count < target; i++) {
+    if (i > 2000) throw new Error(`only ${received.count - (target - SUBSCRIBERS)} of ${SUBSCRIBERS} received an event`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  if (!measure) latencies.length = before;
+}
+
+async function bare(): Promise<Scenario> {
+  const server = await spawnServer<{ url: string; pid: number }>('bench/support/bare-ws-server.ts');
+  try {
+    const baseline = rssBytes(server.info.pid);
+    const received = { count: 0 };
+    const latencies: number[] = [];
+    let measuring = false;
+    const sockets = await Promise.all(
+      Array.from({ length: SUBSCRIBERS }, () => new Promise<WebSocket>((resolve) => {
+        const socket = new WebSocket(server.info.url.replace('http', 'ws'));
+        socket.on('message', (data) => {
+          const at = Date.parse((JSON.parse(String(data)) as { payload: { data: { newReply: { at: string } } } }).payload.data.newReply.at);
+          if (measuring) latencies.push(Date.now() - at);
+          received.count++;
+        });
+        socket.once('open', () => resolve(socket));
+      })),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const bytesPerSubscription = (rssBytes(server.info.pid) - baseline) / SUBSCRIBERS;
+    const publish = async () => void (await fetch(server.info.url, { method: 'POST', body: randomUUID() }));
+    for (let i = 0; i < WARMUP; i++) await drive(received, publish, latencies, false);
+    measuring = true;
+    for (let i = 0; i < EVENTS; i++) await drive(received, publish, latencies, true);
+    sockets.forEach((s) => s.terminate());
+    return { latenciesMs: latencies.sort((a, b) => a - b), bytesPerSubscription };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function parley(): Promise<Scenario> {
+  const server = await spawnServer<{ url: string; token: string; pid: number }>('bench/support/parley-server.ts', {
+    JOBS_RUN_WORKER: 'false',
+    NODE_ENV: 'development',
+  });
+  try {
+    const wsUrl = `${server.info.url.replace('http', 'ws')}/graphql`;
+    const baseline = rssBytes(server.info.pid);
+    const received = { count: 0 };
+    const latencies: number[] = [];
+    let measuring = false;
+    const clients = [];
+    for (let i = 0; i < SUBSCRIBERS; i++) {
+      const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${server.info.token}` }, retryAttempts: 0 });
+      client.subscribe<{ newReply: { at: string } }>(
+        { query: 'subscription { newReply { at } }' },
+        {
+          next: (result) => {
+            if (measuring) latencies.push(Date.now() - Date.parse(result.data!.newReply.at));
+            received.count++;
+          },
+          error: (error) => console.error('subscription error', error),
+          complete: () => undefined,
+        },
+      );
+      clients.push(client);
+    }
+    const auth = `Basic ${Buffer.from('postmark:parley-dev-webhook').toString('base64')}`;
+    const publish = async () => {
+      const id = randomUUID();
+      const response = await fetch(`${server.info.url}/webhooks/postmark/inbound`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: auth },
+        body: JSON.stringify({ MessageID: id, From: `bench-${id}@example.com`, FromFull: { Email: `bench-${id}@example.com`, Name: 'Bench' }, To: 'replies@inbound.parley.example.com', Subject: 'Bench', TextBody: 'Hello', Headers: [] }),
+      });
+      if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
+    };
+    // Subscribing is asynchronous: warm-up events until every client has had one.
+    for (let i = 0; received.count < SUBSCRIBERS && i < 200; i++) {
+      const before = received.count;
+      await publish();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      if (received.count === before) continue;
+    }
+    received.count = 0;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const bytesPerSubscription = (rssBytes(server.info.pid) - baseline) / SUBSCRIBERS;
+    for (let i = 0; i < WARMUP; i++) await drive(received, publish, latencies, false);
+    measuring = true;
+    for (let i = 0; i < EVENTS; i++) await drive(received, publish, latencies, true);
+    await Promise.all(clients.map((c) => c.dispose()));
+    return { latenciesMs: latencies.sort((a, b) => a - b), bytesPerSubscription };
+  } finally {
+    await server.stop();
+  }
+}
+
+const floor = await bare();
+const ours = await parley();
+const row = (name: string, s: Scenario) =>
+  `| ${name} | ${percentile(s.latenciesMs, 50)} | ${percentile(s.latenciesMs, 99)} | ${(s.bytesPerSubscription / 1024).toFixed(1)} |`;
+const ratio = (p: number) => (percentile(ours.latenciesMs, p) / Math.max(1, percentile(floor.latenciesMs, p))).toFixed(2);
+const markdown = `
+## Subscription fan-out
+
+\`npm run bench:subscriptions -- --subscribers ${SUBSCRIBERS} --events ${EVENTS}\` on ${machine()}; embedded PGlite database.
+${SUBSCRIBERS} WebSocket subscribers on one instance; ${EVENTS} events (after ${WARMUP} warm-up), each delivered to all
+before the next; latency is receipt time minus the event's publish time (ms resolution). Memory is the server's RSS
+growth with ${SUBSCRIBERS} idle subscriptions, divided by ${SUBSCRIBERS}.
+
+| server | p50 ms | p99 ms | KiB per idle subscription |
+|---|---|---|---|
+${row('bare ws broadcast (floor)', floor)}
+${row('Parley (graphql-ws, newReply { at })', ours)}
+
+Ratio Parley / floor: p50 ${ratio(50)}x, p99 ${ratio(99)}x.
+`;
+console.log(markdown);
+writeSection('subscriptions', markdown);
+process.exit(0);
