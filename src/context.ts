@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { authenticate, AuthenticationError } from './auth/authenticate.js';
 import { scopeToAccount } from './db/scoped.js';
+import { RateLimitedError } from './domain/errors.js';
 import type { DomainContext, Viewer } from './domain/context.js';
 import type { AppServices } from './services.js';
 
@@ -45,19 +46,25 @@ export async function buildContext(
   serverContext?: unknown,
   connectionAuthorization?: string,
 ): Promise<GraphQLContext> {
-  const address = clientAddress(serverContext);
-  const blockedFor = await services.rateLimits.isBlocked('authenticationFailure', address);
-  if (blockedFor !== null) {
-    throw new GraphQLError(`Too many failed authentication attempts; try again in ${blockedFor} s.`, {
-      extensions: { code: 'RATE_LIMITED', retryAfterSeconds: blockedFor, http: { status: 429, headers: { 'retry-after': String(blockedFor) } } },
-    });
-  }
   let viewer: Viewer;
   try {
     viewer = await authenticate(services, connectionAuthorization ?? request.headers.get('authorization'));
   } catch (error) {
     if (!(error instanceof AuthenticationError)) throw error;
-    await services.rateLimits.consume('authenticationFailure', address).catch(() => undefined);
+    // Failures are counted per address (valid requests cost nothing extra); past the limit
+    // the answer is 429 with Retry-After instead of 401.
+    try {
+      await services.rateLimits.consume('authenticationFailure', clientAddress(serverContext));
+    } catch (limited) {
+      if (!(limited instanceof RateLimitedError)) throw limited;
+      throw new GraphQLError(`Too many failed authentication attempts; try again in ${limited.retryAfterSeconds} s.`, {
+        extensions: {
+          code: 'RATE_LIMITED',
+          retryAfterSeconds: limited.retryAfterSeconds,
+          http: { status: 429, headers: { 'retry-after': String(limited.retryAfterSeconds) } },
+        },
+      });
+    }
     throw new GraphQLError(error.message, {
       extensions: { code: error.code, http: { status: 401, headers: { 'www-authenticate': 'Bearer' } } },
     });

@@ -63,6 +63,20 @@ describe('authentication and limits', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('answers 429 with Retry-After once an address keeps failing authentication', async () => {
+    const { createRateLimits } = await import('../src/limits/rate-limits.js');
+    const strict = await createTestApp({ rateLimits: createRateLimits({ overrides: { webhookFailure: { points: 2, duration: 60 } } }) });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await postWebhook(strict, 'inbound', inboundPayload(), { auth: null })).status);
+      expect(statuses).toEqual([401, 401, 429, 429]);
+      // Valid credentials still get through.
+      expect((await postWebhook(strict, 'inbound', inboundPayload())).status).toBe(200);
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('answers malformed JSON and missing fields with 400 and a reason, storing nothing', async () => {
     const before = await counts();
     const malformed = await postWebhook(app, 'inbound', null, { rawBody: '{"MessageID": "x",' });

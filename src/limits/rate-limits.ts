@@ -19,8 +19,6 @@ export type RateLimitName = keyof typeof RATE_LIMITS;
 export interface RateLimits {
   /** Counts one use; throws RateLimitedError when the key is over its limit. */
   consume(name: RateLimitName, key: string): Promise<void>;
-  /** Whether the key is over the limit, without counting a use. */
-  isBlocked(name: RateLimitName, key: string): Promise<number | null>;
   close(): Promise<void>;
 }
 
@@ -42,11 +40,6 @@ export function createRateLimits(options: { redisUrl?: string; overrides?: Parti
         const retryAfterSeconds = Math.max(1, Math.ceil(result.msBeforeNext / 1000));
         throw new RateLimitedError(`Too many ${name} requests; try again in ${retryAfterSeconds} s.`, retryAfterSeconds);
       }
-    },
-    async isBlocked(name, key) {
-      const result = await limiter(name).get(key);
-      if (!result || result.remainingPoints > 0) return null;
-      return Math.max(1, Math.ceil(result.msBeforeNext / 1000));
     },
     async close() {
       await redis?.quit().catch(() => undefined);

@@ -74,8 +74,8 @@ function toDeliveryEvent(e: PostmarkEvent): DeliveryEvent {
 
 const KNOWN = new Set(['Delivery', 'Bounce', 'SpamComplaint', 'Open', 'Click', 'SubscriptionChange']);
 
-export async function handlePostmarkEvent(services: AppServices, request: Request): Promise<Response> {
-  const refused = authenticate(services, request);
+export async function handlePostmarkEvent(services: AppServices, request: Request, _url: URL, address: string): Promise<Response> {
+  const refused = await authenticate(services, request, address);
   if (refused) return refused;
   const body = await readJsonBody(services, request, z.unknown());
   if (body instanceof Response) return body;

@@ -80,8 +80,8 @@ function toInboundEmail(payload: PostmarkInbound, storeAttachmentContent: boolea
   };
 }
 
-export async function handlePostmarkInbound(services: AppServices, request: Request, url: URL): Promise<Response> {
-  const refused = authenticate(services, request);
+export async function handlePostmarkInbound(services: AppServices, request: Request, url: URL, address: string): Promise<Response> {
+  const refused = await authenticate(services, request, address);
   if (refused) return refused;
   const body = await readJsonBody(services, request, PostmarkInboundSchema);
   if (body instanceof Response) return body;

@@ -1,13 +1,23 @@
 // The checks every Postmark webhook request passes before its handler runs.
 import type { z } from 'zod';
+import { RateLimitedError } from '../domain/errors.js';
 import type { AppServices } from '../services.js';
 import { basicAuthMatches, BodyTooLargeError, json, readBoundedText } from './http.js';
 
-/** A 401 response when the credentials are wrong or missing; undefined when they are right. */
-export function authenticate(services: AppServices, request: Request): Response | undefined {
+/**
+ * A 401 response when the credentials are wrong or missing (429 once an address has failed
+ * too often); undefined when they are right.
+ */
+export async function authenticate(services: AppServices, request: Request, address: string): Promise<Response | undefined> {
   const { username, password } = services.config.webhooks;
   if (basicAuthMatches(request.headers.get('authorization'), username, password)) return undefined;
-  services.logger.warn({ path: new URL(request.url).pathname }, 'webhook refused: bad or missing credentials');
+  services.logger.warn({ path: new URL(request.url).pathname, address }, 'webhook refused: bad or missing credentials');
+  try {
+    await services.rateLimits.consume('webhookFailure', address);
+  } catch (error) {
+    if (!(error instanceof RateLimitedError)) throw error;
+    return json(429, { error: error.code, message: error.message }, { 'retry-after': String(error.retryAfterSeconds) });
+  }
   return json(401, { error: 'UNAUTHORIZED', message: 'Valid basic-auth credentials are required.' }, {
     'www-authenticate': 'Basic realm="parley-webhooks"',
   });
