@@ -67,9 +67,14 @@ export async function conversationStats(
   accountId: string,
   window: StatsWindow,
 ): Promise<ConversationStats> {
-  const { since, until } = window;
-  const [row] = await prisma.$queryRaw<StatsRow[]>(Prisma.sql`
-    SELECT c.*, o.*, i.*, r.*, s.*
+  const [row] = await prisma.$queryRaw<StatsRow[]>(conversationStatsSql(accountId, window));
+  return toStats(row!, window);
+}
+
+/** The one statement behind conversationStats (the benchmarks run it bare, as the floor). */
+export function conversationStatsSql(accountId: string, { since, until }: StatsWindow): Prisma.Sql {
+  return Prisma.sql`
+    SELECT c.*, o.*, i.*, s.*
     FROM (
       SELECT count(*)::int AS total,
              count(*) FILTER (WHERE status <> 'ARCHIVED')::int AS open,
@@ -79,39 +84,39 @@ export async function conversationStats(
              count(*) FILTER (WHERE status = 'ARCHIVED')::int AS archived
       FROM conversations WHERE account_id = ${accountId}::uuid
     ) c, (
-      SELECT count(*)::int AS sent,
-             count(delivered_at)::int AS delivered,
-             count(*) FILTER (WHERE delivery_status = 'BOUNCED')::int AS bounced,
-             count(first_opened_at)::int AS opened,
-             count(first_clicked_at)::int AS clicked,
-             coalesce(sum(open_count), 0)::int AS opens,
-             coalesce(sum(click_count), 0)::int AS clicks,
-             count(DISTINCT conversation_id)::int AS conversations_emailed
-      FROM conversation_messages
-      WHERE account_id = ${accountId}::uuid AND direction = 'OUTBOUND'
-        AND sent_at >= ${since} AND sent_at < ${until}
+      -- One pass over the window's outbound emails, grouped per conversation: volumes,
+      -- delivery figures, and each conversation's first email for the response rate.
+      SELECT coalesce(sum(n), 0)::int AS sent,
+             coalesce(sum(delivered), 0)::int AS delivered,
+             coalesce(sum(bounced), 0)::int AS bounced,
+             coalesce(sum(opened), 0)::int AS opened,
+             coalesce(sum(clicked), 0)::int AS clicked,
+             coalesce(sum(opens), 0)::int AS opens,
+             coalesce(sum(clicks), 0)::int AS clicks,
+             count(*)::int AS conversations_emailed,
+             -- Replied: the lead wrote back after our first email of the window, before it closed.
+             count(*) FILTER (WHERE EXISTS (
+               SELECT 1 FROM conversation_messages m
+               WHERE m.conversation_id = per.conversation_id AND m.direction = 'INBOUND'
+                 AND m.received_at > per.first_sent AND m.received_at < ${until}
+             ))::int AS conversations_replied
+      FROM (
+        SELECT conversation_id, min(sent_at) AS first_sent, count(*) AS n,
+               count(delivered_at) AS delivered,
+               count(*) FILTER (WHERE delivery_status = 'BOUNCED') AS bounced,
+               count(first_opened_at) AS opened, count(first_clicked_at) AS clicked,
+               sum(open_count) AS opens, sum(click_count) AS clicks
+        FROM conversation_messages
+        WHERE account_id = ${accountId}::uuid AND direction = 'OUTBOUND'
+          AND sent_at >= ${since} AND sent_at < ${until}
+        GROUP BY conversation_id
+      ) per
     ) o, (
       SELECT count(*)::int AS received
       FROM conversation_messages
       WHERE account_id = ${accountId}::uuid AND direction = 'INBOUND'
         AND received_at >= ${since} AND received_at < ${until}
     ) i, (
-      -- A conversation counts as replied when the lead wrote back after our first email
-      -- of the window, before the window closed.
-      SELECT count(*)::int AS conversations_replied
-      FROM (
-        SELECT conversation_id, min(sent_at) AS first_sent
-        FROM conversation_messages
-        WHERE account_id = ${accountId}::uuid AND direction = 'OUTBOUND'
-          AND sent_at >= ${since} AND sent_at < ${until}
-        GROUP BY conversation_id
-      ) f
-      WHERE EXISTS (
-        SELECT 1 FROM conversation_messages m
-        WHERE m.conversation_id = f.conversation_id AND m.direction = 'INBOUND'
-          AND m.received_at > f.first_sent AND m.received_at < ${until}
-      )
-    ) r, (
       SELECT count(*)::int AS suggestions,
              count(*) FILTER (WHERE status = 'PENDING')::int AS pending,
              count(*) FILTER (WHERE status = 'APPROVED')::int AS approved,
@@ -121,8 +126,10 @@ export async function conversationStats(
              avg(confidence)::float8 AS mean_confidence
       FROM ai_suggestions
       WHERE account_id = ${accountId}::uuid AND created_at >= ${since} AND created_at < ${until}
-    ) s`);
-  const r = row!;
+    ) s`;
+}
+
+function toStats(r: StatsRow, window: StatsWindow): ConversationStats {
   const decided = r.approved + r.edited + r.rejected;
   return {
     window,

@@ -1,0 +1,60 @@
+// The floor for the read benchmarks: a bare node:http handler over pg running one
+// hand-written SQL statement per request and returning its JSON. Prints READY {url, pid}.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+const account = (await pool.query<{ id: string }>(`SELECT id FROM accounts WHERE slug = $1`, [process.env.PARLEY_DEV_ACCOUNT ?? 'bench'])).rows[0]!.id;
+
+const LIST = `
+  SELECT json_build_object('edges', coalesce(json_agg(json_build_object('node', json_build_object(
+    'id', c.id, 'subject', c.subject, 'status', c.status, 'lastMessageAt', c.last_message_at,
+    'hasPendingSuggestion', EXISTS (SELECT 1 FROM ai_suggestions s WHERE s.conversation_id = c.id AND s.status = 'PENDING'),
+    'lead', json_build_object('name', l.name, 'email', l.email, 'company', l.company),
+    'lastMessage', json_build_object('direction', m.direction, 'textBody', m.text_body, 'sentAt', m.sent_at, 'receivedAt', m.received_at)
+  )) ORDER BY c.last_message_at DESC, c.id DESC), '[]')) AS page
+  FROM (SELECT * FROM conversations WHERE account_id = $1 ORDER BY last_message_at DESC, id DESC LIMIT 20) c
+  JOIN leads l ON l.id = c.lead_id
+  LEFT JOIN conversation_messages m ON m.id = c.last_message_id`;
+
+const THREAD = `
+  SELECT json_build_object(
+    'id', c.id, 'subject', c.subject, 'status', c.status,
+    'lead', (SELECT json_build_object('name', l.name, 'email', l.email) FROM leads l WHERE l.id = c.lead_id),
+    'messages', (SELECT coalesce(json_agg(json_build_object('direction', m.direction, 'subject', m.subject, 'textBody', m.text_body,
+                   'sentAt', m.sent_at, 'receivedAt', m.received_at) ORDER BY m.created_at, m.id), '[]')
+                 FROM (SELECT * FROM conversation_messages WHERE conversation_id = c.id ORDER BY created_at, id LIMIT 50) m),
+    'suggestions', (SELECT coalesce(json_agg(json_build_object('status', s.status, 'confidence', s.confidence, 'body', s.body)
+                   ORDER BY s.created_at DESC, s.id DESC), '[]')
+                 FROM (SELECT * FROM ai_suggestions WHERE conversation_id = c.id ORDER BY created_at DESC, id DESC LIMIT 10) s)
+  ) AS thread
+  FROM conversations c WHERE c.id = $1 AND c.account_id = $2`;
+
+const { conversationStatsSql } = await import('../../src/domain/stats.js');
+
+const server = createServer(async (req, res) => {
+  try {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    let body: unknown;
+    if (url.pathname === '/list') body = (await pool.query(LIST, [account])).rows[0].page;
+    else if (url.pathname === '/thread') body = (await pool.query(THREAD, [url.searchParams.get('id'), account])).rows[0]?.thread;
+    else if (url.pathname === '/stats') {
+      const until = new Date();
+      const since = new Date(until.getTime() - 7 * 24 * 3600 * 1000);
+      const { text, values } = conversationStatsSql(account, { since, until });
+      body = (await pool.query(text, values)).rows[0];
+    } else {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  } catch (error) {
+    res.writeHead(500).end(String(error));
+  }
+});
+server.listen(0, '127.0.0.1', () => {
+  const { port } = server.address() as AddressInfo;
+  console.log(`READY ${JSON.stringify({ url: `http://127.0.0.1:${port}`, pid: process.pid })}`);
+});
+process.once('SIGTERM', () => server.close(() => void pool.end().then(() => process.exit(0))));
