@@ -8,8 +8,8 @@ export interface Spawned<T> {
   stop(): Promise<void>;
 }
 
-export async function spawnServer<T>(script: string, env: Record<string, string> = {}): Promise<Spawned<T>> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+export async function spawnServer<T>(script: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<Spawned<T>> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -101,6 +101,9 @@ builder.queryFields((t) => ({
     resolve: (query, _parent, args, ctx) =>
       ctx.db.conversation.findMany({
         ...query,
+        // One SQL statement for the page with its lead, last message and pending draft
+        // (lateral joins), instead of one more round trip per relation.
+        relationLoadStrategy: 'join',
         where: conversationWhere(args.filter && { ...args.filter, leadId: args.filter.leadId?.id }),
         orderBy: conversationOrderBy(args.orderBy?.field, args.orderBy?.direction),
       }),
