@@ -4,6 +4,10 @@ import type { Config } from './config.js';
 import { hasVectorExtension, openDatabase, type OpenDatabaseOptions } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { seedDemoData } from './db/seed-demo.js';
+import { recoverQueuedEmails, type RecoveryReport } from './domain/recover-emails.js';
+import { defaultDeliveryPolicy, type DeliveryPolicy } from './email/deliver.js';
+import { createEmailSender } from './email/index.js';
+import type { EmailSender } from './email/sender.js';
 import { createEventBus } from './events/bus.js';
 import { createLogger, type Logger } from './logger.js';
 import type { AppServices } from './services.js';
@@ -12,12 +16,18 @@ import { createParleyYoga, type ParleyYoga } from './yoga.js';
 export interface App {
   services: AppServices;
   yoga: ParleyYoga;
+  /** Start-up recovery of queued emails, running in the background; undefined if it failed (logged). */
+  startupRecovery: Promise<RecoveryReport | undefined>;
   close(): Promise<void>;
 }
 
 export interface CreateAppOptions extends Pick<OpenDatabaseOptions, 'loadDataDir' | 'logQueries'> {
   logger?: Logger;
   now?: () => Date;
+  /** Retries, timeouts and lease of email delivery (tests shorten the backoff). */
+  emailPolicy?: Partial<DeliveryPolicy>;
+  /** Another email sender than the config's (e.g. a wrapper in tests). */
+  emailSender?: (defaultSender: EmailSender) => EmailSender;
 }
 
 export async function createApp(config: Config, options: CreateAppOptions = {}): Promise<App> {
@@ -42,6 +52,10 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     if (!vectorSearchAvailable) {
       logger.warn('pgvector is not installed in this database: similarity search is unavailable, everything else works');
     }
+    const emailPolicy = { ...defaultDeliveryPolicy, ...options.emailPolicy };
+    const defaultSender = createEmailSender(config.email, { prisma, logger, requestTimeoutMs: emailPolicy.requestTimeoutMs });
+    const email = options.emailSender ? options.emailSender(defaultSender) : defaultSender;
+    logger.info({ sender: email.name }, email.name === 'outbox' ? 'no POSTMARK_SERVER_TOKEN: emails go to the local outbox' : 'emails are sent through Postmark');
     const services: AppServices = {
       config,
       logger,
@@ -50,10 +64,25 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       vectorSearchAvailable,
       devAccountId: devAccount.id,
       events: createEventBus(),
+      email,
+      emailPolicy,
       now: options.now ?? (() => new Date()),
     };
     const yoga = createParleyYoga(services);
-    return { services, yoga, close: () => database.close() };
+    // In the background: a slow or unreachable provider must not hold up start-up.
+    const startupRecovery = recoverQueuedEmails(services).catch((err: unknown) => {
+      logger.error({ err }, 'recovering queued emails failed; they stay queued for the next run');
+      return undefined;
+    });
+    return {
+      services,
+      yoga,
+      startupRecovery,
+      close: async () => {
+        await startupRecovery;
+        await database.close();
+      },
+    };
   } catch (error) {
     await database.close();
     throw error;

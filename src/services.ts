@@ -1,6 +1,8 @@
 // The services object every request and domain function draws on, built once at start-up.
 import type { Config } from './config.js';
 import type { Database, PrismaClient } from './db/client.js';
+import type { DeliveryPolicy } from './email/deliver.js';
+import type { EmailSender } from './email/sender.js';
 import type { EventBus } from './events/bus.js';
 import type { Logger } from './logger.js';
 
@@ -16,5 +18,9 @@ export interface AppServices {
   devAccountId: string;
   /** Conversation events for subscribers; publish only after the transaction commits. */
   events: EventBus;
+  /** Sends email: Postmark with POSTMARK_SERVER_TOKEN, else the local outbox. */
+  email: EmailSender;
+  /** Retries, timeouts and the send lease (src/email/deliver.ts). */
+  emailPolicy: DeliveryPolicy;
   now(): Date;
 }
