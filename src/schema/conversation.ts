@@ -226,7 +226,8 @@ builder.relayMutationField(
   {
     description: 'Result of sendReply.',
     outputFields: (t) => ({
-      message: t.field({
+      // Not `message`: that would clash with Error.message when a client selects both in the union.
+      reply: t.field({
         type: ConversationMessageNode,
         description: 'The email: SENT, or QUEUED while the provider has not confirmed it yet (it is then confirmed or sent automatically).',
         resolve: (p) => p.message,

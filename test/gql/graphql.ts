@@ -4,6 +4,18 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Input of approveSuggestion. */
+export type ApproveSuggestionInput = {
+  /** The body as edited; omit to send the drafted one. At most 100000 characters. */
+  editedBody?: string | null | undefined;
+  /** The subject as edited; omit to send the drafted one. One line, at most 500 characters. */
+  editedSubject?: string | null | undefined;
+  /** Any unique string (a UUID) chosen by the client for this approval. Sending the same request again with the same key returns the first result instead of sending again: safe retries after a timeout. */
+  idempotencyKey?: string | null | undefined;
+  /** The PENDING draft to send. */
+  suggestionId: string;
+};
+
 /** Input of archiveConversation. */
 export type ArchiveConversationInput = {
   /** The conversation to archive. */
@@ -50,6 +62,21 @@ export type ConversationStatus =
   /** We replied last; waiting for the lead. */
   | 'WAITING_FOR_LEAD';
 
+/** Delivery state of a message. */
+export type DeliveryStatus =
+  /** Rejected by the lead's mail server. */
+  | 'BOUNCED'
+  /** Accepted by the lead's mail server. */
+  | 'DELIVERED'
+  /** The email provider refused it; see errorCode and errorMessage. */
+  | 'FAILED'
+  /** Outbound, written and about to be handed to the email provider. */
+  | 'QUEUED'
+  /** An inbound email we received. */
+  | 'RECEIVED'
+  /** Accepted by the email provider. */
+  | 'SENT';
+
 /** What the lead's reply is trying to do. */
 export type Intent =
   /** Wants to hear more. */
@@ -84,6 +111,28 @@ export type OrderDirection =
   | 'ASC'
   /** Newest or largest first. */
   | 'DESC';
+
+/** Input of rejectSuggestion. */
+export type RejectSuggestionInput = {
+  /** Why, for measuring drafts (at most 1000 characters). */
+  reason?: string | null | undefined;
+  /** The PENDING draft to reject. */
+  suggestionId: string;
+};
+
+/** Input of sendReply. */
+export type SendReplyInput = {
+  /** Plain-text body, at most 100000 characters. */
+  body: string;
+  /** HTML body, at most 500000 characters; omitted, a plain HTML version of the text is sent. */
+  bodyHtml?: string | null | undefined;
+  /** The conversation to answer. */
+  conversationId: string;
+  /** Any unique string (a UUID) chosen by the client for this reply. Sending the same request again with the same key returns the first result instead of sending a second email: safe retries and double clicks. */
+  idempotencyKey?: string | null | undefined;
+  /** Subject line: one line, at most 500 characters. */
+  subject: string;
+};
 
 /** Review state of an AI-drafted reply. */
 export type SuggestionStatus =
@@ -157,6 +206,7 @@ export type NodeQuery = { node:
     | { __typename: 'Conversation', subject: string, id: string }
     | { __typename: 'ConversationMessage', id: string }
     | { __typename: 'Lead', id: string }
+    | { __typename: 'OutboxEmail', id: string }
    | null };
 
 export type ServerCheckQueryVariables = Exact<{ [key: string]: never; }>;
@@ -183,6 +233,52 @@ export type StatsQueryVariables = Exact<{
 
 
 export type StatsQuery = { conversationStats: { window: { since: string, until: string }, conversations: { total: number, open: number, active: number, needsReview: number, waitingForLead: number, archived: number }, email: { sent: number, received: number, conversationsEmailed: number, conversationsReplied: number, responseRate: number | null }, ai: { suggestions: number, pending: number, approved: number, edited: number, rejected: number, superseded: number, approvalRate: number | null, editRate: number | null, meanConfidence: number | null }, delivery: { delivered: number, bounced: number, opened: number, clicked: number, opens: number, clicks: number, deliveryRate: number | null, openRate: number | null, clickRate: number | null } } };
+
+export type ApproveSuggestionMutationVariables = Exact<{
+  input: ApproveSuggestionInput;
+}>;
+
+
+export type ApproveSuggestionMutation = { approveSuggestion:
+    | { __typename: 'ApproveSuggestionPayload', suggestion: { id: string, status: SuggestionStatus, subject: string, body: string, editedSubject: string | null, editedBody: string | null, decidedAt: string | null, sentMessage: { id: string } | null }, reply: { id: string, direction: MessageDirection, deliveryStatus: DeliveryStatus, providerMessageId: string | null, messageId: string | null, inReplyTo: string | null, fromEmail: string, fromName: string | null, toEmail: string, subject: string, textBody: string, htmlBody: string | null, sentAt: string | null, errorCode: string | null, errorMessage: string | null }, conversation: { id: string, status: ConversationStatus, lastMessageAt: string, hasPendingSuggestion: boolean, lastMessage: { id: string } | null } }
+    | { __typename: 'EmailDeliveryError', message: string, code: string, providerCode: number | null, providerMessage: string | null, retryable: boolean }
+    | { __typename: 'InvalidStateError', message: string, code: string, currentState: string }
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type RejectSuggestionMutationVariables = Exact<{
+  input: RejectSuggestionInput;
+}>;
+
+
+export type RejectSuggestionMutation = { rejectSuggestion:
+    | { __typename: 'InvalidStateError', message: string, code: string, currentState: string }
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'RejectSuggestionPayload', suggestion: { id: string, status: SuggestionStatus, rejectionReason: string | null, decidedAt: string | null }, conversation: { id: string, status: ConversationStatus, hasPendingSuggestion: boolean } }
+    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type SendReplyMutationVariables = Exact<{
+  input: SendReplyInput;
+}>;
+
+
+export type SendReplyMutation = { sendReply:
+    | { __typename: 'EmailDeliveryError', message: string, code: string, providerCode: number | null, providerMessage: string | null, retryable: boolean }
+    | { __typename: 'InvalidStateError', message: string, code: string, currentState: string }
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'SendReplyPayload', reply: { id: string, direction: MessageDirection, deliveryStatus: DeliveryStatus, providerMessageId: string | null, subject: string, textBody: string, htmlBody: string | null, inReplyTo: string | null, sentAt: string | null }, conversation: { id: string, status: ConversationStatus, hasPendingSuggestion: boolean, lastMessage: { id: string } | null } }
+    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type OutboxQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type OutboxQuery = { outbox: { totalCount: number, edges: Array<{ node: { id: string, fromEmail: string, fromName: string | null, toEmail: string, toName: string | null, replyTo: string, subject: string, textBody: string, htmlBody: string | null, tag: string | null, messageStream: string, trackOpens: boolean, trackLinks: string, createdAt: string, headers: Array<{ name: string, value: string }>, metadata: Array<{ key: string, value: string }>, message: { id: string, deliveryStatus: DeliveryStatus } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -454,3 +550,188 @@ export const StatsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<StatsQuery, StatsQueryVariables>;
+export const ApproveSuggestionDocument = new TypedDocumentString(`
+    mutation ApproveSuggestion($input: ApproveSuggestionInput!) {
+  approveSuggestion(input: $input) {
+    __typename
+    ... on ApproveSuggestionPayload {
+      suggestion {
+        id
+        status
+        subject
+        body
+        editedSubject
+        editedBody
+        decidedAt
+        sentMessage {
+          id
+        }
+      }
+      reply {
+        id
+        direction
+        deliveryStatus
+        providerMessageId
+        messageId
+        inReplyTo
+        fromEmail
+        fromName
+        toEmail
+        subject
+        textBody
+        htmlBody
+        sentAt
+        errorCode
+        errorMessage
+      }
+      conversation {
+        id
+        status
+        lastMessageAt
+        lastMessage {
+          id
+        }
+        hasPendingSuggestion
+      }
+    }
+    ... on Error {
+      message
+      code
+    }
+    ... on InvalidStateError {
+      currentState
+    }
+    ... on ValidationError {
+      issues {
+        path
+        message
+      }
+    }
+    ... on EmailDeliveryError {
+      providerCode
+      providerMessage
+      retryable
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApproveSuggestionMutation, ApproveSuggestionMutationVariables>;
+export const RejectSuggestionDocument = new TypedDocumentString(`
+    mutation RejectSuggestion($input: RejectSuggestionInput!) {
+  rejectSuggestion(input: $input) {
+    __typename
+    ... on RejectSuggestionPayload {
+      suggestion {
+        id
+        status
+        rejectionReason
+        decidedAt
+      }
+      conversation {
+        id
+        status
+        hasPendingSuggestion
+      }
+    }
+    ... on Error {
+      message
+      code
+    }
+    ... on InvalidStateError {
+      currentState
+    }
+    ... on ValidationError {
+      issues {
+        path
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RejectSuggestionMutation, RejectSuggestionMutationVariables>;
+export const SendReplyDocument = new TypedDocumentString(`
+    mutation SendReply($input: SendReplyInput!) {
+  sendReply(input: $input) {
+    __typename
+    ... on SendReplyPayload {
+      reply {
+        id
+        direction
+        deliveryStatus
+        providerMessageId
+        subject
+        textBody
+        htmlBody
+        inReplyTo
+        sentAt
+      }
+      conversation {
+        id
+        status
+        lastMessage {
+          id
+        }
+        hasPendingSuggestion
+      }
+    }
+    ... on Error {
+      message
+      code
+    }
+    ... on InvalidStateError {
+      currentState
+    }
+    ... on ValidationError {
+      issues {
+        path
+        message
+      }
+    }
+    ... on EmailDeliveryError {
+      providerCode
+      providerMessage
+      retryable
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SendReplyMutation, SendReplyMutationVariables>;
+export const OutboxDocument = new TypedDocumentString(`
+    query Outbox($first: Int, $after: String) {
+  outbox(first: $first, after: $after) {
+    totalCount
+    edges {
+      node {
+        id
+        fromEmail
+        fromName
+        toEmail
+        toName
+        replyTo
+        subject
+        textBody
+        htmlBody
+        headers {
+          name
+          value
+        }
+        metadata {
+          key
+          value
+        }
+        tag
+        messageStream
+        trackOpens
+        trackLinks
+        createdAt
+        message {
+          id
+          deliveryStatus
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OutboxQuery, OutboxQueryVariables>;
