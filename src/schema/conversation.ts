@@ -14,7 +14,7 @@ import {
 } from '../domain/send-email.js';
 import { baseMutationErrors } from './errors.js';
 import { builder } from './builder.js';
-import { encodeParleyId } from './ids.js';
+import { encodeParleyId, idOfType } from './ids.js';
 import { ConversationStatusEnum, OrderDirectionEnum } from './enums.js';
 import { LeadNode } from './lead.js';
 import { ConversationMessageNode } from './message.js';
@@ -190,7 +190,7 @@ builder.relayMutationField(
   {
     description: 'Input of sendReply.',
     inputFields: (t) => ({
-      conversationId: t.globalID({ for: ConversationNode, required: true, description: 'The conversation to answer.' }),
+      conversationId: t.globalID({ required: true, description: 'Global ID of the Conversation to answer.' }),
       subject: t.string({
         required: true,
         description: `Subject line: one line, at most ${SUBJECT_MAX_LENGTH} characters.`,
@@ -216,7 +216,7 @@ builder.relayMutationField(
     errors: { types: [...baseMutationErrors, InvalidStateError, EmailDeliveryError], directResult: true },
     resolve: async (_root, { input }, ctx) =>
       sendReply(ctx, {
-        conversationId: input.conversationId.id,
+        conversationId: idOfType(input.conversationId, 'Conversation', 'conversationId'),
         subject: input.subject,
         body: input.body,
         bodyHtml: input.bodyHtml,

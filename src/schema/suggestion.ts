@@ -7,6 +7,7 @@ import { BODY_MAX_LENGTH, bodySchema, idempotencyKeySchema, SUBJECT_MAX_LENGTH, 
 import { builder } from './builder.js';
 import { ConversationNode } from './conversation.js';
 import { baseMutationErrors } from './errors.js';
+import { idOfType } from './ids.js';
 import { ConversationMessageNode } from './message.js';
 import { IntentEnum, SentimentEnum, SuggestionStatusEnum, UrgencyEnum } from './enums.js';
 
@@ -68,7 +69,7 @@ builder.relayMutationField(
   {
     description: 'Input of approveSuggestion.',
     inputFields: (t) => ({
-      suggestionId: t.globalID({ for: AISuggestionNode, required: true, description: 'The PENDING draft to send.' }),
+      suggestionId: t.globalID({ required: true, description: 'Global ID of the PENDING draft (AISuggestion) to send.' }),
       editedSubject: t.string({
         description: `The subject as edited; omit to send the drafted one. One line, at most ${SUBJECT_MAX_LENGTH} characters.`,
         validate: subjectSchema,
@@ -93,7 +94,7 @@ builder.relayMutationField(
     errors: { types: [...baseMutationErrors, InvalidStateError, EmailDeliveryError], directResult: true },
     resolve: async (_root, { input }, ctx) =>
       approveSuggestion(ctx, {
-        suggestionId: input.suggestionId.id,
+        suggestionId: idOfType(input.suggestionId, 'AISuggestion', 'suggestionId'),
         editedSubject: input.editedSubject,
         editedBody: input.editedBody,
         idempotencyKey: input.idempotencyKey,
@@ -119,14 +120,14 @@ builder.relayMutationField(
   {
     description: 'Input of rejectSuggestion.',
     inputFields: (t) => ({
-      suggestionId: t.globalID({ for: AISuggestionNode, required: true, description: 'The PENDING draft to reject.' }),
+      suggestionId: t.globalID({ required: true, description: 'Global ID of the PENDING draft (AISuggestion) to reject.' }),
       reason: t.string({ description: `Why, for measuring drafts (at most ${REJECTION_REASON_MAX} characters).`, validate: reasonField }),
     }),
   },
   {
     description: 'Decline a draft: nothing is sent. A conversation that needed review becomes ACTIVE.',
     errors: { types: [...baseMutationErrors, InvalidStateError], directResult: true },
-    resolve: async (_root, { input }, ctx) => rejectSuggestion(ctx, { suggestionId: input.suggestionId.id, reason: input.reason }),
+    resolve: async (_root, { input }, ctx) => rejectSuggestion(ctx, { suggestionId: idOfType(input.suggestionId, 'AISuggestion', 'suggestionId'), reason: input.reason }),
   },
   {
     description: 'Result of rejectSuggestion.',

@@ -12,7 +12,7 @@ export type ApproveSuggestionInput = {
   editedSubject?: string | null | undefined;
   /** Any unique string (a UUID) chosen by the client for this approval. Sending the same request again with the same key returns the first result instead of sending again: safe retries after a timeout. */
   idempotencyKey?: string | null | undefined;
-  /** The PENDING draft to send. */
+  /** Global ID of the PENDING draft (AISuggestion) to send. */
   suggestionId: string;
 };
 
@@ -116,7 +116,7 @@ export type OrderDirection =
 export type RejectSuggestionInput = {
   /** Why, for measuring drafts (at most 1000 characters). */
   reason?: string | null | undefined;
-  /** The PENDING draft to reject. */
+  /** Global ID of the PENDING draft (AISuggestion) to reject. */
   suggestionId: string;
 };
 
@@ -126,7 +126,7 @@ export type SendReplyInput = {
   body: string;
   /** HTML body, at most 500000 characters; omitted, a plain HTML version of the text is sent. */
   bodyHtml?: string | null | undefined;
-  /** The conversation to answer. */
+  /** Global ID of the Conversation to answer. */
   conversationId: string;
   /** Any unique string (a UUID) chosen by the client for this reply. Sending the same request again with the same key returns the first result instead of sending a second email: safe retries and double clicks. */
   idempotencyKey?: string | null | undefined;
