@@ -7,7 +7,6 @@ import { seedDemoData } from './db/seed-demo.js';
 import { recoverQueuedEmails, type RecoveryReport } from './domain/recover-emails.js';
 import { defaultDeliveryPolicy, type DeliveryPolicy } from './email/deliver.js';
 import { createEmailSender } from './email/index.js';
-import type { EmailSender } from './email/sender.js';
 import { createEventBus } from './events/bus.js';
 import { createLogger, type Logger } from './logger.js';
 import type { AppServices } from './services.js';
@@ -26,8 +25,6 @@ export interface CreateAppOptions extends Pick<OpenDatabaseOptions, 'loadDataDir
   now?: () => Date;
   /** Retries, timeouts and lease of email delivery (tests shorten the backoff). */
   emailPolicy?: Partial<DeliveryPolicy>;
-  /** Another email sender than the config's (e.g. a wrapper in tests). */
-  emailSender?: (defaultSender: EmailSender) => EmailSender;
 }
 
 export async function createApp(config: Config, options: CreateAppOptions = {}): Promise<App> {
@@ -53,8 +50,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       logger.warn('pgvector is not installed in this database: similarity search is unavailable, everything else works');
     }
     const emailPolicy = { ...defaultDeliveryPolicy, ...options.emailPolicy };
-    const defaultSender = createEmailSender(config.email, { prisma, logger, requestTimeoutMs: emailPolicy.requestTimeoutMs });
-    const email = options.emailSender ? options.emailSender(defaultSender) : defaultSender;
+    const email = createEmailSender(config.email, { prisma, logger, requestTimeoutMs: emailPolicy.requestTimeoutMs });
     logger.info({ sender: email.name }, email.name === 'outbox' ? 'no POSTMARK_SERVER_TOKEN: emails go to the local outbox' : 'emails are sent through Postmark');
     const services: AppServices = {
       config,

@@ -5,7 +5,18 @@ import { inject } from 'vitest';
 import { createApp, type App, type CreateAppOptions } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { TypedDocumentString } from '../gql/graphql.js';
-import { cloneTestDatabase } from './database.js';
+import { migrate } from '../../src/db/migrate.js';
+import { cloneTestDatabase, createEmptyDatabase, type TestDatabase } from './database.js';
+
+/** The local PostgreSQL server, for tests that need real concurrent transactions on any run. */
+export const LOCAL_POSTGRES_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+/** A fresh, migrated database of its own on the local PostgreSQL server (PGlite is one connection). */
+export async function createLocalPostgresDatabase(poolSize = 12): Promise<TestDatabase & { url: string }> {
+  const empty = await createEmptyDatabase({ kind: 'postgres', serverUrl: LOCAL_POSTGRES_URL, template: 'unused' });
+  await migrate(empty.url);
+  return { url: empty.url, config: { kind: 'postgres', url: empty.url, poolSize }, drop: empty.drop };
+}
 
 export interface TestApp extends App {
   config: Config;
@@ -18,9 +29,14 @@ export interface TestApp extends App {
 }
 
 export async function createTestApp(
-  options: CreateAppOptions & { env?: Record<string, string>; seedDemo?: boolean } = {},
+  options: CreateAppOptions & {
+    env?: Record<string, string>;
+    seedDemo?: boolean;
+    /** Use this database instead of a clone of the run's template (dropped on close). */
+    database?: TestDatabase;
+  } = {},
 ): Promise<TestApp> {
-  const database = await cloneTestDatabase(inject('testDatabase'));
+  const database = options.database ?? (await cloneTestDatabase(inject('testDatabase')));
   const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
   const config: Config = {
     ...base,
