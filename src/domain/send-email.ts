@@ -309,6 +309,16 @@ export async function deliverQueued(
 ): Promise<DeliverQueuedResult> {
   const db = scopeToAccount(services.prisma, viewer.accountId);
   const policy = services.emailPolicy;
+  const queued = await db.outboundEmail.findUniqueOrThrow({ where: { id: outboundEmailId }, select: { provider: true, completedAt: true } });
+  if (queued.completedAt) return 'settled';
+  if (queued.provider !== services.email.name) {
+    // Queued for Postmark, and this instance has no token (or the reverse): not ours to send.
+    services.logger.warn(
+      { outboundEmailId, queuedFor: queued.provider, sender: services.email.name },
+      'queued email belongs to another email sender; left for an instance configured for it',
+    );
+    return 'skipped';
+  }
   if (!options.leaseHeld) {
     const now = services.now();
     const { count } = await db.outboundEmail.updateMany({
@@ -319,13 +329,6 @@ export async function deliverQueued(
   }
   const outbound = await db.outboundEmail.findUniqueOrThrow({ where: { id: outboundEmailId } });
   if (outbound.completedAt) return 'settled';
-  if (outbound.provider !== services.email.name) {
-    services.logger.warn(
-      { outboundEmailId, queuedFor: outbound.provider, sender: services.email.name },
-      'queued email belongs to another email sender; left for an instance configured for it',
-    );
-    return 'skipped';
-  }
   const email = outbound.payload as unknown as OutgoingEmail;
   if (options.lookupFirst) {
     let found;
