@@ -165,4 +165,48 @@ describe('recovery of queued emails', () => {
     expect(await recoverQueuedEmails(app.services)).toMatchObject({ examined: 1, sent: 1 });
     expect(fake.emails).toHaveLength(1);
   });
+  it('finishes a stranded send when the client retries with its idempotency key, looking first', async () => {
+    fake.reset();
+    clock = NOW;
+    const t = await createThread(app.services.prisma, app.services.devAccountId);
+    fake.scriptEmails({ takeThenDrop: true });
+    fake.scriptSearches({ status: 500 });
+    const input = { suggestionId: t.suggestionGid, idempotencyKey: 'timeout-retry-1' };
+    const first = await app.execute(ApproveSuggestion, { input });
+    // Postmark took it, but neither its answer nor a lookup came back: QUEUED, not sent twice.
+    expect(first.data!.approveSuggestion).toMatchObject({ reply: { deliveryStatus: 'QUEUED' } });
+    expect(fake.emails).toHaveLength(1);
+    // A retry within the lease leaves the first request's send alone.
+    const early = await app.execute(ApproveSuggestion, { input });
+    expect(early.data!.approveSuggestion).toMatchObject({ reply: { deliveryStatus: 'QUEUED' } });
+    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /email', 'GET /messages/outbound']);
+    clock = new Date(NOW.getTime() + LEASE_PASSED);
+    const retried = await app.execute(ApproveSuggestion, { input });
+    expect(retried.data!.approveSuggestion).toMatchObject({
+      __typename: 'ApproveSuggestionPayload',
+      reply: { deliveryStatus: 'SENT', providerMessageId: fake.emails[0]!.messageId },
+      conversation: { status: 'WAITING_FOR_LEAD' },
+    });
+    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /email', 'GET /messages/outbound', 'GET /messages/outbound']);
+  });
+
+  it('supersedes the failed draft when a newer one arrived while it was queued', async () => {
+    const t = await strandedApproval();
+    const { prisma } = app.services;
+    const newer = await prisma.aISuggestion.create({
+      data: {
+        accountId: app.services.devAccountId,
+        conversationId: t.conversation.id,
+        subject: 'Re: Website redesign',
+        body: 'A newer draft.',
+        confidence: 0.7,
+        provider: 'offline',
+        model: 'offline',
+      },
+    });
+    await prisma.lead.update({ where: { id: t.lead.id }, data: { doNotContact: true } });
+    expect(await recoverQueuedEmails(app.services)).toMatchObject({ failed: 1 });
+    expect((await prisma.aISuggestion.findUniqueOrThrow({ where: { id: t.suggestion!.id } })).status).toBe('SUPERSEDED');
+    expect((await prisma.aISuggestion.findUniqueOrThrow({ where: { id: newer.id } })).status).toBe('PENDING');
+  });
 });
