@@ -309,12 +309,12 @@ export async function deliverQueued(
 ): Promise<DeliverQueuedResult> {
   const db = scopeToAccount(services.prisma, viewer.accountId);
   const policy = services.emailPolicy;
-  const queued = await db.outboundEmail.findUniqueOrThrow({ where: { id: outboundEmailId }, select: { provider: true, completedAt: true } });
-  if (queued.completedAt) return 'settled';
-  if (queued.provider !== services.email.name) {
+  const outbound = await db.outboundEmail.findUniqueOrThrow({ where: { id: outboundEmailId } });
+  if (outbound.completedAt) return 'settled';
+  if (outbound.provider !== services.email.name) {
     // Queued for Postmark, and this instance has no token (or the reverse): not ours to send.
     services.logger.warn(
-      { outboundEmailId, queuedFor: queued.provider, sender: services.email.name },
+      { outboundEmailId, queuedFor: outbound.provider, sender: services.email.name },
       'queued email belongs to another email sender; left for an instance configured for it',
     );
     return 'skipped';
@@ -325,10 +325,9 @@ export async function deliverQueued(
       where: { id: outboundEmailId, completedAt: null, lockedUntil: { lte: now } },
       data: { lockedUntil: new Date(now.getTime() + policy.leaseMs) },
     });
+    // Settled or leased since we read it: someone else has it. (The payload never changes.)
     if (count === 0) return 'busy';
   }
-  const outbound = await db.outboundEmail.findUniqueOrThrow({ where: { id: outboundEmailId } });
-  if (outbound.completedAt) return 'settled';
   const email = outbound.payload as unknown as OutgoingEmail;
   if (options.lookupFirst) {
     let found;
