@@ -6,6 +6,9 @@ import { hasVectorExtension, openDatabase, type OpenDatabaseOptions, type Prisma
 import { createRateLimits, type RateLimits } from './limits/rate-limits.js';
 import { migrate } from './db/migrate.js';
 import { seedDemoData } from './db/seed-demo.js';
+import { recoverQueuedEmails, type RecoveryReport } from './domain/recover-emails.js';
+import { defaultDeliveryPolicy, type DeliveryPolicy } from './email/deliver.js';
+import { createEmailSender } from './email/index.js';
 import { createEventBus } from './events/bus.js';
 import { createJobHandlers } from './jobs/handlers.js';
 import { defaultWorkerOptions, startJobWorker, type JobHandlers, type JobWorker, type WorkerOptions } from './jobs/worker.js';
@@ -18,6 +21,8 @@ export interface App {
   yoga: ParleyYoga;
   /** The background job worker, when this process runs one (config.jobs.runWorker). */
   worker?: JobWorker;
+  /** Start-up recovery of queued emails, running in the background; undefined if it failed (logged). */
+  startupRecovery: Promise<RecoveryReport | undefined>;
   close(): Promise<void>;
 }
 
@@ -28,6 +33,8 @@ export interface CreateAppOptions extends Pick<OpenDatabaseOptions, 'loadDataDir
   jobHandlers?: JobHandlers;
   workerOptions?: Partial<WorkerOptions>;
   rateLimits?: RateLimits;
+  /** Retries, timeouts and lease of email delivery (tests shorten the backoff). */
+  emailPolicy?: Partial<DeliveryPolicy>;
 }
 
 const DEV_TOKEN_TTL_SECONDS = 30 * 24 * 60 * 60;
@@ -66,6 +73,9 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     if (!vectorSearchAvailable) {
       logger.warn('pgvector is not installed in this database: similarity search is unavailable, everything else works');
     }
+    const emailPolicy = { ...defaultDeliveryPolicy, ...options.emailPolicy };
+    const email = createEmailSender(config.email, { prisma, logger, requestTimeoutMs: emailPolicy.requestTimeoutMs });
+    logger.info({ sender: email.name }, email.name === 'outbox' ? 'no POSTMARK_SERVER_TOKEN: emails go to the local outbox' : 'emails are sent through Postmark');
     const services: AppServices = {
       config,
       logger,
@@ -78,6 +88,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       rateLimits: options.rateLimits ?? createRateLimits({ redisUrl: config.redisUrl }),
       events: createEventBus({ redisUrl: config.redisUrl }),
       jobs: { wake: () => undefined },
+      email,
+      emailPolicy,
       now: options.now ?? (() => new Date()),
     };
     const worker = config.jobs.runWorker
@@ -91,11 +103,18 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       : undefined;
     if (worker) services.jobs.wake = () => worker.wake();
     const yoga = createParleyYoga(services);
+    // In the background: a slow or unreachable provider must not hold up start-up.
+    const startupRecovery = recoverQueuedEmails(services).catch((err: unknown) => {
+      logger.error({ err }, 'recovering queued emails failed; they stay queued for the next run');
+      return undefined;
+    });
     return {
       services,
       yoga,
       worker,
+      startupRecovery,
       close: async () => {
+        await startupRecovery;
         await worker?.stop();
         await services.events.close();
         await services.rateLimits.close();

@@ -2,6 +2,8 @@
 import type { TokenVerifier } from './auth/tokens.js';
 import type { Config } from './config.js';
 import type { Database, PrismaClient } from './db/client.js';
+import type { DeliveryPolicy } from './email/deliver.js';
+import type { EmailSender } from './email/sender.js';
 import type { EventBus } from './events/bus.js';
 import type { Logger } from './logger.js';
 import type { RateLimits } from './limits/rate-limits.js';
@@ -24,5 +26,9 @@ export interface AppServices {
   events: EventBus;
   /** Nudges this process's job worker after enqueueing (a no-op where no worker runs). */
   jobs: { wake(): void };
+  /** Sends email: Postmark with POSTMARK_SERVER_TOKEN, else the local outbox. */
+  email: EmailSender;
+  /** Retries, timeouts and the send lease (src/email/deliver.ts). */
+  emailPolicy: DeliveryPolicy;
   now(): Date;
 }

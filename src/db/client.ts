@@ -8,7 +8,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.js';
 
 export { PrismaClient };
 export { Prisma } from '../../prisma/generated/client/client.js';
-export type { Account, AISuggestion, ApiKey, AuditEntry, Conversation, ConversationMessage, Lead, User } from '../../prisma/generated/client/client.js';
+export type { Account, AISuggestion, ApiKey, AuditEntry, Conversation, ConversationMessage, Lead, OutboundEmail, OutboxEmail, User } from '../../prisma/generated/client/client.js';
 
 export interface Database {
   prisma: PrismaClient;

@@ -89,3 +89,23 @@ export class ForbiddenError extends DomainError {
     this.name = 'ForbiddenError';
   }
 }
+
+/** The email provider did not take the email. Nothing was sent; a draft stays approvable. */
+export class EmailDeliveryError extends DomainError {
+  readonly code = 'EMAIL_DELIVERY_FAILED';
+  constructor(
+    message: string,
+    readonly details: {
+      /** The provider's error code (Postmark ErrorCode, e.g. 300, 406), or Parley's reason. */
+      providerCode: number | null;
+      providerMessage: string | null;
+      /** True when trying again later may work (rate limit, outage). */
+      retryable: boolean;
+      /** The OUTBOUND message that recorded the failed attempt. */
+      messageId: string | null;
+    },
+  ) {
+    super(message);
+    this.name = 'EmailDeliveryError';
+  }
+}

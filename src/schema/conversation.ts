@@ -1,12 +1,23 @@
 import { z } from 'zod';
 import { conversationOrderBy, conversationWhere } from '../domain/conversation-filter.js';
 import { ARCHIVE_REASON_MAX, archiveConversation, unarchiveConversation } from '../domain/archive.js';
-import { InvalidStateError, NotFoundError } from '../domain/errors.js';
+import { EmailDeliveryError, InvalidStateError, NotFoundError } from '../domain/errors.js';
+import { sendReply } from '../domain/reply.js';
+import {
+  BODY_MAX_LENGTH,
+  bodySchema,
+  HTML_BODY_MAX_LENGTH,
+  htmlBodySchema,
+  idempotencyKeySchema,
+  SUBJECT_MAX_LENGTH,
+  subjectSchema,
+} from '../domain/send-email.js';
 import { baseMutationErrors } from './errors.js';
 import { builder } from './builder.js';
-import { encodeParleyId } from './ids.js';
+import { encodeParleyId, idOfType } from './ids.js';
 import { ConversationStatusEnum, OrderDirectionEnum } from './enums.js';
 import { LeadNode } from './lead.js';
+import { ConversationMessageNode } from './message.js';
 import { AISuggestionNode } from './suggestion.js';
 
 // At most one PENDING suggestion exists per conversation (a partial unique index), so this
@@ -172,6 +183,58 @@ builder.relayMutationField(
   {
     description: 'Result of unarchiveConversation.',
     outputFields: (t) => ({
+      conversation: t.field({ type: ConversationNode, description: 'The conversation as it is now.', resolve: (p) => p.conversation }),
+    }),
+  },
+);
+
+builder.relayMutationField(
+  'sendReply',
+  {
+    description: 'Input of sendReply.',
+    inputFields: (t) => ({
+      conversationId: t.globalID({ required: true, description: 'Global ID of the Conversation to answer.' }),
+      subject: t.string({
+        required: true,
+        description: `Subject line: one line, at most ${SUBJECT_MAX_LENGTH} characters.`,
+        validate: subjectSchema,
+      }),
+      body: t.string({ required: true, description: `Plain-text body, at most ${BODY_MAX_LENGTH} characters.`, validate: bodySchema }),
+      bodyHtml: t.string({
+        description: `HTML body, at most ${HTML_BODY_MAX_LENGTH} characters; omitted, a plain HTML version of the text is sent.`,
+        validate: htmlBodySchema,
+      }),
+      idempotencyKey: t.string({
+        description:
+          'Any unique string (a UUID) chosen by the client for this reply. Sending the same request again with the ' +
+          'same key returns the first result instead of sending a second email: safe retries and double clicks.',
+        validate: idempotencyKeySchema,
+      }),
+    }),
+  },
+  {
+    description:
+      "Send a reply a person wrote, threaded in the lead's mail client. A draft still waiting for review is rejected " +
+      'as replaced. Archived conversations and do-not-contact leads get no email.',
+    errors: { types: [...baseMutationErrors, InvalidStateError, EmailDeliveryError], directResult: true },
+    resolve: async (_root, { input }, ctx) =>
+      sendReply(ctx, {
+        conversationId: idOfType(input.conversationId, 'Conversation', 'conversationId'),
+        subject: input.subject,
+        body: input.body,
+        bodyHtml: input.bodyHtml,
+        idempotencyKey: input.idempotencyKey,
+      }),
+  },
+  {
+    description: 'Result of sendReply.',
+    outputFields: (t) => ({
+      // Not `message`: that would clash with Error.message when a client selects both in the union.
+      reply: t.field({
+        type: ConversationMessageNode,
+        description: 'The email: SENT, or QUEUED while the provider has not confirmed it yet (it is then confirmed or sent automatically).',
+        resolve: (p) => p.message,
+      }),
       conversation: t.field({ type: ConversationNode, description: 'The conversation as it is now.', resolve: (p) => p.conversation }),
     }),
   },

@@ -3,6 +3,7 @@
 import {
   DomainError,
   ForbiddenError,
+  EmailDeliveryError,
   InvalidStateError,
   NotFoundError,
   RateLimitedError,
@@ -70,6 +71,26 @@ builder.objectType(ForbiddenError, {
   interfaces: [ErrorInterface],
   fields: (t) => ({
     requiredRole: t.exposeString('requiredRole', { description: 'The role this needs.' }),
+  }),
+});
+
+builder.objectType(EmailDeliveryError, {
+  name: 'EmailDeliveryError',
+  description:
+    'The email provider did not take the email, so nothing was sent; an approved draft is back to PENDING. ' +
+    'The attempt stays in the thread as a FAILED message.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    providerCode: t.int({
+      nullable: true,
+      description: "The provider's error code (Postmark ErrorCode, e.g. 300 invalid email, 406 inactive recipient, 10 bad token).",
+      resolve: (e) => e.details.providerCode,
+    }),
+    providerMessage: t.string({ nullable: true, description: "The provider's own message.", resolve: (e) => e.details.providerMessage }),
+    retryable: t.boolean({
+      description: 'True when trying again later may work (rate limit, outage); false when the email itself was refused.',
+      resolve: (e) => e.details.retryable,
+    }),
   }),
 });
 

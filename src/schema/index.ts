@@ -10,6 +10,7 @@ import './conversation.js';
 import './stats.js';
 import './subscriptions.js';
 import './team.js';
+import './outbox.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
 

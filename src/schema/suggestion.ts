@@ -1,5 +1,14 @@
+import { z } from 'zod';
 import type { AISuggestion } from '../../prisma/generated/client/client.js';
+import { approveSuggestion } from '../domain/approve.js';
+import { EmailDeliveryError, InvalidStateError } from '../domain/errors.js';
+import { REJECTION_REASON_MAX, rejectSuggestion } from '../domain/reject.js';
+import { BODY_MAX_LENGTH, bodySchema, idempotencyKeySchema, SUBJECT_MAX_LENGTH, subjectSchema } from '../domain/send-email.js';
 import { builder } from './builder.js';
+import { ConversationNode } from './conversation.js';
+import { baseMutationErrors } from './errors.js';
+import { idOfType } from './ids.js';
+import { ConversationMessageNode } from './message.js';
 import { IntentEnum, SentimentEnum, SuggestionStatusEnum, UrgencyEnum } from './enums.js';
 
 const ReplyAnalysis = builder.objectRef<AISuggestion>('ReplyAnalysis').implement({
@@ -47,3 +56,84 @@ export const AISuggestionNode = builder.prismaNode('AISuggestion', {
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was drafted.' }),
   }),
 });
+
+// Approve and reject follow the mutation pattern of src/schema/conversation.ts: one input,
+// a payload with every object changed, typed errors in a <Name>Result union.
+const reasonField = z
+  .string()
+  .trim()
+  .max(REJECTION_REASON_MAX, { message: `must be at most ${REJECTION_REASON_MAX} characters` });
+
+builder.relayMutationField(
+  'approveSuggestion',
+  {
+    description: 'Input of approveSuggestion.',
+    inputFields: (t) => ({
+      suggestionId: t.globalID({ required: true, description: 'Global ID of the PENDING draft (AISuggestion) to send.' }),
+      editedSubject: t.string({
+        description: `The subject as edited; omit to send the drafted one. One line, at most ${SUBJECT_MAX_LENGTH} characters.`,
+        validate: subjectSchema,
+      }),
+      editedBody: t.string({
+        description: `The body as edited; omit to send the drafted one. At most ${BODY_MAX_LENGTH} characters.`,
+        validate: bodySchema,
+      }),
+      idempotencyKey: t.string({
+        description:
+          'Any unique string (a UUID) chosen by the client for this approval. Sending the same request again with the ' +
+          'same key returns the first result instead of sending again: safe retries after a timeout.',
+        validate: idempotencyKeySchema,
+      }),
+    }),
+  },
+  {
+    description:
+      'Send a draft to the lead, as drafted (APPROVED) or edited (EDITED; the draft text is kept beside the edit). ' +
+      'Exactly one email goes out however often this is called for one draft. If the provider refuses the email, ' +
+      'an EmailDeliveryError comes back and the draft is PENDING again.',
+    errors: { types: [...baseMutationErrors, InvalidStateError, EmailDeliveryError], directResult: true },
+    resolve: async (_root, { input }, ctx) =>
+      approveSuggestion(ctx, {
+        suggestionId: idOfType(input.suggestionId, 'AISuggestion', 'suggestionId'),
+        editedSubject: input.editedSubject,
+        editedBody: input.editedBody,
+        idempotencyKey: input.idempotencyKey,
+      }),
+  },
+  {
+    description: 'Result of approveSuggestion.',
+    outputFields: (t) => ({
+      suggestion: t.field({ type: AISuggestionNode, description: 'The draft, now APPROVED or EDITED.', resolve: (p) => p.suggestion }),
+      // Not `message`: that would clash with Error.message when a client selects both in the union.
+      reply: t.field({
+        type: ConversationMessageNode,
+        description: 'The email: SENT, or QUEUED while the provider has not confirmed it yet (it is then confirmed or sent automatically).',
+        resolve: (p) => p.message,
+      }),
+      conversation: t.field({ type: ConversationNode, description: 'The conversation as it is now.', resolve: (p) => p.conversation }),
+    }),
+  },
+);
+
+builder.relayMutationField(
+  'rejectSuggestion',
+  {
+    description: 'Input of rejectSuggestion.',
+    inputFields: (t) => ({
+      suggestionId: t.globalID({ required: true, description: 'Global ID of the PENDING draft (AISuggestion) to reject.' }),
+      reason: t.string({ description: `Why, for measuring drafts (at most ${REJECTION_REASON_MAX} characters).`, validate: reasonField }),
+    }),
+  },
+  {
+    description: 'Decline a draft: nothing is sent. A conversation that needed review becomes ACTIVE.',
+    errors: { types: [...baseMutationErrors, InvalidStateError], directResult: true },
+    resolve: async (_root, { input }, ctx) => rejectSuggestion(ctx, { suggestionId: idOfType(input.suggestionId, 'AISuggestion', 'suggestionId'), reason: input.reason }),
+  },
+  {
+    description: 'Result of rejectSuggestion.',
+    outputFields: (t) => ({
+      suggestion: t.field({ type: AISuggestionNode, description: 'The draft, now REJECTED.', resolve: (p) => p.suggestion }),
+      conversation: t.field({ type: ConversationNode, description: 'The conversation as it is now.', resolve: (p) => p.conversation }),
+    }),
+  },
+);

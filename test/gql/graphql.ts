@@ -14,6 +14,18 @@ export type AddUserInput = {
   role: Role;
 };
 
+/** Input of approveSuggestion. */
+export type ApproveSuggestionInput = {
+  /** The body as edited; omit to send the drafted one. At most 100000 characters. */
+  editedBody?: string | null | undefined;
+  /** The subject as edited; omit to send the drafted one. One line, at most 500 characters. */
+  editedSubject?: string | null | undefined;
+  /** Any unique string (a UUID) chosen by the client for this approval. Sending the same request again with the same key returns the first result instead of sending again: safe retries after a timeout. */
+  idempotencyKey?: string | null | undefined;
+  /** Global ID of the PENDING draft (AISuggestion) to send. */
+  suggestionId: string;
+};
+
 /** Input of archiveConversation. */
 export type ArchiveConversationInput = {
   /** The conversation to archive. */
@@ -118,6 +130,14 @@ export type OrderDirection =
   /** Newest or largest first. */
   | 'DESC';
 
+/** Input of rejectSuggestion. */
+export type RejectSuggestionInput = {
+  /** Why, for measuring drafts (at most 1000 characters). */
+  reason?: string | null | undefined;
+  /** Global ID of the PENDING draft (AISuggestion) to reject. */
+  suggestionId: string;
+};
+
 /** Input of revokeApiKey. */
 export type RevokeApiKeyInput = {
   /** The key to revoke. */
@@ -132,6 +152,20 @@ export type Role =
   | 'OWNER'
   /** Read only. */
   | 'VIEWER';
+
+/** Input of sendReply. */
+export type SendReplyInput = {
+  /** Plain-text body, at most 100000 characters. */
+  body: string;
+  /** HTML body, at most 500000 characters; omitted, a plain HTML version of the text is sent. */
+  bodyHtml?: string | null | undefined;
+  /** Global ID of the Conversation to answer. */
+  conversationId: string;
+  /** Any unique string (a UUID) chosen by the client for this reply. Sending the same request again with the same key returns the first result instead of sending a second email: safe retries and double clicks. */
+  idempotencyKey?: string | null | undefined;
+  /** Subject line: one line, at most 500 characters. */
+  subject: string;
+};
 
 /** Review state of an AI-drafted reply. */
 export type SuggestionStatus =
@@ -281,6 +315,7 @@ export type NodeQuery = { node:
     | { __typename: 'Conversation', subject: string, id: string }
     | { __typename: 'ConversationMessage', id: string }
     | { __typename: 'Lead', id: string }
+    | { __typename: 'OutboxEmail', id: string }
     | { __typename: 'User', id: string }
    | null };
 
@@ -301,6 +336,11 @@ export type DeliveryFiguresQueryVariables = Exact<{
 
 
 export type DeliveryFiguresQuery = { conversationStats: { delivery: { delivered: number, bounced: number, opened: number, clicked: number, opens: number, clicks: number, openRate: number | null, clickRate: number | null, deliveryRate: number | null } } };
+
+export type WhoActsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WhoActsQuery = { viewer: { actor: string } };
 
 export type InboundThreadQueryVariables = Exact<{
   id: string;
@@ -350,6 +390,55 @@ export type OnAnyEventSubscription = { conversationEvents:
     | { __typename: 'NewReplyEvent', conversation: { id: string }, message: { strippedText: string | null } | null }
     | { __typename: 'SentEvent' }
    };
+
+export type ApproveSuggestionMutationVariables = Exact<{
+  input: ApproveSuggestionInput;
+}>;
+
+
+export type ApproveSuggestionMutation = { approveSuggestion:
+    | { __typename: 'ApproveSuggestionPayload', suggestion: { id: string, status: SuggestionStatus, subject: string, body: string, editedSubject: string | null, editedBody: string | null, decidedAt: string | null, sentMessage: { id: string } | null }, reply: { id: string, direction: MessageDirection, deliveryStatus: DeliveryStatus, providerMessageId: string | null, messageId: string | null, inReplyTo: string | null, fromEmail: string, fromName: string | null, toEmail: string, subject: string, textBody: string, htmlBody: string | null, sentAt: string | null, errorCode: string | null, errorMessage: string | null }, conversation: { id: string, status: ConversationStatus, lastMessageAt: string, hasPendingSuggestion: boolean, lastMessage: { id: string } | null } }
+    | { __typename: 'EmailDeliveryError', message: string, code: string, providerCode: number | null, providerMessage: string | null, retryable: boolean }
+    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'InvalidStateError', message: string, code: string, currentState: string }
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type RejectSuggestionMutationVariables = Exact<{
+  input: RejectSuggestionInput;
+}>;
+
+
+export type RejectSuggestionMutation = { rejectSuggestion:
+    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'InvalidStateError', message: string, code: string, currentState: string }
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'RejectSuggestionPayload', suggestion: { id: string, status: SuggestionStatus, rejectionReason: string | null, decidedAt: string | null }, conversation: { id: string, status: ConversationStatus, hasPendingSuggestion: boolean } }
+    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type SendReplyMutationVariables = Exact<{
+  input: SendReplyInput;
+}>;
+
+
+export type SendReplyMutation = { sendReply:
+    | { __typename: 'EmailDeliveryError', message: string, code: string, providerCode: number | null, providerMessage: string | null, retryable: boolean }
+    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'InvalidStateError', message: string, code: string, currentState: string }
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'SendReplyPayload', reply: { id: string, direction: MessageDirection, deliveryStatus: DeliveryStatus, providerMessageId: string | null, subject: string, textBody: string, htmlBody: string | null, inReplyTo: string | null, sentAt: string | null }, conversation: { id: string, status: ConversationStatus, hasPendingSuggestion: boolean, lastMessage: { id: string } | null } }
+    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type OutboxQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type OutboxQuery = { outbox: { totalCount: number, edges: Array<{ node: { id: string, fromEmail: string, fromName: string | null, toEmail: string, toName: string | null, replyTo: string, subject: string, textBody: string, htmlBody: string | null, tag: string | null, messageStream: string, trackOpens: boolean, trackLinks: string, createdAt: string, headers: Array<{ name: string, value: string }>, metadata: Array<{ key: string, value: string }>, message: { id: string, deliveryStatus: DeliveryStatus } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -650,6 +739,13 @@ export const DeliveryFiguresDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeliveryFiguresQuery, DeliveryFiguresQueryVariables>;
+export const WhoActsDocument = new TypedDocumentString(`
+    query WhoActs {
+  viewer {
+    actor
+  }
+}
+    `) as unknown as TypedDocumentString<WhoActsQuery, WhoActsQueryVariables>;
 export const InboundThreadDocument = new TypedDocumentString(`
     query InboundThread($id: ID!) {
   conversation(id: $id) {
@@ -824,3 +920,188 @@ export const OnAnyEventDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OnAnyEventSubscription, OnAnyEventSubscriptionVariables>;
+export const ApproveSuggestionDocument = new TypedDocumentString(`
+    mutation ApproveSuggestion($input: ApproveSuggestionInput!) {
+  approveSuggestion(input: $input) {
+    __typename
+    ... on ApproveSuggestionPayload {
+      suggestion {
+        id
+        status
+        subject
+        body
+        editedSubject
+        editedBody
+        decidedAt
+        sentMessage {
+          id
+        }
+      }
+      reply {
+        id
+        direction
+        deliveryStatus
+        providerMessageId
+        messageId
+        inReplyTo
+        fromEmail
+        fromName
+        toEmail
+        subject
+        textBody
+        htmlBody
+        sentAt
+        errorCode
+        errorMessage
+      }
+      conversation {
+        id
+        status
+        lastMessageAt
+        lastMessage {
+          id
+        }
+        hasPendingSuggestion
+      }
+    }
+    ... on Error {
+      message
+      code
+    }
+    ... on InvalidStateError {
+      currentState
+    }
+    ... on ValidationError {
+      issues {
+        path
+        message
+      }
+    }
+    ... on EmailDeliveryError {
+      providerCode
+      providerMessage
+      retryable
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApproveSuggestionMutation, ApproveSuggestionMutationVariables>;
+export const RejectSuggestionDocument = new TypedDocumentString(`
+    mutation RejectSuggestion($input: RejectSuggestionInput!) {
+  rejectSuggestion(input: $input) {
+    __typename
+    ... on RejectSuggestionPayload {
+      suggestion {
+        id
+        status
+        rejectionReason
+        decidedAt
+      }
+      conversation {
+        id
+        status
+        hasPendingSuggestion
+      }
+    }
+    ... on Error {
+      message
+      code
+    }
+    ... on InvalidStateError {
+      currentState
+    }
+    ... on ValidationError {
+      issues {
+        path
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RejectSuggestionMutation, RejectSuggestionMutationVariables>;
+export const SendReplyDocument = new TypedDocumentString(`
+    mutation SendReply($input: SendReplyInput!) {
+  sendReply(input: $input) {
+    __typename
+    ... on SendReplyPayload {
+      reply {
+        id
+        direction
+        deliveryStatus
+        providerMessageId
+        subject
+        textBody
+        htmlBody
+        inReplyTo
+        sentAt
+      }
+      conversation {
+        id
+        status
+        lastMessage {
+          id
+        }
+        hasPendingSuggestion
+      }
+    }
+    ... on Error {
+      message
+      code
+    }
+    ... on InvalidStateError {
+      currentState
+    }
+    ... on ValidationError {
+      issues {
+        path
+        message
+      }
+    }
+    ... on EmailDeliveryError {
+      providerCode
+      providerMessage
+      retryable
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SendReplyMutation, SendReplyMutationVariables>;
+export const OutboxDocument = new TypedDocumentString(`
+    query Outbox($first: Int, $after: String) {
+  outbox(first: $first, after: $after) {
+    totalCount
+    edges {
+      node {
+        id
+        fromEmail
+        fromName
+        toEmail
+        toName
+        replyTo
+        subject
+        textBody
+        htmlBody
+        headers {
+          name
+          value
+        }
+        metadata {
+          key
+          value
+        }
+        tag
+        messageStream
+        trackOpens
+        trackLinks
+        createdAt
+        message {
+          id
+          deliveryStatus
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OutboxQuery, OutboxQueryVariables>;

@@ -5,7 +5,7 @@ import { inject } from 'vitest';
 import { createApp, type App, type CreateAppOptions } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { TypedDocumentString } from '../gql/graphql.js';
-import { cloneTestDatabase } from './database.js';
+import { cloneTestDatabase, type TestDatabase } from './database.js';
 
 export interface TestApp extends App {
   config: Config;
@@ -22,9 +22,14 @@ export interface TestApp extends App {
 }
 
 export async function createTestApp(
-  options: CreateAppOptions & { env?: Record<string, string>; seedDemo?: boolean } = {},
+  options: CreateAppOptions & {
+    env?: Record<string, string>;
+    seedDemo?: boolean;
+    /** Use this database instead of a clone of the run's template (dropped on close). */
+    database?: TestDatabase;
+  } = {},
 ): Promise<TestApp> {
-  const database = await cloneTestDatabase(inject('testDatabase'));
+  const database = options.database ?? (await cloneTestDatabase(inject('testDatabase')));
   const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS_RUN_WORKER: 'false', ...options.env });
   const config: Config = {
     ...base,

@@ -77,9 +77,9 @@ export const LOCAL_POSTGRES_URL = 'postgresql://postgres@127.0.0.1:5432/postgres
  * tests that need what PGlite cannot give (real concurrent transactions, two API instances
  * sharing one database).
  */
-export async function createLocalPostgresDatabase(): Promise<TestDatabase> {
+export async function createLocalPostgresDatabase(poolSize = 12): Promise<TestDatabase & { url: string }> {
   const { migrate } = await import('../../src/db/migrate.js');
   const empty = await createEmptyDatabase({ kind: 'postgres', serverUrl: LOCAL_POSTGRES_URL, template: 'template1' });
   await migrate(empty.url);
-  return { config: { kind: 'postgres', url: empty.url, poolSize: 10 }, drop: empty.drop };
+  return { url: empty.url, config: { kind: 'postgres', url: empty.url, poolSize }, drop: empty.drop };
 }

@@ -1,0 +1,50 @@
+// Latency and statement count of approveSuggestion on the local PostgreSQL server, through the
+// local outbox and through the real postmark client against the fake Postmark server.
+// Run: npx tsx bench/email-send.ts [approvals=200]
+import { performance } from 'node:perf_hooks';
+import { createApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { createEmptyDatabase } from '../test/support/database.js';
+import { createThread } from '../test/support/email-fixtures.js';
+import { FakePostmark } from '../test/support/fake-postmark.js';
+import { migrate } from '../src/db/migrate.js';
+
+const N = Number(process.argv[2] ?? 200);
+const SERVER = 'postgresql://postgres@127.0.0.1:5432/postgres';
+const query = `mutation ($input: ApproveSuggestionInput!) { approveSuggestion(input: $input) {
+  __typename ... on ApproveSuggestionPayload { reply { id deliveryStatus } conversation { status } suggestion { status } } } }`;
+
+async function run(label: string, env: Record<string, string>) {
+  const db = await createEmptyDatabase({ kind: 'postgres', serverUrl: SERVER, template: 'unused' });
+  await migrate(db.url);
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'production', ...env }), database: { kind: 'postgres' as const, url: db.url, poolSize: 10 } };
+  const app = await createApp(config, { logQueries: true });
+  let statements = 0;
+  (app.services.prisma as unknown as { $on(e: 'query', f: () => void): void }).$on('query', () => (statements += 1));
+  const threads = [];
+  for (let i = 0; i < N; i++) threads.push(await createThread(app.services.prisma, app.services.devAccountId));
+  const times: number[] = [];
+  statements = 0;
+  for (const t of threads) {
+    const start = performance.now();
+    const response = await app.yoga.fetch('http://bench/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables: { input: { suggestionId: t.suggestionGid } } }),
+    });
+    const body = (await response.json()) as { data: { approveSuggestion: { __typename: string } } };
+    times.push(performance.now() - start);
+    if (body.data.approveSuggestion.__typename !== 'ApproveSuggestionPayload') throw new Error(JSON.stringify(body));
+  }
+  times.sort((a, b) => a - b);
+  const pct = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(1);
+  const mean = (times.reduce((a, b) => a + b, 0) / times.length).toFixed(1);
+  console.log(`${label}: ${N} approvals, mean ${mean} ms, p50 ${pct(0.5)} ms, p95 ${pct(0.95)} ms, ${(statements / N).toFixed(1)} SQL statements each`);
+  await app.close();
+  await db.drop();
+}
+
+const fake = await FakePostmark.start();
+await run('outbox', {});
+await run('postmark (fake, loopback)', { POSTMARK_SERVER_TOKEN: fake.token, POSTMARK_API_URL: fake.url });
+await fake.close();

@@ -1,0 +1,50 @@
+// A reply a person wrote themselves, sent through the same pipeline as an approved draft.
+import type { Conversation, ConversationMessage } from '../db/client.js';
+import type { DomainContext } from './context.js';
+import {
+  bodySchema,
+  htmlBodySchema,
+  idempotencyKeySchema,
+  sendThroughPipeline,
+  subjectSchema,
+  validateFields,
+} from './send-email.js';
+
+export interface SendReplyInput {
+  conversationId: string;
+  subject: string;
+  body: string;
+  bodyHtml?: string | null;
+  idempotencyKey?: string | null;
+}
+
+export async function sendReply(
+  ctx: DomainContext,
+  input: SendReplyInput,
+): Promise<{ conversation: Conversation; message: ConversationMessage }> {
+  const text = validateFields<{ subject: string; body: string; bodyHtml?: string | null; key?: string | null }>({
+    subject: { path: ['input', 'subject'], schema: subjectSchema, value: input.subject },
+    body: { path: ['input', 'body'], schema: bodySchema, value: input.body },
+    bodyHtml: { path: ['input', 'bodyHtml'], schema: htmlBodySchema.nullish(), value: input.bodyHtml },
+    key: { path: ['input', 'idempotencyKey'], schema: idempotencyKeySchema.nullish(), value: input.idempotencyKey },
+  });
+  const result = await sendThroughPipeline(ctx, {
+    conversationId: input.conversationId,
+    suggestionId: null,
+    idempotencyKey: text.key,
+    fingerprint: {
+      op: 'sendReply',
+      conversationId: input.conversationId,
+      subject: text.subject,
+      body: text.body,
+      bodyHtml: text.bodyHtml ?? null,
+    },
+    tag: 'custom-reply',
+    claim: async () => ({ subject: text.subject, textBody: text.body, htmlBody: text.bodyHtml ?? null }),
+  });
+  const [conversation, message] = await Promise.all([
+    ctx.db.conversation.findUniqueOrThrow({ where: { id: result.conversationId } }),
+    ctx.db.conversationMessage.findUniqueOrThrow({ where: { id: result.messageId } }),
+  ]);
+  return { conversation, message };
+}
