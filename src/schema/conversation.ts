@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { conversationOrderBy, conversationWhere } from '../domain/conversation-filter.js';
 import { ARCHIVE_REASON_MAX, archiveConversation, unarchiveConversation } from '../domain/archive.js';
-import { EmailDeliveryError, InvalidStateError, NotFoundError } from '../domain/errors.js';
+import { EmailDeliveryError, InvalidStateError, NotFoundError, RateLimitedError } from '../domain/errors.js';
 import { sendReply } from '../domain/reply.js';
 import {
   BODY_MAX_LENGTH,
@@ -216,15 +216,18 @@ builder.relayMutationField(
     description:
       "Send a reply a person wrote, threaded in the lead's mail client. A draft still waiting for review is rejected " +
       'as replaced. Archived conversations and do-not-contact leads get no email.',
-    errors: { types: [...baseMutationErrors, InvalidStateError, EmailDeliveryError], directResult: true },
-    resolve: async (_root, { input }, ctx) =>
-      sendReply(ctx, {
+    errors: { types: [...baseMutationErrors, InvalidStateError, EmailDeliveryError, RateLimitedError], directResult: true },
+    resolve: async (_root, { input }, ctx) => {
+      // Counted per call: aliases in one request and WebSocket operations count too.
+      await ctx.services.rateLimits.consume('sendReply', ctx.viewer.actor);
+      return sendReply(ctx, {
         conversationId: idOfType(input.conversationId, 'Conversation', 'conversationId'),
         subject: input.subject,
         body: input.body,
         bodyHtml: input.bodyHtml,
         idempotencyKey: input.idempotencyKey,
-      }),
+      });
+    },
   },
   {
     description: 'Result of sendReply.',

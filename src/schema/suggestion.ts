@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AISuggestion } from '../../prisma/generated/client/client.js';
 import { approveSuggestion } from '../domain/approve.js';
-import { EmailDeliveryError, InvalidStateError } from '../domain/errors.js';
+import { EmailDeliveryError, InvalidStateError, RateLimitedError } from '../domain/errors.js';
 import { REJECTION_REASON_MAX, rejectSuggestion } from '../domain/reject.js';
 import { BODY_MAX_LENGTH, bodySchema, idempotencyKeySchema, SUBJECT_MAX_LENGTH, subjectSchema } from '../domain/send-email.js';
 import { builder } from './builder.js';
@@ -91,14 +91,17 @@ builder.relayMutationField(
       'Send a draft to the lead, as drafted (APPROVED) or edited (EDITED; the draft text is kept beside the edit). ' +
       'Exactly one email goes out however often this is called for one draft. If the provider refuses the email, ' +
       'an EmailDeliveryError comes back and the draft is PENDING again.',
-    errors: { types: [...baseMutationErrors, InvalidStateError, EmailDeliveryError], directResult: true },
-    resolve: async (_root, { input }, ctx) =>
-      approveSuggestion(ctx, {
+    errors: { types: [...baseMutationErrors, InvalidStateError, EmailDeliveryError, RateLimitedError], directResult: true },
+    resolve: async (_root, { input }, ctx) => {
+      // Counted per call: aliases in one request and WebSocket operations count too.
+      await ctx.services.rateLimits.consume('approveSuggestion', ctx.viewer.actor);
+      return approveSuggestion(ctx, {
         suggestionId: idOfType(input.suggestionId, 'AISuggestion', 'suggestionId'),
         editedSubject: input.editedSubject,
         editedBody: input.editedBody,
         idempotencyKey: input.idempotencyKey,
-      }),
+      });
+    },
   },
   {
     description: 'Result of approveSuggestion.',
