@@ -1,0 +1,116 @@
+// Property-based: random and malformed inputs at every mutation. Whatever comes in, the API
+// answers with data or typed errors (never an internal error), and an input it refuses
+// leaves the database exactly as it was.
+import fc from 'fast-check';
+import {
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  type GraphQLInputType,
+} from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schema } from '../src/schema/index.js';
+import { createTestApp, type TestApp } from './support/app.js';
+import { createConversation, createLead, gid } from './support/factories.js';
+
+let app: TestApp;
+const ids: string[] = [];
+
+beforeAll(async () => {
+  app = await createTestApp();
+  const { prisma, devAccountId } = app.services;
+  const lead = await createLead(prisma, devAccountId);
+  const conversation = await createConversation(prisma, devAccountId, lead.id, {
+    status: 'NEEDS_REVIEW',
+    messages: [{ direction: 'INBOUND', at: new Date('2026-11-20T10:00:00Z') }],
+    suggestions: [{ status: 'PENDING', confidence: 0.7, at: new Date('2026-11-20T10:01:00Z') }],
+  });
+  const suggestion = await prisma.aISuggestion.findFirstOrThrow();
+  const user = await prisma.user.findFirstOrThrow();
+  ids.push(
+    gid('Conversation', conversation.id),
+    gid('AISuggestion', suggestion.id),
+    gid('Lead', lead.id),
+    gid('User', user.id),
+    gid('ConversationMessage', conversation.lastMessageId!),
+    gid('Conversation', '00000000-0000-4000-8000-000000000000'),
+  );
+});
+afterAll(() => app?.close());
+
+/** Values for an input type: mostly well-typed (so resolvers run), often hostile. */
+function arbitraryFor(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> {
+  if (isNonNullType(type)) return arbitraryFor(type.ofType, depth);
+  const nullable = (arb: fc.Arbitrary<unknown>) => fc.oneof({ weight: 5, arbitrary: arb }, { weight: 1, arbitrary: fc.constant(null) });
+  if (isListType(type)) return nullable(fc.array(arbitraryFor(type.ofType, depth + 1), { maxLength: 3 }));
+  const named = getNamedType(type);
+  if (isEnumType(named)) return nullable(fc.constantFrom(...named.getValues().map((v) => v.name)));
+  if (isInputObjectType(named)) {
+    if (depth > 2) return fc.constant(null);
+    const fields = Object.values(named.getFields());
+    return nullable(fc.record(Object.fromEntries(fields.map((f) => [f.name, arbitraryFor(f.type, depth + 1)])), { requiredKeys: fields.filter((f) => isNonNullType(f.type)).map((f) => f.name) }));
+  }
+  if (isScalarType(named)) {
+    switch (named.name) {
+      case 'ID':
+        return fc.oneof(fc.constantFrom(...ids), fc.string(), fc.base64String(), fc.constant(''));
+      case 'Int':
+        return fc.oneof(fc.integer({ min: -5, max: 200 }), fc.constant(2 ** 31 - 1));
+      case 'Float':
+        return fc.oneof(fc.double({ noNaN: true }), fc.constantFrom(-1, 0, 0.5, 1, 2));
+      case 'Boolean':
+        return fc.boolean();
+      case 'DateTime':
+        return fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.string());
+      default:
+        return fc.oneof(
+          fc.string({ maxLength: 40 }),
+          fc.constantFrom('', '   ', 'x'.repeat(100_001), 'a@b.example', 'not an email', '<script>alert(1)</script>', "'; DROP TABLE leads; --", '\u0000\uFFFF'),
+          fc.string({ unit: 'grapheme', maxLength: 30 }),
+        );
+    }
+  }
+  return fc.constant(null);
+}
+
+async function snapshot() {
+  const { prisma } = app.services;
+  const all = { orderBy: { id: 'asc' as const } };
+  return JSON.stringify([
+    await prisma.conversation.findMany(all),
+    await prisma.conversationMessage.findMany(all),
+    await prisma.aISuggestion.findMany(all),
+    await prisma.lead.findMany(all),
+    await prisma.user.findMany(all),
+    await prisma.apiKey.findMany(all),
+    await prisma.auditEntry.findMany(all),
+    await prisma.job.findMany(all),
+  ]);
+}
+
+const mutationFields = Object.values(schema.getMutationType()!.getFields());
+
+describe('every mutation under random input', () => {
+  for (const field of mutationFields) {
+    it(`${field.name}: typed answers only, and no partial writes when refused`, async () => {
+      const inputArg = field.args.find((a) => a.name === 'input')!;
+      const query = `mutation ($input: ${inputArg.type.toString()}) { result: ${field.name}(input: $input) { __typename ... on Error { code message } } }`;
+      await fc.assert(
+        fc.asyncProperty(arbitraryFor(inputArg.type), async (input) => {
+          const before = await snapshot();
+          const response = await app.executeRaw(query, { input });
+          const text = JSON.stringify(response);
+          expect(text).not.toContain('INTERNAL_SERVER_ERROR');
+          expect(text).not.toContain('Unexpected error');
+          const result = response.data?.result as { __typename: string; code?: string } | undefined;
+          // Refused: a typed error result, or a request-level error (bad variables).
+          if (!result || result.code) expect(await snapshot()).toBe(before);
+        }),
+        { numRuns: 25, seed: 20261124 },
+      );
+    });
+  }
+});
