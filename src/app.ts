@@ -38,6 +38,7 @@ export interface CreateAppOptions extends Pick<OpenDatabaseOptions, 'loadDataDir
 }
 
 const DEV_TOKEN_TTL_SECONDS = 30 * 24 * 60 * 60;
+const RECOVERY_INTERVAL_MS = 5 * 60_000;
 
 /**
  * Outside production: the development account (the demo data's), an OWNER user in it, and a
@@ -108,12 +109,19 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       logger.error({ err }, 'recovering queued emails failed; they stay queued for the next run');
       return undefined;
     });
+    // Where jobs run, emails whose outcome stayed unknown are settled periodically too (each
+    // is leased, so several instances doing this never send one twice).
+    const recoveryTimer = worker
+      ? setInterval(() => void recoverQueuedEmails(services).catch((err: unknown) => logger.error({ err }, 'periodic email recovery failed')), RECOVERY_INTERVAL_MS)
+      : undefined;
+    recoveryTimer?.unref();
     return {
       services,
       yoga,
       worker,
       startupRecovery,
       close: async () => {
+        clearInterval(recoveryTimer);
         await startupRecovery;
         await worker?.stop();
         await services.events.close();
