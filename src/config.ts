@@ -42,6 +42,7 @@ const envSchema = z.object({
   AI_EMBEDDING_MODEL: z.string().default('text-embedding-3-small'),
   AI_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   AI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  AI_OFFER_FACTS: optionalString,
   // Events across instances
   REDIS_URL: optionalUrl,
 });
@@ -91,6 +92,8 @@ export interface Config {
     embeddingModel: string;
     timeoutMs: number;
     maxRetries: number;
+    /** What we sell, in plain sentences (prices, links, terms): the only such facts a draft may state. */
+    offerFacts?: string;
   };
   redisUrl?: string;
 }
@@ -136,6 +139,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       embeddingModel: e.AI_EMBEDDING_MODEL,
       timeoutMs: e.AI_TIMEOUT_MS,
       maxRetries: e.AI_MAX_RETRIES,
+      offerFacts: e.AI_OFFER_FACTS,
     },
     redisUrl: e.REDIS_URL,
   };

@@ -130,7 +130,11 @@ export interface Fallback {
 export interface ReplyModel {
   readonly provider: string;
   analyze(context: ReplyContext): Promise<{ value: ReplyAnalysis; meta: CallMeta }>;
-  draft(context: ReplyContext, analysis: ReplyAnalysis, style: DraftStyle): Promise<{ value: DraftedReply; meta: CallMeta }>;
+  draft(
+    context: ReplyContext,
+    analysis: ReplyAnalysis,
+    style: DraftStyle,
+  ): Promise<{ value: DraftedReply; meta: CallMeta; /** What was sent, for the leak check. */ prompt?: { system: string; nonce: string } }>;
 }
 
 export interface AnalysisResult {

@@ -15,7 +15,7 @@ const MONTH = '(?:january|february|march|april|may|june|july|august|september|oc
 const WHEN = `(?:${DAY}|${MONTH}|tomorrow|today|tonight|next week|this week|the \\d{1,2}(?:st|nd|rd|th)|\\d{1,2}/\\d{1,2}|\\d{1,2}(?::\\d\\d)?\\s?(?:am|pm)|at \\d{1,2}\\b|morning|afternoon|evening)`;
 const re = (source: string) => new RegExp(source, 'i');
 
-const RULES: Record<Exclude<Intent, 'OTHER'>, Rule[]> = {
+const RULES: Record<Exclude<Intent, 'OTHER' | 'INTERESTED'>, Rule[]> = {
   UNSUBSCRIBE: [
     [re(String.raw`\bunsubscribe\b`), 5],
     [re(String.raw`\b(remove|take|delete|drop)\s+(me|us|my\s+(email|e-mail|address|info(rmation)?|name|details|data)|this\s+(email|address))\b`), 3],
@@ -141,7 +141,7 @@ export function classifyIntent(raw: string): Classification {
   // Questions about scheduling ("does Thursday work?") belong to the meeting rules.
   const questionCount = questionsIn(text, 20).filter((q) => !SCHEDULING.test(q)).length;
   const scores = Object.fromEntries(PRIORITY.map((i) => [i, 0])) as Record<Intent, number>;
-  for (const [intent, rules] of Object.entries(RULES) as [Exclude<Intent, 'OTHER'>, Rule[]][]) {
+  for (const [intent, rules] of Object.entries(RULES) as [Exclude<Intent, 'OTHER' | 'INTERESTED'>, Rule[]][]) {
     scores[intent] = score(rules, text);
   }
   scores.INTERESTED = score(INTERESTED_RULES, text);
