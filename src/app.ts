@@ -1,9 +1,11 @@
 // Builds the whole application from a config: database (migrated and seeded when asked),
 // services and the GraphQL handler. The server and every test go through createApp.
+import { conversationAIFromConfig } from './ai/conversation-ai.js';
 import type { Config } from './config.js';
 import { hasVectorExtension, openDatabase, type OpenDatabaseOptions } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { seedDemoData } from './db/seed-demo.js';
+import { createRateLimiter } from './domain/rate-limit.js';
 import { createEventBus } from './events/bus.js';
 import { createLogger, type Logger } from './logger.js';
 import type { AppServices } from './services.js';
@@ -42,6 +44,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     if (!vectorSearchAvailable) {
       logger.warn('pgvector is not installed in this database: similarity search is unavailable, everything else works');
     }
+    const now = options.now ?? (() => new Date());
     const services: AppServices = {
       config,
       logger,
@@ -50,7 +53,9 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       vectorSearchAvailable,
       devAccountId: devAccount.id,
       events: createEventBus(),
-      now: options.now ?? (() => new Date()),
+      ai: conversationAIFromConfig(config.ai, logger),
+      rateLimiter: createRateLimiter(now),
+      now,
     };
     const yoga = createParleyYoga(services);
     return { services, yoga, close: () => database.close() };

@@ -1,6 +1,8 @@
 // The services object every request and domain function draws on, built once at start-up.
+import type { ConversationAI } from './ai/port.js';
 import type { Config } from './config.js';
 import type { Database, PrismaClient } from './db/client.js';
+import type { RateLimiter } from './domain/rate-limit.js';
 import type { EventBus } from './events/bus.js';
 import type { Logger } from './logger.js';
 
@@ -16,5 +18,9 @@ export interface AppServices {
   devAccountId: string;
   /** Conversation events for subscribers; publish only after the transaction commits. */
   events: EventBus;
+  /** Analyses replies and drafts answers: the model when configured, the offline provider otherwise. */
+  ai: ConversationAI;
+  /** Per-viewer limits on costly mutations (regenerateSuggestion). */
+  rateLimiter: RateLimiter;
   now(): Date;
 }
