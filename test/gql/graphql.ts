@@ -85,6 +85,42 @@ export type OrderDirection =
   /** Newest or largest first. */
   | 'DESC';
 
+/** Input of regenerateSuggestion. */
+export type RegenerateSuggestionInput = {
+  /** The conversation to redraft for. */
+  conversationId: string;
+  /** An extra instruction for the drafter, at most 500 characters. */
+  customPrompt?: string | null | undefined;
+  /** Length of the new draft. */
+  length?: ReplyLength | null | undefined;
+  /** The lead's email to answer (default: their newest). */
+  messageId?: string | null | undefined;
+  /** Voice of the new draft. */
+  tone?: ReplyTone | null | undefined;
+};
+
+/** How long a regenerated draft should be. */
+export type ReplyLength =
+  /** About 150 to 250 words. */
+  | 'LONG'
+  /** About 80 to 150 words (the default). */
+  | 'MEDIUM'
+  /** At most about 60 words. */
+  | 'SHORT';
+
+/** The voice of a regenerated draft. */
+export type ReplyTone =
+  /** Brief and to the point. */
+  | 'CONCISE'
+  /** Understanding; acknowledges the lead's situation first. */
+  | 'EMPATHETIC'
+  /** Upbeat and energetic. */
+  | 'ENTHUSIASTIC'
+  /** Warm and personal. */
+  | 'FRIENDLY'
+  /** Courteous and businesslike (the default). */
+  | 'PROFESSIONAL';
+
 /** Review state of an AI-drafted reply. */
 export type SuggestionStatus =
   /** Sent as drafted. */
@@ -158,6 +194,19 @@ export type NodeQuery = { node:
     | { __typename: 'ConversationMessage', id: string }
     | { __typename: 'Lead', id: string }
    | null };
+
+export type RegenerateWithModelMutationVariables = Exact<{
+  input: RegenerateSuggestionInput;
+}>;
+
+
+export type RegenerateWithModelMutation = { regenerateSuggestion:
+    | { __typename: 'InvalidStateError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'RateLimitedError', code: string, message: string }
+    | { __typename: 'RegenerateSuggestionPayload', suggestion: { id: string, status: SuggestionStatus, tone: string | null, length: string | null, customPrompt: string | null, body: string, model: string, fallback: boolean, estimatedCost: number | null }, supersededSuggestion: { id: string, status: SuggestionStatus } | null, conversation: { id: string, status: ConversationStatus } }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
 
 export type ServerCheckQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -341,6 +390,38 @@ export const NodeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NodeQuery, NodeQueryVariables>;
+export const RegenerateWithModelDocument = new TypedDocumentString(`
+    mutation RegenerateWithModel($input: RegenerateSuggestionInput!) {
+  regenerateSuggestion(input: $input) {
+    __typename
+    ... on RegenerateSuggestionPayload {
+      suggestion {
+        id
+        status
+        tone
+        length
+        customPrompt
+        body
+        model
+        fallback
+        estimatedCost
+      }
+      supersededSuggestion {
+        id
+        status
+      }
+      conversation {
+        id
+        status
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegenerateWithModelMutation, RegenerateWithModelMutationVariables>;
 export const ServerCheckDocument = new TypedDocumentString(`
     query ServerCheck {
   conversations(first: 1) {
