@@ -213,6 +213,27 @@ export type ServerCheckQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ServerCheckQuery = { conversations: { totalCount: number } };
 
+export type RegenerateMutationVariables = Exact<{
+  input: RegenerateSuggestionInput;
+}>;
+
+
+export type RegenerateMutation = { regenerateSuggestion:
+    | { __typename: 'InvalidStateError', code: string, message: string, currentState: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'RateLimitedError', code: string, message: string, retryAfterSeconds: number }
+    | { __typename: 'RegenerateSuggestionPayload', suggestion: { id: string, status: SuggestionStatus, tone: string | null, length: string | null, customPrompt: string | null, subject: string, body: string, model: string, provider: string, fallback: boolean, estimatedCost: number | null, safetyFlags: Array<string>, confidence: number, analysis: { intent: Intent | null, questions: Array<string>, suggestedNextStep: string | null }, proposedNote: { toName: string, toEmail: string | null, subject: string, body: string } | null, inReplyTo: { id: string, analysis: { intent: Intent, returnDate: string | null, referralName: string | null, provider: string } | null } | null }, supersededSuggestion: { id: string, status: SuggestionStatus } | null, conversation: { id: string, status: ConversationStatus, pendingSuggestion: { id: string } | null } }
+    | { __typename: 'ValidationError', code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type AiStatsQueryVariables = Exact<{
+  since?: string | null | undefined;
+  until?: string | null | undefined;
+}>;
+
+
+export type AiStatsQuery = { conversationStats: { ai: { suggestions: number, fallbacks: number, rejectRate: number | null, meanConfidence: number | null, promptTokens: number, completionTokens: number, estimatedCost: number } } };
+
 export type DemoOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -429,6 +450,92 @@ export const ServerCheckDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ServerCheckQuery, ServerCheckQueryVariables>;
+export const RegenerateDocument = new TypedDocumentString(`
+    mutation Regenerate($input: RegenerateSuggestionInput!) {
+  regenerateSuggestion(input: $input) {
+    __typename
+    ... on RegenerateSuggestionPayload {
+      suggestion {
+        id
+        status
+        tone
+        length
+        customPrompt
+        subject
+        body
+        model
+        provider
+        fallback
+        estimatedCost
+        safetyFlags
+        confidence
+        analysis {
+          intent
+          questions
+          suggestedNextStep
+        }
+        proposedNote {
+          toName
+          toEmail
+          subject
+          body
+        }
+        inReplyTo {
+          id
+          analysis {
+            intent
+            returnDate
+            referralName
+            provider
+          }
+        }
+      }
+      supersededSuggestion {
+        id
+        status
+      }
+      conversation {
+        id
+        status
+        pendingSuggestion {
+          id
+        }
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on InvalidStateError {
+      currentState
+    }
+    ... on RateLimitedError {
+      retryAfterSeconds
+    }
+    ... on ValidationError {
+      issues {
+        path
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegenerateMutation, RegenerateMutationVariables>;
+export const AiStatsDocument = new TypedDocumentString(`
+    query AIStats($since: DateTime, $until: DateTime) {
+  conversationStats(since: $since, until: $until) {
+    ai {
+      suggestions
+      fallbacks
+      rejectRate
+      meanConfidence
+      promptTokens
+      completionTokens
+      estimatedCost
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AiStatsQuery, AiStatsQueryVariables>;
 export const DemoOverviewDocument = new TypedDocumentString(`
     query DemoOverview {
   conversations(first: 100) {
