@@ -28,6 +28,9 @@ const RULES: Record<Exclude<Intent, 'OTHER' | 'INTERESTED'>, Rule[]> = {
     [re(String.raw`\breport\s+(you|this|it)\s+(as|for)\s+spam\b`), 1.5],
     [re(String.raw`\bhow\s+did\s+you\s+get\s+my\s+(email|address|details)\b`), 1.5],
     [re(String.raw`\bnever\s+signed\s+up\b`), 1.5],
+    [re(String.raw`\b(do\s+not|don'?t)\s+send\s+(me\s+|us\s+)?(any\s+)?(more|further|other)\b|\b(no|any)\s+further\s+(emails|e-mails|messages|mailings)\b`), 4],
+    [re(String.raw`\b(be|been|get|getting)\s+removed\s+from\b|\bremove\s+(me|us)\b`), 3],
+    [re(String.raw`\b(did\s+not|didn'?t|never)\s+(consent|opt\s+in|agree)\b|\bfuture\s+(mailings|emails)\b`), 2],
   ],
   OUT_OF_OFFICE: [
     [re(String.raw`\bout\s+of\s+(the\s+)?office\b|\booo\b`), 4],
@@ -41,6 +44,9 @@ const RULES: Record<Exclude<Intent, 'OTHER' | 'INTERESTED'>, Rule[]> = {
     [re(String.raw`\b(will\s+be\s+back|be\s+back\s+on|will\s+return|returning\s+(on|wednesday|monday|tuesday|thursday|friday)|back\s+in\s+the\s+office|when\s+i\s+(return|am\s+back|get\s+back|'?m\s+back))\b`), 1.5],
     [re(String.raw`\b(travel(l)?ing|at\s+a\s+(trade\s+show|conference|convention))\b`), 1],
     [re(String.raw`\bfor\s+urgent\s+(matters|requests|issues|inquiries)\b|\bin\s+the\s+meantime\b`), 1.5],
+    [re(String.raw`\bon\s+\w+\s+leave\b|\baway\s+on\s+(business|holiday|vacation|leave)\b|\bon\s+my\s+return\b|\bupon\s+my\s+return\b`), 3],
+    [re(String.raw`\b(office|shop|store|we)\s+(is|are)\s+closed\s+(today|this|for|until|over)\b|\bclosed\s+for\s+(the\s+)?(holiday|holidays|renovations?|vacation)\b`), 2.5],
+    [re(String.raw`\b(will\s+)?(reply|respond|get\s+back\s+to\s+you)\s+(then|tomorrow|when|as\s+soon\s+as|upon|after)\b|\bwill\s+be\s+answered\s+when\b`), 1.5],
     [re(`\\b(until|till|through|thru|after)\\s+(${WHEN}|the\\s+\\d{1,2}|${MONTH}\\s+\\d{1,2}|\\d{1,2}/\\d{1,2})`), 1],
   ],
   REFERRAL: [
@@ -54,6 +60,10 @@ const RULES: Record<Exclude<Intent, 'OTHER' | 'INTERESTED'>, Rule[]> = {
     [re(String.raw`\b(my|our)\s+(colleague|partner|business\s+partner|boss|manager|office\s+manager|owner|husband|wife|daughter|son|marketing\s+(lead|manager|director|person)|general\s+manager|gm|director|it\s+(contractor|person|guy)|assistant|head\s+office|ceo|founder)\b`), 1],
     [re(String.raw`\b(his|her|their)\s+(email|e-mail|direct\s+line|number|address|contact)\b`), 2],
     [re(String.raw`\b(i'?m\s+just|i\s+only|i'?m\s+only|i\s+just)\s+(the|do|handle|work)\b`), 1.5],
+    [re(String.raw`\bnot\s+my\s+(department|area|call|decision|job)\b|\b(decisions?|that|this)\s+(go|goes)\s+through\b|\bthe\s+contact\s+(there\s+)?is\b`), 3],
+    [re(String.raw`\bi'?ll\s+(ask|have|get)\s+(him|her|them)\s+to\s+(call|email|contact|reach|get\s+in\s+touch)\b|\b(he|she|they)'?ll\s+(be\s+in\s+touch|reach\s+out|reply|get\s+back)\b`), 2.5],
+    [/\b(?:[Mm]y|[Oo]ur)\s+(?:son|daughter|husband|wife|partner|colleague|manager|brother|sister|nephew|niece|assistant|bookkeeper|accountant)\s+[A-Z][a-z]+\s+(?:does|handles|runs|manages|takes|looks)\b/, 3],
+    [/\b(?:[Tt]ry|[Aa]sk|[Ee]mail|[Cc]all|[Cc]ontact)\s+[A-Z][a-z]+\s+(?:in|at|from|on)\s+(?:the\s+)?[a-z]+/, 2.5],
   ],
   NOT_INTERESTED: [
     [re(String.raw`\bnot\s+(really\s+)?interested\b|\bno\s+interest\b|\bnot\s+something\s+we\s+need\b|\bnot\s+anything\s+we\s+need\b`), 4],
@@ -65,6 +75,9 @@ const RULES: Record<Exclude<Intent, 'OTHER' | 'INTERESTED'>, Rule[]> = {
     [re(String.raw`\b(please\s+)?don'?t\s+bother\b|\bdecline[sd]?\b|\bwe\s+don'?t\s+work\s+with\s+(outside|external)\b`), 3],
     [re(String.raw`\b(closing|selling)\s+(the|our|my)\s+(business|shop|store)\b|\bretiring\b|\bwon'?t\s+be\s+(investing|needing|buying)\b|\bthanks\s+anyway\b`), 2.5],
     [re(String.raw`\bgood\s+luck\b`), 1],
+    [re(String.raw`\b(decided|decide|chosen|chose)\s+(not\s+to|against)\b|\bnot\s+(be\s+)?(move|moving|going)\s+forward\b|\bnot\s+pursu(e|ing)\b`), 3.5],
+    [re(String.raw`\b(isn'?t|is\s+not|not)\s+(something|anything)\s+we('?d|\s+would)?\s+(consider|need|want|do)\b|\b(have|got)\s+to\s+say\s+no\b|\bi'?m\s+going\s+to\s+say\s+no\b`), 3.5],
+    [re(String.raw`^\s*(we'?re|we\s+are|i'?m)\s+(good|fine|ok|okay)[\s,.!]*(thanks?|thank\s+you)?[\s.!]*$|\bdownsizing\b|\bshutting\s+down\b`), 3],
   ],
   MEETING_REQUEST: [
     [re(String.raw`\b(set\s+up|schedule|book|arrange|find|hop\s+on|jump\s+on|have|grab|put)\s+(a\s+|an\s+|some\s+)?(quick\s+|short\s+|brief\s+)?(\d+[\s-]?min(ute)?\s+)?(call|meeting|chat|time|slot|zoom|demo|something)\b`), 3],
@@ -78,15 +91,19 @@ const RULES: Record<Exclude<Intent, 'OTHER' | 'INTERESTED'>, Rule[]> = {
     [re(String.raw`\b(send\s+me\s+an\s+invite|calendar\s+invite|calendly|on\s+my\s+calendar|an\s+invite)\b`), 2],
     [re(String.raw`\b(zoom|teams\s+meeting|google\s+meet|video\s+call|phone\s+call|meet)\b|\ban?\s+((quick|short|brief|phone|video|intro)\s+)?(call|meeting|demo)\b`), 1.5],
     [re(String.raw`\b(happy|glad)\s+to\s+(chat|talk|meet|jump\s+on|hop\s+on|connect)\b`), 2],
+    [re(String.raw`\b(coffee|lunch)\b|\b(have|got)\s+\d+\s+min(ute)?s\b|\bif\s+you\s+want\s+to\s+(talk|chat|meet|call)\b|\bpick\s+(a|any)\s+time\b|\bhow'?s\s+(${DAY}|tomorrow|next)\b`.replace('${DAY}', DAY)), 2.5],
     [re(`\\b(does|would|could)\\s+${WHEN}(\\s+\\w+){0,3}\\s+work\\b`), 1.5],
     [re(`\\b${WHEN}\\b`), 1],
   ],
   OBJECTION: [
+    [re(String.raw`\blocked\s+(in|into)\b|\b(contract|deal|agreement)\s+with\s+(our|another|a|the)\b|\bcurrent\s+(provider|vendor|agency|developer|designer|host)\b`), 3],
+    [re(String.raw`\b(ask|contact|try|ping)\s+(me|us)\s+(again|later|next)\b|\bin\s+(a\s+few|six|three|two|\d+)\s+months\b|\bfocused\s+on\b|\bnot\s+(right\s+)?now\b`), 2.5],
+    [re(String.raw`\b(facebook|instagram|yelp|google)(\s+(page|profile|listing))?\s+(already|brings|works|is\s+enough|does)\b`), 2.5],
     [re(String.raw`\btoo\s+(expensive|pricey|much|high|steep|costly)\b|\b(can'?t|cannot|couldn'?t)\s+afford\b|\bout\s+of\s+(our|my)\s+(budget|price\s+range)\b|\bmore\s+than\s+we\s+can\s+(spend|afford)\b`), 3.5],
     [re(String.raw`\b(prices?|rates?|costs?|fees?)\s+(seem|are|is|look)\s+(high|steep|a\s+lot|too)\b|\bhard\s+sell\b|\bpricey\b|\bexpensive\b|\bbudget\s+is\s+(tight|going|spent|gone)\b|\ball\s+(of\s+)?our\s+budget\b|\bpaying\s+for\b`), 2],
     [re(String.raw`\bnot\s+(a\s+)?good\s+time\b|\bbad\s+time\b|\btiming\s+is\s+(bad|off|not\s+right)\b|\bbusy\s+season\b|\bmaybe\s+(later|next|after|in\s+the|once)\b|\bcheck\s+back\b|\bcircle\s+back\b|\blater\s+in\s+the\s+year\b|\bright\s+now\s+(all|our|we)\b|\bthis\s+year\b`), 2.5],
     [re(String.raw`\balready\s+(have|use|work\s+with|signed|got|pay)\b|\bwe\s+(use|have)\s+(wix|squarespace|wordpress|shopify|godaddy|weebly|a\s+guy)\b|\b(nephew|niece|cousin|friend|son|daughter|brother|sister|guy)\s+(who\s+)?(does|builds|handles|makes|made|did)\b|\bfine\s+for\s+now\b`), 2.5],
-    [re(String.raw`\b(burned|burnt|skeptical|sceptical)\b|\b(don'?t|do\s+not)\s+(really\s+)?(see|think|trust|believe)\b|\bnot\s+sure\s+(what|how|why|we\s+need|it|this)\b|\bwhy\s+would\b|\bdidn'?t\s+bring\b|\bword\s+of\s+mouth\b|\bhard\s+to\s+justify\b|\bjust\s+call\s+us\b`), 2.5],
+    [re(String.raw`\b(burned|burnt|skeptical|sceptical)\b|(a\s+)?lot\s+of\s+money\b|\bnot\s+convinced\b|\bdoubt(ful)?\b|\bpromised\b|\bdisappeared\b|\bripped\s+off\b|\b(don'?t|do\s+not)\s+(really\s+)?(see|think|trust|believe)\b|\bnot\s+sure\s+(what|how|why|we\s+need|it|this)\b|\bwhy\s+would\b|\bdidn'?t\s+bring\b|\bword\s+of\s+mouth\b|\bhard\s+to\s+justify\b|\bjust\s+call\s+us\b`), 2.5],
   ],
   QUESTION: [
     [re(String.raw`\b(how\s+much|what\s+(is|are|would|does)\s+(the|your)\s+(cost|price|pricing|total|rate|fee)s?|what\s+do\s+you\s+charge)\b`), 1.5],
@@ -98,7 +115,7 @@ const SCHEDULING = re(String.raw`\b(call|meet|meeting|chat|zoom|teams|available|
 
 // Questions about the sender or the email itself: not a buying question.
 const META_QUESTION = re(
-  String.raw`\b(who\s+is\s+this|who\s+are\s+you|what\s+is\s+this\s+(regarding|about)|which\s+company|what\s+company|(a\s+)?real\s+person|(a|an)\s+(bot|robot|ai)\b|is\s+this\s+(spam|automated|a\s+bot))`,
+  String.raw`\b(who\s+is\s+this|who\s+are\s+you|what\s+is\s+this\s+(regarding|about)|which\s+company|what\s+company|(a\s+)?real\s+person|(a|an)\s+(bot|robot|ai)\b|is\s+this\s+(spam|automated|a\s+bot)|are\s+you\s+the\s+(same|one))`,
 );
 const OTHER_RULES: Rule[] = [
   [META_QUESTION, 3],
@@ -106,6 +123,7 @@ const OTHER_RULES: Rule[] = [
   [re(String.raw`\b(spam\s+filter|got\s+cut\s+off|nothing\s+after|doesn'?t\s+(open|load|work)\s+on|link\s+(is\s+)?broken)\b`), 2.5],
   [re(String.raw`\b(happy\s+(thanksgiving|holidays|new\s+year|easter)|merry\s+christmas|have\s+a\s+(nice|good|great)\s+(weekend|day|week))\b`), 2.5],
   [re(String.raw`^\s*(ok|okay|k|got\s+it|received|noted|thanks|thank\s+you|cheers)[\s,.!]*(thanks|thank\s+you)?[\s.!]*$`), 3],
+  [re(String.raw`\b(slow|late|delayed)\s+(reply|response)\b|\bkind\s+words\b|\b(can'?t|cannot|couldn'?t|didn'?t)\s+(see|find|open)\s+(the|your)\s+(attachment|file|link)\b|\bare\s+you\s+the\s+(same|one)\b`), 3],
 ];
 
 // When two intents score the same, the one with more at stake wins.
@@ -121,6 +139,8 @@ const INTERESTED_RULES: Rule[] = [
   [re(String.raw`\b(i'?m|we'?re|i\s+am|we\s+are)\s+open\s+to\b|\bopen\s+to\s+it\b|\bcount\s+(me|us)\s+in\b|\byes,?\s+(please|we|i)\b|\bwould\s+love\b|\b(i'?d|we'?d)\s+(love|like)\s+to\b|\bdefinitely\b|\bcurious\b|\bkeep\s+me\s+posted\b|\bi\s+like\s+what\b`), 2],
   [re(String.raw`\bnext\s+steps?\b|\bget\s+started\b|\bstart\s+with\b|\bthat\s+would\s+be\s+great\b|\bcould\s+(really\s+)?use\b|\bneed(ing)?\s+a\s+(better|new)\s+(website|site)\b|\bmeaning\s+to\b|\bwant\s+this\b`), 2],
   [re(String.raw`\bthanks\s+for\s+reaching\s+out\b|\bgreat\b|\bnice\b|\bawesome\b`), 0.5],
+  [re(String.raw`\b(keen|intrigued|eager|excited)\b|\boverdue\b|\bexactly\s+what\s+we\b|\bjust\s+what\s+we\b|\bwhat\s+you'?d\s+(propose|suggest|recommend)\b`), 2.5],
+  [re(String.raw`\blooking\s+for\s+(someone|a\s+(company|developer|designer|partner|new))\b|\b(send|share)\s+(me\s+|us\s+)?(your\s+)?(rates|pricing|prices|proposal|references|portfolio)\b|\bput\s+together\s+a\s+(proposal|quote|plan)\b|\b(might|could|would)\s+work\s+for\s+us\b`), 2.5],
 ];
 
 const sentimentLexicon = new Sentiment();
@@ -139,7 +159,8 @@ function score(rules: Rule[], text: string): number {
 export function classifyIntent(raw: string): Classification {
   const text = raw.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
   // Questions about scheduling ("does Thursday work?") belong to the meeting rules.
-  const questionCount = questionsIn(text, 20).filter((q) => !SCHEDULING.test(q)).length;
+  // A bare "Hmm?" asks nothing.
+  const questionCount = questionsIn(text, 20).filter((q) => !SCHEDULING.test(q) && (q.match(/[a-z]{2,}/gi) ?? []).length >= 3).length;
   const scores = Object.fromEntries(PRIORITY.map((i) => [i, 0])) as Record<Intent, number>;
   for (const [intent, rules] of Object.entries(RULES) as [Exclude<Intent, 'OTHER' | 'INTERESTED'>, Rule[]][]) {
     scores[intent] = score(rules, text);
