@@ -1,12 +1,13 @@
 // The offline analyser: a lexicon-and-rules classifier for sales replies. Each intent has
-// weighted phrase patterns written from how people answer outreach (not from the labelled
-// sets); the highest total wins, ties go to the more consequential intent, and a reply that
-// matches nothing is OTHER. Sentiment comes from the AFINN lexicon (the `sentiment` package),
+// weighted phrase patterns written from how people answer outreach; the highest total wins,
+// ties go to the more consequential intent, and a reply that no rule recognises goes to a
+// small naive Bayes (bayes.ts) trained on the labelled sentences. Sentiment comes from the AFINN lexicon (the `sentiment` package),
 // tempered by the intent. Dates come from chrono-node.
 import * as chrono from 'chrono-node';
 import Sentiment from 'sentiment';
 import type { Intent, ReplyAnalysis, Sentiment as SentimentLabel, Urgency } from '../port.js';
 import { clip, contentSentences, emailsIn, questionsIn } from '../text.js';
+import { bayesIntent } from './bayes.js';
 
 type Rule = [RegExp, number];
 
@@ -174,7 +175,11 @@ export function classifyIntent(raw: string): Classification {
   const ranked = [...PRIORITY].sort((a, b) => scores[b] - scores[a] || PRIORITY.indexOf(a) - PRIORITY.indexOf(b));
   const top = ranked[0]!;
   const topScore = scores[top];
-  if (topScore < MIN_SCORE) return { intent: 'OTHER', intentConfidence: 0.35, scores };
+  if (topScore < MIN_SCORE) {
+    // No rule recognised it: the naive Bayes decides, with confidence kept low (at most 0.6).
+    const guess = bayesIntent(text);
+    return { intent: guess.intent, intentConfidence: round2(0.25 + 0.35 * guess.probability), scores };
+  }
   const second = scores[ranked[1]!];
   // Margin term: 1 when nothing else scored, 0 on a tie. Strength term saturates at 6 points.
   const margin = (topScore - second) / topScore;
