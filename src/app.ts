@@ -1,5 +1,6 @@
 // Builds the whole application from a config: database (migrated and seeded when asked),
 // services and the GraphQL handler. The server and every test go through createApp.
+import { conversationAIFromConfig } from './ai/conversation-ai.js';
 import type { Config } from './config.js';
 import { createTokenVerifier, type TokenVerifier } from './auth/tokens.js';
 import { hasVectorExtension, openDatabase, type OpenDatabaseOptions, type PrismaClient } from './db/client.js';
@@ -91,6 +92,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       jobs: { wake: () => undefined },
       email,
       emailPolicy,
+      ai: conversationAIFromConfig(config.ai, logger),
       now: options.now ?? (() => new Date()),
     };
     const worker = config.jobs.runWorker

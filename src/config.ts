@@ -59,6 +59,8 @@ const envSchema = z.object({
   MAX_REQUEST_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
   // Events across instances, and WebSocket keep-alive
+  AI_OFFER_FACTS: optionalString,
+  // Events across instances
   REDIS_URL: optionalUrl,
   WS_HEARTBEAT_MS: z.coerce.number().int().min(50).default(30_000),
 });
@@ -122,6 +124,8 @@ export interface Config {
     embeddingModel: string;
     timeoutMs: number;
     maxRetries: number;
+    /** What we sell, in plain sentences (prices, links, terms): the only such facts a draft may state. */
+    offerFacts?: string;
   };
   redisUrl?: string;
   /** WebSocket ping interval; a peer that misses one ping is dropped. */
@@ -203,6 +207,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       embeddingModel: e.AI_EMBEDDING_MODEL,
       timeoutMs: e.AI_TIMEOUT_MS,
       maxRetries: e.AI_MAX_RETRIES,
+      offerFacts: e.AI_OFFER_FACTS,
     },
     redisUrl: e.REDIS_URL,
     wsHeartbeatMs: e.WS_HEARTBEAT_MS,

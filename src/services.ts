@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import type { Database, PrismaClient } from './db/client.js';
 import type { DeliveryPolicy } from './email/deliver.js';
 import type { EmailSender } from './email/sender.js';
+import type { ConversationAI } from './ai/port.js';
 import type { EventBus } from './events/bus.js';
 import type { Logger } from './logger.js';
 import type { RateLimits } from './limits/rate-limits.js';
@@ -30,5 +31,7 @@ export interface AppServices {
   email: EmailSender;
   /** Retries, timeouts and the send lease (src/email/deliver.ts). */
   emailPolicy: DeliveryPolicy;
+  /** Analyses replies and drafts answers: the model when configured, the offline provider otherwise. */
+  ai: ConversationAI;
   now(): Date;
 }

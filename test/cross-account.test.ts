@@ -80,6 +80,11 @@ const cases: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Case>>
       variables: () => ({ input: { conversationId: a.conversation, subject: 'Re: hi', body: 'Hello from B' } }),
       check: notFoundResult('sendReply'),
     },
+    regenerateSuggestion: {
+      query: mutation('regenerateSuggestion', 'input', 'RegenerateSuggestionInput'),
+      variables: () => ({ input: { conversationId: a.conversation, tone: 'FRIENDLY' } }),
+      check: notFoundResult('regenerateSuggestion'),
+    },
     unarchiveConversation: { query: mutation('unarchiveConversation', 'input', 'UnarchiveConversationInput'), variables: () => ({ input: { conversationId: a.conversation } }), check: notFoundResult('unarchiveConversation') },
   },
   Subscription: Object.fromEntries(

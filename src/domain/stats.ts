@@ -27,6 +27,13 @@ export interface ConversationStats {
     approvalRate: number | null;
     editRate: number | null;
     meanConfidence: number | null;
+    rejectRate: number | null;
+    /** Drafts the offline drafter wrote because the model failed or was refused. */
+    fallbacks: number;
+    /** Tokens and estimated cost of drafts and analyses made in the window. */
+    promptTokens: number;
+    completionTokens: number;
+    estimatedCost: number;
   };
   delivery: {
     delivered: number;
@@ -54,7 +61,9 @@ interface StatsRow {
   sent: number; delivered: number; bounced: number; opened: number; clicked: number; opens: number; clicks: number;
   conversations_emailed: number; received: number; conversations_replied: number;
   suggestions: number; pending: number; approved: number; edited: number; rejected: number; superseded: number;
-  mean_confidence: number | null;
+  mean_confidence: number | null; fallbacks: number;
+  draft_prompt_tokens: number; draft_completion_tokens: number; draft_cost: number;
+  analysis_prompt_tokens: number; analysis_completion_tokens: number; analysis_cost: number;
 }
 
 /**
@@ -74,7 +83,7 @@ export async function conversationStats(
 /** The one statement behind conversationStats (the benchmarks run it bare, as the floor). */
 export function conversationStatsSql(accountId: string, { since, until }: StatsWindow): Prisma.Sql {
   return Prisma.sql`
-    SELECT c.*, o.*, i.*, s.*
+    SELECT c.*, o.*, i.*, s.*, a.*
     FROM (
       SELECT count(*)::int AS total,
              count(*) FILTER (WHERE status <> 'ARCHIVED')::int AS open,
@@ -123,10 +132,20 @@ export function conversationStatsSql(accountId: string, { since, until }: StatsW
              count(*) FILTER (WHERE status = 'EDITED')::int AS edited,
              count(*) FILTER (WHERE status = 'REJECTED')::int AS rejected,
              count(*) FILTER (WHERE status = 'SUPERSEDED')::int AS superseded,
-             avg(confidence)::float8 AS mean_confidence
+             avg(confidence)::float8 AS mean_confidence,
+             count(*) FILTER (WHERE fallback)::int AS fallbacks,
+             coalesce(sum(prompt_tokens), 0)::int AS draft_prompt_tokens,
+             coalesce(sum(completion_tokens), 0)::int AS draft_completion_tokens,
+             coalesce(sum(estimated_cost), 0)::float8 AS draft_cost
       FROM ai_suggestions
       WHERE account_id = ${accountId}::uuid AND created_at >= ${since} AND created_at < ${until}
-    ) s`;
+    ) s, (
+      SELECT coalesce(sum(prompt_tokens), 0)::int AS analysis_prompt_tokens,
+             coalesce(sum(completion_tokens), 0)::int AS analysis_completion_tokens,
+             coalesce(sum(estimated_cost), 0)::float8 AS analysis_cost
+      FROM message_analyses
+      WHERE account_id = ${accountId}::uuid AND created_at >= ${since} AND created_at < ${until}
+    ) a`;
 }
 
 function toStats(r: StatsRow, window: StatsWindow): ConversationStats {
@@ -158,6 +177,11 @@ function toStats(r: StatsRow, window: StatsWindow): ConversationStats {
       approvalRate: ratio(r.approved + r.edited, decided),
       editRate: ratio(r.edited, r.approved + r.edited),
       meanConfidence: r.mean_confidence,
+      rejectRate: ratio(r.rejected, decided),
+      fallbacks: r.fallbacks,
+      promptTokens: r.draft_prompt_tokens + r.analysis_prompt_tokens,
+      completionTokens: r.draft_completion_tokens + r.analysis_completion_tokens,
+      estimatedCost: r.draft_cost + r.analysis_cost,
     },
     delivery: {
       delivered: r.delivered,

@@ -57,9 +57,21 @@ const AIStats = builder.objectRef<Stats['ai']>('AIStats').implement({
       nullable: true,
       description: 'edited / (approved + edited), 0..1; null when nothing was sent.',
     }),
+    rejectRate: t.exposeFloat('rejectRate', {
+      nullable: true,
+      description: 'rejected / (approved + edited + rejected), 0..1; null before any decision.',
+    }),
     meanConfidence: t.exposeFloat('meanConfidence', {
       nullable: true,
       description: 'Mean confidence of the drafts, 0..1; null when there were none.',
+    }),
+    fallbacks: t.exposeInt('fallbacks', {
+      description: 'Drafts the offline drafter wrote because the model failed or its draft was refused.',
+    }),
+    promptTokens: t.exposeInt('promptTokens', { description: 'Tokens sent to models for the analyses and drafts of the window.' }),
+    completionTokens: t.exposeInt('completionTokens', { description: 'Tokens models produced for them.' }),
+    estimatedCost: t.exposeFloat('estimatedCost', {
+      description: 'Estimated model cost of those analyses and drafts in US dollars (unpriced models count 0).',
     }),
   }),
 });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { AISuggestion } from '../../prisma/generated/client/client.js';
+import type { MessageAnalysis } from '../../prisma/generated/client/client.js';
+import { CUSTOM_PROMPT_MAX, REGENERATE_RATE_LIMIT, regenerateSuggestion } from '../domain/regenerate.js';
 import { approveSuggestion } from '../domain/approve.js';
 import { EmailDeliveryError, InvalidStateError, RateLimitedError } from '../domain/errors.js';
 import { REJECTION_REASON_MAX, rejectSuggestion } from '../domain/reject.js';
@@ -136,6 +138,143 @@ builder.relayMutationField(
     description: 'Result of rejectSuggestion.',
     outputFields: (t) => ({
       suggestion: t.field({ type: AISuggestionNode, description: 'The draft, now REJECTED.', resolve: (p) => p.suggestion }),
+      conversation: t.field({ type: ConversationNode, description: 'The conversation as it is now.', resolve: (p) => p.conversation }),
+    }),
+  },
+);
+
+// ---------------------------------------------------------------------------------------
+// AI drafting (issue 5): analysis details, the draft's provenance and cost, the proposed
+// referral note, each inbound email's analysis, and the regenerateSuggestion mutation.
+
+const ProposedNote = builder.objectRef<AISuggestion>('ProposedNote').implement({
+  description: 'A note to the person a lead referred us to. Parley never sends it by itself.',
+  fields: (t) => ({
+    toName: t.string({ description: 'Who the lead named.', resolve: (s) => s.noteToName ?? '' }),
+    toEmail: t.exposeString('noteToEmail', { nullable: true, description: 'Their address, when the lead gave one.' }),
+    subject: t.string({ description: 'Subject of the note.', resolve: (s) => s.noteSubject ?? '' }),
+    body: t.string({ description: 'Text of the note.', resolve: (s) => s.noteBody ?? '' }),
+  }),
+});
+
+builder.objectFields(ReplyAnalysis, (t) => ({
+  questions: t.exposeStringList('questions', { description: 'The questions the lead asked, in their words.' }),
+  suggestedNextStep: t.exposeString('nextStep', { nullable: true, description: 'What to do next, as the analyser sees it.' }),
+}));
+
+builder.prismaObjectFields('AISuggestion', (t) => ({
+  fallback: t.exposeBoolean('fallback', {
+    description: 'True when the offline drafter stood in because the model failed or its draft was refused.',
+  }),
+  estimatedCost: t.exposeFloat('estimatedCost', {
+    nullable: true,
+    description: 'Estimated model cost of this draft in US dollars; 0 offline, null for unpriced models.',
+  }),
+  customPrompt: t.exposeString('customPrompt', { nullable: true, description: 'The extra instruction it was regenerated with.' }),
+  safetyFlags: t.exposeStringList('safetyFlags', {
+    description:
+      'What the check before storing found: UNKNOWN_EMAIL, UNKNOWN_LINK, UNKNOWN_PRICE, PROMPT_LEAK, INSTRUCTION_ECHO, EMPTY_BODY (the model draft was replaced) or SUSPECTED_PROMPT_INJECTION (kept, with lower confidence).',
+  }),
+  proposedNote: t.field({
+    type: ProposedNote,
+    nullable: true,
+    description: 'For a REFERRAL: a note to the person the lead named.',
+    resolve: (s) => (s.noteToName && s.noteBody ? s : null),
+  }),
+}));
+
+const MessageAnalysisRef = builder.objectRef<MessageAnalysis>('MessageAnalysis').implement({
+  description: 'What the AI read in one inbound email, including those it drafted nothing for.',
+  fields: (t) => ({
+    intent: t.expose('intent', { type: IntentEnum, description: 'What the lead wants.' }),
+    intentConfidence: t.exposeFloat('intentConfidence', { description: 'From 0 to 1: how sure the analyser is of the intent.' }),
+    sentiment: t.expose('sentiment', { type: SentimentEnum, description: 'Tone of the email.' }),
+    urgency: t.expose('urgency', { type: UrgencyEnum, description: 'How soon to answer.' }),
+    keyPoints: t.exposeStringList('keyPoints', { description: 'The points the email makes.' }),
+    questions: t.exposeStringList('questions', { description: 'The questions the lead asked.' }),
+    suggestedNextStep: t.exposeString('suggestedNextStep', { nullable: true, description: 'What to do next.' }),
+    returnDate: t.string({
+      nullable: true,
+      description: 'OUT_OF_OFFICE: the day (YYYY-MM-DD) the lead said they are back.',
+      resolve: (a) => a.returnDate?.toISOString().slice(0, 10) ?? null,
+    }),
+    referralName: t.exposeString('referralName', { nullable: true, description: 'REFERRAL: the person the lead named.' }),
+    referralEmail: t.exposeString('referralEmail', { nullable: true, description: "REFERRAL: that person's address, if given." }),
+    injectionSuspected: t.exposeBoolean('injectionSuspected', { description: 'The email contains text written to steer an AI.' }),
+    provider: t.exposeString('provider', { description: 'Who analysed it: "openai" or "offline".' }),
+    model: t.exposeString('model', { description: 'The model; "offline" for the built-in analyser.' }),
+    fallback: t.exposeBoolean('fallback', { description: 'True when the offline analyser stood in for a failed model.' }),
+    estimatedCost: t.exposeFloat('estimatedCost', { nullable: true, description: 'Estimated cost in US dollars; null when unpriced.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was analysed.' }),
+  }),
+});
+
+builder.prismaObjectFields('ConversationMessage', (t) => ({
+  analysis: t.field({
+    type: MessageAnalysisRef,
+    nullable: true,
+    description: 'What the AI read in this email (inbound emails, once analysed).',
+    resolve: (message, _args, ctx) => ctx.db.messageAnalysis.findUnique({ where: { messageId: message.id } }),
+  }),
+}));
+
+const ReplyToneEnum = builder.enumType('ReplyTone', {
+  description: 'The voice of a regenerated draft.',
+  values: {
+    PROFESSIONAL: { description: 'Courteous and businesslike (the default).' },
+    FRIENDLY: { description: 'Warm and personal.' },
+    CONCISE: { description: 'Brief and to the point.' },
+    ENTHUSIASTIC: { description: 'Upbeat and energetic.' },
+    EMPATHETIC: { description: "Understanding; acknowledges the lead's situation first." },
+  } as const,
+});
+
+const ReplyLengthEnum = builder.enumType('ReplyLength', {
+  description: 'How long a regenerated draft should be.',
+  values: {
+    SHORT: { description: 'At most about 60 words.' },
+    MEDIUM: { description: 'About 80 to 150 words (the default).' },
+    LONG: { description: 'About 150 to 250 words.' },
+  } as const,
+});
+
+builder.relayMutationField(
+  'regenerateSuggestion',
+  {
+    description: 'Input of regenerateSuggestion.',
+    inputFields: (t) => ({
+      conversationId: t.globalID({ for: ConversationNode, required: true, description: 'The conversation to redraft for.' }),
+      messageId: t.globalID({ for: ConversationMessageNode, description: "The lead's email to answer (default: their newest)." }),
+      tone: t.field({ type: ReplyToneEnum, description: 'Voice of the new draft.' }),
+      length: t.field({ type: ReplyLengthEnum, description: 'Length of the new draft.' }),
+      customPrompt: t.string({
+        description: `An extra instruction for the drafter, at most ${CUSTOM_PROMPT_MAX} characters.`,
+        validate: z.string().max(CUSTOM_PROMPT_MAX, { message: `must be at most ${CUSTOM_PROMPT_MAX} characters` }),
+      }),
+    }),
+  },
+  {
+    description: `Draft the answer again, optionally in another tone or length or with an instruction. The pending draft becomes SUPERSEDED. At most ${REGENERATE_RATE_LIMIT.limit} per minute per user.`,
+    errors: { types: [...baseMutationErrors, InvalidStateError, RateLimitedError], directResult: true },
+    resolve: (_root, { input }, ctx) =>
+      regenerateSuggestion(ctx, {
+        conversationId: input.conversationId.id,
+        messageId: input.messageId?.id,
+        tone: input.tone,
+        length: input.length,
+        customPrompt: input.customPrompt,
+      }),
+  },
+  {
+    description: 'Result of regenerateSuggestion.',
+    outputFields: (t) => ({
+      suggestion: t.field({ type: AISuggestionNode, description: 'The new draft, PENDING.', resolve: (p) => p.suggestion }),
+      supersededSuggestion: t.field({
+        type: AISuggestionNode,
+        nullable: true,
+        description: 'The draft it replaced, now SUPERSEDED; null when none was pending.',
+        resolve: (p) => p.superseded,
+      }),
       conversation: t.field({ type: ConversationNode, description: 'The conversation as it is now.', resolve: (p) => p.conversation }),
     }),
   },

@@ -130,6 +130,20 @@ export type OrderDirection =
   /** Newest or largest first. */
   | 'DESC';
 
+/** Input of regenerateSuggestion. */
+export type RegenerateSuggestionInput = {
+  /** The conversation to redraft for. */
+  conversationId: string;
+  /** An extra instruction for the drafter, at most 500 characters. */
+  customPrompt?: string | null | undefined;
+  /** Length of the new draft. */
+  length?: ReplyLength | null | undefined;
+  /** The lead's email to answer (default: their newest). */
+  messageId?: string | null | undefined;
+  /** Voice of the new draft. */
+  tone?: ReplyTone | null | undefined;
+};
+
 /** Input of rejectSuggestion. */
 export type RejectSuggestionInput = {
   /** Why, for measuring drafts (at most 1000 characters). */
@@ -137,6 +151,28 @@ export type RejectSuggestionInput = {
   /** Global ID of the PENDING draft (AISuggestion) to reject. */
   suggestionId: string;
 };
+
+/** How long a regenerated draft should be. */
+export type ReplyLength =
+  /** About 150 to 250 words. */
+  | 'LONG'
+  /** About 80 to 150 words (the default). */
+  | 'MEDIUM'
+  /** At most about 60 words. */
+  | 'SHORT';
+
+/** The voice of a regenerated draft. */
+export type ReplyTone =
+  /** Brief and to the point. */
+  | 'CONCISE'
+  /** Understanding; acknowledges the lead's situation first. */
+  | 'EMPATHETIC'
+  /** Upbeat and energetic. */
+  | 'ENTHUSIASTIC'
+  /** Warm and personal. */
+  | 'FRIENDLY'
+  /** Courteous and businesslike (the default). */
+  | 'PROFESSIONAL';
 
 /** Input of revokeApiKey. */
 export type RevokeApiKeyInput = {
@@ -337,6 +373,20 @@ export type DeliveryFiguresQueryVariables = Exact<{
 
 export type DeliveryFiguresQuery = { conversationStats: { delivery: { delivered: number, bounced: number, opened: number, clicked: number, opens: number, clicks: number, openRate: number | null, clickRate: number | null, deliveryRate: number | null } } };
 
+export type RegenerateWithModelMutationVariables = Exact<{
+  input: RegenerateSuggestionInput;
+}>;
+
+
+export type RegenerateWithModelMutation = { regenerateSuggestion:
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidStateError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'RateLimitedError', code: string, message: string }
+    | { __typename: 'RegenerateSuggestionPayload', suggestion: { id: string, status: SuggestionStatus, tone: string | null, length: string | null, customPrompt: string | null, body: string, model: string, fallback: boolean, estimatedCost: number | null }, supersededSuggestion: { id: string, status: SuggestionStatus } | null, conversation: { id: string, status: ConversationStatus } }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
 export type WhoActsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -353,6 +403,28 @@ export type ServerCheckQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ServerCheckQuery = { conversations: { totalCount: number } };
+
+export type RegenerateMutationVariables = Exact<{
+  input: RegenerateSuggestionInput;
+}>;
+
+
+export type RegenerateMutation = { regenerateSuggestion:
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidStateError', code: string, message: string, currentState: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'RateLimitedError', code: string, message: string, retryAfterSeconds: number }
+    | { __typename: 'RegenerateSuggestionPayload', suggestion: { id: string, status: SuggestionStatus, tone: string | null, length: string | null, customPrompt: string | null, subject: string, body: string, model: string, provider: string, fallback: boolean, estimatedCost: number | null, safetyFlags: Array<string>, confidence: number, analysis: { intent: Intent | null, questions: Array<string>, suggestedNextStep: string | null }, proposedNote: { toName: string, toEmail: string | null, subject: string, body: string } | null, inReplyTo: { id: string, analysis: { intent: Intent, returnDate: string | null, referralName: string | null, provider: string } | null } | null }, supersededSuggestion: { id: string, status: SuggestionStatus } | null, conversation: { id: string, status: ConversationStatus, pendingSuggestion: { id: string } | null } }
+    | { __typename: 'ValidationError', code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type AiStatsQueryVariables = Exact<{
+  since?: string | null | undefined;
+  until?: string | null | undefined;
+}>;
+
+
+export type AiStatsQuery = { conversationStats: { ai: { suggestions: number, fallbacks: number, rejectRate: number | null, meanConfidence: number | null, promptTokens: number, completionTokens: number, estimatedCost: number } } };
 
 export type DemoOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -402,6 +474,7 @@ export type ApproveSuggestionMutation = { approveSuggestion:
     | { __typename: 'ForbiddenError', message: string, code: string }
     | { __typename: 'InvalidStateError', message: string, code: string, currentState: string }
     | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'RateLimitedError', message: string, code: string }
     | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
    };
 
@@ -428,6 +501,7 @@ export type SendReplyMutation = { sendReply:
     | { __typename: 'ForbiddenError', message: string, code: string }
     | { __typename: 'InvalidStateError', message: string, code: string, currentState: string }
     | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'RateLimitedError', message: string, code: string }
     | { __typename: 'SendReplyPayload', reply: { id: string, direction: MessageDirection, deliveryStatus: DeliveryStatus, providerMessageId: string | null, subject: string, textBody: string, htmlBody: string | null, inReplyTo: string | null, sentAt: string | null }, conversation: { id: string, status: ConversationStatus, hasPendingSuggestion: boolean, lastMessage: { id: string } | null } }
     | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
    };
@@ -739,6 +813,38 @@ export const DeliveryFiguresDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeliveryFiguresQuery, DeliveryFiguresQueryVariables>;
+export const RegenerateWithModelDocument = new TypedDocumentString(`
+    mutation RegenerateWithModel($input: RegenerateSuggestionInput!) {
+  regenerateSuggestion(input: $input) {
+    __typename
+    ... on RegenerateSuggestionPayload {
+      suggestion {
+        id
+        status
+        tone
+        length
+        customPrompt
+        body
+        model
+        fallback
+        estimatedCost
+      }
+      supersededSuggestion {
+        id
+        status
+      }
+      conversation {
+        id
+        status
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegenerateWithModelMutation, RegenerateWithModelMutationVariables>;
 export const WhoActsDocument = new TypedDocumentString(`
     query WhoActs {
   viewer {
@@ -780,6 +886,92 @@ export const ServerCheckDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ServerCheckQuery, ServerCheckQueryVariables>;
+export const RegenerateDocument = new TypedDocumentString(`
+    mutation Regenerate($input: RegenerateSuggestionInput!) {
+  regenerateSuggestion(input: $input) {
+    __typename
+    ... on RegenerateSuggestionPayload {
+      suggestion {
+        id
+        status
+        tone
+        length
+        customPrompt
+        subject
+        body
+        model
+        provider
+        fallback
+        estimatedCost
+        safetyFlags
+        confidence
+        analysis {
+          intent
+          questions
+          suggestedNextStep
+        }
+        proposedNote {
+          toName
+          toEmail
+          subject
+          body
+        }
+        inReplyTo {
+          id
+          analysis {
+            intent
+            returnDate
+            referralName
+            provider
+          }
+        }
+      }
+      supersededSuggestion {
+        id
+        status
+      }
+      conversation {
+        id
+        status
+        pendingSuggestion {
+          id
+        }
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on InvalidStateError {
+      currentState
+    }
+    ... on RateLimitedError {
+      retryAfterSeconds
+    }
+    ... on ValidationError {
+      issues {
+        path
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegenerateMutation, RegenerateMutationVariables>;
+export const AiStatsDocument = new TypedDocumentString(`
+    query AIStats($since: DateTime, $until: DateTime) {
+  conversationStats(since: $since, until: $until) {
+    ai {
+      suggestions
+      fallbacks
+      rejectRate
+      meanConfidence
+      promptTokens
+      completionTokens
+      estimatedCost
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AiStatsQuery, AiStatsQueryVariables>;
 export const DemoOverviewDocument = new TypedDocumentString(`
     query DemoOverview {
   conversations(first: 100) {

@@ -1,0 +1,151 @@
+// ConversationAI: a provider (the model, or the offline one) wrapped in what every draft
+// needs whoever wrote it: fall back to the offline provider when the model fails, check the
+// draft before anyone stores it, and score it with the confidence formula.
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import {
+  confidence,
+  OFFLINE_CEILING,
+  OFFLINE_SELF_RATING,
+  questionsAnswered,
+  REFUSED_CEILING,
+  retrievalSupport,
+} from './confidence.js';
+import { looksLikeInjection } from './offline/classifier.js';
+import { createOfflineModel } from './offline/index.js';
+import { AIUnavailableError, createOpenAIModel, type OpenAIModelOptions } from './openai.js';
+import type {
+  AnalysisResult,
+  CallMeta,
+  ConversationAI,
+  DraftedReply,
+  DraftResult,
+  DraftStyle,
+  Fallback,
+  ReplyAnalysis,
+  ReplyContext,
+  ReplyModel,
+} from './port.js';
+import { estimateCostUsd } from './pricing.js';
+import { allowedFacts, checkText, isRefused, type SafetyFlag } from './safety.js';
+import { clip, emailsIn } from './text.js';
+
+export interface ConversationAIOptions {
+  /** The provider that answers when all goes well. */
+  primary: ReplyModel;
+  /** The fallback; the offline provider by default. */
+  offline?: ReplyModel;
+  logger?: Logger;
+}
+
+/** The failed model's tokens still cost money: keep them on the fallback's record. */
+function spentOn(error: unknown, meta: CallMeta, model: string | undefined): CallMeta {
+  if (!(error instanceof AIUnavailableError) || (error.usage.inputTokens === 0 && error.usage.outputTokens === 0)) return meta;
+  return {
+    ...meta,
+    inputTokens: error.usage.inputTokens,
+    outputTokens: error.usage.outputTokens,
+    costUsd: model ? estimateCostUsd(model, error.usage.inputTokens, error.usage.outputTokens) : null,
+    attempts: error.attempts,
+  };
+}
+
+export function createConversationAI(options: ConversationAIOptions): ConversationAI {
+  const { primary, logger } = options;
+  const offline = options.offline ?? createOfflineModel();
+  const hasFallback = primary !== offline && primary.provider !== 'offline';
+
+  async function analyzeReply(context: ReplyContext): Promise<AnalysisResult> {
+    let analysis: ReplyAnalysis;
+    let meta: CallMeta;
+    let fallback: Fallback | null = null;
+    try {
+      ({ value: analysis, meta } = await primary.analyze(context));
+    } catch (error) {
+      if (!hasFallback) throw error;
+      logger?.warn({ err: error }, 'analysis model failed; using the offline analyser');
+      ({ value: analysis, meta } = await offline.analyze(context));
+      meta = spentOn(error, meta, undefined);
+      fallback = { code: 'AI_UNAVAILABLE', message: clip(error instanceof Error ? error.message : String(error), 500) };
+    }
+    // Our own detector backs the model's judgement: either one is enough to flag.
+    analysis = { ...analysis, injectionSuspected: analysis.injectionSuspected || looksLikeInjection(context.inbound.text) };
+    return { analysis, meta, fallback };
+  }
+
+  async function draft(context: ReplyContext, analysis: ReplyAnalysis, style: DraftStyle): Promise<DraftResult> {
+    const allowed = allowedFacts(context);
+    // A referral's address may be named in the note to them, if the lead wrote it.
+    const referralEmail =
+      analysis.referral?.email && emailsIn(context.inbound.text).includes(analysis.referral.email.toLowerCase())
+        ? analysis.referral.email.toLowerCase()
+        : null;
+    let reply: DraftedReply;
+    let meta: CallMeta;
+    let fallback: Fallback | null = null;
+    let flags: SafetyFlag[] = [];
+    let ceiling = primary.provider === 'offline' ? OFFLINE_CEILING : 1;
+    try {
+      const answer = await primary.draft(context, analysis, style);
+      ({ value: reply, meta } = answer);
+      flags = checkText(reply, allowed, { systemPrompt: answer.prompt?.system, canary: answer.prompt?.nonce });
+      if (isRefused(flags) && hasFallback) {
+        logger?.warn({ flags }, 'model draft refused by the safety check; using the offline drafter');
+        const replacement = await offline.draft(context, analysis, style);
+        // Keep the refused call's tokens and cost: it was paid for.
+        meta = { ...replacement.meta, inputTokens: meta.inputTokens, outputTokens: meta.outputTokens, costUsd: meta.costUsd };
+        reply = replacement.value;
+        fallback = { code: 'AI_DRAFT_REFUSED', message: `The model's draft was refused (${flags.join(', ')}); the offline draft replaces it.` };
+        ceiling = REFUSED_CEILING;
+      } else if (reply.referralNote && isRefused(checkText(reply.referralNote, allowed, { extraEmails: referralEmail ? [referralEmail] : [] }))) {
+        reply = { ...reply, referralNote: (await offline.draft(context, analysis, style)).value.referralNote };
+      }
+    } catch (error) {
+      if (!hasFallback) throw error;
+      logger?.warn({ err: error }, 'draft model failed; using the offline drafter');
+      const replacement = await offline.draft(context, analysis, style);
+      reply = replacement.value;
+      meta = spentOn(error, replacement.meta, undefined);
+      fallback = { code: 'AI_UNAVAILABLE', message: clip(error instanceof Error ? error.message : String(error), 500) };
+      ceiling = OFFLINE_CEILING;
+      flags = checkText(reply, allowed);
+    }
+    if (analysis.injectionSuspected) flags = [...flags, 'SUSPECTED_PROMPT_INJECTION'];
+    const fromOffline = meta.provider === 'offline';
+    const score = confidence({
+      analysisCertainty: analysis.intentConfidence,
+      selfRating: fromOffline ? OFFLINE_SELF_RATING : reply.selfRating,
+      questionsAnswered: questionsAnswered(analysis.questions, reply.body),
+      retrievalSupport: retrievalSupport(context.examples),
+      injectionSuspected: analysis.injectionSuspected,
+      ceiling,
+    });
+    const note = analysis.intent === 'REFERRAL' && analysis.referral && reply.referralNote
+      ? { toName: analysis.referral.name, toEmail: referralEmail, subject: clip(reply.referralNote.subject, 200), body: reply.referralNote.body }
+      : null;
+    return {
+      subject: clip(reply.subject.trim() || `Re: ${context.inbound.subject}`, 200),
+      body: reply.body.trim(),
+      referralNote: note,
+      confidence: score,
+      safetyFlags: flags,
+      meta,
+      fallback,
+      style,
+    };
+  }
+
+  return {
+    provider: primary.provider,
+    analyzeReply,
+    generateReply: (context, analysis) => draft(context, analysis, {}),
+    regenerateReply: (context, analysis, style) => draft(context, analysis, style),
+  };
+}
+
+/** The application's ConversationAI: the model when an API key is set, offline otherwise. */
+export function conversationAIFromConfig(ai: Config['ai'], logger?: Logger, options: OpenAIModelOptions = {}): ConversationAI {
+  // A base URL alone is enough: local OpenAI-compatible servers (Ollama) take no key.
+  const primary = ai.openaiApiKey || ai.openaiBaseUrl ? createOpenAIModel(ai, options) : createOfflineModel();
+  return createConversationAI({ primary, logger });
+}

@@ -1,0 +1,392 @@
+// Drafting the answer to a lead's email: analyse it once, apply the intent rules, draft with
+// the thread, the lead and similar past conversations, store the draft for review, and tell
+// subscribers. The inbound-email job calls draftReplyForInbound; regenerate.ts reuses the parts.
+import type { AISuggestion, Conversation, ConversationMessage, Lead } from '../db/client.js';
+import type { MessageAnalysis } from '../../prisma/generated/client/client.js';
+import type { ScopedTransaction } from '../db/scoped.js';
+import type { DraftResult, Fallback, ReplyAnalysis, ReplyContext, SimilarExample, ThreadMessage } from '../ai/port.js';
+import { latestReplyText } from '../ai/text.js';
+import { recordAudit } from './audit.js';
+import type { DomainContext } from './context.js';
+import { InvalidStateError, NotFoundError } from './errors.js';
+
+/** Past conversations like this one, best first. The similarity-search issue provides one. */
+export type FindSimilarExamples = (
+  ctx: DomainContext,
+  query: { conversationId: string; messageId: string; text: string; analysis: ReplyAnalysis },
+) => Promise<SimilarExample[]>;
+
+/** Until the vector search lands, drafts have no examples. */
+export const noSimilarExamples: FindSimilarExamples = async () => [];
+
+export interface DraftOptions {
+  findSimilarExamples?: FindSimilarExamples;
+}
+
+export type DraftOutcome =
+  | {
+      kind: 'DRAFTED';
+      suggestion: AISuggestion;
+      /** Earlier pending drafts this one replaced. */
+      supersededIds: string[];
+      /** True when the offline drafter stood in for the model. */
+      fallback: boolean;
+      /** True when an earlier run had already drafted for this email: nothing new was made. */
+      reused: boolean;
+    }
+  | { kind: 'UNSUBSCRIBED'; leadId: string; analysis: MessageAnalysis }
+  | { kind: 'OUT_OF_OFFICE'; returnDate: Date | null; analysis: MessageAnalysis }
+  | { kind: 'SKIPPED'; reason: 'ARCHIVED' | 'DO_NOT_CONTACT' | 'NEWER_MESSAGE'; analysis: MessageAnalysis };
+
+const THREAD_LIMIT = 20;
+
+type ConversationWithLead = Conversation & { lead: Lead };
+
+/** The inbound email, its conversation and lead, and the thread up to it, as the AI sees them. */
+export async function loadReplyContext(
+  ctx: DomainContext,
+  conversation: ConversationWithLead,
+  message: ConversationMessage,
+  examples: SimilarExample[] = [],
+): Promise<ReplyContext> {
+  const recent = await ctx.db.conversationMessage.findMany({
+    where: { conversationId: conversation.id, createdAt: { lte: message.createdAt } },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: THREAD_LIMIT,
+  });
+  const toThread = (m: ConversationMessage): ThreadMessage => ({
+    direction: m.direction,
+    fromName: m.fromName,
+    fromEmail: m.fromEmail,
+    subject: m.subject,
+    text: latestReplyText(m.strippedText ?? m.textBody),
+    at: m.receivedAt ?? m.sentAt ?? m.createdAt,
+  });
+  const thread = recent.reverse().map(toThread);
+  if (!recent.some((m) => m.id === message.id)) thread.push(toThread(message));
+  const { lead } = conversation;
+  const { config } = ctx.services;
+  return {
+    lead: {
+      name: lead.name,
+      email: lead.email,
+      company: lead.company,
+      phone: lead.phone,
+      source: lead.source,
+      sourceUrl: lead.sourceUrl,
+      estimatedValue: lead.estimatedValue,
+    },
+    thread,
+    inbound: toThread(message),
+    sender: { name: config.email.fromName, email: config.email.fromAddress },
+    offerFacts: config.ai.offerFacts ?? null,
+    examples,
+    now: ctx.services.now(),
+  };
+}
+
+export function toReplyAnalysis(row: MessageAnalysis): ReplyAnalysis {
+  return {
+    sentiment: row.sentiment,
+    intent: row.intent,
+    urgency: row.urgency,
+    intentConfidence: row.intentConfidence,
+    keyPoints: row.keyPoints,
+    questions: row.questions,
+    suggestedNextStep: row.suggestedNextStep ?? '',
+    returnDate: row.returnDate ? row.returnDate.toISOString().slice(0, 10) : null,
+    referral: row.referralName ? { name: row.referralName, email: row.referralEmail } : null,
+    injectionSuspected: row.injectionSuspected,
+  };
+}
+
+/**
+ * The stored analysis of an inbound email, made (and stored) on first use. Concurrent first
+ * uses both ask the model, but only one row is kept and both return it.
+ */
+export async function analysisFor(
+  ctx: DomainContext,
+  context: ReplyContext,
+  message: ConversationMessage,
+): Promise<{ row: MessageAnalysis; fallback: Fallback | null }> {
+  const existing = await ctx.db.messageAnalysis.findUnique({ where: { messageId: message.id } });
+  if (existing) return { row: existing, fallback: null };
+  const { analysis: a, meta, fallback } = await ctx.services.ai.analyzeReply(context);
+  await ctx.db.messageAnalysis.createMany({
+    skipDuplicates: true,
+    data: [
+      {
+        accountId: ctx.viewer.accountId,
+        conversationId: message.conversationId,
+        messageId: message.id,
+        sentiment: a.sentiment,
+        intent: a.intent,
+        urgency: a.urgency,
+        intentConfidence: a.intentConfidence,
+        keyPoints: a.keyPoints,
+        questions: a.questions,
+        suggestedNextStep: a.suggestedNextStep,
+        returnDate: a.returnDate ? new Date(`${a.returnDate}T00:00:00Z`) : null,
+        referralName: a.referral?.name ?? null,
+        referralEmail: a.referral?.email ?? null,
+        injectionSuspected: a.injectionSuspected,
+        provider: meta.provider,
+        model: meta.model,
+        promptVersion: meta.promptVersion,
+        promptTokens: meta.inputTokens,
+        completionTokens: meta.outputTokens,
+        latencyMs: meta.latencyMs,
+        estimatedCost: meta.costUsd,
+        fallback: fallback !== null,
+      },
+    ],
+  });
+  const row = await ctx.db.messageAnalysis.findUniqueOrThrow({ where: { messageId: message.id } });
+  return { row, fallback };
+}
+
+/** Serialises drafting per conversation: the second writer waits and then sees the first. */
+async function lockConversation(tx: ScopedTransaction, accountId: string, conversationId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM conversations WHERE id = ${conversationId}::uuid AND account_id = ${accountId}::uuid FOR UPDATE`;
+}
+
+/** Marks every pending draft of the conversation SUPERSEDED (audited); returns them. */
+async function supersedePending(
+  ctx: DomainContext,
+  tx: ScopedTransaction,
+  conversationId: string,
+  reason: string,
+): Promise<AISuggestion[]> {
+  const pending = await tx.aISuggestion.findMany({ where: { conversationId, status: 'PENDING' } });
+  if (pending.length === 0) return [];
+  await tx.aISuggestion.updateMany({ where: { id: { in: pending.map((p) => p.id) }, status: 'PENDING' }, data: { status: 'SUPERSEDED' } });
+  for (const p of pending) {
+    await recordAudit(tx, ctx.viewer, {
+      action: 'suggestion.superseded',
+      entityType: 'AISuggestion',
+      entityId: p.id,
+      fromStatus: 'PENDING',
+      toStatus: 'SUPERSEDED',
+      details: { reason },
+    });
+  }
+  return tx.aISuggestion.findMany({ where: { id: { in: pending.map((p) => p.id) } } });
+}
+
+export interface StoreDraftInput {
+  conversationId: string;
+  message: ConversationMessage;
+  analysis: MessageAnalysis;
+  draft: DraftResult;
+  /** inbound: a retried job must not draft twice; regenerate: a person asked for another. */
+  mode: 'inbound' | 'regenerate';
+}
+
+export type StoreDraftResult =
+  | { kind: 'STORED'; suggestion: AISuggestion; superseded: AISuggestion[]; conversation: Conversation }
+  | { kind: 'EXISTING'; suggestion: AISuggestion }
+  | { kind: 'SKIPPED'; reason: 'ARCHIVED' | 'DO_NOT_CONTACT' | 'NEWER_MESSAGE' };
+
+/**
+ * Stores a draft as the conversation's one PENDING suggestion, in one transaction: earlier
+ * pending drafts become SUPERSEDED and the conversation NEEDS_REVIEW. Events go out after
+ * commit: AI_READY, and ERROR when the offline drafter stood in for the model.
+ */
+export async function storeDraft(ctx: DomainContext, input: StoreDraftInput): Promise<StoreDraftResult> {
+  const { draft, message, analysis } = input;
+  const result = await ctx.db.$transaction(async (tx): Promise<StoreDraftResult> => {
+    await lockConversation(tx, ctx.viewer.accountId, input.conversationId);
+    const conversation = await tx.conversation.findUnique({ where: { id: input.conversationId }, include: { lead: true } });
+    if (!conversation) throw new NotFoundError('Conversation', input.conversationId);
+    if (input.mode === 'inbound') {
+      const existing = await tx.aISuggestion.findFirst({
+        where: { inReplyToId: message.id },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      });
+      if (existing) return { kind: 'EXISTING', suggestion: existing };
+      if (conversation.status === 'ARCHIVED') return { kind: 'SKIPPED', reason: 'ARCHIVED' };
+      if (conversation.lead.doNotContact) return { kind: 'SKIPPED', reason: 'DO_NOT_CONTACT' };
+      const newer = await tx.conversationMessage.count({
+        where: { conversationId: conversation.id, direction: 'INBOUND', createdAt: { gt: message.createdAt } },
+      });
+      if (newer > 0) return { kind: 'SKIPPED', reason: 'NEWER_MESSAGE' };
+    } else {
+      if (conversation.status === 'ARCHIVED') throw new InvalidStateError('The conversation is archived; unarchive it first.', 'ARCHIVED');
+      if (conversation.lead.doNotContact) throw new InvalidStateError('The lead asked not to be contacted.', 'DO_NOT_CONTACT');
+    }
+    const superseded = await supersedePending(ctx, tx, conversation.id, input.mode === 'regenerate' ? 'regenerated' : 'new reply');
+    const suggestion = await tx.aISuggestion.create({
+      data: {
+        accountId: ctx.viewer.accountId,
+        conversationId: conversation.id,
+        inReplyToId: message.id,
+        status: 'PENDING',
+        subject: draft.subject,
+        body: draft.body,
+        confidence: draft.confidence,
+        sentiment: analysis.sentiment,
+        intent: analysis.intent,
+        urgency: analysis.urgency,
+        keyPoints: analysis.keyPoints,
+        questions: analysis.questions,
+        nextStep: analysis.suggestedNextStep,
+        provider: draft.meta.provider,
+        model: draft.meta.model,
+        promptVersion: draft.meta.promptVersion,
+        tone: draft.style.tone ?? null,
+        length: draft.style.length ?? null,
+        customPrompt: draft.style.customPrompt ?? null,
+        promptTokens: draft.meta.inputTokens,
+        completionTokens: draft.meta.outputTokens,
+        latencyMs: draft.meta.latencyMs,
+        estimatedCost: draft.meta.costUsd,
+        fallback: draft.fallback !== null,
+        safetyFlags: draft.safetyFlags,
+        noteToName: draft.referralNote?.toName ?? null,
+        noteToEmail: draft.referralNote?.toEmail ?? null,
+        noteSubject: draft.referralNote?.subject ?? null,
+        noteBody: draft.referralNote?.body ?? null,
+      },
+    });
+    await recordAudit(tx, ctx.viewer, {
+      action: input.mode === 'regenerate' ? 'suggestion.regenerated' : 'suggestion.drafted',
+      entityType: 'AISuggestion',
+      entityId: suggestion.id,
+      toStatus: 'PENDING',
+      details: {
+        messageId: message.id,
+        model: suggestion.model,
+        fallback: suggestion.fallback,
+        ...(superseded.length > 0 ? { superseded: superseded.map((s) => s.id) } : {}),
+      },
+    });
+    if (conversation.status !== 'NEEDS_REVIEW') {
+      await tx.conversation.update({ where: { id: conversation.id }, data: { status: 'NEEDS_REVIEW' } });
+      await recordAudit(tx, ctx.viewer, {
+        action: 'conversation.needs_review',
+        entityType: 'Conversation',
+        entityId: conversation.id,
+        fromStatus: conversation.status,
+        toStatus: 'NEEDS_REVIEW',
+      });
+    }
+    const updated = await tx.conversation.findUniqueOrThrow({ where: { id: conversation.id } });
+    return { kind: 'STORED', suggestion, superseded, conversation: updated };
+  });
+  if (result.kind === 'STORED') {
+    const { events } = ctx.services;
+    const at = ctx.services.now().toISOString();
+    const base = { accountId: ctx.viewer.accountId, conversationId: input.conversationId, at };
+    events.publish({ ...base, type: 'AI_READY', suggestionId: result.suggestion.id, confidence: result.suggestion.confidence });
+    if (draft.fallback) publishError(ctx, input.conversationId, draft.fallback, message.id, result.suggestion.id);
+  }
+  return result;
+}
+
+function publishError(ctx: DomainContext, conversationId: string, fallback: Fallback, messageId: string, suggestionId: string | null): void {
+  ctx.services.events.publish({
+    type: 'ERROR',
+    accountId: ctx.viewer.accountId,
+    conversationId,
+    at: ctx.services.now().toISOString(),
+    code: fallback.code,
+    message: fallback.message,
+    messageId,
+    suggestionId,
+  });
+}
+
+/** A conversation's inbound email, or NotFoundError (also for an outbound one). */
+async function loadInbound(ctx: DomainContext, conversationId: string, messageId: string) {
+  const message = await ctx.db.conversationMessage.findFirst({ where: { id: messageId, conversationId, direction: 'INBOUND' } });
+  if (!message) throw new NotFoundError('ConversationMessage', messageId);
+  const conversation = await ctx.db.conversation.findUnique({ where: { id: conversationId }, include: { lead: true } });
+  if (!conversation) throw new NotFoundError('Conversation', conversationId);
+  return { message, conversation };
+}
+
+/**
+ * Analyse a lead's new email and draft the answer for review. Idempotent per email: a second
+ * call (a retried job) returns what the first made (the newest draft for that email, which is
+ * a regenerated one if a person regenerated since) and asks no model again.
+ */
+export async function draftReplyForInbound(
+  ctx: DomainContext,
+  input: { conversationId: string; inboundMessageId: string },
+  options: DraftOptions = {},
+): Promise<DraftOutcome> {
+  const { message, conversation } = await loadInbound(ctx, input.conversationId, input.inboundMessageId);
+  const previous = await ctx.db.aISuggestion.findFirst({
+    where: { inReplyToId: message.id },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+  });
+  if (previous) return { kind: 'DRAFTED', suggestion: previous, supersededIds: [], fallback: previous.fallback, reused: true };
+
+  const context = await loadReplyContext(ctx, conversation, message);
+  const { row: analysis, fallback: analysisFallback } = await analysisFor(ctx, context, message);
+
+  // Without a draft to carry the news, the failed analysis is reported on its own.
+  const reportAnalysisFallback = () => {
+    if (analysisFallback) publishError(ctx, conversation.id, analysisFallback, message.id, null);
+  };
+  if (analysis.intent === 'UNSUBSCRIBE') {
+    await applyUnsubscribe(ctx, conversation, message);
+    reportAnalysisFallback();
+    return { kind: 'UNSUBSCRIBED', leadId: conversation.leadId, analysis };
+  }
+  if (analysis.intent === 'OUT_OF_OFFICE') {
+    reportAnalysisFallback();
+    return { kind: 'OUT_OF_OFFICE', returnDate: analysis.returnDate, analysis };
+  }
+  if (conversation.status === 'ARCHIVED' || conversation.lead.doNotContact) {
+    reportAnalysisFallback();
+    return { kind: 'SKIPPED', reason: conversation.status === 'ARCHIVED' ? 'ARCHIVED' : 'DO_NOT_CONTACT', analysis };
+  }
+
+  const replyAnalysis = toReplyAnalysis(analysis);
+  const find = options.findSimilarExamples ?? noSimilarExamples;
+  context.examples = await find(ctx, { conversationId: conversation.id, messageId: message.id, text: context.inbound.text, analysis: replyAnalysis });
+  const draft = await ctx.services.ai.generateReply(context, replyAnalysis);
+  // A model that failed at analysis but drafted fine is still worth reporting.
+  const withFallback: DraftResult = draft.fallback || !analysisFallback ? draft : { ...draft, fallback: analysisFallback };
+  const stored = await storeDraft(ctx, { conversationId: conversation.id, message, analysis, draft: withFallback, mode: 'inbound' });
+  switch (stored.kind) {
+    case 'STORED':
+      return { kind: 'DRAFTED', suggestion: stored.suggestion, supersededIds: stored.superseded.map((s) => s.id), fallback: withFallback.fallback !== null, reused: false };
+    case 'EXISTING':
+      return { kind: 'DRAFTED', suggestion: stored.suggestion, supersededIds: [], fallback: stored.suggestion.fallback, reused: true };
+    case 'SKIPPED':
+      return { kind: 'SKIPPED', reason: stored.reason, analysis };
+  }
+}
+
+/**
+ * UNSUBSCRIBE: the lead is marked do-not-contact and any pending draft is withdrawn
+ * (SUPERSEDED, since nobody may send it); nothing is drafted.
+ */
+async function applyUnsubscribe(ctx: DomainContext, conversation: ConversationWithLead, message: ConversationMessage): Promise<void> {
+  await ctx.db.$transaction(async (tx) => {
+    await lockConversation(tx, ctx.viewer.accountId, conversation.id);
+    const { count } = await tx.lead.updateMany({ where: { id: conversation.leadId, doNotContact: false }, data: { doNotContact: true } });
+    if (count > 0) {
+      await recordAudit(tx, ctx.viewer, {
+        action: 'lead.do_not_contact',
+        entityType: 'Lead',
+        entityId: conversation.leadId,
+        details: { reason: 'unsubscribe', messageId: message.id },
+      });
+    }
+    const withdrawn = await supersedePending(ctx, tx, conversation.id, 'lead unsubscribed');
+    const current = await tx.conversation.findUniqueOrThrow({ where: { id: conversation.id } });
+    if (withdrawn.length > 0 && current.status === 'NEEDS_REVIEW') {
+      await tx.conversation.update({ where: { id: conversation.id }, data: { status: 'ACTIVE' } });
+      await recordAudit(tx, ctx.viewer, {
+        action: 'conversation.review_withdrawn',
+        entityType: 'Conversation',
+        entityId: conversation.id,
+        fromStatus: 'NEEDS_REVIEW',
+        toStatus: 'ACTIVE',
+      });
+    }
+  });
+}
