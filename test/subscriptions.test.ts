@@ -17,7 +17,7 @@ const OnNewReply = graphql(`
     newReply(conversationId: $conversationId) {
       at
       conversation { id subject status }
-      message { direction strippedText }
+      email { direction strippedText }
     }
   }
 `);
@@ -26,7 +26,7 @@ const OnAnyEvent = graphql(`
   subscription OnAnyEvent {
     conversationEvents {
       __typename
-      ... on NewReplyEvent { conversation { id } message { strippedText } }
+      ... on NewReplyEvent { conversation { id } email { strippedText } }
       ... on AIReadyEvent { confidence }
     }
   }
@@ -98,7 +98,7 @@ describe('subscriptions over WebSocket (graphql-ws)', () => {
       expect(event?.errors).toBeUndefined();
       expect(event?.data?.newReply).toMatchObject({
         conversation: { id: gid('Conversation', conversation.id), subject: 'Kitchen remodel', status: 'NEEDS_REVIEW' },
-        message: { direction: 'INBOUND', strippedText: 'Yes please' },
+        email: { direction: 'INBOUND', strippedText: 'Yes please' },
       });
     } finally {
       await client.dispose();
@@ -121,9 +121,9 @@ describe('subscriptions over WebSocket (graphql-ws)', () => {
       await postInbound(inboundPayload({ mailboxHash: other.replyHash, stripped: 'other' }));
       await postInbound(inboundPayload({ mailboxHash: watched.replyHash, stripped: 'watched' }));
       const [only] = await filtered.done;
-      expect(only?.data?.newReply).toMatchObject({ message: { strippedText: 'watched' } });
+      expect(only?.data?.newReply).toMatchObject({ email: { strippedText: 'watched' } });
       const events = await all.done;
-      expect(events.map((e) => (e.data?.conversationEvents as { message: { strippedText: string } }).message.strippedText)).toEqual(['other', 'watched']);
+      expect(events.map((e) => (e.data?.conversationEvents as { email: { strippedText: string } }).email.strippedText)).toEqual(['other', 'watched']);
     } finally {
       await client.dispose();
     }
@@ -162,7 +162,7 @@ describe('subscriptions over WebSocket (graphql-ws)', () => {
       expect(await prisma.conversationMessage.count({ where: { strippedText: 'lost in rollback' } })).toBe(0);
       await postInbound(inboundPayload({ mailboxHash: conversation.replyHash, stripped: 'committed' }));
       const [event] = await sub.done;
-      expect(event?.data?.newReply).toMatchObject({ message: { strippedText: 'committed' } });
+      expect(event?.data?.newReply).toMatchObject({ email: { strippedText: 'committed' } });
     } finally {
       await client.dispose();
     }
@@ -242,7 +242,7 @@ describe('subscriptions over SSE (graphql-sse, distinct connections)', () => {
       expect(event?.data?.conversationEvents).toMatchObject({
         __typename: 'NewReplyEvent',
         conversation: { id: gid('Conversation', conversation.id) },
-        message: { strippedText: 'over SSE' },
+        email: { strippedText: 'over SSE' },
       });
     } finally {
       client.dispose();
@@ -296,7 +296,7 @@ describe('two instances sharing Redis', () => {
       })();
       const [event] = await sub.done;
       await poster;
-      expect(event?.data?.newReply).toMatchObject({ conversation: { subject: 'Across instances' }, message: { strippedText: expect.stringMatching(/^via A #/) } });
+      expect(event?.data?.newReply).toMatchObject({ conversation: { subject: 'Across instances' }, email: { strippedText: expect.stringMatching(/^via A #/) } });
       expect(a.running.app.services.events.activeSubscriptions()).toBe(0);
     } finally {
       await client.dispose();

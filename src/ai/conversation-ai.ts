@@ -20,6 +20,7 @@ import type {
   ConversationAI,
   DraftedReply,
   DraftResult,
+  FallbackOption,
   DraftStyle,
   Fallback,
   ReplyAnalysis,
@@ -55,14 +56,14 @@ export function createConversationAI(options: ConversationAIOptions): Conversati
   const offline = options.offline ?? createOfflineModel();
   const hasFallback = primary !== offline && primary.provider !== 'offline';
 
-  async function analyzeReply(context: ReplyContext): Promise<AnalysisResult> {
+  async function analyzeReply(context: ReplyContext, options: FallbackOption = {}): Promise<AnalysisResult> {
     let analysis: ReplyAnalysis;
     let meta: CallMeta;
     let fallback: Fallback | null = null;
     try {
       ({ value: analysis, meta } = await primary.analyze(context));
     } catch (error) {
-      if (!hasFallback) throw error;
+      if (!hasFallback || options.fallback === false) throw error;
       logger?.warn({ err: error }, 'analysis model failed; using the offline analyser');
       ({ value: analysis, meta } = await offline.analyze(context));
       meta = spentOn(error, meta, undefined);
@@ -73,7 +74,7 @@ export function createConversationAI(options: ConversationAIOptions): Conversati
     return { analysis, meta, fallback };
   }
 
-  async function draft(context: ReplyContext, analysis: ReplyAnalysis, style: DraftStyle): Promise<DraftResult> {
+  async function draft(context: ReplyContext, analysis: ReplyAnalysis, style: DraftStyle, options: FallbackOption = {}): Promise<DraftResult> {
     const allowed = allowedFacts(context);
     // A referral's address may be named in the note to them, if the lead wrote it.
     const referralEmail =
@@ -101,7 +102,7 @@ export function createConversationAI(options: ConversationAIOptions): Conversati
         reply = { ...reply, referralNote: (await offline.draft(context, analysis, style)).value.referralNote };
       }
     } catch (error) {
-      if (!hasFallback) throw error;
+      if (!hasFallback || options.fallback === false) throw error;
       logger?.warn({ err: error }, 'draft model failed; using the offline drafter');
       const replacement = await offline.draft(context, analysis, style);
       reply = replacement.value;
@@ -138,7 +139,7 @@ export function createConversationAI(options: ConversationAIOptions): Conversati
   return {
     provider: primary.provider,
     analyzeReply,
-    generateReply: (context, analysis) => draft(context, analysis, {}),
+    generateReply: (context, analysis, options) => draft(context, analysis, {}, options),
     regenerateReply: (context, analysis, style) => draft(context, analysis, style),
   };
 }

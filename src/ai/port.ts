@@ -159,7 +159,13 @@ export interface DraftResult {
 export interface ConversationAI {
   /** "openai" or "offline": which provider drafts when all goes well. */
   readonly provider: string;
-  analyzeReply(context: ReplyContext): Promise<AnalysisResult>;
-  generateReply(context: ReplyContext, analysis: ReplyAnalysis): Promise<DraftResult>;
+  /** `fallback: false`: a failed model call throws instead of using the offline provider. */
+  analyzeReply(context: ReplyContext, options?: FallbackOption): Promise<AnalysisResult>;
+  generateReply(context: ReplyContext, analysis: ReplyAnalysis, options?: FallbackOption): Promise<DraftResult>;
   regenerateReply(context: ReplyContext, analysis: ReplyAnalysis, style: DraftStyle): Promise<DraftResult>;
+}
+
+export interface FallbackOption {
+  /** Use the offline provider when the model fails (default true). */
+  fallback?: boolean;
 }

@@ -21,6 +21,12 @@ export const noSimilarExamples: FindSimilarExamples = async () => [];
 
 export interface DraftOptions {
   findSimilarExamples?: FindSimilarExamples;
+  /**
+   * When the model fails: false throws (the job queue retries later with backoff), true (the
+   * default) drafts offline, flags it and publishes an ERROR event. Jobs pass false until
+   * their last attempt.
+   */
+  allowFallback?: boolean;
 }
 
 export type DraftOutcome =
@@ -108,10 +114,11 @@ export async function analysisFor(
   ctx: DomainContext,
   context: ReplyContext,
   message: ConversationMessage,
+  allowFallback = true,
 ): Promise<{ row: MessageAnalysis; fallback: Fallback | null }> {
   const existing = await ctx.db.messageAnalysis.findUnique({ where: { messageId: message.id } });
   if (existing) return { row: existing, fallback: null };
-  const { analysis: a, meta, fallback } = await ctx.services.ai.analyzeReply(context);
+  const { analysis: a, meta, fallback } = await ctx.services.ai.analyzeReply(context, { fallback: allowFallback });
   await ctx.db.messageAnalysis.createMany({
     skipDuplicates: true,
     data: [
@@ -323,7 +330,7 @@ export async function draftReplyForInbound(
   if (previous) return { kind: 'DRAFTED', suggestion: previous, supersededIds: [], fallback: previous.fallback, reused: true };
 
   const context = await loadReplyContext(ctx, conversation, message);
-  const { row: analysis, fallback: analysisFallback } = await analysisFor(ctx, context, message);
+  const { row: analysis, fallback: analysisFallback } = await analysisFor(ctx, context, message, options.allowFallback ?? true);
 
   // Without a draft to carry the news, the failed analysis is reported on its own.
   const reportAnalysisFallback = () => {
@@ -346,7 +353,7 @@ export async function draftReplyForInbound(
   const replyAnalysis = toReplyAnalysis(analysis);
   const find = options.findSimilarExamples ?? noSimilarExamples;
   context.examples = await find(ctx, { conversationId: conversation.id, messageId: message.id, text: context.inbound.text, analysis: replyAnalysis });
-  const draft = await ctx.services.ai.generateReply(context, replyAnalysis);
+  const draft = await ctx.services.ai.generateReply(context, replyAnalysis, { fallback: options.allowFallback ?? true });
   // A model that failed at analysis but drafted fine is still worth reporting.
   const withFallback: DraftResult = draft.fallback || !analysisFallback ? draft : { ...draft, fallback: analysisFallback };
   const stored = await storeDraft(ctx, { conversationId: conversation.id, message, analysis, draft: withFallback, mode: 'inbound' });

@@ -43,7 +43,7 @@ const suggestionField = <T extends { suggestionId?: string | null }>(t: PothosOb
 const NewReplyEvent = builder.objectRef<EventOf<'NEW_REPLY'>>('NewReplyEvent').implement({
   description: 'A lead replied.',
   isTypeOf: (event) => (event as ConversationEvent).type === 'NEW_REPLY',
-  fields: (t) => ({ ...eventFields(t), message: messageField(t, 'The reply.') }),
+  fields: (t) => ({ ...eventFields(t), email: messageField(t, 'The reply.') }),
 });
 
 const AIReadyEvent = builder.objectRef<EventOf<'AI_READY'>>('AIReadyEvent').implement({
@@ -61,7 +61,7 @@ const SentEvent = builder.objectRef<EventOf<'SENT'>>('SentEvent').implement({
   isTypeOf: (event) => (event as ConversationEvent).type === 'SENT',
   fields: (t) => ({
     ...eventFields(t),
-    message: messageField(t, 'The email sent.'),
+    email: messageField(t, 'The email sent.'),
     suggestion: suggestionField(t, 'The draft it was sent from, if any.'),
   }),
 });
@@ -73,11 +73,13 @@ const ConversationErrorEvent = builder.objectRef<EventOf<'ERROR'>>('Conversation
     ...eventFields(t),
     code: t.exposeString('code', { description: 'Machine-readable cause, e.g. EMAIL_DELIVERY_FAILED.' }),
     message: t.exposeString('message', { description: 'What went wrong, for people.' }),
-    relatedMessage: messageField(t, 'The email concerned, if any.'),
+    email: messageField(t, 'The email concerned, if any.'),
     suggestion: suggestionField(t, 'The draft concerned, if any.'),
   }),
 });
 
+// The email concerned is `email` on every event: `message` is ConversationErrorEvent's text,
+// and one name with two types would make union selections invalid.
 const ConversationEventUnion = builder.unionType('ConversationEvent', {
   description: 'Any of the live conversation events.',
   types: [NewReplyEvent, AIReadyEvent, SentEvent, ConversationErrorEvent],

@@ -451,7 +451,7 @@ export type OnNewReplySubscriptionVariables = Exact<{
 }>;
 
 
-export type OnNewReplySubscription = { newReply: { at: string, conversation: { id: string, subject: string, status: ConversationStatus }, message: { direction: MessageDirection, strippedText: string | null } | null } };
+export type OnNewReplySubscription = { newReply: { at: string, conversation: { id: string, subject: string, status: ConversationStatus }, email: { direction: MessageDirection, strippedText: string | null } | null } };
 
 export type OnAnyEventSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -459,7 +459,7 @@ export type OnAnyEventSubscriptionVariables = Exact<{ [key: string]: never; }>;
 export type OnAnyEventSubscription = { conversationEvents:
     | { __typename: 'AIReadyEvent', confidence: number }
     | { __typename: 'ConversationErrorEvent' }
-    | { __typename: 'NewReplyEvent', conversation: { id: string }, message: { strippedText: string | null } | null }
+    | { __typename: 'NewReplyEvent', conversation: { id: string }, email: { strippedText: string | null } | null }
     | { __typename: 'SentEvent' }
    };
 
@@ -1087,7 +1087,7 @@ export const OnNewReplyDocument = new TypedDocumentString(`
       subject
       status
     }
-    message {
+    email {
       direction
       strippedText
     }
@@ -1102,7 +1102,7 @@ export const OnAnyEventDocument = new TypedDocumentString(`
       conversation {
         id
       }
-      message {
+      email {
         strippedText
       }
     }
