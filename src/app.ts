@@ -7,6 +7,9 @@ import { seedDemoData } from './db/seed-demo.js';
 import { createEventBus } from './events/bus.js';
 import { createLogger, type Logger } from './logger.js';
 import type { AppServices } from './services.js';
+import { embedMissingConversations } from './domain/similar.js';
+import { scopeToAccount } from './db/scoped.js';
+import { createEmbedder } from './vector/index.js';
 import { createParleyYoga, type ParleyYoga } from './yoga.js';
 
 export interface App {
@@ -29,9 +32,11 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       const result = await migrate(database.url);
       if (result.applied.length > 0) logger.info({ applied: result.applied }, 'database migrated');
     }
+    let seededAccountId: string | undefined;
     if (config.seedOnStart && (await prisma.account.count()) === 0) {
       const seeded = await seedDemoData(prisma, { slug: config.devAccountSlug });
       logger.info(seeded, 'empty database seeded with demo data');
+      seededAccountId = (await prisma.account.findUniqueOrThrow({ where: { slug: config.devAccountSlug } })).id;
     }
     const devAccount = await prisma.account.upsert({
       where: { slug: config.devAccountSlug },
@@ -48,10 +53,21 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       database,
       prisma,
       vectorSearchAvailable,
+      embedder: createEmbedder(config.ai),
       devAccountId: devAccount.id,
       events: createEventBus(),
       now: options.now ?? (() => new Date()),
     };
+    if (seededAccountId && vectorSearchAvailable) {
+      // So the demo answers similarConversations from the first request.
+      const viewer = { accountId: seededAccountId, actor: 'system:seed' };
+      // A failing embedder (e.g. OpenAI unreachable) must not stop the server; search then
+      // embeds a conversation's text when it is asked about.
+      await embedMissingConversations({ viewer, db: scopeToAccount(prisma, viewer.accountId), services }).then(
+        (embedded) => logger.info({ embedded, embedder: services.embedder.name }, 'demo conversations embedded'),
+        (err: unknown) => logger.warn({ err }, 'demo conversations could not be embedded'),
+      );
+    }
     const yoga = createParleyYoga(services);
     return { services, yoga, close: () => database.close() };
   } catch (error) {

@@ -76,3 +76,12 @@ export class RateLimitedError extends DomainError {
     this.name = 'RateLimitedError';
   }
 }
+
+/** pgvector is not installed in this database: similarity search cannot run (everything else works). */
+export class VectorSearchUnavailableError extends DomainError {
+  readonly code = 'VECTOR_SEARCH_UNAVAILABLE';
+  constructor() {
+    super('Similarity search is unavailable: the database has no pgvector extension.');
+    this.name = 'VectorSearchUnavailableError';
+  }
+}

@@ -8,6 +8,7 @@ import './message.js';
 import './suggestion.js';
 import './conversation.js';
 import './stats.js';
+import './similar.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
 
