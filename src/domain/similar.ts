@@ -222,6 +222,10 @@ export async function findSimilarConversations(ctx: DomainContext, query: Simila
     }
   } else {
     vector = await services.embedder.embed(text!);
+    // Punctuation alone embeds to the zero vector, whose cosine with anything is undefined.
+    if (vector.every((x) => x === 0)) {
+      throw ValidationError.fromIssues([{ path: ['text'], message: 'must contain at least one word' }]);
+    }
   }
   const rows = await searchSimilar(services.prisma, {
     accountId: viewer.accountId,

@@ -178,8 +178,9 @@ export async function searchSimilar(prisma: PrismaClient, search: SimilarSearch)
 }
 
 /**
- * The plan searchSimilar runs, as EXPLAIN prints it. With forceIndex, sequential scans are
- * priced out, so a plan without the HNSW index means the query cannot use it at all.
+ * The plan searchSimilar runs, as EXPLAIN prints it. With forceIndex, scans that need a sort
+ * are priced out (the only plan without one is the HNSW index scan), so on a table of any
+ * size a plan without the HNSW index means the query cannot use it at all.
  */
 export async function explainSimilar(
   prisma: PrismaClient,
@@ -189,7 +190,8 @@ export async function explainSimilar(
   const sql = similarQuery(search);
   const [, , rows] = await prisma.$transaction([
     searchSettings(prisma, search),
-    prisma.$queryRaw`SELECT set_config('enable_seqscan', ${options.forceIndex ? 'off' : 'on'}, true)`,
+    prisma.$queryRaw`SELECT set_config('enable_seqscan', ${options.forceIndex ? 'off' : 'on'}, true),
+                            set_config('enable_sort', ${options.forceIndex ? 'off' : 'on'}, true)`,
     prisma.$queryRaw<{ 'QUERY PLAN': string }[]>(Prisma.sql`EXPLAIN ${sql}`),
   ]);
   return rows.map((r) => r['QUERY PLAN']).join('\n');
