@@ -27,7 +27,7 @@ const Similar = graphql(`
       ... on SimilarConversations {
         embedder
         dimensions
-        matches { similarity intent outcome conversation { id subject outcome } }
+        matches { similarity intent outcome conversation { id subject outcome lead { email } } }
       }
       ... on Error { message code }
       ... on ValidationError { issues { path message } }
@@ -393,5 +393,27 @@ describe('similarExamplesForDrafting', () => {
   it('gives at most limit examples', async () => {
     expect(await similarExamplesForDrafting(ctx, ids.get('pricing')!, 1)).toHaveLength(1);
     expect(await similarExamplesForDrafting(ctx, ids.get('pricing')!, 0)).toEqual([]);
+  });
+});
+
+describe('the demo database', () => {
+  it('is embedded when seeded, so similarConversations answers from the first request', async () => {
+    const demo = await createTestApp({ seedDemo: true, needsVector: true });
+    try {
+      const { prisma, devAccountId } = demo.services;
+      const conversations = await prisma.conversation.count({ where: { accountId: devAccountId } });
+      expect(conversations).toBeGreaterThan(10);
+      expect(await prisma.conversationEmbedding.count({ where: { accountId: devAccountId, embedder: 'offline-hash-256' } })).toBe(
+        conversations,
+      );
+      const result = await demo.execute(Similar, { text: 'Can we set up a call next week?', first: 3 });
+      expect(result.data?.similarConversations).toMatchObject({ __typename: 'SimilarConversations' });
+      const matches = (result.data?.similarConversations as { matches: { similarity: number; conversation: { lead: { email: string } } }[] }).matches;
+      expect(matches).toHaveLength(3);
+      expect(matches[0]!.similarity).toBeGreaterThanOrEqual(matches[2]!.similarity);
+      expect(matches[0]!.conversation.lead.email).toMatch(/@/);
+    } finally {
+      await demo.close();
+    }
   });
 });

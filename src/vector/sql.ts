@@ -19,10 +19,16 @@ export interface VectorSpace {
 
 /**
  * ef_search for HNSW queries: candidates kept while walking the graph. Chosen with
- * bench/vector.ts (recall@10 >= 0.95 at 100k clustered vectors); raised to the page size when
- * a caller asks for more rows than that.
+ * bench/vector.ts (recall@10 >= 0.95 at 100k clustered vectors, bench/RESULTS.md); raised to
+ * the page size when a caller asks for more rows than that.
  */
 export const DEFAULT_EF_SEARCH = 40;
+/**
+ * ef_search when an intent or outcome filter drops most candidates: the rows that pass lie
+ * deeper in the ranking, and an iterative scan finds deep neighbours only as well as its
+ * first batch did, so that batch must be larger.
+ */
+export const FILTERED_EF_SEARCH = 400;
 
 const SPACE_NAME = /^[A-Za-z0-9._-]{1,100}$/;
 // pgvector's `vector` type holds at most 16000 dimensions.
@@ -123,10 +129,15 @@ export interface SimilarSearch {
   excludeConversationId?: string;
   intent?: Intent | null;
   outcomes?: readonly ConversationOutcome[] | null;
-  /** Defaults to DEFAULT_EF_SEARCH (at least `limit`). */
+  /** Defaults to DEFAULT_EF_SEARCH, or FILTERED_EF_SEARCH with an intent or outcome filter (at least `limit`). */
   efSearch?: number;
   /** Exact scan, no index: the ground truth the benchmark measures recall against. */
   exact?: boolean;
+  /**
+   * pgvector's iterative scan mode (default relaxed_order, re-sorted exactly afterwards):
+   * relaxed_order finds more of the true neighbours when filters drop many candidates.
+   */
+  iterativeScan?: 'strict_order' | 'relaxed_order';
 }
 
 export interface SimilarRow {
@@ -149,25 +160,33 @@ function similarQuery(search: SimilarSearch): Prisma.Sql {
   if (search.outcomes && search.outcomes.length > 0) {
     filters.push(Prisma.sql`AND e.outcome IN (${Prisma.join(search.outcomes.map((o) => Prisma.sql`${o}::"ConversationOutcome"`))})`);
   }
+  // The inner ORDER BY is what the index serves (its exact expression); a relaxed iterative
+  // scan may return rows slightly out of order, so the materialised result is sorted again.
   return Prisma.sql`
-    SELECT e.conversation_id::text AS "conversationId", e.intent::text AS intent, e.outcome::text AS outcome,
-           (1 - (e.embedding::${type} <=> ${query}))::float8 AS similarity
-    FROM conversation_embeddings e
-    WHERE e.embedder = ${name} AND e.account_id = ${search.accountId}::uuid AND e.embedding IS NOT NULL
-      ${filters.length > 0 ? Prisma.join(filters, ' ') : Prisma.empty}
-    ORDER BY e.embedding::${type} <=> ${query}
-    LIMIT ${search.limit}`;
+    WITH nearest AS MATERIALIZED (
+      SELECT e.conversation_id, e.intent, e.outcome, e.embedding::${type} <=> ${query} AS distance
+      FROM conversation_embeddings e
+      WHERE e.embedder = ${name} AND e.account_id = ${search.accountId}::uuid AND e.embedding IS NOT NULL
+        ${filters.length > 0 ? Prisma.join(filters, ' ') : Prisma.empty}
+      ORDER BY e.embedding::${type} <=> ${query}
+      LIMIT ${search.limit}
+    )
+    SELECT conversation_id::text AS "conversationId", intent::text AS intent, outcome::text AS outcome,
+           (1 - distance)::float8 AS similarity
+    FROM nearest
+    ORDER BY distance, conversation_id`;
 }
 
 // Settings for one transaction. Iterative scans (pgvector 0.8) keep walking the graph until
 // enough rows pass the account, intent and outcome filters, instead of filtering ef_search
 // candidates down to too few.
 function searchSettings(prisma: PrismaClient, search: SimilarSearch) {
-  const efSearch = Math.max(search.efSearch ?? DEFAULT_EF_SEARCH, search.limit);
+  const filtered = Boolean(search.intent) || (search.outcomes?.length ?? 0) > 0;
+  const efSearch = Math.max(search.efSearch ?? (filtered ? FILTERED_EF_SEARCH : DEFAULT_EF_SEARCH), search.limit);
   return search.exact
     ? prisma.$queryRaw`SELECT set_config('enable_indexscan', 'off', true), set_config('enable_bitmapscan', 'off', true)`
     : prisma.$queryRaw`SELECT set_config('hnsw.ef_search', ${String(efSearch)}, true),
-                              set_config('hnsw.iterative_scan', 'strict_order', true)`;
+                              set_config('hnsw.iterative_scan', ${search.iterativeScan ?? 'relaxed_order'}, true)`;
 }
 
 /** The nearest conversations by cosine distance, nearest first, through the space's HNSW index. */
@@ -185,14 +204,17 @@ export async function searchSimilar(prisma: PrismaClient, search: SimilarSearch)
 export async function explainSimilar(
   prisma: PrismaClient,
   search: SimilarSearch,
-  options: { forceIndex?: boolean } = {},
+  options: { forceIndex?: boolean; analyze?: boolean } = {},
 ): Promise<string> {
   const sql = similarQuery(search);
+  const explain = options.analyze ? Prisma.sql`EXPLAIN (ANALYZE) ${sql}` : Prisma.sql`EXPLAIN ${sql}`;
+  // Every plan has the outer re-sort, so with sorts priced out the cheapest plan is the one
+  // whose inner order comes from the HNSW index, when the query can use it.
   const [, , rows] = await prisma.$transaction([
     searchSettings(prisma, search),
     prisma.$queryRaw`SELECT set_config('enable_seqscan', ${options.forceIndex ? 'off' : 'on'}, true),
                             set_config('enable_sort', ${options.forceIndex ? 'off' : 'on'}, true)`,
-    prisma.$queryRaw<{ 'QUERY PLAN': string }[]>(Prisma.sql`EXPLAIN ${sql}`),
+    prisma.$queryRaw<{ 'QUERY PLAN': string }[]>(explain),
   ]);
   return rows.map((r) => r['QUERY PLAN']).join('\n');
 }

@@ -259,7 +259,7 @@ export type SimilarConversationsQueryVariables = Exact<{
 
 export type SimilarConversationsQuery = { similarConversations:
     | { __typename: 'NotFoundError', message: string, code: string }
-    | { __typename: 'SimilarConversations', embedder: string, dimensions: number, matches: Array<{ similarity: number, intent: Intent | null, outcome: ConversationOutcome, conversation: { id: string, subject: string, outcome: ConversationOutcome } }> }
+    | { __typename: 'SimilarConversations', embedder: string, dimensions: number, matches: Array<{ similarity: number, intent: Intent | null, outcome: ConversationOutcome, conversation: { id: string, subject: string, outcome: ConversationOutcome, lead: { email: string } } }> }
     | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
     | { __typename: 'VectorSearchUnavailableError', message: string, code: string }
    };
@@ -588,6 +588,9 @@ export const SimilarConversationsDocument = new TypedDocumentString(`
           id
           subject
           outcome
+          lead {
+            email
+          }
         }
       }
     }
