@@ -277,6 +277,13 @@ describe('similarConversations', () => {
       { forceIndex: true },
     );
     expect(plan).toContain('conversation_embeddings_offline_hash_256_hnsw_idx');
+    // With an intent filter the scan is exact on purpose (see SimilarSearch.strategy).
+    const filtered = await explainSimilar(
+      app.services.prisma,
+      { accountId: app.services.devAccountId, space: app.services.embedder, vector: await app.services.embedder.embed('pricing'), limit: 5, intent: 'QUESTION' },
+      { forceIndex: true },
+    );
+    expect(filtered).not.toContain('hnsw_idx');
   });
 });
 
