@@ -32,11 +32,11 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       const result = await migrate(database.url);
       if (result.applied.length > 0) logger.info({ applied: result.applied }, 'database migrated');
     }
-    let seededAccountId: string | undefined;
+    let seededNow = false;
     if (config.seedOnStart && (await prisma.account.count()) === 0) {
       const seeded = await seedDemoData(prisma, { slug: config.devAccountSlug });
       logger.info(seeded, 'empty database seeded with demo data');
-      seededAccountId = (await prisma.account.findUniqueOrThrow({ where: { slug: config.devAccountSlug } })).id;
+      seededNow = true;
     }
     const devAccount = await prisma.account.upsert({
       where: { slug: config.devAccountSlug },
@@ -58,9 +58,9 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       events: createEventBus(),
       now: options.now ?? (() => new Date()),
     };
-    if (seededAccountId && vectorSearchAvailable) {
+    if (seededNow && vectorSearchAvailable) {
       // So the demo answers similarConversations from the first request.
-      const viewer = { accountId: seededAccountId, actor: 'system:seed' };
+      const viewer = { accountId: devAccount.id, actor: 'system:seed' };
       // A failing embedder (e.g. OpenAI unreachable) must not stop the server; search then
       // embeds a conversation's text when it is asked about.
       await embedMissingConversations({ viewer, db: scopeToAccount(prisma, viewer.accountId), services }).then(
