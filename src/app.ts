@@ -15,6 +15,9 @@ import { createJobHandlers } from './jobs/handlers.js';
 import { defaultWorkerOptions, startJobWorker, type JobHandlers, type JobWorker, type WorkerOptions } from './jobs/worker.js';
 import { createLogger, type Logger } from './logger.js';
 import type { AppServices } from './services.js';
+import { embedMissingConversations } from './domain/similar.js';
+import { scopeToAccount } from './db/scoped.js';
+import { createEmbedder } from './vector/index.js';
 import { createParleyYoga, type ParleyYoga } from './yoga.js';
 
 export interface App {
@@ -65,9 +68,11 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       const result = await migrate(database.url);
       if (result.applied.length > 0) logger.info({ applied: result.applied }, 'database migrated');
     }
+    let seededNow = false;
     if (config.seedOnStart && (await prisma.account.count()) === 0) {
       const seeded = await seedDemoData(prisma, { slug: config.devAccountSlug });
       logger.info(seeded, 'empty database seeded with demo data');
+      seededNow = true;
     }
     const tokens = createTokenVerifier(config.auth);
     const dev = config.env === 'production' ? undefined : await ensureDevelopmentAccess(prisma, tokens, config.devAccountSlug);
@@ -93,6 +98,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       email,
       emailPolicy,
       ai: conversationAIFromConfig(config.ai, logger),
+      embedder: createEmbedder(config.ai),
       now: options.now ?? (() => new Date()),
     };
     const worker = config.jobs.runWorker
@@ -105,6 +111,16 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
         })
       : undefined;
     if (worker) services.jobs.wake = () => worker.wake();
+    if (seededNow && vectorSearchAvailable) {
+      // So the demo answers similarConversations from the first request.
+      const viewer = { accountId: dev!.accountId, actor: 'system:seed', role: 'OWNER' as const };
+      // A failing embedder (e.g. OpenAI unreachable) must not stop the server; search then
+      // embeds a conversation's text when it is asked about.
+      await embedMissingConversations({ viewer, db: scopeToAccount(prisma, viewer.accountId), services }).then(
+        (embedded) => logger.info({ embedded, embedder: services.embedder.name }, 'demo conversations embedded'),
+        (err: unknown) => logger.warn({ err }, 'demo conversations could not be embedded'),
+      );
+    }
     const yoga = createParleyYoga(services);
     // In the background: a slow or unreachable provider must not hold up start-up.
     const startupRecovery = recoverQueuedEmails(services).catch((err: unknown) => {

@@ -8,6 +8,7 @@ import type { ConversationAI } from './ai/port.js';
 import type { EventBus } from './events/bus.js';
 import type { Logger } from './logger.js';
 import type { RateLimits } from './limits/rate-limits.js';
+import type { Embedder } from './vector/embedder.js';
 
 export interface AppServices {
   config: Config;
@@ -17,6 +18,8 @@ export interface AppServices {
   prisma: PrismaClient;
   /** Whether pgvector is installed; similarity search reports itself unavailable otherwise. */
   vectorSearchAvailable: boolean;
+  /** Turns conversations and search text into vectors: OpenAI when a key is set, offline otherwise. */
+  embedder: Embedder;
   /** The development account (the demo data's); empty in production, where there is none. */
   devAccountId: string;
   /** An OWNER token for the development account, printed at start-up (not in production). */

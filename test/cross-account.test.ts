@@ -37,6 +37,10 @@ const cases: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Case>>
   Query: {
     apiKeys: { query: '{ apiKeys(first: 50) { edges { node { id name } } } }', check: nothingOfA },
     auditLog: { query: '{ auditLog(first: 50) { edges { node { entityId action details } } } }', check: nothingOfA },
+    bestReplies: {
+      query: '{ bestReplies(intent: QUESTION, first: 50) { __typename } }',
+      check: (r) => expect(r.data).toEqual({ bestReplies: [] }),
+    },
     conversation: { query: 'query ($id: ID!) { conversation(id: $id) { subject } }', variables: () => ({ id: a.conversation }), check: notFoundError },
     conversationStats: {
       query: '{ conversationStats(since: "2020-01-01T00:00:00Z", until: "2020-12-31T00:00:00Z") { conversations { total } } }',
@@ -53,6 +57,12 @@ const cases: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Case>>
       check: (r) => expect(r.data).toEqual({ c: null, l: null, m: null, s: null, u: null, k: null }),
     },
     outbox: { query: '{ outbox(first: 50) { edges { node { subject textBody } } } }', check: nothingOfA },
+    similarConversations: {
+      query: 'query ($id: ID) { similarConversations(conversationId: $id) { __typename ... on Error { code } } }',
+      variables: () => ({ id: a.conversation }),
+      // Not found where vector search runs; unavailable (and so nothing at all) where pgvector is missing.
+      check: (r) => expect((r.data?.similarConversations as { __typename: string }).__typename).toMatch(/^(NotFoundError|VectorSearchUnavailableError)$/),
+    },
     users: { query: '{ users(first: 50) { edges { node { email name } } } }', check: nothingOfA },
     viewer: {
       query: '{ viewer { account { id slug name } } }',
@@ -84,6 +94,11 @@ const cases: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Case>>
       query: mutation('regenerateSuggestion', 'input', 'RegenerateSuggestionInput'),
       variables: () => ({ input: { conversationId: a.conversation, tone: 'FRIENDLY' } }),
       check: notFoundResult('regenerateSuggestion'),
+    },
+    setConversationOutcome: {
+      query: mutation('setConversationOutcome', 'input', 'SetConversationOutcomeInput'),
+      variables: () => ({ input: { conversationId: a.conversation, outcome: 'WON' } }),
+      check: notFoundResult('setConversationOutcome'),
     },
     unarchiveConversation: { query: mutation('unarchiveConversation', 'input', 'UnarchiveConversationInput'), variables: () => ({ input: { conversationId: a.conversation } }), check: notFoundResult('unarchiveConversation') },
   },

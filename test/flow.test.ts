@@ -166,7 +166,7 @@ describe('inbound reply to sent email, live', () => {
       const response = await postWebhook(app, 'inbound', inboundPayload({ from: lead.email, mailboxHash: conversation.replyHash, stripped: 'Still interested.' }));
       const messageId = response.body.messageId as string;
       // A worker claims the job, does all of the work, and dies before marking it done.
-      const [claimed] = await claimJobs(prisma, 'worker-that-dies', 1, 60_000);
+      const claimed = (await claimJobs(prisma, 'worker-that-dies', 10, 60_000)).find((j) => j.kind === 'draft-reply');
       expect(claimed).toMatchObject({ kind: 'draft-reply', attempts: 1 });
       await createJobHandlers()['draft-reply']!(systemContext(app), claimed!.payload, claimed!);
       expect(await prisma.aISuggestion.count({ where: { inReplyToId: messageId } })).toBe(1);
@@ -177,7 +177,7 @@ describe('inbound reply to sent email, live', () => {
       } finally {
         await worker.stop();
       }
-      expect(await prisma.job.findFirstOrThrow({ where: { dedupeKey: messageId } })).toMatchObject({ status: 'SUCCEEDED', attempts: 2 });
+      expect(await prisma.job.findFirstOrThrow({ where: { dedupeKey: messageId, kind: 'draft-reply' } })).toMatchObject({ status: 'SUCCEEDED', attempts: 2 });
       expect(await prisma.aISuggestion.count({ where: { inReplyToId: messageId } })).toBe(1);
       expect(await prisma.conversationMessage.count({ where: { id: messageId } })).toBe(1);
     } finally {

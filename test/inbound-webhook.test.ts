@@ -230,7 +230,7 @@ describe('exactly once', () => {
     expect(first.body.status).toBe('stored');
     expect(second).toMatchObject({ status: 200, body: { status: 'duplicate', messageId: first.body.messageId } });
     expect(await app.services.prisma.conversationMessage.count({ where: { providerMessageId: payload.MessageID } })).toBe(1);
-    expect(await app.services.prisma.job.count({ where: { dedupeKey: first.body.messageId as string } })).toBe(1);
+    expect(await app.services.prisma.job.count({ where: { dedupeKey: first.body.messageId as string, kind: 'draft-reply' } })).toBe(1);
   });
 
   it('stores one message, one lead and one conversation when posted 5 times at once', async () => {

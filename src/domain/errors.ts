@@ -109,3 +109,12 @@ export class EmailDeliveryError extends DomainError {
     this.name = 'EmailDeliveryError';
   }
 }
+
+/** pgvector is not installed in this database: similarity search cannot run (everything else works). */
+export class VectorSearchUnavailableError extends DomainError {
+  readonly code = 'VECTOR_SEARCH_UNAVAILABLE';
+  constructor() {
+    super('Similarity search is unavailable: the database has no pgvector extension.');
+    this.name = 'VectorSearchUnavailableError';
+  }
+}

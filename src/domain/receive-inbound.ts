@@ -221,6 +221,12 @@ export async function receiveInboundEmail(
           payload: { conversationId: threaded.conversationId, inboundMessageId: message.id },
           dedupeKey: message.id,
         });
+        await enqueueJob(tx, {
+          kind: JOB_KINDS.embedConversation,
+          accountId,
+          payload: { conversationId: threaded.conversationId },
+          dedupeKey: message.id,
+        });
         return { status: 'stored' as const, accountId, conversationId: threaded.conversationId, messageId: message.id, threadedBy: threaded.threadedBy };
       });
       services.events.publish({

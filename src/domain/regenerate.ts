@@ -2,6 +2,7 @@
 // SUPERSEDED and the new one takes its place, answering the same inbound email.
 import type { AISuggestion, Conversation } from '../db/client.js';
 import { RATE_LIMITS } from '../limits/rate-limits.js';
+import { findSimilarExamples } from './similar.js';
 import type { Length, Tone } from '../ai/port.js';
 import type { DomainContext } from './context.js';
 import { analysisFor, loadReplyContext, noSimilarExamples, storeDraft, toReplyAnalysis, type DraftOptions } from './draft.js';
@@ -54,7 +55,7 @@ export async function regenerateSuggestion(
   const context = await loadReplyContext(ctx, conversation, message);
   const { row: analysis } = await analysisFor(ctx, context, message);
   const replyAnalysis = toReplyAnalysis(analysis);
-  const find = options.findSimilarExamples ?? noSimilarExamples;
+  const find = options.findSimilarExamples ?? findSimilarExamples;
   context.examples = await find(ctx, { conversationId: conversation.id, messageId: message.id, text: context.inbound.text, analysis: replyAnalysis });
   const pending = await db.aISuggestion.findFirst({ where: { conversationId: conversation.id, status: 'PENDING' } });
   const draft = await services.ai.regenerateReply(context, replyAnalysis, {

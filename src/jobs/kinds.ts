@@ -2,4 +2,6 @@
 export const JOB_KINDS = {
   /** Analyse an inbound reply and draft the suggested answer. */
   draftReply: 'draft-reply',
+  /** Re-embed a conversation after its thread changed, for similarity search. */
+  embedConversation: 'embed-conversation',
 } as const;

@@ -11,6 +11,7 @@ import './stats.js';
 import './subscriptions.js';
 import './team.js';
 import './outbox.js';
+import './similar.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
 

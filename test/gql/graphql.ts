@@ -61,6 +61,21 @@ export type ConversationOrderField =
   /** Time of the newest message. */
   | 'LAST_MESSAGE_AT';
 
+/** How a conversation turned out, as a person recorded it. */
+export type ConversationOutcome =
+  /** The deal is off. */
+  | 'LOST'
+  /** A call or meeting was booked. */
+  | 'MEETING_BOOKED'
+  /** Nothing recorded yet. */
+  | 'NONE'
+  /** The lead engaged in the conversation. */
+  | 'REPLIED'
+  /** The lead asked not to be emailed again. */
+  | 'UNSUBSCRIBED'
+  /** The lead became a customer. */
+  | 'WON';
+
 /** Where a conversation stands in the review workflow. */
 export type ConversationStatus =
   /** Open, with nothing waiting on either side. */
@@ -201,6 +216,14 @@ export type SendReplyInput = {
   idempotencyKey?: string | null | undefined;
   /** Subject line: one line, at most 500 characters. */
   subject: string;
+};
+
+/** Input of setConversationOutcome. */
+export type SetConversationOutcomeInput = {
+  /** The conversation. */
+  conversationId: string;
+  /** How it turned out; NONE clears it. */
+  outcome: ConversationOutcome;
 };
 
 /** Review state of an AI-drafted reply. */
@@ -404,6 +427,19 @@ export type ServerCheckQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ServerCheckQuery = { conversations: { totalCount: number } };
 
+export type SetOutcomeMutationVariables = Exact<{
+  input: SetConversationOutcomeInput;
+}>;
+
+
+export type SetOutcomeMutation = { setConversationOutcome:
+    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'InvalidStateError', message: string, code: string, currentState: string }
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'SetConversationOutcomePayload', conversation: { id: string, outcome: ConversationOutcome, outcomeAt: string | null } }
+    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
 export type RegenerateMutationVariables = Exact<{
   input: RegenerateSuggestionInput;
 }>;
@@ -430,6 +466,75 @@ export type DemoOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type DemoOverviewQuery = { conversations: { totalCount: number, edges: Array<{ node: { status: ConversationStatus, hasPendingSuggestion: boolean, lead: { source: string | null, sourceUrl: string | null, estimatedValue: number | null }, messages: { edges: Array<{ node: { direction: MessageDirection } }> } } }> } };
+
+export type SimilarWithOpenAiQueryVariables = Exact<{
+  text: string;
+}>;
+
+
+export type SimilarWithOpenAiQuery = { similarConversations:
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'SimilarConversations', embedder: string, dimensions: number, matches: Array<{ similarity: number, conversation: { id: string } }> }
+    | { __typename: 'ValidationError', code: string, message: string }
+    | { __typename: 'VectorSearchUnavailableError', code: string, message: string }
+   };
+
+export type SimilarWhenUnavailableQueryVariables = Exact<{
+  conversationId?: string | null | undefined;
+  text?: string | null | undefined;
+}>;
+
+
+export type SimilarWhenUnavailableQuery = { similarConversations:
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'SimilarConversations', embedder: string, matches: Array<{ similarity: number }> }
+    | { __typename: 'ValidationError', message: string, code: string }
+    | { __typename: 'VectorSearchUnavailableError', message: string, code: string }
+   };
+
+export type SimilarUnavailableEverythingElseQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type SimilarUnavailableEverythingElseQuery = { conversation: { id: string, outcome: ConversationOutcome }, bestReplies: Array<{ body: string }>, conversations: { totalCount: number } };
+
+export type SimilarUnavailableSetOutcomeMutationVariables = Exact<{
+  input: SetConversationOutcomeInput;
+}>;
+
+
+export type SimilarUnavailableSetOutcomeMutation = { setConversationOutcome:
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'InvalidStateError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'SetConversationOutcomePayload', conversation: { outcome: ConversationOutcome } }
+    | { __typename: 'ValidationError' }
+   };
+
+export type SimilarConversationsQueryVariables = Exact<{
+  conversationId?: string | null | undefined;
+  text?: string | null | undefined;
+  first?: number | null | undefined;
+  intent?: Intent | null | undefined;
+  outcome?: ConversationOutcome | null | undefined;
+}>;
+
+
+export type SimilarConversationsQuery = { similarConversations:
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'SimilarConversations', embedder: string, dimensions: number, matches: Array<{ similarity: number, intent: Intent | null, outcome: ConversationOutcome, conversation: { id: string, subject: string, outcome: ConversationOutcome, lead: { email: string } } }> }
+    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'VectorSearchUnavailableError', message: string, code: string }
+   };
+
+export type SimilarBestRepliesQueryVariables = Exact<{
+  intent: Intent;
+  first?: number | null | undefined;
+}>;
+
+
+export type SimilarBestRepliesQuery = { bestReplies: Array<{ subject: string, body: string, suggestion: { id: string, status: SuggestionStatus }, conversation: { id: string, outcome: ConversationOutcome } }> };
 
 export type InboxPageQueryVariables = Exact<{
   first: number;
@@ -886,6 +991,33 @@ export const ServerCheckDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ServerCheckQuery, ServerCheckQueryVariables>;
+export const SetOutcomeDocument = new TypedDocumentString(`
+    mutation SetOutcome($input: SetConversationOutcomeInput!) {
+  setConversationOutcome(input: $input) {
+    __typename
+    ... on SetConversationOutcomePayload {
+      conversation {
+        id
+        outcome
+        outcomeAt
+      }
+    }
+    ... on Error {
+      message
+      code
+    }
+    ... on InvalidStateError {
+      currentState
+    }
+    ... on ValidationError {
+      issues {
+        path
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetOutcomeMutation, SetOutcomeMutationVariables>;
 export const RegenerateDocument = new TypedDocumentString(`
     mutation Regenerate($input: RegenerateSuggestionInput!) {
   regenerateSuggestion(input: $input) {
@@ -997,6 +1129,126 @@ export const DemoOverviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DemoOverviewQuery, DemoOverviewQueryVariables>;
+export const SimilarWithOpenAiDocument = new TypedDocumentString(`
+    query SimilarWithOpenAI($text: String!) {
+  similarConversations(text: $text, first: 5) {
+    __typename
+    ... on SimilarConversations {
+      embedder
+      dimensions
+      matches {
+        similarity
+        conversation {
+          id
+        }
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SimilarWithOpenAiQuery, SimilarWithOpenAiQueryVariables>;
+export const SimilarWhenUnavailableDocument = new TypedDocumentString(`
+    query SimilarWhenUnavailable($conversationId: ID, $text: String) {
+  similarConversations(conversationId: $conversationId, text: $text) {
+    __typename
+    ... on Error {
+      message
+      code
+    }
+    ... on SimilarConversations {
+      embedder
+      matches {
+        similarity
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SimilarWhenUnavailableQuery, SimilarWhenUnavailableQueryVariables>;
+export const SimilarUnavailableEverythingElseDocument = new TypedDocumentString(`
+    query SimilarUnavailableEverythingElse($id: ID!) {
+  conversation(id: $id) {
+    id
+    outcome
+  }
+  bestReplies(intent: QUESTION) {
+    body
+  }
+  conversations(first: 5) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<SimilarUnavailableEverythingElseQuery, SimilarUnavailableEverythingElseQueryVariables>;
+export const SimilarUnavailableSetOutcomeDocument = new TypedDocumentString(`
+    mutation SimilarUnavailableSetOutcome($input: SetConversationOutcomeInput!) {
+  setConversationOutcome(input: $input) {
+    __typename
+    ... on SetConversationOutcomePayload {
+      conversation {
+        outcome
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SimilarUnavailableSetOutcomeMutation, SimilarUnavailableSetOutcomeMutationVariables>;
+export const SimilarConversationsDocument = new TypedDocumentString(`
+    query SimilarConversations($conversationId: ID, $text: String, $first: Int, $intent: Intent, $outcome: ConversationOutcome) {
+  similarConversations(
+    conversationId: $conversationId
+    text: $text
+    first: $first
+    intent: $intent
+    outcome: $outcome
+  ) {
+    __typename
+    ... on SimilarConversations {
+      embedder
+      dimensions
+      matches {
+        similarity
+        intent
+        outcome
+        conversation {
+          id
+          subject
+          outcome
+          lead {
+            email
+          }
+        }
+      }
+    }
+    ... on Error {
+      message
+      code
+    }
+    ... on ValidationError {
+      issues {
+        path
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SimilarConversationsQuery, SimilarConversationsQueryVariables>;
+export const SimilarBestRepliesDocument = new TypedDocumentString(`
+    query SimilarBestReplies($intent: Intent!, $first: Int) {
+  bestReplies(intent: $intent, first: $first) {
+    subject
+    body
+    suggestion {
+      id
+      status
+    }
+    conversation {
+      id
+      outcome
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SimilarBestRepliesQuery, SimilarBestRepliesQueryVariables>;
 export const InboxPageDocument = new TypedDocumentString(`
     query InboxPage($first: Int!) {
   conversations(first: $first) {

@@ -1,6 +1,7 @@
 // Builds the real application for a test file on its own database, and a typed executor
 // that calls it through yoga.fetch exactly as an HTTP client would.
 import type { ExecutionResult } from 'graphql';
+import pg from 'pg';
 import { inject } from 'vitest';
 import { createApp, type App, type CreateAppOptions } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
@@ -21,20 +22,43 @@ export interface TestApp extends App {
   token: string;
 }
 
+/** Whether the run's database target offers pgvector (the embedded one always does). */
+export async function targetOffersVector(): Promise<boolean> {
+  const target = inject('testDatabase');
+  if (target.kind === 'embedded') return true;
+  const client = new pg.Client({ connectionString: target.serverUrl });
+  await client.connect();
+  try {
+    return (await client.query(`SELECT 1 FROM pg_available_extensions WHERE name = 'vector'`)).rowCount === 1;
+  } finally {
+    await client.end();
+  }
+}
+
 export async function createTestApp(
   options: CreateAppOptions & {
     env?: Record<string, string>;
     seedDemo?: boolean;
     /** Use this database instead of a clone of the run's template (dropped on close). */
     database?: TestDatabase;
+    /**
+     * Tests of similarity search itself: on a target without pgvector (the local PostgreSQL),
+     * use a fresh, migrated embedded database instead.
+     */
+    needsVector?: boolean;
   } = {},
 ): Promise<TestApp> {
-  const database = options.database ?? (await cloneTestDatabase(inject('testDatabase')));
+  const fresh = options.needsVector === true && !(await targetOffersVector());
+  const database =
+    options.database ??
+    (fresh
+      ? { config: { kind: 'embedded' as const, dataDir: 'memory://' }, loadDataDir: undefined, drop: async () => undefined }
+      : await cloneTestDatabase(inject('testDatabase')));
   const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS_RUN_WORKER: 'false', ...options.env });
   const config: Config = {
     ...base,
     database: database.config,
-    migrateOnStart: false,
+    migrateOnStart: fresh,
     seedOnStart: options.seedDemo ?? false,
   };
   const app = await createApp(config, { ...options, loadDataDir: database.loadDataDir });

@@ -1,0 +1,42 @@
+// Recording how a conversation turned out: the signal similarity search and drafting learn from.
+import type { Conversation } from '../db/client.js';
+import type { ConversationOutcome } from '../../prisma/generated/client/enums.js';
+import { recordAudit } from './audit.js';
+import type { DomainContext } from './context.js';
+import { InvalidStateError, NotFoundError } from './errors.js';
+import { refreshConversationEmbedding } from './similar.js';
+
+export async function setConversationOutcome(
+  ctx: DomainContext,
+  input: { conversationId: string; outcome: ConversationOutcome },
+): Promise<Conversation> {
+  const { db, viewer, services } = ctx;
+  const conversation = await db.$transaction(async (tx) => {
+    const current = await tx.conversation.findUnique({ where: { id: input.conversationId } });
+    if (!current) throw new NotFoundError('Conversation', input.conversationId);
+    // Conditional update: of two concurrent identical changes, exactly one goes through.
+    const { count } = await tx.conversation.updateMany({
+      where: { id: current.id, outcome: { not: input.outcome } },
+      data: { outcome: input.outcome, outcomeAt: input.outcome === 'NONE' ? null : services.now() },
+    });
+    if (count === 0) throw new InvalidStateError(`The conversation's outcome is already ${input.outcome}.`, input.outcome);
+    // The stored copies filter searches: keep them right from the moment of the change.
+    await tx.conversationEmbedding.updateMany({ where: { conversationId: current.id }, data: { outcome: input.outcome } });
+    await recordAudit(tx, viewer, {
+      action: 'conversation.outcome_set',
+      entityType: 'Conversation',
+      entityId: current.id,
+      fromStatus: current.outcome,
+      toStatus: input.outcome,
+    });
+    return tx.conversation.findUniqueOrThrow({ where: { id: current.id } });
+  });
+  // After the commit. Until the job queue takes this over, a failed refresh is logged, not
+  // reported: the outcome is recorded, and the stored copies above already carry it.
+  try {
+    await refreshConversationEmbedding(ctx, conversation.id);
+  } catch (error) {
+    services.logger.warn({ err: error, conversationId: conversation.id }, 'embedding refresh after outcome change failed');
+  }
+  return conversation;
+}
