@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { schema } from '../src/schema/index.js';
 import { createAccount, createConversation, createLead, gid } from './support/factories.js';
+import { snapshotDatabase } from './support/snapshot.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 const SECRET = 'ALPHA-SECRET';
@@ -132,19 +133,7 @@ async function subscribe(c: Case) {
   }
 }
 
-async function snapshotOfA() {
-  const { prisma, devAccountId } = server.running.app.services;
-  const where = { where: { accountId: devAccountId }, orderBy: { id: 'asc' as const } };
-  return JSON.stringify([
-    await prisma.conversation.findMany(where),
-    await prisma.conversationMessage.findMany(where),
-    await prisma.aISuggestion.findMany(where),
-    await prisma.lead.findMany(where),
-    await prisma.user.findMany(where),
-    await prisma.apiKey.findMany(where),
-    await prisma.auditEntry.findMany(where),
-  ]);
-}
+const snapshotOfA = () => snapshotDatabase(server.running.app.services.prisma, server.running.app.services.devAccountId);
 
 beforeAll(async () => {
   server = await startTestServer();

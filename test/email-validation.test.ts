@@ -4,7 +4,8 @@ import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { BODY_MAX_LENGTH, HTML_BODY_MAX_LENGTH, SUBJECT_MAX_LENGTH } from '../src/domain/send-email.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { createAccount, gid } from './support/factories.js';
-import { createThread, snapshotDatabase } from './support/email-fixtures.js';
+import { createThread } from './support/email-fixtures.js';
+import { snapshotDatabase } from './support/snapshot.js';
 import { ApproveSuggestion, RejectSuggestion, SendReply } from './support/email-operations.js';
 
 let app: TestApp;

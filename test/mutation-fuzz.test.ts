@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../src/schema/index.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { createConversation, createLead, gid } from './support/factories.js';
+import { snapshotDatabase } from './support/snapshot.js';
 
 let app: TestApp;
 const ids: string[] = [];
@@ -76,20 +77,7 @@ function arbitraryFor(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> 
   return fc.constant(null);
 }
 
-async function snapshot() {
-  const { prisma } = app.services;
-  const all = { orderBy: { id: 'asc' as const } };
-  return JSON.stringify([
-    await prisma.conversation.findMany(all),
-    await prisma.conversationMessage.findMany(all),
-    await prisma.aISuggestion.findMany(all),
-    await prisma.lead.findMany(all),
-    await prisma.user.findMany(all),
-    await prisma.apiKey.findMany(all),
-    await prisma.auditEntry.findMany(all),
-    await prisma.job.findMany(all),
-  ]);
-}
+const snapshot = () => snapshotDatabase(app.services.prisma);
 
 const mutationFields = Object.values(schema.getMutationType()!.getFields());
 

@@ -88,20 +88,6 @@ export async function createThread(prisma: PrismaClient, accountId: string, opti
   };
 }
 
-/** Every row a send or decision could touch, to prove a refused request changed nothing. */
-export async function snapshotDatabase(prisma: PrismaClient) {
-  const order = { orderBy: { id: 'asc' as const } };
-  return {
-    conversations: await prisma.conversation.findMany(order),
-    messages: await prisma.conversationMessage.findMany(order),
-    suggestions: await prisma.aISuggestion.findMany(order),
-    leads: await prisma.lead.findMany(order),
-    audit: await prisma.auditEntry.findMany(order),
-    outbound: await prisma.outboundEmail.findMany(order),
-    outbox: await prisma.outboxEmail.findMany(order),
-  };
-}
-
 /** Collects conversation events from the moment it is called. */
 export function collectEvents(bus: { subscribe(accountId: string): AsyncIterable<unknown> }, accountId: string) {
   const events: Record<string, unknown>[] = [];

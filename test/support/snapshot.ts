@@ -1,0 +1,19 @@
+// Every row a request could write, to prove that a refused request changed nothing.
+import type { PrismaClient } from '../../src/db/client.js';
+
+/** All rows of the writable tables (of one account, when given), as comparable JSON. */
+export async function snapshotDatabase(prisma: PrismaClient, accountId?: string): Promise<string> {
+  const query = { where: accountId ? { accountId } : {}, orderBy: { id: 'asc' as const } };
+  return JSON.stringify({
+    conversations: await prisma.conversation.findMany(query),
+    messages: await prisma.conversationMessage.findMany(query),
+    suggestions: await prisma.aISuggestion.findMany(query),
+    leads: await prisma.lead.findMany(query),
+    users: await prisma.user.findMany(query),
+    apiKeys: await prisma.apiKey.findMany(query),
+    audit: await prisma.auditEntry.findMany(query),
+    jobs: await prisma.job.findMany(query),
+    outbound: await prisma.outboundEmail.findMany(query),
+    outbox: await prisma.outboxEmail.findMany(query),
+  });
+}
