@@ -143,6 +143,46 @@ describe('subscriptions over WebSocket (graphql-ws)', () => {
     }
   });
 
+  it('publishes nothing for a mutation that was rolled back', async () => {
+    const { devAccountId, prisma } = server.running.app.services;
+    const conversation = await conversationIn(server, devAccountId, 'Rolled-back approval');
+    const inbound = await prisma.conversationMessage.create({
+      data: { accountId: devAccountId, conversationId: conversation.id, direction: 'INBOUND', fromEmail: 'lead@example.com', toEmail: 'us@example.com', subject: 'Re', textBody: 'Yes', deliveryStatus: 'RECEIVED', receivedAt: new Date() },
+    });
+    const draft = await prisma.aISuggestion.create({
+      data: { accountId: devAccountId, conversationId: conversation.id, inReplyToId: inbound.id, subject: 'Re', body: 'Great.', confidence: 0.8, provider: 'offline', model: 'offline' },
+    });
+    const client = wsClient();
+    const received: Next[] = [];
+    const iterator = client.iterate({ query: 'subscription { conversationEvents { __typename } }' }) as AsyncIterableIterator<Next>;
+    void (async () => {
+      for await (const r of iterator) received.push(r);
+    })().catch(() => undefined);
+    try {
+      await subscribers(1);
+      // The claim transaction writes the outbound row last: make that write fail.
+      await prisma.$executeRawUnsafe('ALTER TABLE outbound_emails RENAME TO outbound_emails_unavailable');
+      try {
+        const response = await fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${server.running.app.services.devToken}` },
+          body: JSON.stringify({ query: 'mutation ($input: ApproveSuggestionInput!) { approveSuggestion(input: $input) { __typename } }', variables: { input: { suggestionId: gid('AISuggestion', draft.id) } } }),
+        });
+        expect(JSON.stringify(await response.json())).toContain('INTERNAL_SERVER_ERROR');
+      } finally {
+        await prisma.$executeRawUnsafe('ALTER TABLE outbound_emails_unavailable RENAME TO outbound_emails');
+      }
+      expect(await prisma.aISuggestion.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: 'PENDING' });
+      // A committed event afterwards arrives first: nothing came from the rolled-back approval.
+      await postInbound(inboundPayload({ mailboxHash: conversation.replyHash, stripped: 'after' }));
+      for (let i = 0; i < 200 && received.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(received.map((r) => (r.data?.conversationEvents as { __typename: string }).__typename)).toEqual(['NewReplyEvent']);
+    } finally {
+      await iterator.return?.();
+      await client.dispose();
+    }
+  });
+
   it('publishes nothing for work that was rolled back', async () => {
     const { devAccountId, prisma } = server.running.app.services;
     const conversation = await conversationIn(server, devAccountId, 'Rollback');
@@ -298,6 +338,26 @@ describe('two instances sharing Redis', () => {
       await poster;
       expect(event?.data?.newReply).toMatchObject({ conversation: { subject: 'Across instances' }, email: { strippedText: expect.stringMatching(/^via A #/) } });
       expect(a.running.app.services.events.activeSubscriptions()).toBe(0);
+
+      // An approval on A reaches a `sent` subscriber on B.
+      const { prisma } = a.running.app.services;
+      const inbound = await prisma.conversationMessage.findFirstOrThrow({ where: { conversationId: conversation.id, direction: 'INBOUND' } });
+      const draft = await prisma.aISuggestion.create({
+        data: { accountId, conversationId: conversation.id, inReplyToId: inbound.id, subject: 'Re: Across instances', body: 'Thanks, talk soon.', confidence: 0.8, provider: 'offline', model: 'offline' },
+      });
+      const sent = collect(client.iterate({ query: 'subscription { sent { conversation { subject } } }' }) as AsyncIterable<Next>, 1);
+      await subscribers(1, b);
+      const approve = await fetch(`${a.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${a.running.app.services.devToken}` },
+        body: JSON.stringify({
+          query: 'mutation ($input: ApproveSuggestionInput!) { approveSuggestion(input: $input) { __typename } }',
+          variables: { input: { suggestionId: gid('AISuggestion', draft.id) } },
+        }),
+      });
+      expect(await approve.json()).toEqual({ data: { approveSuggestion: { __typename: 'ApproveSuggestionPayload' } } });
+      const [delivered] = await sent.done;
+      expect(delivered?.data?.sent).toEqual({ conversation: { subject: 'Across instances' } });
     } finally {
       await client.dispose();
       await a.close();
