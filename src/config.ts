@@ -79,7 +79,7 @@ export interface Config {
   migrateOnStart: boolean;
   /** Seed the demo account when the database holds no account yet. */
   seedOnStart: boolean;
-  /** Slug of the account every request acts as until authentication lands. */
+  /** Outside production: the development account, whose OWNER token is printed at start-up. */
   devAccountSlug: string;
   shutdownTimeoutMs: number;
   email: {
