@@ -26,6 +26,9 @@ const pendingSuggestionQuery = { where: { status: 'PENDING' as const }, take: 1 
 
 export const ConversationNode = builder.prismaNode('Conversation', {
   id: { field: 'id' },
+  // Select mode: load only the columns a query asks for (bodies, headers and JSON columns
+  // are large), not whole rows.
+  select: { id: true },
   // node(id) answers null, not an error, for ids that are not in the viewer's account.
   nullable: true,
   description: 'An email thread with one lead.',

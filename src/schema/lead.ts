@@ -2,6 +2,9 @@ import { builder } from './builder.js';
 
 export const LeadNode = builder.prismaNode('Lead', {
   id: { field: 'id' },
+  // Select mode: load only the columns a query asks for (bodies, headers and JSON columns
+  // are large), not whole rows.
+  select: { id: true },
   // node(id) answers null, not an error, for ids that are not in the viewer's account.
   nullable: true,
   description: 'A prospective customer the team writes to.',

@@ -18,6 +18,9 @@ import { DeliveryStatusEnum, MessageDirectionEnum } from './enums.js';
 
 export const ConversationMessageNode = builder.prismaNode('ConversationMessage', {
   id: { field: 'id' },
+  // Select mode: load only the columns a query asks for (bodies, headers and JSON columns
+  // are large), not whole rows.
+  select: { id: true },
   // node(id) answers null, not an error, for ids that are not in the viewer's account.
   nullable: true,
   description: 'One email in a conversation, inbound or outbound.',

@@ -13,7 +13,9 @@ import { idOfType } from './ids.js';
 import { ConversationMessageNode } from './message.js';
 import { IntentEnum, SentimentEnum, SuggestionStatusEnum, UrgencyEnum } from './enums.js';
 
-const ReplyAnalysis = builder.objectRef<AISuggestion>('ReplyAnalysis').implement({
+type AnalysisColumns = Pick<AISuggestion, 'sentiment' | 'intent' | 'urgency' | 'keyPoints' | 'questions' | 'nextStep'>;
+
+const ReplyAnalysis = builder.objectRef<AnalysisColumns>('ReplyAnalysis').implement({
   description: "What the AI read in the lead's reply.",
   fields: (t) => ({
     sentiment: t.expose('sentiment', { type: SentimentEnum, nullable: true, description: 'Tone of the reply.' }),
@@ -25,6 +27,9 @@ const ReplyAnalysis = builder.objectRef<AISuggestion>('ReplyAnalysis').implement
 
 export const AISuggestionNode = builder.prismaNode('AISuggestion', {
   id: { field: 'id' },
+  // Select mode: load only the columns a query asks for (bodies, headers and JSON columns
+  // are large), not whole rows.
+  select: { id: true },
   // node(id) answers null, not an error, for ids that are not in the viewer's account.
   nullable: true,
   description: 'An AI-drafted reply for a person to approve, edit or reject.',
@@ -43,6 +48,7 @@ export const AISuggestionNode = builder.prismaNode('AISuggestion', {
     analysis: t.field({
       type: ReplyAnalysis,
       description: "What the AI read in the lead's reply.",
+      select: { sentiment: true, intent: true, urgency: true, keyPoints: true, questions: true, nextStep: true },
       resolve: (suggestion) => suggestion,
     }),
     provider: t.exposeString('provider', { description: 'Who drafted it: "openai", "offline", ...' }),
@@ -147,7 +153,7 @@ builder.relayMutationField(
 // AI drafting (issue 5): analysis details, the draft's provenance and cost, the proposed
 // referral note, each inbound email's analysis, and the regenerateSuggestion mutation.
 
-const ProposedNote = builder.objectRef<AISuggestion>('ProposedNote').implement({
+const ProposedNote = builder.objectRef<Pick<AISuggestion, 'noteToName' | 'noteToEmail' | 'noteSubject' | 'noteBody'>>('ProposedNote').implement({
   description: 'A note to the person a lead referred us to. Parley never sends it by itself.',
   fields: (t) => ({
     toName: t.string({ description: 'Who the lead named.', resolve: (s) => s.noteToName ?? '' }),
@@ -179,6 +185,7 @@ builder.prismaObjectFields('AISuggestion', (t) => ({
     type: ProposedNote,
     nullable: true,
     description: 'For a REFERRAL: a note to the person the lead named.',
+    select: { noteToName: true, noteToEmail: true, noteSubject: true, noteBody: true },
     resolve: (s) => (s.noteToName && s.noteBody ? s : null),
   }),
 }));
