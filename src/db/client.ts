@@ -5,6 +5,7 @@ import { PrismaClient } from '../../prisma/generated/client/client.js';
 import type { DatabaseConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.js';
+import { createStatementNamer } from './statement-names.js';
 
 export { PrismaClient };
 export { Prisma } from '../../prisma/generated/client/client.js';
@@ -39,7 +40,12 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
   const statementTimeout = config.kind === 'postgres' ? config.statementTimeoutMs : undefined;
   const adapter = new PrismaPg(
     { connectionString: url, max: poolSize, ...(statementTimeout ? { statement_timeout: statementTimeout } : {}) },
-    { onPoolError: (err) => options.logger?.error({ err }, 'database pool error') },
+    {
+      onPoolError: (err) => options.logger?.error({ err }, 'database pool error'),
+      // Past its bound the namer answers undefined, which pg runs as an unnamed statement;
+      // the adapter's type says string only.
+      ...(config.preparedStatements !== false ? { statementNameGenerator: createStatementNamer() as (query: { sql: string }) => string } : {}),
+    },
   );
   const prisma = new PrismaClient({
     adapter,

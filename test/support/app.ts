@@ -57,7 +57,7 @@ export async function createTestApp(
   const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS_RUN_WORKER: 'false', ...options.env });
   const config: Config = {
     ...base,
-    database: database.config,
+    database: { ...database.config, preparedStatements: base.database.preparedStatements },
     migrateOnStart: fresh,
     seedOnStart: options.seedDemo ?? false,
   };

@@ -6,7 +6,16 @@ import type { DatabaseConfig } from '../../src/config.js';
 
 export type TestDatabaseTarget =
   | { kind: 'embedded'; templateFile: string }
-  | { kind: 'postgres'; serverUrl: string; template: string };
+  /** run: this test run's id; its databases are named parley_t_<run>_..., so a run's clean-up
+   * drops its own and never another run's on the same server. */
+  | { kind: 'postgres'; serverUrl: string; template: string; run?: string };
+
+/** Databases made outside a run's template (tests that need the local server) use this process's id. */
+const processRun = randomBytes(4).toString('hex');
+
+function newDatabaseName(target: { run?: string }): string {
+  return `parley_t_${target.run ?? processRun}_${randomBytes(6).toString('hex')}`;
+}
 
 export function databaseUrlFor(serverUrl: string, database: string): string {
   const url = new URL(serverUrl);
@@ -28,7 +37,7 @@ export async function cloneTestDatabase(target: TestDatabaseTarget): Promise<Tes
       drop: async () => undefined,
     };
   }
-  const name = `parley_t_${randomBytes(6).toString('hex')}`;
+  const name = newDatabaseName(target);
   const admin = new pg.Client({ connectionString: target.serverUrl });
   await admin.connect();
   try {
@@ -54,7 +63,7 @@ export async function createEmptyDatabase(target: TestDatabaseTarget): Promise<{
     const embedded = await startEmbeddedPostgres({ dataDir: 'memory://' });
     return { url: embedded.url, drop: () => embedded.stop() };
   }
-  const name = `parley_t_${randomBytes(6).toString('hex')}`;
+  const name = newDatabaseName(target);
   const admin = new pg.Client({ connectionString: target.serverUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);

@@ -20,16 +20,18 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
-    const template = `parley_tpl_${randomBytes(4).toString('hex')}`;
+    const run = randomBytes(4).toString('hex');
+    const template = `parley_tpl_${run}`;
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${template}`);
     await migrate(databaseUrlFor(serverUrl, template));
-    project.provide('testDatabase', { kind: 'postgres', serverUrl, template });
+    project.provide('testDatabase', { kind: 'postgres', serverUrl, template, run });
     return async () => {
       const { rows } = await admin.query<{ datname: string }>(
-        `SELECT datname FROM pg_database WHERE datname LIKE 'parley\\_t\\_%' OR datname = $1`,
-        [template],
+        // Only this run's: another run (another checkout, a CI job) may share the server.
+        `SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2`,
+        [`parley\\_t\\_${run}\\_%`, template],
       );
       for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
       await admin.end();
