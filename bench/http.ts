@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { benchDatabaseUrl, BENCH_ACCOUNT, generate, type Size } from './generate.js';
+import { cpuMs, graphqlRequest, LIST_QUERY, parleyEnv, STATS_QUERY, THREAD_QUERY } from './support/workload.js';
 import { machine, writeSection } from './support/results.js';
 import { spawnServer } from './support/spawn.js';
 
@@ -22,24 +23,20 @@ const DURATION = Number(argValue('duration') ?? 10);
 const CONNECTIONS = Number(argValue('connections') ?? 10);
 const EMBEDDED = process.argv.includes('--embedded');
 
-const LIST_QUERY = `query { conversations(first: 20) { edges { node { id subject status lastMessageAt hasPendingSuggestion
-  lead { name email company } lastMessage { direction textBody sentAt receivedAt } } } } }`;
-const THREAD_QUERY = `query ($id: ID!) { conversation(id: $id) { id subject status lead { name email }
-  messages(first: 50) { edges { node { direction subject textBody sentAt receivedAt } } }
-  suggestions(first: 10) { edges { node { status confidence body } } } } }`;
-const STATS_QUERY = `query { conversationStats { conversations { total open archived } email { sent received responseRate }
-  ai { suggestions approvalRate meanConfidence } delivery { delivered opened clicked openRate clickRate } } }`;
-
 interface Measured {
   p50: number;
   p99: number;
   rps: number;
+  /** The server process's CPU time per request (all its threads), in ms. */
+  cpuPerRequest: number;
 }
 
-async function load(options: autocannon.Options): Promise<Measured> {
+async function load(pid: number, options: autocannon.Options): Promise<Measured> {
+  const cpuBefore = cpuMs(pid);
   const result = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...options });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${options.url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average };
+  const cpuPerRequest = (cpuMs(pid) - cpuBefore) / result.requests.total;
+  return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average, cpuPerRequest };
 }
 
 const dataDir = EMBEDDED ? join(mkdtempSync(join(tmpdir(), 'parley-bench-')), 'data') : undefined;
@@ -58,20 +55,18 @@ async function existingThread() {
   return { threadConversationId: rows[0]!.id };
 }
 
-const databaseEnv: Record<string, string> = dataDir
-  ? { PARLEY_DATA_DIR: dataDir, DATABASE_URL: '' }
-  : { DATABASE_URL: benchDatabaseUrl(), DATABASE_POOL_SIZE: '10' };
-const env = { ...databaseEnv, PARLEY_DEV_ACCOUNT: BENCH_ACCOUNT, JOBS_RUN_WORKER: 'false', PARLEY_SEED_ON_START: 'false', NODE_ENV: 'development' };
+const env = parleyEnv(dataDir);
 
 // The floor. With the embedded database it needs the data folder alone, so it runs first.
 const floorResults: Record<string, Measured> = {};
 {
   const bareEnv = dataDir ? await embeddedUrlEnv(dataDir) : { env, stop: async () => undefined };
-  const bare = await spawnServer<{ url: string }>('bench/support/bare-sql-server.ts', bareEnv.env);
+  const bare = await spawnServer<{ url: string; pid: number }>('bench/support/bare-sql-server.ts', bareEnv.env);
   try {
-    floorResults.list = await load({ url: `${bare.info.url}/list` });
-    floorResults.thread = await load({ url: `${bare.info.url}/thread?id=${threadConversationId}` });
-    floorResults.stats = await load({ url: `${bare.info.url}/stats`, connections: 1 });
+    await autocannon({ url: `${bare.info.url}/list`, connections: CONNECTIONS, duration: 2 });
+    floorResults.list = await load(bare.info.pid, { url: `${bare.info.url}/list` });
+    floorResults.thread = await load(bare.info.pid, { url: `${bare.info.url}/thread?id=${threadConversationId}` });
+    floorResults.stats = await load(bare.info.pid, { url: `${bare.info.url}/stats`, connections: 1 });
   } finally {
     await bare.stop();
     await bareEnv.stop();
@@ -86,23 +81,21 @@ async function embeddedUrlEnv(dir: string) {
 }
 
 const ours: Record<string, Measured> = {};
-const parley = await spawnServer<{ url: string; token: string }>('bench/support/parley-server.ts', env);
+const parley = await spawnServer<{ url: string; token: string; pid: number }>('bench/support/parley-server.ts', env);
 try {
-  const graphql = (query: string, variables?: object) => ({
-    url: `${parley.info.url}/graphql`,
-    method: 'POST' as const,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${parley.info.token}` },
-    body: JSON.stringify({ query, variables }),
-  });
+  const graphql = (query: string, variables?: object) => graphqlRequest(parley.info.url, parley.info.token, query, variables);
   // Sanity: the answers are real and complete before anything is timed.
   for (const [name, request] of Object.entries({ list: graphql(LIST_QUERY), thread: graphql(THREAD_QUERY, { id: Buffer.from(`Conversation:${threadConversationId}`).toString('base64') }), stats: graphql(STATS_QUERY) })) {
     const response = await fetch(request.url, request);
     const text = await response.text();
     if (response.status !== 200 || text.includes('"errors"')) throw new Error(`${name}: ${text.slice(0, 300)}`);
   }
-  ours.list = await load(graphql(LIST_QUERY));
-  ours.thread = await load(graphql(THREAD_QUERY, { id: Buffer.from(`Conversation:${threadConversationId}`).toString('base64') }));
-  ours.stats = await load({ ...graphql(STATS_QUERY), connections: 1 });
+  const pid = parley.info.pid;
+  // Warm-up, so the JIT and the connection pool are ready before the timed runs.
+  await autocannon({ ...graphql(LIST_QUERY), connections: CONNECTIONS, duration: 2 });
+  ours.list = await load(pid, graphql(LIST_QUERY));
+  ours.thread = await load(pid, graphql(THREAD_QUERY, { id: Buffer.from(`Conversation:${threadConversationId}`).toString('base64') }));
+  ours.stats = await load(pid, { ...graphql(STATS_QUERY), connections: 1 });
 } finally {
   await parley.stop();
 }
@@ -110,7 +103,7 @@ try {
 const line = (name: string, goal: string) => {
   const f = floorResults[name]!;
   const o = ours[name]!;
-  return `| ${name} | ${o.p50} / ${f.p50} | ${(o.p50 / Math.max(f.p50, 0.01)).toFixed(2)}x | ${o.p99} / ${f.p99} | ${Math.round(o.rps)} / ${Math.round(f.rps)} | ${(o.rps / f.rps).toFixed(2)} | ${goal} |`;
+  return `| ${name} | ${o.p50} / ${f.p50} | ${(o.p50 / Math.max(f.p50, 0.01)).toFixed(2)}x | ${o.p99} / ${f.p99} | ${Math.round(o.rps)} / ${Math.round(f.rps)} | ${(o.rps / f.rps).toFixed(2)} | ${o.cpuPerRequest.toFixed(2)} / ${f.cpuPerRequest.toFixed(2)} | ${goal} |`;
 };
 const markdown = `
 ## Reads: list, thread, stats (${dataDir ? 'embedded PGlite' : 'PostgreSQL 15, local'})
@@ -120,8 +113,8 @@ Data: ${SIZE} set (see bench/generate.ts). autocannon, ${CONNECTIONS} connection
 same process as nothing else; server and floor each in their own process, one after the other.
 Floor: bare node:http + pg, one hand-written SQL statement per request, same pool size.
 
-| benchmark | p50 ms Parley / floor | p50 ratio | p99 ms Parley / floor | req/s Parley / floor | throughput ratio | goal |
-|---|---|---|---|---|---|---|
+| benchmark | p50 ms Parley / floor | p50 ratio | p99 ms Parley / floor | req/s Parley / floor | throughput ratio | server CPU ms per request, Parley / floor | goal |
+|---|---|---|---|---|---|---|---|
 ${line('list', 'p50 within 1.5x; >= 2,000 req/s on PostgreSQL')}
 ${line('thread', 'p50 within 1.5x')}
 ${line('stats', 'under 100 ms at 1M messages')}
