@@ -113,6 +113,30 @@ describe('authentication', () => {
     expect(ok.status).toBe(200);
   });
 
+  it('refuses a token once it expires, though it was accepted (and remembered) before', async () => {
+    const shortLived = await baseToken().setProtectedHeader({ alg: 'HS256' }).setExpirationTime(Math.floor(Date.now() / 1000) + 1).sign(secret);
+    expect((await post({ authorization: `Bearer ${shortLived}` })).status).toBe(200);
+    expect((await post({ authorization: `Bearer ${shortLived}` })).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const late = await post({ authorization: `Bearer ${shortLived}` });
+    expect(late.status).toBe(401);
+    expect(late.body.errors?.[0]?.message).toMatch(/expired/);
+  });
+
+  it('checks a remembered token again after a minute', async () => {
+    const { createTokenVerifier } = await import('../src/auth/tokens.js');
+    let clock = Date.now();
+    const verifier = createTokenVerifier(app.config.auth, () => clock);
+    const token = await baseToken().setProtectedHeader({ alg: 'HS256' }).setExpirationTime('10m').sign(secret);
+    const first = await verifier.verify(token);
+    // The same object: the second answer came from memory, not from a new signature check.
+    expect(await verifier.verify(token)).toBe(first);
+    clock += 61_000;
+    const again = await verifier.verify(token);
+    expect(again).toEqual(first);
+    expect(again).not.toBe(first);
+  });
+
   it('accepts API keys, shows the secret once, and refuses a key once revoked', async () => {
     const created = await app.execute(CreateKey, { input: { name: 'CRM sync', role: 'VIEWER' } });
     const payload = created.data?.createApiKey as { key: string; apiKey: { id: string; role: string } };

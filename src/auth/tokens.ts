@@ -27,7 +27,21 @@ export interface TokenVerifier {
   sign(identity: TokenIdentity, ttlSeconds: number): Promise<string>;
 }
 
-export function createTokenVerifier(auth: Config['auth']): TokenVerifier {
+/**
+ * Verified tokens are remembered for a minute at most (never past their expiry): a token is
+ * sent with every request, and its signature check was the largest cost of authentication.
+ * A minute bounds how long a key the identity provider withdraws keeps working.
+ */
+const VERIFIED_TTL_MS = 60_000;
+const VERIFIED_MAX_ENTRIES = 10_000;
+
+export function createTokenVerifier(auth: Config['auth'], now: () => number = Date.now): TokenVerifier {
+  const verified = new Map<string, { identity: TokenIdentity; until: number }>();
+  const remember = (token: string, identity: TokenIdentity, expiresAtSeconds: number | undefined) => {
+    const until = Math.min(now() + VERIFIED_TTL_MS, expiresAtSeconds === undefined ? Infinity : expiresAtSeconds * 1000);
+    if (verified.size >= VERIFIED_MAX_ENTRIES) verified.delete(verified.keys().next().value!);
+    verified.set(token, { identity, until });
+  };
   const secret = auth.jwtSecret ? new TextEncoder().encode(auth.jwtSecret) : undefined;
   // Imported once: handed the raw bytes, jose imports the key again on every verification,
   // which cost about 5% of a list request's CPU.
@@ -35,6 +49,9 @@ export function createTokenVerifier(auth: Config['auth']): TokenVerifier {
   const jwks: JWTVerifyGetKey | undefined = auth.jwksUrl ? createRemoteJWKSet(new URL(auth.jwksUrl)) : undefined;
   return {
     async verify(token) {
+      const hit = verified.get(token);
+      if (hit && hit.until > now()) return hit.identity;
+      if (hit) verified.delete(token);
       const options = { issuer: auth.issuer, audience: auth.audience };
       let payload;
       try {
@@ -59,7 +76,9 @@ export function createTokenVerifier(auth: Config['auth']): TokenVerifier {
       }
       const claims = Claims.safeParse(payload);
       if (!claims.success) throw new InvalidTokenError('the token lacks the sub, acct or role claim');
-      return { userId: claims.data.sub, accountId: claims.data.acct, role: claims.data.role };
+      const identity: TokenIdentity = { userId: claims.data.sub, accountId: claims.data.acct, role: claims.data.role };
+      remember(token, identity, payload.exp);
+      return identity;
     },
     async sign(identity, ttlSeconds) {
       if (!secret) throw new Error('Tokens are issued by the identity provider (AUTH_JWKS_URL is set).');
