@@ -1,5 +1,8 @@
 // A Parley server for benchmarks: the real startServer, on the database the environment
-// names (DATABASE_URL, or a fresh embedded one). Prints READY {url, token, pid}.
+// names (DATABASE_URL, or a fresh embedded one). Prints READY {url, token, pid, accountId}.
+// With NODE_ENV=production there is no development token: it signs an OWNER token for the
+// account PARLEY_DEV_ACCOUNT names, with the production AUTH_JWT_SECRET.
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,5 +16,12 @@ const config = loadConfig({
   PARLEY_DATA_DIR: process.env.PARLEY_DATA_DIR ?? join(mkdtempSync(join(tmpdir(), 'parley-bench-')), 'data'),
 });
 const running = await startServer(config);
-console.log(`READY ${JSON.stringify({ url: running.url, token: running.app.services.devToken, pid: process.pid, accountId: running.app.services.devAccountId })}`);
+const { services } = running.app;
+let { devToken: token, devAccountId: accountId } = services;
+if (!token) {
+  const account = await services.prisma.account.findUniqueOrThrow({ where: { slug: config.devAccountSlug } });
+  accountId = account.id;
+  token = await services.tokens.sign({ userId: randomUUID(), accountId, role: 'OWNER' }, 24 * 3600);
+}
+console.log(`READY ${JSON.stringify({ url: running.url, token, pid: process.pid, accountId })}`);
 process.once('SIGTERM', () => void running.stop().then(() => process.exit(0)));

@@ -1,0 +1,10 @@
+import { benchDatabaseUrl, BENCH_ACCOUNT } from './generate.js';
+import { spawnServer } from './support/spawn.js';
+const q = process.env.Q!;
+const env = { DATABASE_URL: benchDatabaseUrl(), DATABASE_POOL_SIZE: '10', PARLEY_DEV_ACCOUNT: BENCH_ACCOUNT, JOBS_RUN_WORKER: 'false', PARLEY_SEED_ON_START: 'false', NODE_ENV: 'development' };
+const parley = await spawnServer<{ url: string; token: string }>('bench/support/parley-server.ts', env);
+await new Promise((r) => setTimeout(r, 500));
+console.log('MARK-START');
+const r = await fetch(`${parley.info.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${parley.info.token}` }, body: JSON.stringify({ query: q }) });
+console.log((await r.text()).slice(0, 200));
+await parley.stop();

@@ -1,0 +1,21 @@
+import autocannon from 'autocannon';
+import { readdirSync, readFileSync } from 'node:fs';
+import { benchDatabaseUrl, BENCH_ACCOUNT } from './generate.js';
+import { spawnServer } from './support/spawn.js';
+import { parleyEnv } from './support/workload.js';
+const which = process.argv[2] ?? 'list';
+const LIST_QUERY = `query { conversations(first: 20) { edges { node { id subject status lastMessageAt hasPendingSuggestion
+  lead { name email company } lastMessage { direction textBody sentAt receivedAt } } } } }`;
+const env = { ...parleyEnv(), DATABASE_PREPARED_STATEMENTS: process.env.PS ?? 'true' };
+const prof = process.argv.includes('--prof');
+const parley = await spawnServer<{ url: string; token: string }>('bench/support/parley-server.ts', env, [...(prof ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), ...(process.env.NODEARGS ? process.env.NODEARGS.split(' ') : [])]);
+const req = { url: `${parley.info.url}/graphql`, method: 'POST' as const, headers: { 'content-type': 'application/json', authorization: `Bearer ${parley.info.token}` }, body: JSON.stringify({ query: LIST_QUERY }) };
+const r0 = await fetch(req.url, req); const t = await r0.text(); if (t.includes('errors')) throw new Error(t);
+await autocannon({ ...req, connections: 10, duration: 2 });
+const cpu = () => { const f = readFileSync(`/proc/${(parley.info as any).pid}/stat`, 'utf8').split(') ')[1]!.split(' '); return (Number(f[11]) + Number(f[12])) * 10; };
+const pgCpu = () => { let t = 0; for (const d of readdirSync('/proc')) { if (!/^\d+$/.test(d)) continue; try { const st = readFileSync(`/proc/${d}/stat`, 'utf8'); if (!st.includes('(postgres)')) continue; const f = st.split(') ')[1]!.split(' '); t += (Number(f[11]) + Number(f[12])) * 10; } catch {} } return t; };
+const c0 = cpu(); const p0 = pgCpu();
+const r = await autocannon({ ...req, connections: Number(process.env.CONN ?? 10), duration: Number(process.env.DUR ?? 8) });
+console.log('cpu ms/request', ((cpu() - c0) / r.requests.total).toFixed(3), 'pg', ((pgCpu() - p0) / r.requests.total).toFixed(3));
+console.log(which, 'mean', r.latency.mean, 'p50', r.latency.p50, 'p99', r.latency.p99, 'rps', r.requests.average, 'non2xx', r.non2xx);
+await parley.stop();
