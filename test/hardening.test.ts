@@ -109,3 +109,20 @@ describe('database statement timeout', () => {
     }
   });
 });
+
+describe('database session settings', () => {
+  it('runs with JIT compilation off on PostgreSQL, unless the URL sets its own options', async () => {
+    const database = await createLocalPostgresDatabase();
+    const url = (database.config as { url: string }).url;
+    const ours = await openDatabase({ kind: 'postgres', url, poolSize: 1 });
+    const theirs = await openDatabase({ kind: 'postgres', url: `${url}?options=${encodeURIComponent('-c jit=on')}`, poolSize: 1 });
+    try {
+      expect(await ours.prisma.$queryRaw`SELECT current_setting('jit') AS jit`).toEqual([{ jit: 'off' }]);
+      expect(await theirs.prisma.$queryRaw`SELECT current_setting('jit') AS jit`).toEqual([{ jit: 'on' }]);
+    } finally {
+      await ours.close();
+      await theirs.close();
+      await database.drop();
+    }
+  });
+});

@@ -83,6 +83,26 @@ export async function conversationStats(
 /** The one statement behind conversationStats (the benchmarks run it bare, as the floor). */
 export function conversationStatsSql(accountId: string, { since, until }: StatsWindow): Prisma.Sql {
   return Prisma.sql`
+    -- The window's emails, grouped per conversation, each direction read from its covering
+    -- index alone (no heap visits): volumes and delivery figures, and for the response rate
+    -- each conversation's first email out and last email in.
+    WITH outbound AS (
+      SELECT conversation_id, min(sent_at) AS first_sent, count(*) AS n,
+             count(delivered_at) AS delivered,
+             count(*) FILTER (WHERE delivery_status = 'BOUNCED') AS bounced,
+             count(first_opened_at) AS opened, count(first_clicked_at) AS clicked,
+             sum(open_count) AS opens, sum(click_count) AS clicks
+      FROM conversation_messages
+      WHERE account_id = ${accountId}::uuid AND direction = 'OUTBOUND'
+        AND sent_at >= ${since} AND sent_at < ${until}
+      GROUP BY conversation_id
+    ), inbound AS (
+      SELECT conversation_id, max(received_at) AS last_received, count(*) AS n
+      FROM conversation_messages
+      WHERE account_id = ${accountId}::uuid AND direction = 'INBOUND'
+        AND received_at >= ${since} AND received_at < ${until}
+      GROUP BY conversation_id
+    )
     SELECT c.*, o.*, i.*, s.*, a.*
     FROM (
       SELECT count(*)::int AS total,
@@ -93,9 +113,7 @@ export function conversationStatsSql(accountId: string, { since, until }: StatsW
              count(*) FILTER (WHERE status = 'ARCHIVED')::int AS archived
       FROM conversations WHERE account_id = ${accountId}::uuid
     ) c, (
-      -- One pass over the window's outbound emails, grouped per conversation: volumes,
-      -- delivery figures, and each conversation's first email for the response rate.
-      SELECT coalesce(sum(n), 0)::int AS sent,
+      SELECT coalesce(sum(outbound.n), 0)::int AS sent,
              coalesce(sum(delivered), 0)::int AS delivered,
              coalesce(sum(bounced), 0)::int AS bounced,
              coalesce(sum(opened), 0)::int AS opened,
@@ -103,28 +121,12 @@ export function conversationStatsSql(accountId: string, { since, until }: StatsW
              coalesce(sum(opens), 0)::int AS opens,
              coalesce(sum(clicks), 0)::int AS clicks,
              count(*)::int AS conversations_emailed,
-             -- Replied: the lead wrote back after our first email of the window, before it closed.
-             count(*) FILTER (WHERE EXISTS (
-               SELECT 1 FROM conversation_messages m
-               WHERE m.conversation_id = per.conversation_id AND m.direction = 'INBOUND'
-                 AND m.received_at > per.first_sent AND m.received_at < ${until}
-             ))::int AS conversations_replied
-      FROM (
-        SELECT conversation_id, min(sent_at) AS first_sent, count(*) AS n,
-               count(delivered_at) AS delivered,
-               count(*) FILTER (WHERE delivery_status = 'BOUNCED') AS bounced,
-               count(first_opened_at) AS opened, count(first_clicked_at) AS clicked,
-               sum(open_count) AS opens, sum(click_count) AS clicks
-        FROM conversation_messages
-        WHERE account_id = ${accountId}::uuid AND direction = 'OUTBOUND'
-          AND sent_at >= ${since} AND sent_at < ${until}
-        GROUP BY conversation_id
-      ) per
+             -- Replied: the lead wrote back after our first email of the window, before it
+             -- closed. Such a reply is itself in the window, as the first email is.
+             count(*) FILTER (WHERE inbound.last_received > outbound.first_sent)::int AS conversations_replied
+      FROM outbound LEFT JOIN inbound USING (conversation_id)
     ) o, (
-      SELECT count(*)::int AS received
-      FROM conversation_messages
-      WHERE account_id = ${accountId}::uuid AND direction = 'INBOUND'
-        AND received_at >= ${since} AND received_at < ${until}
+      SELECT coalesce(sum(n), 0)::int AS received FROM inbound
     ) i, (
       SELECT count(*)::int AS suggestions,
              count(*) FILTER (WHERE status = 'PENDING')::int AS pending,
