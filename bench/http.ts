@@ -7,16 +7,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
+import type autocannon from 'autocannon';
 import pg from 'pg';
-import { benchDatabaseUrl, BENCH_ACCOUNT, generate, type Size } from './generate.js';
-import { machine, writeSection } from './support/results.js';
-import { spawnServer } from './support/spawn.js';
+import { benchDatabaseUrl, BENCH_ACCOUNT, DEFAULT_BENCH_DATABASE, generate, type BenchDatabase, type Size } from './generate.js';
+import { argValue, measure, type Measured } from './support/load.js';
+import { COMPARISON_TABLE_HEADER, comparisonRow, machine, writeSection } from './support/results.js';
+import { withBareServer, withParleyServer } from './support/servers.js';
 
-const argValue = (name: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
 const SIZE = (argValue('size') ?? 'large') as Size;
 const DURATION = Number(argValue('duration') ?? 10);
 const CONNECTIONS = Number(argValue('connections') ?? 10);
@@ -30,17 +27,7 @@ const THREAD_QUERY = `query ($id: ID!) { conversation(id: $id) { id subject stat
 const STATS_QUERY = `query { conversationStats { conversations { total open archived } email { sent received responseRate }
   ai { suggestions approvalRate meanConfidence } delivery { delivered opened clicked openRate clickRate } } }`;
 
-interface Measured {
-  p50: number;
-  p99: number;
-  rps: number;
-}
-
-async function load(options: autocannon.Options): Promise<Measured> {
-  const result = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...options });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${options.url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average };
-}
+const load = (options: autocannon.Options) => measure({ connections: CONNECTIONS, duration: DURATION, ...options });
 
 const dataDir = EMBEDDED ? join(mkdtempSync(join(tmpdir(), 'parley-bench-')), 'data') : undefined;
 const { threadConversationId } = process.argv.includes('--skip-generate')
@@ -58,40 +45,22 @@ async function existingThread() {
   return { threadConversationId: rows[0]!.id };
 }
 
-const databaseEnv: Record<string, string> = dataDir
-  ? { PARLEY_DATA_DIR: dataDir, DATABASE_URL: '' }
-  : { DATABASE_URL: benchDatabaseUrl(), DATABASE_POOL_SIZE: '10' };
-const env = { ...databaseEnv, PARLEY_DEV_ACCOUNT: BENCH_ACCOUNT, JOBS_RUN_WORKER: 'false', PARLEY_SEED_ON_START: 'false', NODE_ENV: 'development' };
+const target: BenchDatabase = dataDir ? { embeddedDir: dataDir } : { database: DEFAULT_BENCH_DATABASE };
 
 // The floor. With the embedded database it needs the data folder alone, so it runs first.
 const floorResults: Record<string, Measured> = {};
-{
-  const bareEnv = dataDir ? await embeddedUrlEnv(dataDir) : { env, stop: async () => undefined };
-  const bare = await spawnServer<{ url: string }>('bench/support/bare-sql-server.ts', bareEnv.env);
-  try {
-    floorResults.list = await load({ url: `${bare.info.url}/list` });
-    floorResults.thread = await load({ url: `${bare.info.url}/thread?id=${threadConversationId}` });
-    floorResults.stats = await load({ url: `${bare.info.url}/stats`, connections: 1 });
-  } finally {
-    await bare.stop();
-    await bareEnv.stop();
-  }
-}
-
-/** The bare server reaches an embedded data folder through its own PGlite socket. */
-async function embeddedUrlEnv(dir: string) {
-  const { startEmbeddedPostgres } = await import('../src/db/embedded.js');
-  const embedded = await startEmbeddedPostgres({ dataDir: dir });
-  return { env: { ...env, DATABASE_URL: embedded.url, DATABASE_POOL_SIZE: '1' }, stop: () => embedded.stop() };
-}
+await withBareServer(target, async (bareUrl) => {
+  floorResults.list = await load({ url: `${bareUrl}/list` });
+  floorResults.thread = await load({ url: `${bareUrl}/thread?id=${threadConversationId}` });
+  floorResults.stats = await load({ url: `${bareUrl}/stats`, connections: 1 });
+});
 
 const ours: Record<string, Measured> = {};
-const parley = await spawnServer<{ url: string; token: string }>('bench/support/parley-server.ts', env);
-try {
+await withParleyServer(target, {}, async (parley) => {
   const graphql = (query: string, variables?: object) => ({
-    url: `${parley.info.url}/graphql`,
+    url: `${parley.url}/graphql`,
     method: 'POST' as const,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${parley.info.token}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${parley.token}` },
     body: JSON.stringify({ query, variables }),
   });
   // Sanity: the answers are real and complete before anything is timed.
@@ -103,15 +72,9 @@ try {
   ours.list = await load(graphql(LIST_QUERY));
   ours.thread = await load(graphql(THREAD_QUERY, { id: Buffer.from(`Conversation:${threadConversationId}`).toString('base64') }));
   ours.stats = await load({ ...graphql(STATS_QUERY), connections: 1 });
-} finally {
-  await parley.stop();
-}
+});
 
-const line = (name: string, goal: string) => {
-  const f = floorResults[name]!;
-  const o = ours[name]!;
-  return `| ${name} | ${o.p50} / ${f.p50} | ${(o.p50 / Math.max(f.p50, 0.01)).toFixed(2)}x | ${o.p99} / ${f.p99} | ${Math.round(o.rps)} / ${Math.round(f.rps)} | ${(o.rps / f.rps).toFixed(2)} | ${goal} |`;
-};
+const line = (name: string, goal: string) => comparisonRow(name, ours[name]!, floorResults[name]!, goal);
 const markdown = `
 ## Reads: list, thread, stats (${dataDir ? 'embedded PGlite' : 'PostgreSQL 15, local'})
 
@@ -120,8 +83,7 @@ Data: ${SIZE} set (see bench/generate.ts). autocannon, ${CONNECTIONS} connection
 same process as nothing else; server and floor each in their own process, one after the other.
 Floor: bare node:http + pg, one hand-written SQL statement per request, same pool size.
 
-| benchmark | p50 ms Parley / floor | p50 ratio | p99 ms Parley / floor | req/s Parley / floor | throughput ratio | goal |
-|---|---|---|---|---|---|---|
+${COMPARISON_TABLE_HEADER}
 ${line('list', 'p50 within 1.5x; >= 2,000 req/s on PostgreSQL')}
 ${line('thread', 'p50 within 1.5x')}
 ${line('stats', 'under 100 ms at 1M messages')}

@@ -1,0 +1,28 @@
+// autocannon runs that fail loudly: figures from a run that answered errors measure nothing.
+import autocannon from 'autocannon';
+
+export interface Measured {
+  p50: number;
+  p99: number;
+  rps: number;
+  /** Responses received in the run. */
+  requests: number;
+}
+
+export async function measure(options: autocannon.Options): Promise<Measured> {
+  const result = await autocannon(options);
+  const failed = result.non2xx + result.errors + result.timeouts + result.mismatches;
+  if (failed > 0) {
+    throw new Error(
+      `${options.url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts, ` +
+        `${result.mismatches} unexpected bodies in ${result.requests.total} responses`,
+    );
+  }
+  return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average, requests: result.requests.total };
+}
+
+/** `--name value` from the command line. */
+export function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
