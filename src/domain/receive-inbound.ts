@@ -2,7 +2,7 @@
 // the conversation to NEEDS_REVIEW and queue the AI draft, all in one transaction.
 import { Prisma } from '../db/client.js';
 import { scopeToAccount, type ScopedTransaction } from '../db/scoped.js';
-import { enqueueJob } from '../jobs/queue.js';
+import { enqueueJobs } from '../jobs/queue.js';
 import { JOB_KINDS } from '../jobs/kinds.js';
 import type { AppServices } from '../services.js';
 import { recordAudit } from './audit.js';
@@ -215,18 +215,15 @@ export async function receiveInboundEmail(
           toStatus: 'NEEDS_REVIEW',
           details: { messageId: message.id, threadedBy: threaded.threadedBy },
         });
-        await enqueueJob(tx, {
-          kind: JOB_KINDS.draftReply,
-          accountId,
-          payload: { conversationId: threaded.conversationId, inboundMessageId: message.id },
-          dedupeKey: message.id,
-        });
-        await enqueueJob(tx, {
-          kind: JOB_KINDS.embedConversation,
-          accountId,
-          payload: { conversationId: threaded.conversationId },
-          dedupeKey: message.id,
-        });
+        await enqueueJobs(tx, [
+          {
+            kind: JOB_KINDS.draftReply,
+            accountId,
+            payload: { conversationId: threaded.conversationId, inboundMessageId: message.id },
+            dedupeKey: message.id,
+          },
+          { kind: JOB_KINDS.embedConversation, accountId, payload: { conversationId: threaded.conversationId }, dedupeKey: message.id },
+        ]);
         return { status: 'stored' as const, accountId, conversationId: threaded.conversationId, messageId: message.id, threadedBy: threaded.threadedBy };
       });
       services.events.publish({
