@@ -42,17 +42,25 @@ export async function enqueueJob(tx: ScopedTransaction | PrismaClient, spec: Job
 /** Several jobs in one statement (see enqueueJob). */
 export async function enqueueJobs(tx: ScopedTransaction | PrismaClient, specs: JobSpec[]): Promise<void> {
   if (specs.length === 0) return;
+  await tx.$executeRaw(insertJobsSql(specs));
+}
+
+/**
+ * enqueueJobs' INSERT, for a caller that writes the jobs within a statement of its own (a
+ * data-modifying CTE); `onlyIf` is a condition on that statement's other rows.
+ */
+export function insertJobsSql(specs: JobSpec[], onlyIf: Prisma.Sql = Prisma.sql`true`): Prisma.Sql {
   // Raw SQL rather than createMany({ skipDuplicates }), writing the same row and the same ON
   // CONFLICT: Prisma's query-plan cache leaves createMany out, so it compiled the insert anew
   // on every call, and that made enqueueing the costliest statement of an inbound webhook.
   const now = new Date();
   const rows = specs.map(
-    (spec) => Prisma.sql`(${randomUUID()}::uuid, ${spec.accountId}::uuid, ${spec.kind}, ${JSON.stringify(spec.payload)}::jsonb, 'QUEUED', 0,
-      ${spec.maxAttempts ?? 5}, ${now}::timestamptz, ${spec.dedupeKey ?? null}::text, ${now}::timestamptz)`,
+    (spec) => Prisma.sql`(${randomUUID()}::uuid, ${spec.accountId}::uuid, ${spec.kind}::text, ${JSON.stringify(spec.payload)}::jsonb,
+      'QUEUED'::text, 0, ${spec.maxAttempts ?? 5}::int, ${now}::timestamptz, ${spec.dedupeKey ?? null}::text, ${now}::timestamptz)`,
   );
-  await tx.$executeRaw`
+  return Prisma.sql`
     INSERT INTO jobs (id, account_id, kind, payload, status, attempts, max_attempts, run_at, dedupe_key, created_at)
-    VALUES ${Prisma.join(rows)}
+    SELECT * FROM (VALUES ${Prisma.join(rows)}) AS job WHERE ${onlyIf}
     ON CONFLICT DO NOTHING`;
 }
 
