@@ -2,7 +2,7 @@
 // against the bare floor's one-statement write (claim the draft, store the sent email), on
 // the same data and pool size, in the same run. Every request approves a different PENDING
 // draft, and every answer is checked: a run with one failed approval reports nothing.
-// `npm run bench:approve -- [--duration 10] [--connections 10] [--drafts 60000] [--embedded]`
+// `npm run bench:approve -- [--duration 10] [--connections 10] [--drafts 40000] [--embedded]`
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,13 +13,13 @@ import { createTokenVerifier } from '../src/auth/tokens.js';
 import { loadConfig } from '../src/config.js';
 import { encodeParleyId } from '../src/schema/ids.js';
 import { describeBenchDatabase, generate, withBenchDatabase, type BenchDatabase } from './generate.js';
-import { argValue, measure, type Measured } from './support/load.js';
+import { argValue, measureAfterWarmUp, type Measured } from './support/load.js';
 import { COMPARISON_TABLE_HEADER, comparisonRow, machine, writeSection } from './support/results.js';
 import { withBareServer, withParleyServer, type ParleyInfo } from './support/servers.js';
 
 const DURATION = Number(argValue('duration') ?? 10);
 const CONNECTIONS = Number(argValue('connections') ?? 10);
-const DRAFTS = Number(argValue('drafts') ?? 60_000);
+const DRAFTS = Number(argValue('drafts') ?? 40_000);
 const EMBEDDED = process.argv.includes('--embedded');
 const DATABASE = 'parley_bench_approve';
 const WARMUP_SECONDS = 1;
@@ -129,17 +129,11 @@ const drafts = draftQueue(data.suggestionIds);
 
 async function load(options: autocannon.Options): Promise<Measured> {
   try {
-    return await measure({ connections: CONNECTIONS, method: 'POST', ...options });
+    return await measureAfterWarmUp({ connections: CONNECTIONS, duration: DURATION, method: 'POST', ...options }, WARMUP_SECONDS);
   } catch (error) {
     if (drafts.exhausted) throw new Error(`All ${DRAFTS} drafts were approved before the run ended: raise --drafts.`);
     throw error;
   }
-}
-
-/** A warm-up (JIT, pools, caches) that is not recorded, then the timed run. */
-async function warmThenMeasure(options: autocannon.Options): Promise<Measured> {
-  await load({ ...options, duration: WARMUP_SECONDS });
-  return load({ ...options, duration: DURATION });
 }
 
 // The floor first: with the embedded database it needs the data folder alone.
@@ -147,7 +141,7 @@ const floor = await withBareServer(target, async (bareUrl) => {
   const request = () => JSON.stringify({ suggestionId: drafts.take().id });
   const sample = await fetch(`${bareUrl}/approve`, { method: 'POST', body: request() });
   if (sample.status !== 200) throw new Error(`floor approve answered ${sample.status}: ${await sample.text()}`);
-  return warmThenMeasure({
+  return load({
     url: `${bareUrl}/approve`,
     headers: { 'content-type': 'application/json' },
     requests: [{ setupRequest: (req) => ({ ...req, body: request() }) }],
@@ -183,7 +177,7 @@ const ours = await withParleyServer(target, {}, async (parley: ParleyInfo) => {
       throw new Error(`approveSuggestion did not send: ${JSON.stringify(answer).slice(0, 500)}`);
     }
   }
-  return warmThenMeasure({
+  return load({
     url: `${parley.url}/graphql`,
     headers: { 'content-type': 'application/json' },
     requests: [

@@ -18,7 +18,7 @@ import WebSocket from 'ws';
 import { encodeParleyId } from '../src/schema/ids.js';
 import { devAuth, inboundPayload } from '../test/support/postmark-payloads.js';
 import { generate, withBenchDatabase, type BenchDatabase, type Size } from './generate.js';
-import { argValue, measure, type Measured } from './support/load.js';
+import { argValue, measureAfterWarmUp } from './support/load.js';
 import { COMPARISON_TABLE_HEADER, comparisonRow, machine, percentile, writeSection } from './support/results.js';
 import { withBareServer, withParleyServer, type ParleyInfo } from './support/servers.js';
 
@@ -72,19 +72,17 @@ const replyTo = (thread: Thread) =>
 let sent = 0;
 const nextReply = () => replyTo(loadThreads[sent++ % loadThreads.length]!);
 
-/** A warm-up (JIT, pools, caches) that is not recorded, then the timed run. */
-async function warmThenMeasure(options: autocannon.Options): Promise<Measured> {
-  const run = (duration: number) =>
-    measure({
+const load = (options: autocannon.Options) =>
+  measureAfterWarmUp(
+    {
       connections: CONNECTIONS,
+      duration: DURATION,
       method: 'POST',
       requests: [{ setupRequest: (req) => ({ ...req, body: nextReply() }) }],
       ...options,
-      duration,
-    });
-  await run(WARMUP_SECONDS);
-  return run(DURATION);
-}
+    },
+    WARMUP_SECONDS,
+  );
 
 // The floor first: with the embedded database it needs the data folder alone.
 const floor = await withBareServer(target, async (bareUrl) => {
@@ -95,7 +93,7 @@ const floor = await withBareServer(target, async (bareUrl) => {
     headers: { 'content-type': 'application/json' },
     verifyBody: (body: unknown) => String(body).includes('"status":"stored"'),
   };
-  return { max: await warmThenMeasure(options), fixedRate: await warmThenMeasure({ ...options, overallRate: RATE }) };
+  return { max: await load(options), fixedRate: await load({ ...options, overallRate: RATE }) };
 });
 
 /** Sends one reply at a time and times it from the 200 until the client is told its draft is ready. */
@@ -170,7 +168,7 @@ const ours = await withParleyServer(target, { nodeArgs: profiling }, async (parl
     headers: { 'content-type': 'application/json', authorization: devAuth },
     verifyBody: (body: unknown) => String(body).includes('"status":"stored"') && String(body).includes('"threadedBy":"mailbox-hash"'),
   };
-  return { max: await warmThenMeasure(options), fixedRate: await warmThenMeasure({ ...options, overallRate: RATE }) };
+  return { max: await load(options), fixedRate: await load({ ...options, overallRate: RATE }) };
 });
 
 const p99Met = ours.fixedRate.p99 < P99_GOAL_MS;
@@ -185,9 +183,9 @@ own MessageID, threaded by MailboxHash (the Reply-To hash of our email) into one
 conversations in turn, so no new leads or conversations are created. Every answer was checked: 200 with
 \`"status":"stored"\` and \`"threadedBy":"mailbox-hash"\` (floor: the row written).
 
-Parley stores the reply, moves the conversation to NEEDS_REVIEW, writes the audit row and queues the drafting and
-embedding jobs in one transaction (after the thread lookup and duplicate check) before its 200; job worker off in
-these runs (JOBS_RUN_WORKER=false, as on a web-only instance). Floor: bare node:http + pg that parses the JSON and
+Before its 200 Parley checks basic auth and the payload, finds the thread and checks for a duplicate, then stores the
+reply, moves the conversation to NEEDS_REVIEW, writes the audit row and queues the drafting and embedding jobs in one
+statement (three SQL statements in all); job worker off in these runs (JOBS_RUN_WORKER=false, as on a web-only instance). Floor: bare node:http + pg that parses the JSON and
 inserts the message row, one statement, no auth. autocannon, ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up then ${DURATION} s per run;
 at a fixed rate autocannon corrects latencies for coordinated omission. Server and floor each in their own process,
 one after the other.

@@ -21,6 +21,12 @@ export async function measure(options: autocannon.Options): Promise<Measured> {
   return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average, requests: result.requests.total };
 }
 
+/** An unrecorded warm-up run (JIT, connection pools, caches), then the timed run. */
+export async function measureAfterWarmUp(options: autocannon.Options, warmUpSeconds: number): Promise<Measured> {
+  await measure({ ...options, duration: warmUpSeconds });
+  return measure(options);
+}
+
 /** `--name value` from the command line. */
 export function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
