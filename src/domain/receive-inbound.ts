@@ -1,7 +1,7 @@
 // A lead's email arrives: find its conversation (or open one), store it exactly once, move
 // the conversation to NEEDS_REVIEW and queue the AI draft, all in one transaction.
 import { randomUUID } from 'node:crypto';
-import { Prisma, type PrismaClient } from '../db/client.js';
+import { Prisma } from '../db/client.js';
 import { scopeToAccount, type ScopedTransaction } from '../db/scoped.js';
 import { insertJobsSql } from '../jobs/queue.js';
 import { JOB_KINDS } from '../jobs/kinds.js';
@@ -165,11 +165,11 @@ const INBOUND_ACTOR = 'system:inbound-email';
 /**
  * Stores the reply in its conversation with one statement: the message, the conversation
  * moved to NEEDS_REVIEW (unarchived), the audit row and the drafting and embedding jobs.
- * As Prisma calls these were seven round trips (BEGIN, a read, four writes, COMMIT) and most
- * of the webhook's time; nothing is written unless the conversation is in the account.
+ * As Prisma calls these were five round trips (a read and four writes), most of the
+ * webhook's time; nothing is written unless the conversation is in the account.
  */
 async function storeReply(
-  client: PrismaClient | ScopedTransaction,
+  tx: ScopedTransaction,
   accountId: string,
   threaded: { conversationId: string; threadedBy: ThreadedBy },
   messageId: string,
@@ -187,7 +187,7 @@ async function storeReply(
   );
   // Prisma would set these itself: @updatedAt and @default(now()) take the wall clock.
   const wallClock = new Date();
-  const stored = await client.$queryRaw<{ id: string }[]>`
+  const stored = await tx.$queryRaw<{ id: string }[]>`
     WITH before AS (
       SELECT status FROM conversations WHERE id = ${conversationId}::uuid AND account_id = ${accountId}::uuid
     ), message AS (
@@ -235,12 +235,13 @@ export async function receiveInboundEmail(
     if (duplicate) return duplicate;
     try {
       const messageId = randomUUID();
-      // A known thread needs no interactive transaction: the one statement is atomic.
-      const threaded = thread
-        ? await storeReply(services.prisma, accountId, { conversationId: thread.id, threadedBy: thread.threadedBy }, messageId, email, services.now())
-        : await db.$transaction(async (tx) =>
-            storeReply(tx, accountId, await threadBySender(tx, accountId, email), messageId, email, services.now()),
-          );
+      // A transaction even for a known thread, whose one statement would be atomic alone: a
+      // statement failing outside one makes pg-pool drop its connection, and the embedded
+      // database, which has one, then fails the next query as well.
+      const threaded = await db.$transaction(async (tx) => {
+        const found = thread ? { conversationId: thread.id, threadedBy: thread.threadedBy } : await threadBySender(tx, accountId, email);
+        return storeReply(tx, accountId, found, messageId, email, services.now());
+      });
       const result = { status: 'stored' as const, accountId, messageId, ...threaded };
       services.events.publish({
         type: 'NEW_REPLY',
