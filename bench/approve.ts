@@ -4,9 +4,9 @@
 // draft, and every answer is checked: a run with one failed approval reports nothing.
 // `npm run bench:approve -- [--duration 10] [--connections 10] [--drafts 40000] [--embedded]`
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type autocannon from 'autocannon';
 import pg from 'pg';
 import { createTokenVerifier } from '../src/auth/tokens.js';
@@ -234,4 +234,5 @@ ${comparisonRow('approveSuggestion', ours, floor, 'none set yet: issue 9 asks fo
 `;
 console.log(markdown);
 writeSection(dataDir ? 'approve-embedded' : 'approve-postgres', markdown);
+if (dataDir) rmSync(dirname(dataDir), { recursive: true, force: true });
 process.exit(0);

@@ -7,9 +7,9 @@
 //      offline AI), seen by a client subscribed to aiReady; no floor for that.
 // `npm run bench:webhook -- [--duration 10] [--connections 10] [--rate 200] [--drafts 50] [--size small] [--embedded]
 //   [--cpu-prof DIR]` (the last writes a V8 CPU profile of the Parley server's load runs a and b into DIR)
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type autocannon from 'autocannon';
 import { createClient } from 'graphql-ws';
@@ -205,4 +205,5 @@ to \`aiReady\` gets the event (published after the draft's transaction commits).
 `;
 console.log(markdown);
 writeSection(dataDir ? 'webhook-embedded' : 'webhook-postgres', markdown);
+if (dataDir) rmSync(dirname(dataDir), { recursive: true, force: true });
 process.exit(0);
