@@ -4,6 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
+import { createRateLimits } from '../src/limits/rate-limits.js';
 import { createEmptyDatabase } from '../test/support/database.js';
 import { createThread } from '../test/support/email-fixtures.js';
 import { FakePostmark } from '../test/support/fake-postmark.js';
@@ -16,9 +17,20 @@ const query = `mutation ($input: ApproveSuggestionInput!) { approveSuggestion(in
 
 async function run(label: string, env: Record<string, string>) {
   const db = await createEmptyDatabase({ kind: 'postgres', serverUrl: SERVER, template: 'unused' });
-  await migrate(db.url);
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'production', ...env }), database: { kind: 'postgres' as const, url: db.url, poolSize: 10 } };
-  const app = await createApp(config, { logQueries: true });
+  try {
+    await approveAll(label, env, db.url);
+  } finally {
+    await db.drop();
+  }
+}
+
+async function approveAll(label: string, env: Record<string, string>, url: string) {
+  await migrate(url);
+  // Development: the dev account and its OWNER token exist, so requests are authenticated.
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'development', ...env }), database: { kind: 'postgres' as const, url, poolSize: 10 } };
+  // One user approves them all: the per-user rate limit would stop it at 60.
+  const rateLimits = createRateLimits({ overrides: { approveSuggestion: { points: N + 1, duration: 60 } } });
+  const app = await createApp(config, { logQueries: true, rateLimits });
   let statements = 0;
   (app.services.prisma as unknown as { $on(e: 'query', f: () => void): void }).$on('query', () => (statements += 1));
   const threads = [];
@@ -29,7 +41,7 @@ async function run(label: string, env: Record<string, string>) {
     const start = performance.now();
     const response = await app.yoga.fetch('http://bench/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${app.services.devToken}` },
       body: JSON.stringify({ query, variables: { input: { suggestionId: t.suggestionGid } } }),
     });
     const body = (await response.json()) as { data: { approveSuggestion: { __typename: string } } };
@@ -41,7 +53,6 @@ async function run(label: string, env: Record<string, string>) {
   const mean = (times.reduce((a, b) => a + b, 0) / times.length).toFixed(1);
   console.log(`${label}: ${N} approvals, mean ${mean} ms, p50 ${pct(0.5)} ms, p95 ${pct(0.95)} ms, ${(statements / N).toFixed(1)} SQL statements each`);
   await app.close();
-  await db.drop();
 }
 
 const fake = await FakePostmark.start();

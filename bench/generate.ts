@@ -2,8 +2,8 @@
 // generated in SQL (generate_series) so a million messages take seconds, not minutes.
 // `npm run bench:generate -- --size small|medium|large [--embedded DIR]`
 //   small: 1k conversations, 10k messages; medium: 10k / 100k; large: 100k / 1M
-// Without --embedded it (re)creates the database `parley_bench` on BENCH_PG_URL
-// (default postgresql://postgres@127.0.0.1:5432/postgres).
+// Without --embedded it (re)creates the database `parley_bench` (or the caller's own name) on
+// BENCH_PG_URL (default postgresql://postgres@127.0.0.1:5432/postgres).
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../src/db/embedded.js';
 import { migrate } from '../src/db/migrate.js';
@@ -17,10 +17,48 @@ export type Size = keyof typeof SIZES;
 export const BENCH_ACCOUNT = 'bench';
 export const THREAD_MESSAGES = 50;
 
-export function benchDatabaseUrl(base = process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres') {
-  const url = new URL(base);
-  url.pathname = '/parley_bench';
+export const DEFAULT_BENCH_DATABASE = 'parley_bench';
+const serverUrl = () => process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+export function benchDatabaseUrl(database = DEFAULT_BENCH_DATABASE) {
+  const url = new URL(serverUrl());
+  url.pathname = `/${database}`;
   return url.toString();
+}
+
+/** Where a benchmark's data lives: an embedded data folder, or a database on the PostgreSQL server. */
+export type BenchDatabase = { embeddedDir: string } | { database: string };
+
+export const describeBenchDatabase = (target: BenchDatabase) =>
+  'embeddedDir' in target ? `embedded PGlite at ${target.embeddedDir}` : `PostgreSQL (${target.database})`;
+
+/** Drops and recreates a PostgreSQL database, migrated; so each run starts from the same state. */
+async function recreateDatabase(database: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: serverUrl() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(database)} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}`);
+  } finally {
+    await admin.end();
+  }
+  const url = benchDatabaseUrl(database);
+  await migrate(url);
+  return url;
+}
+
+/**
+ * Runs fn with a URL of the benchmark database. An embedded folder is served for the call
+ * only: PGlite is single-process, and the server under test opens the folder itself later.
+ */
+export async function withBenchDatabase<T>(target: BenchDatabase, fn: (url: string) => Promise<T>): Promise<T> {
+  if (!('embeddedDir' in target)) return fn(benchDatabaseUrl(target.database));
+  const embedded = await startEmbeddedPostgres({ dataDir: target.embeddedDir });
+  try {
+    return await fn(embedded.url);
+  } finally {
+    await embedded.stop();
+  }
 }
 
 async function fill(url: string, size: Size): Promise<{ threadConversationId: string }> {
@@ -95,24 +133,20 @@ async function fill(url: string, size: Size): Promise<{ threadConversationId: st
   }
 }
 
-export async function generate(size: Size, embeddedDir?: string): Promise<{ url?: string; threadConversationId: string }> {
-  console.log(`Generating ${size} data set ${embeddedDir ? `in embedded PGlite at ${embeddedDir}` : 'in PostgreSQL (parley_bench)'}`);
+export async function generate(
+  size: Size,
+  embeddedDir?: string,
+  database = DEFAULT_BENCH_DATABASE,
+): Promise<{ url?: string; threadConversationId: string }> {
+  const target: BenchDatabase = embeddedDir ? { embeddedDir } : { database };
+  console.log(`Generating ${size} data set in ${describeBenchDatabase(target)}`);
   if (embeddedDir) {
-    const embedded = await startEmbeddedPostgres({ dataDir: embeddedDir });
-    try {
-      await migrate(embedded.url);
-      return await fill(embedded.url, size);
-    } finally {
-      await embedded.stop();
-    }
+    return withBenchDatabase(target, async (url) => {
+      await migrate(url);
+      return fill(url, size);
+    });
   }
-  const url = benchDatabaseUrl();
-  const admin = new pg.Client({ connectionString: process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres' });
-  await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS parley_bench WITH (FORCE)');
-  await admin.query('CREATE DATABASE parley_bench');
-  await admin.end();
-  await migrate(url);
+  const url = await recreateDatabase(database);
   return { url, ...(await fill(url, size)) };
 }
 

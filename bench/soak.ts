@@ -4,15 +4,13 @@
 // requests. The baseline is the same server's own memory after the first minute.
 // `npm run bench:soak -- [--minutes 10] [--skip-generate] [--size large]`
 import autocannon from 'autocannon';
-import { generate, type Size } from './generate.js';
+import { DEFAULT_BENCH_DATABASE, generate, type Size } from './generate.js';
+import { cpuMs } from './support/cpu.js';
+import { argValue } from './support/load.js';
 import { machine, rssBytes, writeSection } from './support/results.js';
-import { spawnServer } from './support/spawn.js';
-import { cpuMs, graphqlRequest, LIST_QUERY, parleyEnv } from './support/workload.js';
+import { withParleyServer } from './support/servers.js';
+import { graphqlRequest, LIST_QUERY } from './support/workload.js';
 
-const argValue = (name: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
 const MINUTES = Number(argValue('minutes') ?? 10);
 const SIZE = (argValue('size') ?? 'large') as Size;
 const CONNECTIONS = 10;
@@ -21,7 +19,6 @@ const GOAL_GROWTH = 0.1;
 
 if (!process.argv.includes('--skip-generate')) await generate(SIZE);
 
-const parley = await spawnServer<{ url: string; token: string; pid: number }>('bench/support/parley-server.ts', parleyEnv());
 interface Sample {
   atSeconds: number;
   rssMiB: number;
@@ -29,15 +26,15 @@ interface Sample {
 }
 const samples: Sample[] = [];
 let requests = 0;
-try {
+await withParleyServer({ database: DEFAULT_BENCH_DATABASE }, {}, async (parley) => {
   const started = Date.now();
-  const cpuBefore = cpuMs(parley.info.pid);
+  const cpuBefore = cpuMs(parley.pid);
   const sampler = setInterval(() => {
-    samples.push({ atSeconds: Math.round((Date.now() - started) / 1000), rssMiB: rssBytes(parley.info.pid) / 2 ** 20, requests });
+    samples.push({ atSeconds: Math.round((Date.now() - started) / 1000), rssMiB: rssBytes(parley.pid) / 2 ** 20, requests });
   }, SAMPLE_EVERY_MS);
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { ...graphqlRequest(parley.info.url, parley.info.token, LIST_QUERY), connections: CONNECTIONS, duration: MINUTES * 60 },
+      { ...graphqlRequest(parley.url, parley.token, LIST_QUERY), connections: CONNECTIONS, duration: MINUTES * 60 },
       (error, finished) => (error ? reject(error) : resolve(finished)),
     );
     instance.on('response', () => requests++);
@@ -66,7 +63,7 @@ try {
 \`npm run bench:soak -- --minutes ${MINUTES}\` on ${machine()}.
 One Parley server, autocannon with ${CONNECTIONS} connections sending the list query (20 conversations with lead, last
 message and pending flag) for ${MINUTES} minutes: ${result.requests.total} requests, ${Math.round(result.requests.average)} req/s,
-p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${((cpuMs(parley.info.pid) - cpuBefore) / result.requests.total).toFixed(2)} ms of server CPU per request.
+p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${((cpuMs(parley.pid) - cpuBefore) / result.requests.total).toFixed(2)} ms of server CPU per request.
 Resident memory (RSS, from /proc) sampled every ${SAMPLE_EVERY_MS / 1000} s. Baseline: the first sample after the one-minute warm-up.
 
 | minute | RSS at its end, MiB | req/s |
@@ -79,7 +76,5 @@ Goal: flat within ${GOAL_GROWTH * 100}%: **${Math.abs(growth) <= GOAL_GROWTH ? '
 `;
   console.log(markdown);
   writeSection('soak-postgres', markdown);
-} finally {
-  await parley.stop();
-}
+});
 process.exit(0);

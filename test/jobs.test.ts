@@ -109,6 +109,37 @@ describe('job queue', () => {
     expect(await app.services.prisma.job.count({ where: { status: 'SUCCEEDED' } })).toBe(30);
   });
 
+  it('does not lose a wake-up that comes while it is claiming', async () => {
+    const a = (app = await createTestApp());
+    let ran!: () => void;
+    const done = new Promise<void>((resolve) => (ran = resolve));
+    let worker: ReturnType<typeof startJobWorker> | undefined;
+    let first = true;
+    // The first claim finds nothing; as it returns, a job is enqueued and the worker woken.
+    const prisma = new Proxy(a.services.prisma, {
+      get(target, key, receiver) {
+        const value: unknown = Reflect.get(target, key, receiver);
+        if (key !== '$queryRaw' || typeof value !== 'function') return value;
+        return async (...args: unknown[]) => {
+          const claimed: unknown = await Reflect.apply(value, target, args);
+          if (first) {
+            first = false;
+            await enqueue(a, 'late', {});
+            worker!.wake();
+          }
+          return claimed;
+        };
+      },
+    });
+    // Polling would find the job only after the test's timeout: the wake-up alone can run it.
+    worker = startJobWorker({ ...a.services, prisma }, { late: async () => ran() }, { ...fast, pollIntervalMs: 600_000, leaseMs: 60_000, concurrency: 1 });
+    try {
+      await done;
+    } finally {
+      await worker.stop();
+    }
+  });
+
   it('acknowledges an inbound email before its job has run', async () => {
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));

@@ -1,6 +1,7 @@
-// The floor for the read benchmarks: a bare node:http handler over pg running one
+// The floor for the HTTP benchmarks: a bare node:http handler over pg running one
 // hand-written SQL statement per request and returning its JSON. Prints READY {url, pid}.
-import { createServer } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 
@@ -32,6 +33,40 @@ const THREAD = `
   ) AS thread
   FROM conversations c WHERE c.id = $1 AND c.account_id = $2`;
 
+// Approval's minimal write, as one statement (one transaction): claim the PENDING draft and
+// store the email sent from it. No audit, outbox, delivery record or conversation update.
+const APPROVE = `
+  WITH claimed AS (
+    UPDATE ai_suggestions SET status = 'APPROVED', decided_at = now(), sent_message_id = $2
+    WHERE id = $1 AND account_id = $3 AND status = 'PENDING'
+    RETURNING conversation_id, subject, body)
+  INSERT INTO conversation_messages (id, account_id, conversation_id, direction, from_email, to_email, subject, text_body,
+    delivery_status, sent_at, created_at)
+  SELECT $2, $3, c.id, 'OUTBOUND', 'sales@parley.example.com', l.email, claimed.subject, claimed.body, 'SENT', now(), now()
+  FROM claimed JOIN conversations c ON c.id = claimed.conversation_id JOIN leads l ON l.id = c.lead_id
+  RETURNING id`;
+
+// An inbound email's minimal write: one row in the conversation its MailboxHash names.
+const INBOUND = `
+  INSERT INTO conversation_messages (id, account_id, conversation_id, direction, from_email, to_email, subject, text_body,
+    provider_message_id, delivery_status, received_at, created_at)
+  SELECT gen_random_uuid(), c.account_id, c.id, 'INBOUND', $2, $3, $4, $5, $6, 'RECEIVED', now(), now()
+  FROM conversations c WHERE c.reply_hash = $1
+  RETURNING id`;
+
+async function readJson<T>(req: IncomingMessage): Promise<T> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8')) as T;
+}
+
+/** The written row, or 409 when nothing was written (the benchmark counts it as a failure). */
+async function write(res: ServerResponse, sql: string, values: unknown[], status: string) {
+  const { rows } = await pool.query<{ id: string }>(sql, values);
+  if (rows.length === 0) res.writeHead(409).end();
+  else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status, id: rows[0]!.id }));
+}
+
 const { conversationStatsSql } = await import('../../src/domain/stats.js');
 
 const server = createServer(async (req, res) => {
@@ -45,6 +80,12 @@ const server = createServer(async (req, res) => {
       const since = new Date(until.getTime() - 7 * 24 * 3600 * 1000);
       const { text, values } = conversationStatsSql(account, { since, until });
       body = (await pool.query(text, values)).rows[0];
+    } else if (url.pathname === '/approve' && req.method === 'POST') {
+      const { suggestionId } = await readJson<{ suggestionId: string }>(req);
+      return await write(res, APPROVE, [suggestionId, randomUUID(), account], 'approved');
+    } else if (url.pathname === '/inbound' && req.method === 'POST') {
+      const email = await readJson<{ MailboxHash: string; From: string; To: string; Subject: string; TextBody: string; MessageID: string }>(req);
+      return await write(res, INBOUND, [email.MailboxHash, email.From, email.To, email.Subject, email.TextBody, email.MessageID], 'stored');
     } else {
       res.writeHead(404).end();
       return;

@@ -19,6 +19,24 @@ export function writeSection(name: string, markdown: string): void {
   writeFileSync(file, text);
 }
 
+/** Parley against the floor, one benchmark a row: the layout of every HTTP comparison. */
+export const COMPARISON_TABLE_HEADER = `| benchmark | p50 ms Parley / floor | p50 ratio | p99 ms Parley / floor | req/s Parley / floor | throughput ratio | CPU ms per request (server + database) Parley / floor | goal |
+|---|---|---|---|---|---|---|---|`;
+
+interface Figures {
+  p50: number;
+  p99: number;
+  rps: number;
+  cpuPerRequest?: number;
+}
+
+export function comparisonRow(name: string, ours: Figures, floor: Figures, goal: string): string {
+  // autocannon rounds to whole milliseconds: a 0 ms floor counts as 0.01 ms.
+  const p50Ratio = ours.p50 / Math.max(floor.p50, 0.01);
+  const cpu = (f: Figures) => (f.cpuPerRequest === undefined ? '-' : f.cpuPerRequest.toFixed(2));
+  return `| ${name} | ${ours.p50} / ${floor.p50} | ${p50Ratio.toFixed(2)}x | ${ours.p99} / ${floor.p99} | ${Math.round(ours.rps)} / ${Math.round(floor.rps)} | ${(ours.rps / floor.rps).toFixed(2)} | ${cpu(ours)} / ${cpu(floor)} | ${goal} |`;
+}
+
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;

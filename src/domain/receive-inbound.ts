@@ -1,11 +1,11 @@
 // A lead's email arrives: find its conversation (or open one), store it exactly once, move
 // the conversation to NEEDS_REVIEW and queue the AI draft, all in one transaction.
+import { randomUUID } from 'node:crypto';
 import { Prisma } from '../db/client.js';
 import { scopeToAccount, type ScopedTransaction } from '../db/scoped.js';
-import { enqueueJob } from '../jobs/queue.js';
+import { insertJobsSql } from '../jobs/queue.js';
 import { JOB_KINDS } from '../jobs/kinds.js';
 import type { AppServices } from '../services.js';
-import { recordAudit } from './audit.js';
 import { DomainError } from './errors.js';
 import { mailboxHashOf, newReplyHash, normaliseSubject } from './threading.js';
 
@@ -144,8 +144,11 @@ async function threadBySender(
   return { conversationId: conversation.id, threadedBy };
 }
 
-function isUniqueViolation(error: unknown): error is Prisma.PrismaClientKnownRequestError {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  // Model queries report P2002; raw SQL reports P2010 with the database's code.
+  const cause = (error.meta as { driverAdapterError?: { cause?: { originalCode?: string } } } | undefined)?.driverAdapterError?.cause;
+  return error.code === 'P2002' || (error.code === 'P2010' && cause?.originalCode === '23505');
 }
 
 async function findDuplicate(services: AppServices, accountId: string, email: InboundEmail): Promise<ReceiveResult | null> {
@@ -156,6 +159,66 @@ async function findDuplicate(services: AppServices, accountId: string, email: In
   return existing && { status: 'duplicate', accountId, conversationId: existing.conversationId, messageId: existing.id };
 }
 
+/** Who the audit trail names for stored replies. */
+const INBOUND_ACTOR = 'system:inbound-email';
+
+/**
+ * Stores the reply in its conversation with one statement: the message, the conversation
+ * moved to NEEDS_REVIEW (unarchived), the audit row and the drafting and embedding jobs.
+ * As Prisma calls these were five round trips (a read and four writes), most of the
+ * webhook's time; nothing is written unless the conversation is in the account.
+ */
+async function storeReply(
+  tx: ScopedTransaction,
+  accountId: string,
+  threaded: { conversationId: string; threadedBy: ThreadedBy },
+  messageId: string,
+  email: InboundEmail,
+  now: Date,
+): Promise<{ conversationId: string; threadedBy: ThreadedBy }> {
+  const { conversationId, threadedBy } = threaded;
+  const newConversation = threadedBy === 'new-conversation' || threadedBy === 'new-lead';
+  const jobs = insertJobsSql(
+    [
+      { kind: JOB_KINDS.draftReply, accountId, payload: { conversationId, inboundMessageId: messageId }, dedupeKey: messageId },
+      { kind: JOB_KINDS.embedConversation, accountId, payload: { conversationId }, dedupeKey: messageId },
+    ],
+    Prisma.sql`EXISTS (SELECT 1 FROM message)`,
+  );
+  // Prisma would set these itself: @updatedAt and @default(now()) take the wall clock.
+  const wallClock = new Date();
+  const stored = await tx.$queryRaw<{ id: string }[]>`
+    WITH before AS (
+      SELECT status FROM conversations WHERE id = ${conversationId}::uuid AND account_id = ${accountId}::uuid
+    ), message AS (
+      INSERT INTO conversation_messages (id, account_id, conversation_id, direction, from_email, from_name, to_email, cc_emails,
+        subject, text_body, html_body, stripped_text, message_id_header, in_reply_to, "references", provider_message_id,
+        idempotency_key, delivery_status, received_at, created_at, headers, attachments)
+      SELECT ${messageId}::uuid, ${accountId}::uuid, ${conversationId}::uuid, 'INBOUND'::"MessageDirection", ${email.from.email},
+        ${email.from.name || null}::text, ${email.originalRecipient ?? email.to[0]?.email ?? ''}, ${email.cc}::text[],
+        ${email.subject}, ${email.textBody}, ${email.htmlBody || null}::text, ${email.strippedText || null}::text,
+        ${email.messageIdHeader ?? null}::text, ${email.inReplyTo ?? null}::text, ${email.references}::text[], ${email.providerMessageId},
+        ${`inbound:${email.providerMessageId}`}, 'RECEIVED'::"DeliveryStatus", ${now}::timestamptz, ${now}::timestamptz,
+        ${JSON.stringify(email.headers)}::jsonb, ${JSON.stringify(email.attachments)}::jsonb
+      FROM before
+      RETURNING id
+    ), moved AS (
+      UPDATE conversations
+      SET status = 'NEEDS_REVIEW', last_message_at = ${now}::timestamptz, last_message_id = ${messageId}::uuid,
+          archived_at = NULL, archive_reason = NULL, updated_at = ${wallClock}::timestamptz
+      WHERE id = ${conversationId}::uuid AND EXISTS (SELECT 1 FROM message)
+    ), audit AS (
+      INSERT INTO audit_entries (id, account_id, actor, action, entity_type, entity_id, from_status, to_status, details, created_at)
+      SELECT ${randomUUID()}::uuid, ${accountId}::uuid, ${INBOUND_ACTOR}, 'conversation.reply_received', 'Conversation',
+        ${conversationId}::uuid, CASE WHEN ${newConversation}::boolean THEN NULL ELSE before.status::text END, 'NEEDS_REVIEW',
+        ${JSON.stringify({ messageId, threadedBy })}::jsonb, ${wallClock}::timestamptz
+      FROM before, message
+    ), jobs AS (${jobs})
+    SELECT id FROM message`;
+  if (stored.length === 0) throw new Error(`Conversation ${conversationId} is not in account ${accountId}.`);
+  return threaded;
+}
+
 export async function receiveInboundEmail(
   services: AppServices,
   email: InboundEmail,
@@ -163,7 +226,6 @@ export async function receiveInboundEmail(
 ): Promise<ReceiveResult> {
   const thread = (await byMailboxHash(services, email)) ?? (await byReferences(services, email));
   const accountId = thread?.accountId ?? (await resolveAccount(services, email, routing));
-  const viewer = { accountId, actor: 'system:inbound-email' };
   const db = scopeToAccount(services.prisma, accountId);
 
   // Postmark retries until it gets a 200, and may deliver the same email concurrently: the
@@ -172,63 +234,15 @@ export async function receiveInboundEmail(
     const duplicate = await findDuplicate(services, accountId, email);
     if (duplicate) return duplicate;
     try {
-      const result = await db.$transaction(async (tx) => {
-        const threaded = thread
-          ? { conversationId: thread.id, threadedBy: thread.threadedBy }
-          : await threadBySender(tx, accountId, email);
-        const before = await tx.conversation.findUniqueOrThrow({ where: { id: threaded.conversationId } });
-        const now = services.now();
-        const message = await tx.conversationMessage.create({
-          data: {
-            accountId,
-            conversationId: threaded.conversationId,
-            direction: 'INBOUND',
-            fromEmail: email.from.email,
-            fromName: email.from.name || null,
-            toEmail: email.originalRecipient ?? email.to[0]?.email ?? '',
-            ccEmails: email.cc,
-            subject: email.subject,
-            textBody: email.textBody,
-            htmlBody: email.htmlBody || null,
-            strippedText: email.strippedText || null,
-            messageIdHeader: email.messageIdHeader ?? null,
-            inReplyTo: email.inReplyTo ?? null,
-            references: email.references,
-            providerMessageId: email.providerMessageId,
-            idempotencyKey: `inbound:${email.providerMessageId}`,
-            deliveryStatus: 'RECEIVED',
-            receivedAt: now,
-            createdAt: now,
-            headers: email.headers,
-            attachments: email.attachments,
-          },
-        });
-        await tx.conversation.update({
-          where: { id: threaded.conversationId },
-          data: { status: 'NEEDS_REVIEW', lastMessageAt: now, lastMessageId: message.id, archivedAt: null, archiveReason: null },
-        });
-        await recordAudit(tx, viewer, {
-          action: 'conversation.reply_received',
-          entityType: 'Conversation',
-          entityId: threaded.conversationId,
-          fromStatus: threaded.threadedBy === 'new-conversation' || threaded.threadedBy === 'new-lead' ? null : before.status,
-          toStatus: 'NEEDS_REVIEW',
-          details: { messageId: message.id, threadedBy: threaded.threadedBy },
-        });
-        await enqueueJob(tx, {
-          kind: JOB_KINDS.draftReply,
-          accountId,
-          payload: { conversationId: threaded.conversationId, inboundMessageId: message.id },
-          dedupeKey: message.id,
-        });
-        await enqueueJob(tx, {
-          kind: JOB_KINDS.embedConversation,
-          accountId,
-          payload: { conversationId: threaded.conversationId },
-          dedupeKey: message.id,
-        });
-        return { status: 'stored' as const, accountId, conversationId: threaded.conversationId, messageId: message.id, threadedBy: threaded.threadedBy };
+      const messageId = randomUUID();
+      // A transaction even for a known thread, whose one statement would be atomic alone: a
+      // statement failing outside one makes pg-pool drop its connection, and the embedded
+      // database, which has one, then fails the next query as well.
+      const threaded = await db.$transaction(async (tx) => {
+        const found = thread ? { conversationId: thread.id, threadedBy: thread.threadedBy } : await threadBySender(tx, accountId, email);
+        return storeReply(tx, accountId, found, messageId, email, services.now());
       });
+      const result = { status: 'stored' as const, accountId, messageId, ...threaded };
       services.events.publish({
         type: 'NEW_REPLY',
         accountId,

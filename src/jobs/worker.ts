@@ -39,7 +39,14 @@ export function startJobWorker(services: AppServices, handlers: JobHandlers, opt
   const { prisma, logger } = services;
   const running = new Set<Promise<void>>();
   let stopped = false;
-  let wakeUp: () => void = () => undefined;
+  // A wake-up that comes while the loop is claiming, not sleeping, must not be lost: the claim
+  // may have read the queue before the new job committed, and the job would then wait a poll.
+  let wokenWhileAwake = false;
+  let endSleep: () => void = () => undefined;
+  const wakeUp = () => {
+    wokenWhileAwake = true;
+    endSleep();
+  };
 
   async function run(job: ClaimedJob): Promise<void> {
     const handler = handlers[job.kind];
@@ -63,6 +70,7 @@ export function startJobWorker(services: AppServices, handlers: JobHandlers, opt
 
   async function loop(): Promise<void> {
     while (!stopped) {
+      wokenWhileAwake = false;
       const free = options.concurrency - running.size;
       let claimed: ClaimedJob[] = [];
       if (free > 0) {
@@ -79,14 +87,15 @@ export function startJobWorker(services: AppServices, handlers: JobHandlers, opt
         });
         running.add(task);
       }
-      if (claimed.length > 0 && claimed.length === free) continue;
+      if ((claimed.length > 0 && claimed.length === free) || wokenWhileAwake) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, options.pollIntervalMs);
-        wakeUp = () => {
+        endSleep = () => {
           clearTimeout(timer);
           resolve();
         };
       });
+      endSleep = () => undefined;
     }
   }
 

@@ -1,0 +1,40 @@
+// autocannon runs that fail loudly: figures from a run that answered errors measure nothing.
+import autocannon from 'autocannon';
+import { cpuMeter } from './cpu.js';
+
+export interface Measured {
+  p50: number;
+  p99: number;
+  rps: number;
+  /** Responses received in the run. */
+  requests: number;
+  /** CPU ms per response of the processes asked about (server and database), when asked. */
+  cpuPerRequest?: number;
+}
+
+/** `cpuOf`: processes whose CPU time to count (read before and after the run). */
+export async function measure(options: autocannon.Options, cpuOf: number[] = []): Promise<Measured> {
+  const cpuUsed = cpuMeter(cpuOf);
+  const result = await autocannon(options);
+  const failed = result.non2xx + result.errors + result.timeouts + result.mismatches;
+  if (failed > 0) {
+    throw new Error(
+      `${options.url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts, ` +
+        `${result.mismatches} unexpected bodies in ${result.requests.total} responses`,
+    );
+  }
+  const cpuPerRequest = cpuOf.length > 0 ? cpuUsed() / result.requests.total : undefined;
+  return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average, requests: result.requests.total, cpuPerRequest };
+}
+
+/** An unrecorded warm-up run (JIT, connection pools, caches), then the timed run. */
+export async function measureAfterWarmUp(options: autocannon.Options, warmUpSeconds: number, cpuOf: number[] = []): Promise<Measured> {
+  await measure({ ...options, duration: warmUpSeconds });
+  return measure(options, cpuOf);
+}
+
+/** `--name value` from the command line. */
+export function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
