@@ -1,6 +1,7 @@
-// Prisma's statements run as named prepared statements: parsed once per connection, not on
-// every request. DATABASE_PREPARED_STATEMENTS=false turns that off (poolers that cannot keep them).
-import { afterEach, describe, expect, it } from 'vitest';
+// On PostgreSQL, Prisma's statements run as named prepared statements: parsed once per
+// connection, not on every request. DATABASE_PREPARED_STATEMENTS=false turns that off (poolers
+// that cannot keep them); the embedded database never uses them (one session, many connections).
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { createStatementNamer } from '../src/db/statement-names.js';
 import { createTestApp, type TestApp } from './support/app.js';
 
@@ -36,11 +37,31 @@ async function preparedOnOneConnection(testApp: TestApp) {
   });
 }
 
-it('prepares the statements Prisma runs, by default', async () => {
+const onPostgres = inject('testDatabase').kind === 'postgres';
+
+it.runIf(onPostgres)('prepares the statements Prisma runs, by default, on PostgreSQL', async () => {
   app = await createTestApp();
   const prepared = await preparedOnOneConnection(app);
   const conversationReads = prepared.filter((p) => p.name.startsWith('parley_') && p.statement.includes('"conversations"'));
   expect(conversationReads).toHaveLength(1);
+});
+
+it.runIf(!onPostgres)('prepares nothing on the embedded database', async () => {
+  app = await createTestApp();
+  const prepared = await preparedOnOneConnection(app);
+  expect(prepared.filter((p) => p.name.startsWith('parley_'))).toEqual([]);
+});
+
+it('keeps working after a statement fails outside a transaction (the pool replaces that connection)', async () => {
+  app = await createTestApp();
+  const { prisma, devAccountId } = app.services;
+  for (let i = 0; i < 3; i++) {
+    await expect(prisma.$queryRawUnsafe('SELECT * FROM no_such_table')).rejects.toThrow(/no_such_table/);
+    expect(await prisma.$queryRaw`SELECT ${i}::int AS i`).toEqual([{ i }]);
+    // A unique violation from a model query, as a duplicate would cause.
+    await expect(prisma.account.create({ data: { id: devAccountId, slug: `again-${i}`, name: 'Again' } })).rejects.toMatchObject({ code: 'P2002' });
+    expect(await prisma.account.count({ where: { id: devAccountId } })).toBe(1);
+  }
 });
 
 it('prepares nothing with DATABASE_PREPARED_STATEMENTS=false', async () => {

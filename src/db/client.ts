@@ -50,9 +50,13 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
     },
     {
       onPoolError: (err) => options.logger?.error({ err }, 'database pool error'),
+      // PostgreSQL only: PGlite is one session that outlives its connections, so a new
+      // connection would find the old one's statements and fail to prepare them again.
       // Past its bound the namer answers undefined, which pg runs as an unnamed statement;
       // the adapter's type says string only.
-      ...(config.preparedStatements !== false ? { statementNameGenerator: createStatementNamer() as (query: { sql: string }) => string } : {}),
+      ...(config.kind === 'postgres' && config.preparedStatements !== false
+        ? { statementNameGenerator: createStatementNamer() as (query: { sql: string }) => string }
+        : {}),
     },
   );
   const prisma = new PrismaClient({

@@ -32,8 +32,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     extensions: embeddedExtensions,
   });
-  // PGlite is single-connection: the server accepts one client, so the pool must be one.
-  const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 1 });
+  // PGlite is one session: the pool has one connection. The server admits a second so that a
+  // reconnect is not refused while the socket it replaces is still closing (pg-pool drops a
+  // connection after any failed statement outside a transaction); it runs one query at a
+  // time and keeps a transaction's queries on its own connection.
+  const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 2 });
   await server.start();
   const conn = server.getServerConn();
   return {
