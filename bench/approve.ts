@@ -131,7 +131,7 @@ const drafts = draftQueue(data.suggestionIds);
 /** `pids`: the server's processes; PostgreSQL's are added (embedded, PGlite is among the server's). */
 async function load(options: autocannon.Options, pids: number[]): Promise<Measured> {
   try {
-    const cpuOf = dataDir ? pids : [...pids, ...postgresPids()];
+    const cpuOf = () => (dataDir ? pids : [...pids, ...postgresPids()]);
     return await measureAfterWarmUp({ connections: CONNECTIONS, duration: DURATION, method: 'POST', ...options }, WARMUP_SECONDS, cpuOf);
   } catch (error) {
     if (drafts.exhausted) throw new Error(`All ${DRAFTS} drafts were approved before the run ended: raise --drafts.`);

@@ -49,7 +49,7 @@ const threadId = Buffer.from(`Conversation:${threadConversationId}`).toString('b
 async function runAll(requests: Record<'list' | 'thread' | 'stats', autocannon.Options>, pids: number[]): Promise<Record<string, Measured>> {
   const options = { connections: CONNECTIONS, duration: DURATION };
   return {
-    list: await measureAfterWarmUp({ ...requests.list, ...options }, WARM_UP_SECONDS, withDatabase(pids)),
+    list: await measureAfterWarmUp({ ...requests.list, ...options }, WARM_UP_SECONDS, () => withDatabase(pids)),
     thread: await measure({ ...requests.thread, ...options }, withDatabase(pids)),
     stats: await measure({ ...requests.stats, ...options, connections: 1 }, withDatabase(pids)),
   };

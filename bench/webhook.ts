@@ -84,7 +84,7 @@ const load = (options: autocannon.Options, pids: number[]) =>
       ...options,
     },
     WARMUP_SECONDS,
-    dataDir ? pids : [...pids, ...postgresPids()],
+    () => (dataDir ? pids : [...pids, ...postgresPids()]),
   );
 
 // The floor first: with the embedded database it needs the data folder alone.

@@ -28,9 +28,10 @@ export async function measure(options: autocannon.Options, cpuOf: number[] = [])
 }
 
 /** An unrecorded warm-up run (JIT, connection pools, caches), then the timed run. */
-export async function measureAfterWarmUp(options: autocannon.Options, warmUpSeconds: number, cpuOf: number[] = []): Promise<Measured> {
+/** `cpuOf` is asked after the warm-up: the pools' database connections exist only from then. */
+export async function measureAfterWarmUp(options: autocannon.Options, warmUpSeconds: number, cpuOf: () => number[] = () => []): Promise<Measured> {
   await measure({ ...options, duration: warmUpSeconds });
-  return measure(options, cpuOf);
+  return measure(options, cpuOf());
 }
 
 /** `--name value` from the command line. */

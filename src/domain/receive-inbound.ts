@@ -235,13 +235,13 @@ export async function receiveInboundEmail(
     if (duplicate) return duplicate;
     try {
       const messageId = randomUUID();
-      // A transaction even for a known thread, whose one statement would be atomic alone: a
-      // statement failing outside one makes pg-pool drop its connection, and the embedded
-      // database, which has one, then fails the next query as well.
-      const threaded = await db.$transaction(async (tx) => {
-        const found = thread ? { conversationId: thread.id, threadedBy: thread.threadedBy } : await threadBySender(tx, accountId, email);
-        return storeReply(tx, accountId, found, messageId, email, services.now());
-      });
+      // A known thread needs one statement, atomic alone; finding or opening the thread by
+      // its sender takes several, in one transaction with the store.
+      const threaded = thread
+        ? await storeReply(db, accountId, { conversationId: thread.id, threadedBy: thread.threadedBy }, messageId, email, services.now())
+        : await db.$transaction(async (tx) =>
+            storeReply(tx, accountId, await threadBySender(tx, accountId, email), messageId, email, services.now()),
+          );
       const result = { status: 'stored' as const, accountId, messageId, ...threaded };
       services.events.publish({
         type: 'NEW_REPLY',
