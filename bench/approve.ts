@@ -2,7 +2,7 @@
 // against the bare floor's one-statement write (claim the draft, store the sent email), on
 // the same data and pool size, in the same run. Every request approves a different PENDING
 // draft, and every answer is checked: a run with one failed approval reports nothing.
-// `npm run bench:approve -- [--duration 10] [--connections 10] [--drafts 40000] [--embedded]`
+// `npm run bench:approve -- [--duration 10] [--connections 10] [--drafts 40000] [--embedded] [--cpu-prof DIR]`
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +19,7 @@ import { postgresPids } from './support/cpu.js';
 import { BENCH_JWT_SECRET, withBareServer, withParleyServer, type ParleyInfo } from './support/servers.js';
 
 const DURATION = Number(argValue('duration') ?? 10);
+const CPU_PROFILE_DIR = argValue('cpu-prof');
 const CONNECTIONS = Number(argValue('connections') ?? 10);
 const DRAFTS = Number(argValue('drafts') ?? 40_000);
 const EMBEDDED = process.argv.includes('--embedded');
@@ -158,7 +159,8 @@ const agentTokens = await Promise.all(
   data.agentIds.map((userId) => tokens.sign({ userId, accountId: data.accountId, role: 'AGENT' }, 3600)),
 );
 
-const ours = await withParleyServer(target, {}, async (parley: ParleyInfo) => {
+const profiling = CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : [];
+const ours = await withParleyServer(target, { nodeArgs: profiling }, async (parley: ParleyInfo) => {
   // The agent changes every APPROVALS_PER_AGENT drafts, so no one reaches the rate limit.
   const request = () => {
     const draft = drafts.take();

@@ -186,9 +186,9 @@ own MessageID, threaded by MailboxHash (the Reply-To hash of our email) into one
 conversations in turn, so no new leads or conversations are created. Every answer was checked: 200 with
 \`"status":"stored"\` and \`"threadedBy":"mailbox-hash"\` (floor: the row written).
 
-Before its 200 Parley checks basic auth and the payload, finds the thread and checks for a duplicate, then, in a
-transaction, stores the reply, moves the conversation to NEEDS_REVIEW, writes the audit row and queues the drafting and
-embedding jobs with one statement (five round trips in all); job worker off in these runs (JOBS_RUN_WORKER=false, as on
+Before its 200 Parley checks basic auth and the payload, finds the thread and checks for a duplicate, then stores
+the reply, moves the conversation to NEEDS_REVIEW, writes the audit row and queues the drafting and embedding jobs
+with one statement (three round trips in all); job worker off in these runs (JOBS_RUN_WORKER=false, as on
 a web-only instance). Floor: bare node:http + pg that parses the JSON and
 inserts the message row, one statement, no auth. autocannon, ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up then ${DURATION} s per run;
 at a fixed rate autocannon corrects latencies for coordinated omission. Server and floor each in their own process,
