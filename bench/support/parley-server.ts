@@ -13,7 +13,8 @@ const config = loadConfig({
   ...process.env,
   PORT: '0',
   HOST: '127.0.0.1',
-  PARLEY_DATA_DIR: process.env.PARLEY_DATA_DIR ?? join(mkdtempSync(join(tmpdir(), 'parley-bench-')), 'data'),
+  // A fresh embedded data folder only when no database is named.
+  ...(process.env.PARLEY_DATA_DIR || process.env.DATABASE_URL ? {} : { PARLEY_DATA_DIR: join(mkdtempSync(join(tmpdir(), 'parley-bench-')), 'data') }),
 });
 const running = await startServer(config);
 const { services } = running.app;
