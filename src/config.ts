@@ -69,7 +69,7 @@ const envSchema = z.object({
 
 export type DatabaseConfig =
   | { kind: 'postgres'; url: string; poolSize: number; statementTimeoutMs?: number; preparedStatements?: boolean }
-  | { kind: 'embedded'; dataDir: string; preparedStatements?: boolean };
+  | { kind: 'embedded'; dataDir: string };
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -173,7 +173,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     database: embedded
-      ? { kind: 'embedded', dataDir: e.PARLEY_DATA_DIR, preparedStatements: e.DATABASE_PREPARED_STATEMENTS }
+      ? { kind: 'embedded', dataDir: e.PARLEY_DATA_DIR }
       : {
           kind: 'postgres',
           url: e.DATABASE_URL!,

@@ -57,7 +57,11 @@ export async function createTestApp(
   const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS_RUN_WORKER: 'false', ...options.env });
   const config: Config = {
     ...base,
-    database: { ...database.config, preparedStatements: base.database.preparedStatements },
+    // The test's own DATABASE_PREPARED_STATEMENTS applies to its cloned database.
+    database:
+      database.config.kind === 'postgres'
+        ? { ...database.config, preparedStatements: options.env?.DATABASE_PREPARED_STATEMENTS !== 'false' }
+        : database.config,
     migrateOnStart: fresh,
     seedOnStart: options.seedDemo ?? false,
   };
