@@ -1,6 +1,7 @@
 // Bearer JWTs, verified with jose: HS256 with a shared secret, or the keys of an identity
 // provider's JWKS. Claims: sub (user id), acct (account id), role (OWNER, AGENT, VIEWER).
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 
@@ -36,12 +37,7 @@ const VERIFIED_TTL_MS = 60_000;
 const VERIFIED_MAX_ENTRIES = 10_000;
 
 export function createTokenVerifier(auth: Config['auth'], now: () => number = Date.now): TokenVerifier {
-  const verified = new Map<string, { identity: TokenIdentity; until: number }>();
-  const remember = (token: string, identity: TokenIdentity, expiresAtSeconds: number | undefined) => {
-    const until = Math.min(now() + VERIFIED_TTL_MS, expiresAtSeconds === undefined ? Infinity : expiresAtSeconds * 1000);
-    if (verified.size >= VERIFIED_MAX_ENTRIES) verified.delete(verified.keys().next().value!);
-    verified.set(token, { identity, until });
-  };
+  const verified = new LRUCache<string, TokenIdentity>({ max: VERIFIED_MAX_ENTRIES, ttl: VERIFIED_TTL_MS, ttlResolution: 0, perf: { now } });
   const secret = auth.jwtSecret ? new TextEncoder().encode(auth.jwtSecret) : undefined;
   // Imported once: handed the raw bytes, jose imports the key again on every verification,
   // which cost about 5% of a list request's CPU.
@@ -50,8 +46,7 @@ export function createTokenVerifier(auth: Config['auth'], now: () => number = Da
   return {
     async verify(token) {
       const hit = verified.get(token);
-      if (hit && hit.until > now()) return hit.identity;
-      if (hit) verified.delete(token);
+      if (hit) return hit;
       const options = { issuer: auth.issuer, audience: auth.audience };
       let payload;
       try {
@@ -77,7 +72,9 @@ export function createTokenVerifier(auth: Config['auth'], now: () => number = Da
       const claims = Claims.safeParse(payload);
       if (!claims.success) throw new InvalidTokenError('the token lacks the sub, acct or role claim');
       const identity: TokenIdentity = { userId: claims.data.sub, accountId: claims.data.acct, role: claims.data.role };
-      remember(token, identity, payload.exp);
+      const ttl = Math.min(VERIFIED_TTL_MS, payload.exp === undefined ? Infinity : payload.exp * 1000 - now());
+      // A ttl of 0 would mean "forever" to the cache; a token that close to expiry is not kept.
+      if (ttl >= 1) verified.set(token, identity, { ttl });
       return identity;
     },
     async sign(identity, ttlSeconds) {

@@ -4,6 +4,7 @@
 // `accountId` added to its where clause, every create gets it in its data.
 // Raw SQL ($queryRaw) is not covered: raw queries take the account id as a parameter and
 // are tested for scoping on their own (test/stats.test.ts).
+import { LRUCache } from 'lru-cache';
 import type { PrismaClient } from './client.js';
 
 type Args = Record<string, unknown> & { where?: Record<string, unknown>; data?: unknown };
@@ -36,11 +37,12 @@ export type ScopedClient = PrismaClient;
 /** The client inside an interactive transaction of a scoped client. */
 export type ScopedTransaction = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$use' | '$extends'>;
 
-const cache = new WeakMap<PrismaClient, Map<string, ScopedClient>>();
+// Bounded: one client per account seen recently by this process.
+const cache = new WeakMap<PrismaClient, LRUCache<string, ScopedClient>>();
 
 export function scopeToAccount(prisma: PrismaClient, accountId: string): ScopedClient {
   let perAccount = cache.get(prisma);
-  if (!perAccount) cache.set(prisma, (perAccount = new Map()));
+  if (!perAccount) cache.set(prisma, (perAccount = new LRUCache({ max: 1000 })));
   const hit = perAccount.get(accountId);
   if (hit) return hit;
   const scoped = prisma.$extends({
@@ -53,8 +55,6 @@ export function scopeToAccount(prisma: PrismaClient, accountId: string): ScopedC
       },
     },
   }) as unknown as ScopedClient;
-  // Bounded: one entry per account seen by this process; drop the oldest past the cap.
-  if (perAccount.size >= 1000) perAccount.delete(perAccount.keys().next().value!);
   perAccount.set(accountId, scoped);
   return scoped;
 }
