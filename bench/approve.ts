@@ -15,7 +15,7 @@ import { encodeParleyId } from '../src/schema/ids.js';
 import { describeBenchDatabase, generate, withBenchDatabase, type BenchDatabase } from './generate.js';
 import { argValue, measureAfterWarmUp, type Measured } from './support/load.js';
 import { COMPARISON_TABLE_HEADER, comparisonRow, machine, writeSection } from './support/results.js';
-import { postgresPids } from './support/cpu.js';
+import { postgresPids } from './support/proc.js';
 import { BENCH_JWT_SECRET, withBareServer, withParleyServer, type ParleyInfo } from './support/servers.js';
 
 const DURATION = Number(argValue('duration') ?? 10);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type autocannon from 'autocannon';
 import pg from 'pg';
 import { benchDatabaseUrl, BENCH_ACCOUNT, DEFAULT_BENCH_DATABASE, generate, type BenchDatabase, type Size } from './generate.js';
-import { postgresPids } from './support/cpu.js';
+import { postgresPids } from './support/proc.js';
 import { argValue, measure, measureAfterWarmUp, type Measured } from './support/load.js';
 import { COMPARISON_TABLE_HEADER, comparisonRow, machine, writeSection } from './support/results.js';
 import { withBareServer, withParleyServer } from './support/servers.js';

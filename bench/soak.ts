@@ -5,9 +5,9 @@
 // `npm run bench:soak -- [--minutes 10] [--skip-generate] [--size large]`
 import autocannon from 'autocannon';
 import { DEFAULT_BENCH_DATABASE, generate, type Size } from './generate.js';
-import { cpuMs } from './support/cpu.js';
+import { cpuMeter, rssBytes } from './support/proc.js';
 import { argValue } from './support/load.js';
-import { machine, rssBytes, writeSection } from './support/results.js';
+import { machine, writeSection } from './support/results.js';
 import { withParleyServer } from './support/servers.js';
 import { graphqlRequest, LIST_QUERY } from './support/workload.js';
 
@@ -28,7 +28,7 @@ const samples: Sample[] = [];
 let requests = 0;
 await withParleyServer({ database: DEFAULT_BENCH_DATABASE }, {}, async (parley) => {
   const started = Date.now();
-  const cpuBefore = cpuMs(parley.pid);
+  const serverCpu = cpuMeter([parley.pid]);
   const sampler = setInterval(() => {
     samples.push({ atSeconds: Math.round((Date.now() - started) / 1000), rssMiB: rssBytes(parley.pid) / 2 ** 20, requests });
   }, SAMPLE_EVERY_MS);
@@ -63,7 +63,7 @@ await withParleyServer({ database: DEFAULT_BENCH_DATABASE }, {}, async (parley) 
 \`npm run bench:soak -- --minutes ${MINUTES}\` on ${machine()}.
 One Parley server, autocannon with ${CONNECTIONS} connections sending the list query (20 conversations with lead, last
 message and pending flag) for ${MINUTES} minutes: ${result.requests.total} requests, ${Math.round(result.requests.average)} req/s,
-p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${((cpuMs(parley.pid) - cpuBefore) / result.requests.total).toFixed(2)} ms of server CPU per request.
+p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${(serverCpu() / result.requests.total).toFixed(2)} ms of server CPU per request.
 Resident memory (RSS, from /proc) sampled every ${SAMPLE_EVERY_MS / 1000} s. Baseline: the first sample after the one-minute warm-up.
 
 | minute | RSS at its end, MiB | req/s |

@@ -5,15 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { machine, percentile, rssBytes, writeSection } from './support/results.js';
+import { machine, percentile, writeSection } from './support/results.js';
+import { rssBytes } from './support/proc.js';
+import { argValue } from './support/load.js';
 import { spawnServer } from './support/spawn.js';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const SUBSCRIBERS = arg('subscribers', 1000);
-const EVENTS = arg('events', 30);
+const SUBSCRIBERS = Number(argValue('subscribers') ?? 1000);
+const EVENTS = Number(argValue('events') ?? 30);
 const WARMUP = 5;
 
 interface Scenario {

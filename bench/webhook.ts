@@ -20,7 +20,7 @@ import { devAuth, inboundPayload } from '../test/support/postmark-payloads.js';
 import { generate, withBenchDatabase, type BenchDatabase, type Size } from './generate.js';
 import { argValue, measureAfterWarmUp } from './support/load.js';
 import { COMPARISON_TABLE_HEADER, comparisonRow, machine, percentile, writeSection } from './support/results.js';
-import { postgresPids } from './support/cpu.js';
+import { postgresPids } from './support/proc.js';
 import { withBareServer, withParleyServer, type ParleyInfo } from './support/servers.js';
 
 const SIZE = (argValue('size') ?? 'small') as Size;

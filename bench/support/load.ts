@@ -1,6 +1,6 @@
 // autocannon runs that fail loudly: figures from a run that answered errors measure nothing.
 import autocannon from 'autocannon';
-import { cpuMeter } from './cpu.js';
+import { cpuMeter } from './proc.js';
 
 export interface Measured {
   p50: number;

@@ -1,8 +1,8 @@
-// CPU time of processes, from /proc (Linux): what a server and its database spent per request.
+// Figures of processes from /proc (Linux): CPU a server and its database spent, and memory.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 /** CPU time (user + system, every thread) a process has used, in ms. */
-export function cpuMs(pid: number): number {
+function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) * (1000 / 100);
 }
@@ -31,4 +31,11 @@ export function cpuMeter(pids: number[]): () => number {
     for (const [pid, after] of read()) used += after - (before.get(pid) ?? after);
     return used;
   };
+}
+
+/** Resident memory of a process, from /proc (Linux). */
+export function rssBytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+  return kb * 1024;
 }
