@@ -54,14 +54,14 @@ export async function createTestApp(
     (fresh
       ? { config: { kind: 'embedded' as const, dataDir: 'memory://' }, loadDataDir: undefined, drop: async () => undefined }
       : await cloneTestDatabase(inject('testDatabase')));
-  const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS_RUN_WORKER: 'false', ...options.env });
+  // A PostgreSQL database is named by its URL, so every DATABASE_* setting (the test's own too)
+  // goes through the same configuration path as in production.
+  const databaseEnv =
+    database.config.kind === 'postgres' ? { DATABASE_URL: database.config.url, DATABASE_POOL_SIZE: String(database.config.poolSize) } : {};
+  const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS_RUN_WORKER: 'false', ...databaseEnv, ...options.env });
   const config: Config = {
     ...base,
-    // The test's own DATABASE_PREPARED_STATEMENTS applies to its cloned database.
-    database:
-      database.config.kind === 'postgres'
-        ? { ...database.config, preparedStatements: options.env?.DATABASE_PREPARED_STATEMENTS !== 'false' }
-        : database.config,
+    database: database.config.kind === 'postgres' ? base.database : database.config,
     migrateOnStart: fresh,
     seedOnStart: options.seedDemo ?? false,
   };
