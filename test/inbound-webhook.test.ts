@@ -159,6 +159,8 @@ describe('threading', () => {
     expect(result.data?.conversation).toMatchObject({ status: 'NEEDS_REVIEW', lead: { email: 'newcomer@fresh.example.org', name: 'Nia Newcomer' } });
     const lead = await app.services.prisma.lead.findFirstOrThrow({ where: { email: 'newcomer@fresh.example.org' } });
     expect(lead.source).toBe('inbound-email');
+    const audit = await app.services.prisma.auditEntry.findFirstOrThrow({ where: { entityId: response.body.conversationId as string } });
+    expect(audit).toMatchObject({ action: 'conversation.reply_received', fromStatus: null, toStatus: 'NEEDS_REVIEW', details: { threadedBy: 'new-lead' } });
   });
 
   it('routes an unknown sender to the account named on the webhook URL', async () => {
@@ -218,6 +220,16 @@ describe('storing a reply', () => {
     await postWebhook(app, 'inbound', inboundPayload({ mailboxHash: conversation.replyHash }));
     const after = await app.services.prisma.conversation.findUniqueOrThrow({ where: { id: conversation.id } });
     expect(after).toMatchObject({ status: 'NEEDS_REVIEW', archivedAt: null, archiveReason: null });
+    // The audit trail names who moved it, from which status, and which email did.
+    const audit = await app.services.prisma.auditEntry.findFirstOrThrow({ where: { entityId: conversation.id, action: 'conversation.reply_received' } });
+    expect(audit).toMatchObject({
+      accountId: app.services.devAccountId,
+      actor: 'system:inbound-email',
+      entityType: 'Conversation',
+      fromStatus: 'ARCHIVED',
+      toStatus: 'NEEDS_REVIEW',
+      details: { messageId: after.lastMessageId, threadedBy: 'mailbox-hash' },
+    });
   });
 });
 

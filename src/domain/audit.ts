@@ -1,5 +1,6 @@
 // The audit trail: every state change writes one row, inside the transaction that makes it.
-import type { Prisma } from '../db/client.js';
+import { randomUUID } from 'node:crypto';
+import { Prisma } from '../db/client.js';
 import type { ScopedTransaction } from '../db/scoped.js';
 import type { Viewer } from './context.js';
 
@@ -14,4 +15,21 @@ export interface AuditRecord {
 
 export async function recordAudit(tx: ScopedTransaction, viewer: Pick<Viewer, 'accountId' | 'actor'>, record: AuditRecord): Promise<void> {
   await tx.auditEntry.create({ data: { ...record, accountId: viewer.accountId, actor: viewer.actor } });
+}
+
+/**
+ * recordAudit's row as an INSERT, for a caller that writes it within a statement of its own (a
+ * data-modifying CTE): one row per row of `source`, whose columns `fromStatus` may read.
+ */
+export function insertAuditSql(
+  viewer: Pick<Viewer, 'accountId' | 'actor'>,
+  record: Omit<AuditRecord, 'fromStatus'> & { fromStatus: Prisma.Sql },
+  source: Prisma.Sql,
+): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO audit_entries (id, account_id, actor, action, entity_type, entity_id, from_status, to_status, details, created_at)
+    SELECT ${randomUUID()}::uuid, ${viewer.accountId}::uuid, ${viewer.actor}, ${record.action}, ${record.entityType},
+      ${record.entityId}::uuid, ${record.fromStatus}, ${record.toStatus ?? null}::text,
+      ${record.details === undefined ? null : JSON.stringify(record.details)}::jsonb, ${new Date()}::timestamptz
+    FROM ${source}`;
 }

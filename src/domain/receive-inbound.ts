@@ -6,6 +6,7 @@ import { scopeToAccount, type ScopedTransaction } from '../db/scoped.js';
 import { insertJobsSql } from '../jobs/queue.js';
 import { JOB_KINDS } from '../jobs/kinds.js';
 import type { AppServices } from '../services.js';
+import { insertAuditSql } from './audit.js';
 import { DomainError } from './errors.js';
 import { mailboxHashOf, newReplyHash, normaliseSubject } from './threading.js';
 
@@ -185,7 +186,19 @@ async function storeReply(
     ],
     Prisma.sql`EXISTS (SELECT 1 FROM message)`,
   );
-  // Prisma would set these itself: @updatedAt and @default(now()) take the wall clock.
+  const audit = insertAuditSql(
+    { accountId, actor: INBOUND_ACTOR },
+    {
+      action: 'conversation.reply_received',
+      entityType: 'Conversation',
+      entityId: conversationId,
+      fromStatus: newConversation ? Prisma.sql`NULL` : Prisma.sql`before.status::text`,
+      toStatus: 'NEEDS_REVIEW',
+      details: { messageId, threadedBy },
+    },
+    Prisma.sql`before, message`,
+  );
+  // Prisma would set it itself: @updatedAt takes the wall clock.
   const wallClock = new Date();
   const stored = await tx.$queryRaw<{ id: string }[]>`
     WITH before AS (
@@ -207,13 +220,7 @@ async function storeReply(
       SET status = 'NEEDS_REVIEW', last_message_at = ${now}::timestamptz, last_message_id = ${messageId}::uuid,
           archived_at = NULL, archive_reason = NULL, updated_at = ${wallClock}::timestamptz
       WHERE id = ${conversationId}::uuid AND EXISTS (SELECT 1 FROM message)
-    ), audit AS (
-      INSERT INTO audit_entries (id, account_id, actor, action, entity_type, entity_id, from_status, to_status, details, created_at)
-      SELECT ${randomUUID()}::uuid, ${accountId}::uuid, ${INBOUND_ACTOR}, 'conversation.reply_received', 'Conversation',
-        ${conversationId}::uuid, CASE WHEN ${newConversation}::boolean THEN NULL ELSE before.status::text END, 'NEEDS_REVIEW',
-        ${JSON.stringify({ messageId, threadedBy })}::jsonb, ${wallClock}::timestamptz
-      FROM before, message
-    ), jobs AS (${jobs})
+    ), audit AS (${audit}    ), jobs AS (${jobs})
     SELECT id FROM message`;
   if (stored.length === 0) throw new Error(`Conversation ${conversationId} is not in account ${accountId}.`);
   return threaded;
