@@ -1,0 +1,36 @@
+// Which language a lead wrote in, for the five that Parley's analyser and drafter handle.
+// eld (a maintained n-gram detector) does the work; what is ours is the mapping to the handled
+// set and the rule that short or ambiguous text is 'und' rather than a guess.
+import { eld } from 'eld';
+
+export const HANDLED_LANGUAGES = ['en', 'es', 'de', 'fr', 'pt'] as const;
+export type HandledLanguage = (typeof HANDLED_LANGUAGES)[number];
+/** A handled language, 'other' for a language we do not handle, 'und' when we cannot tell. */
+export type Language = HandledLanguage | 'other' | 'und';
+
+/** Detection reads at most this many characters: n-grams of a page tell the language as well as a book. */
+export const LANGUAGE_DETECTION_PREFIX = 2_000;
+
+let loading: Promise<void> | undefined;
+
+/**
+ * Loads the detector's n-gram data (about 1.4 s once per process, so it is lazy: a process
+ * that never analyses text never pays it).
+ */
+export function loadLanguageDetector(): Promise<void> {
+  loading ??= eld.load('small').then(() => undefined);
+  return loading;
+}
+
+export function isHandledLanguage(language: string): language is HandledLanguage {
+  return (HANDLED_LANGUAGES as readonly string[]).includes(language);
+}
+
+/** The language of `text` (only its first LANGUAGE_DETECTION_PREFIX characters are read). */
+export async function detectLanguage(text: string): Promise<Language> {
+  await loadLanguageDetector();
+  const sample = text.slice(0, LANGUAGE_DETECTION_PREFIX);
+  const result = eld.detect(sample);
+  if (!result.language || !result.isReliable()) return 'und';
+  return isHandledLanguage(result.language) ? result.language : 'other';
+}
