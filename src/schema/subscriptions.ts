@@ -22,13 +22,23 @@ const eventFields = <T extends ConversationEvent>(t: PothosObjectFieldBuilder<T>
 });
 type PothosObjectFieldBuilder<T> = Parameters<Parameters<ReturnType<typeof builder.objectRef<T>>['implement']>[0]['fields'] & object>[0];
 
+/**
+ * The planned selection, read before deciding whether there is a row to load. plugin-prisma's
+ * unused-query check (onUnusedQuery) fails a field whose resolver never read its `query`, and
+ * an event without the optional id (a sendReply has no draft) loads nothing: null is the
+ * answer there, not a resolver bug.
+ */
+const readQuery = <Q extends object>(query: Q): Q => ({ ...query });
+
 const messageField = <T extends { messageId?: string | null }>(t: PothosObjectFieldBuilder<T>, description: string) =>
   t.prismaField({
     type: 'ConversationMessage',
     nullable: true,
     description,
-    resolve: (query, event, _args, ctx) =>
-      event.messageId ? ctx.db.conversationMessage.findUnique({ ...query, where: { id: event.messageId } }) : null,
+    resolve: (query, event, _args, ctx) => {
+      const selection = readQuery(query);
+      return event.messageId ? ctx.db.conversationMessage.findUnique({ ...selection, where: { id: event.messageId } }) : null;
+    },
   });
 
 const suggestionField = <T extends { suggestionId?: string | null }>(t: PothosObjectFieldBuilder<T>, description: string) =>
@@ -36,8 +46,10 @@ const suggestionField = <T extends { suggestionId?: string | null }>(t: PothosOb
     type: 'AISuggestion',
     nullable: true,
     description,
-    resolve: (query, event, _args, ctx) =>
-      event.suggestionId ? ctx.db.aISuggestion.findUnique({ ...query, where: { id: event.suggestionId } }) : null,
+    resolve: (query, event, _args, ctx) => {
+      const selection = readQuery(query);
+      return event.suggestionId ? ctx.db.aISuggestion.findUnique({ ...selection, where: { id: event.suggestionId } }) : null;
+    },
   });
 
 const NewReplyEvent = builder.objectRef<EventOf<'NEW_REPLY'>>('NewReplyEvent').implement({

@@ -31,6 +31,9 @@ type Documents = {
     "\n  query DeliveryFigures($since: DateTime!, $until: DateTime!) {\n    conversationStats(since: $since, until: $until) {\n      delivery { delivered bounced opened clicked opens clicks openRate clickRate deliveryRate }\n    }\n  }\n": typeof types.DeliveryFiguresDocument,
     "\n  mutation RegenerateWithModel($input: RegenerateSuggestionInput!) {\n    regenerateSuggestion(input: $input) {\n      __typename\n      ... on RegenerateSuggestionPayload {\n        suggestion { id status tone length customPrompt body model fallback estimatedCost }\n        supersededSuggestion { id status }\n        conversation { id status }\n      }\n      ... on Error { code message }\n    }\n  }\n": typeof types.RegenerateWithModelDocument,
     "\n  query WhoActs { viewer { actor } }\n": typeof types.WhoActsDocument,
+    "\n  subscription OnEveryField($conversationId: ID) {\n    conversationEvents(conversationId: $conversationId) {\n      __typename\n      ... on NewReplyEvent { at conversation { id status } email { id direction } }\n      ... on AIReadyEvent { at confidence conversation { id status } suggestion { id status } }\n      ... on SentEvent { at conversation { id status } email { id deliveryStatus } suggestion { id status } }\n      ... on ConversationErrorEvent { at code message conversation { id status } email { id deliveryStatus } suggestion { id status } }\n    }\n  }\n": typeof types.OnEveryFieldDocument,
+    "\n  subscription OnSent($conversationId: ID) {\n    sent(conversationId: $conversationId) { at conversation { id } email { id } suggestion { id } }\n  }\n": typeof types.OnSentDocument,
+    "\n  subscription OnConversationError($conversationId: ID) {\n    conversationError(conversationId: $conversationId) { at code message conversation { id } email { id } suggestion { id } }\n  }\n": typeof types.OnConversationErrorDocument,
     "\n  query InboundThread($id: ID!) {\n    conversation(id: $id) {\n      status\n      lead { email name }\n      lastMessage { direction textBody strippedText htmlBody fromEmail ccEmails attachments { name contentType size } }\n      messages(first: 20) { totalCount }\n    }\n  }\n": typeof types.InboundThreadDocument,
     "\n  query ServerCheck { conversations(first: 1) { totalCount } }\n": typeof types.ServerCheckDocument,
     "\n  mutation SetOutcome($input: SetConversationOutcomeInput!) {\n    setConversationOutcome(input: $input) {\n      __typename\n      ... on SetConversationOutcomePayload { conversation { id outcome outcomeAt } }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": typeof types.SetOutcomeDocument,
@@ -69,6 +72,9 @@ const documents: Documents = {
     "\n  query DeliveryFigures($since: DateTime!, $until: DateTime!) {\n    conversationStats(since: $since, until: $until) {\n      delivery { delivered bounced opened clicked opens clicks openRate clickRate deliveryRate }\n    }\n  }\n": types.DeliveryFiguresDocument,
     "\n  mutation RegenerateWithModel($input: RegenerateSuggestionInput!) {\n    regenerateSuggestion(input: $input) {\n      __typename\n      ... on RegenerateSuggestionPayload {\n        suggestion { id status tone length customPrompt body model fallback estimatedCost }\n        supersededSuggestion { id status }\n        conversation { id status }\n      }\n      ... on Error { code message }\n    }\n  }\n": types.RegenerateWithModelDocument,
     "\n  query WhoActs { viewer { actor } }\n": types.WhoActsDocument,
+    "\n  subscription OnEveryField($conversationId: ID) {\n    conversationEvents(conversationId: $conversationId) {\n      __typename\n      ... on NewReplyEvent { at conversation { id status } email { id direction } }\n      ... on AIReadyEvent { at confidence conversation { id status } suggestion { id status } }\n      ... on SentEvent { at conversation { id status } email { id deliveryStatus } suggestion { id status } }\n      ... on ConversationErrorEvent { at code message conversation { id status } email { id deliveryStatus } suggestion { id status } }\n    }\n  }\n": types.OnEveryFieldDocument,
+    "\n  subscription OnSent($conversationId: ID) {\n    sent(conversationId: $conversationId) { at conversation { id } email { id } suggestion { id } }\n  }\n": types.OnSentDocument,
+    "\n  subscription OnConversationError($conversationId: ID) {\n    conversationError(conversationId: $conversationId) { at code message conversation { id } email { id } suggestion { id } }\n  }\n": types.OnConversationErrorDocument,
     "\n  query InboundThread($id: ID!) {\n    conversation(id: $id) {\n      status\n      lead { email name }\n      lastMessage { direction textBody strippedText htmlBody fromEmail ccEmails attachments { name contentType size } }\n      messages(first: 20) { totalCount }\n    }\n  }\n": types.InboundThreadDocument,
     "\n  query ServerCheck { conversations(first: 1) { totalCount } }\n": types.ServerCheckDocument,
     "\n  mutation SetOutcome($input: SetConversationOutcomeInput!) {\n    setConversationOutcome(input: $input) {\n      __typename\n      ... on SetConversationOutcomePayload { conversation { id outcome outcomeAt } }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.SetOutcomeDocument,
@@ -155,6 +161,18 @@ export function graphql(source: "\n  mutation RegenerateWithModel($input: Regene
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WhoActs { viewer { actor } }\n"): typeof import('./graphql.js').WhoActsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OnEveryField($conversationId: ID) {\n    conversationEvents(conversationId: $conversationId) {\n      __typename\n      ... on NewReplyEvent { at conversation { id status } email { id direction } }\n      ... on AIReadyEvent { at confidence conversation { id status } suggestion { id status } }\n      ... on SentEvent { at conversation { id status } email { id deliveryStatus } suggestion { id status } }\n      ... on ConversationErrorEvent { at code message conversation { id status } email { id deliveryStatus } suggestion { id status } }\n    }\n  }\n"): typeof import('./graphql.js').OnEveryFieldDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OnSent($conversationId: ID) {\n    sent(conversationId: $conversationId) { at conversation { id } email { id } suggestion { id } }\n  }\n"): typeof import('./graphql.js').OnSentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OnConversationError($conversationId: ID) {\n    conversationError(conversationId: $conversationId) { at code message conversation { id } email { id } suggestion { id } }\n  }\n"): typeof import('./graphql.js').OnConversationErrorDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

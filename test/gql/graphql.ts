@@ -415,6 +415,32 @@ export type WhoActsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type WhoActsQuery = { viewer: { actor: string } };
 
+export type OnEveryFieldSubscriptionVariables = Exact<{
+  conversationId?: string | null | undefined;
+}>;
+
+
+export type OnEveryFieldSubscription = { conversationEvents:
+    | { __typename: 'AIReadyEvent', at: string, confidence: number, conversation: { id: string, status: ConversationStatus }, suggestion: { id: string, status: SuggestionStatus } | null }
+    | { __typename: 'ConversationErrorEvent', at: string, code: string, message: string, conversation: { id: string, status: ConversationStatus }, email: { id: string, deliveryStatus: DeliveryStatus } | null, suggestion: { id: string, status: SuggestionStatus } | null }
+    | { __typename: 'NewReplyEvent', at: string, conversation: { id: string, status: ConversationStatus }, email: { id: string, direction: MessageDirection } | null }
+    | { __typename: 'SentEvent', at: string, conversation: { id: string, status: ConversationStatus }, email: { id: string, deliveryStatus: DeliveryStatus } | null, suggestion: { id: string, status: SuggestionStatus } | null }
+   };
+
+export type OnSentSubscriptionVariables = Exact<{
+  conversationId?: string | null | undefined;
+}>;
+
+
+export type OnSentSubscription = { sent: { at: string, conversation: { id: string }, email: { id: string } | null, suggestion: { id: string } | null } };
+
+export type OnConversationErrorSubscriptionVariables = Exact<{
+  conversationId?: string | null | undefined;
+}>;
+
+
+export type OnConversationErrorSubscription = { conversationError: { at: string, code: string, message: string, conversation: { id: string }, email: { id: string } | null, suggestion: { id: string } | null } };
+
 export type InboundThreadQueryVariables = Exact<{
   id: string;
 }>;
@@ -957,6 +983,102 @@ export const WhoActsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WhoActsQuery, WhoActsQueryVariables>;
+export const OnEveryFieldDocument = new TypedDocumentString(`
+    subscription OnEveryField($conversationId: ID) {
+  conversationEvents(conversationId: $conversationId) {
+    __typename
+    ... on NewReplyEvent {
+      at
+      conversation {
+        id
+        status
+      }
+      email {
+        id
+        direction
+      }
+    }
+    ... on AIReadyEvent {
+      at
+      confidence
+      conversation {
+        id
+        status
+      }
+      suggestion {
+        id
+        status
+      }
+    }
+    ... on SentEvent {
+      at
+      conversation {
+        id
+        status
+      }
+      email {
+        id
+        deliveryStatus
+      }
+      suggestion {
+        id
+        status
+      }
+    }
+    ... on ConversationErrorEvent {
+      at
+      code
+      message
+      conversation {
+        id
+        status
+      }
+      email {
+        id
+        deliveryStatus
+      }
+      suggestion {
+        id
+        status
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OnEveryFieldSubscription, OnEveryFieldSubscriptionVariables>;
+export const OnSentDocument = new TypedDocumentString(`
+    subscription OnSent($conversationId: ID) {
+  sent(conversationId: $conversationId) {
+    at
+    conversation {
+      id
+    }
+    email {
+      id
+    }
+    suggestion {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OnSentSubscription, OnSentSubscriptionVariables>;
+export const OnConversationErrorDocument = new TypedDocumentString(`
+    subscription OnConversationError($conversationId: ID) {
+  conversationError(conversationId: $conversationId) {
+    at
+    code
+    message
+    conversation {
+      id
+    }
+    email {
+      id
+    }
+    suggestion {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OnConversationErrorSubscription, OnConversationErrorSubscriptionVariables>;
 export const InboundThreadDocument = new TypedDocumentString(`
     query InboundThread($id: ID!) {
   conversation(id: $id) {
