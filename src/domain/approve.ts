@@ -1,7 +1,5 @@
 // Approving a draft sends it, as drafted (APPROVED) or as a person edited it (EDITED, with the
 // original text kept beside the edit so approval and edit rates can be measured).
-import type { AISuggestion, Conversation, ConversationMessage } from '../db/client.js';
-import { recordAudit } from './audit.js';
 import type { DomainContext } from './context.js';
 import { InvalidStateError, NotFoundError } from './errors.js';
 import { bodySchema, idempotencyKeySchema, sendThroughPipeline, subjectSchema, validateFields } from './send-email.js';
@@ -13,17 +11,18 @@ export interface ApproveInput {
   idempotencyKey?: string | null;
 }
 
+/** Ids of what the approval changed: the API loads each with the fields its client asked for. */
 export interface ApproveResult {
-  conversation: Conversation;
-  suggestion: AISuggestion;
-  message: ConversationMessage;
+  conversationId: string;
+  suggestionId: string;
+  messageId: string;
 }
 
 /** Whitespace at the ends and line-ending style are not an edit. */
 const normalize = (text: string) => text.replace(/\r\n?/g, '\n').trim();
 
 export async function approveSuggestion(ctx: DomainContext, input: ApproveInput): Promise<ApproveResult> {
-  const { db, viewer, services } = ctx;
+  const { db, services } = ctx;
   const edits = validateFields<{ subject?: string | null; body?: string | null; key?: string | null }>({
     subject: { path: ['input', 'editedSubject'], schema: subjectSchema.nullish(), value: input.editedSubject },
     body: { path: ['input', 'editedBody'], schema: bodySchema.nullish(), value: input.editedBody },
@@ -62,25 +61,22 @@ export async function approveSuggestion(ctx: DomainContext, input: ApproveInput)
         },
       });
       if (count === 0) throw new InvalidStateError('The suggestion was decided by someone else a moment ago.', 'DECIDED');
-      await recordAudit(tx, viewer, {
-        action: 'suggestion.approved',
-        entityType: 'AISuggestion',
-        entityId: current.id,
-        fromStatus: 'PENDING',
-        toStatus: status,
-        details: { subjectEdited, bodyEdited },
-      });
       return {
         subject: subjectEdited ? text.subject : current.subject,
         textBody: bodyEdited ? text.body : current.body,
         htmlBody: null,
+        audit: [
+          {
+            action: 'suggestion.approved',
+            entityType: 'AISuggestion',
+            entityId: current.id,
+            fromStatus: 'PENDING',
+            toStatus: status,
+            details: { subjectEdited, bodyEdited },
+          },
+        ],
       };
     },
   });
-  const [conversation, suggestion, message] = await Promise.all([
-    db.conversation.findUniqueOrThrow({ where: { id: result.conversationId } }),
-    db.aISuggestion.findUniqueOrThrow({ where: { id: input.suggestionId } }),
-    db.conversationMessage.findUniqueOrThrow({ where: { id: result.messageId } }),
-  ]);
-  return { conversation, suggestion, message };
+  return { conversationId: result.conversationId, suggestionId: input.suggestionId, messageId: result.messageId };
 }

@@ -17,6 +17,12 @@ export async function recordAudit(tx: ScopedTransaction, viewer: Pick<Viewer, 'a
   await tx.auditEntry.create({ data: { ...record, accountId: viewer.accountId, actor: viewer.actor } });
 }
 
+/** Several rows of one transaction in one statement (a hot path writes two or three). */
+export async function recordAudits(tx: ScopedTransaction, viewer: Pick<Viewer, 'accountId' | 'actor'>, records: AuditRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  await tx.auditEntry.createMany({ data: records.map((record) => ({ ...record, accountId: viewer.accountId, actor: viewer.actor })) });
+}
+
 /**
  * recordAudit's row as an INSERT, for a caller that writes it within a statement of its own (a
  * data-modifying CTE): one row per row of `source`, whose columns `fromStatus` may read.

@@ -1,5 +1,4 @@
 // A reply a person wrote themselves, sent through the same pipeline as an approved draft.
-import type { Conversation, ConversationMessage } from '../db/client.js';
 import type { DomainContext } from './context.js';
 import {
   bodySchema,
@@ -21,7 +20,7 @@ export interface SendReplyInput {
 export async function sendReply(
   ctx: DomainContext,
   input: SendReplyInput,
-): Promise<{ conversation: Conversation; message: ConversationMessage }> {
+): Promise<{ conversationId: string; messageId: string }> {
   const text = validateFields<{ subject: string; body: string; bodyHtml?: string | null; key?: string | null }>({
     subject: { path: ['input', 'subject'], schema: subjectSchema, value: input.subject },
     body: { path: ['input', 'body'], schema: bodySchema, value: input.body },
@@ -42,9 +41,6 @@ export async function sendReply(
     tag: 'custom-reply',
     claim: async () => ({ subject: text.subject, textBody: text.body, htmlBody: text.bodyHtml ?? null }),
   });
-  const [conversation, message] = await Promise.all([
-    ctx.db.conversation.findUniqueOrThrow({ where: { id: result.conversationId } }),
-    ctx.db.conversationMessage.findUniqueOrThrow({ where: { id: result.messageId } }),
-  ]);
-  return { conversation, message };
+  // Ids: the API loads each object with the fields its client asked for.
+  return { conversationId: result.conversationId, messageId: result.messageId };
 }

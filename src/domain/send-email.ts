@@ -15,7 +15,7 @@ import { textToHtml, threadingHeaders } from '../email/format.js';
 import { METADATA_KEYS, type EmailSendError, type OutgoingEmail } from '../email/sender.js';
 import type { AppServices } from '../services.js';
 import type { ConversationStatus } from '../../prisma/generated/client/enums.js';
-import { recordAudit } from './audit.js';
+import { recordAudit, recordAudits, type AuditRecord } from './audit.js';
 import type { DomainContext, Viewer } from './context.js';
 import { EmailDeliveryError, InvalidStateError, NotFoundError, ValidationError, type FieldIssue } from './errors.js';
 
@@ -75,6 +75,12 @@ export interface EmailText {
   htmlBody: string | null;
 }
 
+/** What the caller's part of the claim returns: the text, and the audit rows of its change. */
+export interface ClaimedText extends EmailText {
+  /** Written with the pipeline's own row in one statement, in the claim transaction. */
+  audit?: AuditRecord[];
+}
+
 export interface SendRequest {
   conversationId: string;
   /** The suggestion being sent, for approvals. */
@@ -87,9 +93,10 @@ export interface SendRequest {
   tag: string;
   /**
    * Runs in the claim transaction with the conversation locked, before any other check:
-   * the caller's state change (e.g. claim the suggestion), returning the text to send.
+   * the caller's state change (e.g. claim the suggestion), returning the text to send and
+   * the audit rows of that change.
    */
-  claim(tx: ScopedTransaction): Promise<EmailText>;
+  claim(tx: ScopedTransaction): Promise<ClaimedText>;
 }
 
 export interface SendResult {
@@ -139,7 +146,7 @@ export async function sendThroughPipeline(ctx: DomainContext, request: SendReque
     const replay = await replayIfSeen(ctx, key, requestHash);
     if (replay) return replay;
   }
-  let claimed: { outboundEmailId: string; messageId: string };
+  let claimed: OutboundEmail;
   try {
     claimed = await claim(ctx, request, key, requestHash);
   } catch (error) {
@@ -150,12 +157,16 @@ export async function sendThroughPipeline(ctx: DomainContext, request: SendReque
     }
     throw error;
   }
-  await deliverQueued(ctx.services, ctx.viewer, claimed.outboundEmailId, { leaseHeld: true });
-  const message = await ctx.db.conversationMessage.findUniqueOrThrow({ where: { id: claimed.messageId } });
-  if (message.deliveryStatus === 'FAILED') {
-    throw deliveryErrorFor(message, await ctx.db.outboundEmail.findUnique({ where: { messageId: message.id } }));
+  const outcome = await deliverQueued(ctx.services, ctx.viewer, claimed.id, { claimed });
+  // Only a failure needs the settled row (for its error); sent or still queued (unknown
+  // outcome, finished by recovery) is a success for the caller.
+  if (outcome === 'failed') {
+    const message = await ctx.db.conversationMessage.findUniqueOrThrow({ where: { id: claimed.messageId } });
+    if (message.deliveryStatus === 'FAILED') {
+      throw deliveryErrorFor(message, await ctx.db.outboundEmail.findUnique({ where: { id: claimed.id } }));
+    }
   }
-  return { messageId: message.id, conversationId: request.conversationId, suggestionId: request.suggestionId, replayed: false };
+  return { messageId: claimed.messageId, conversationId: request.conversationId, suggestionId: request.suggestionId, replayed: false };
 }
 
 async function replayIfSeen(ctx: DomainContext, key: string, requestHash: string): Promise<SendResult | null> {
@@ -193,21 +204,29 @@ async function claim(
   request: SendRequest,
   idempotencyKey: string,
   requestHash: string,
-): Promise<{ outboundEmailId: string; messageId: string }> {
+): Promise<OutboundEmail> {
   const messageId = randomUUID();
   return db.$transaction(async (tx) => {
     if (!(await lockConversation(tx, viewer.accountId, request.conversationId))) {
       throw new NotFoundError('Conversation', request.conversationId);
     }
     const text = await request.claim(tx);
+    // The thread comes with the conversation (one statement): the parents of the reply.
     const conversation = await tx.conversation.findUniqueOrThrow({
       where: { id: request.conversationId },
-      include: { lead: true },
+      include: {
+        lead: true,
+        messages: {
+          where: { messageIdHeader: { not: null } },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          select: { direction: true, messageIdHeader: true },
+        },
+      },
     });
     if (conversation.status === 'ARCHIVED') {
       throw new InvalidStateError('The conversation is archived and takes no reply; unarchive it first.', 'ARCHIVED');
     }
-    const { lead } = conversation;
+    const { lead, messages: thread } = conversation;
     if (lead.doNotContact) {
       throw new InvalidStateError('The lead is marked do-not-contact: Parley sends them no email.', 'DO_NOT_CONTACT');
     }
@@ -215,11 +234,6 @@ async function claim(
       throw ValidationError.fromIssues([{ path: ['lead', 'email'], message: `"${lead.email}" is not a valid email address` }]);
     }
     // Thread on the lead's last message (or, before they wrote, on our last one).
-    const thread = await tx.conversationMessage.findMany({
-      where: { conversationId: conversation.id, messageIdHeader: { not: null } },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      select: { direction: true, messageIdHeader: true },
-    });
     const lastInbound = thread.findLastIndex((m) => m.direction === 'INBOUND');
     const parentChain = (lastInbound >= 0 ? thread.slice(0, lastInbound + 1) : thread).map((m) => m.messageIdHeader!);
     const headers = threadingHeaders(parentChain);
@@ -280,17 +294,20 @@ async function claim(
       },
     });
     if (request.suggestionId) {
-      await tx.aISuggestion.update({ where: { id: request.suggestionId }, data: { sentMessageId: messageId } });
+      await tx.aISuggestion.updateMany({ where: { id: request.suggestionId }, data: { sentMessageId: messageId } });
     }
-    await recordAudit(tx, viewer, {
-      action: 'message.queued',
-      entityType: 'ConversationMessage',
-      entityId: messageId,
-      fromStatus: null,
-      toStatus: 'QUEUED',
-      details: { via: services.email.name, suggestionId: request.suggestionId },
-    });
-    return { outboundEmailId: outbound.id, messageId };
+    await recordAudits(tx, viewer, [
+      ...(text.audit ?? []),
+      {
+        action: 'message.queued',
+        entityType: 'ConversationMessage',
+        entityId: messageId,
+        fromStatus: null,
+        toStatus: 'QUEUED',
+        details: { via: services.email.name, suggestionId: request.suggestionId },
+      },
+    ]);
+    return outbound;
   }, TX_OPTIONS);
 }
 
@@ -300,16 +317,18 @@ export type DeliverQueuedResult = 'sent' | 'failed' | 'unknown' | 'busy' | 'skip
  * Takes one queued delivery to SENT or FAILED, if this caller holds (or can take) its lease.
  * With lookupFirst, the provider is asked whether it already has the email before anything
  * is sent: the way a crash after the provider accepted it is recovered without a second email.
+ * With `claimed`, the row the claim transaction has just written (lease held, conversation
+ * checked under its lock) is sent as it is, without reading it or the conversation again.
  */
 export async function deliverQueued(
   services: AppServices,
   viewer: Viewer,
   outboundEmailId: string,
-  options: { leaseHeld?: boolean; lookupFirst?: boolean } = {},
+  options: { lookupFirst?: boolean; claimed?: OutboundEmail } = {},
 ): Promise<DeliverQueuedResult> {
   const db = scopeToAccount(services.prisma, viewer.accountId);
   const policy = services.emailPolicy;
-  const outbound = await db.outboundEmail.findUniqueOrThrow({ where: { id: outboundEmailId } });
+  const outbound = options.claimed ?? (await db.outboundEmail.findUniqueOrThrow({ where: { id: outboundEmailId } }));
   if (outbound.completedAt) return 'settled';
   if (outbound.provider !== services.email.name) {
     // Queued for Postmark, and this instance has no token (or the reverse): not ours to send.
@@ -319,7 +338,7 @@ export async function deliverQueued(
     );
     return 'skipped';
   }
-  if (!options.leaseHeld) {
+  if (!options.claimed) {
     const now = services.now();
     const { count } = await db.outboundEmail.updateMany({
       where: { id: outboundEmailId, completedAt: null, lockedUntil: { lte: now } },
@@ -343,10 +362,13 @@ export async function deliverQueued(
     }
   }
   // Time may have passed since the claim (recovery): the lead or the thread may have closed.
-  const conversation = await db.conversation.findUnique({
-    where: { id: outbound.conversationId },
-    select: { status: true, lead: { select: { doNotContact: true } } },
-  });
+  // Straight after the claim it has not: the claim checked both under the conversation lock.
+  const conversation = options.claimed
+    ? null
+    : await db.conversation.findUnique({
+        where: { id: outbound.conversationId },
+        select: { status: true, lead: { select: { doNotContact: true } } },
+      });
   if (conversation?.lead.doNotContact || conversation?.status === 'ARCHIVED') {
     const archived = conversation.status === 'ARCHIVED';
     await markFailed(services, viewer, outbound, {
@@ -421,14 +443,17 @@ async function markSent(
       where: { id: outbound.id },
       data: { completedAt: now, attempts: { increment: how.attempts }, lastError: null },
     });
-    await recordAudit(tx, viewer, {
-      action: 'message.sent',
-      entityType: 'ConversationMessage',
-      entityId: outbound.messageId,
-      fromStatus: 'QUEUED',
-      toStatus: 'SENT',
-      details: { via: outbound.provider, providerMessageId: accepted.providerMessageId, foundByLookup: how.foundByLookup },
-    });
+    // This settlement's audit rows, written together at the end (one statement).
+    const audit: AuditRecord[] = [
+      {
+        action: 'message.sent',
+        entityType: 'ConversationMessage',
+        entityId: outbound.messageId,
+        fromStatus: 'QUEUED',
+        toStatus: 'SENT',
+        details: { via: outbound.provider, providerMessageId: accepted.providerMessageId, foundByLookup: how.foundByLookup },
+      },
+    ];
     // Only the newest message moves the thread on (a recovered email may predate a reply).
     if (locked && sentAt >= locked.last_message_at) {
       const status: ConversationStatus = locked.status === 'ARCHIVED' ? 'ARCHIVED' : 'WAITING_FOR_LEAD';
@@ -437,7 +462,7 @@ async function markSent(
         data: { lastMessageAt: sentAt, lastMessageId: outbound.messageId, status },
       });
       if (status !== locked.status) {
-        await recordAudit(tx, viewer, {
+        audit.push({
           action: 'conversation.replied',
           entityType: 'Conversation',
           entityId: outbound.conversationId,
@@ -459,7 +484,7 @@ async function markSent(
           data: { status: 'REJECTED', rejectionReason: 'Replaced by a custom reply.', decidedAt: now },
         });
         if (rejected > 0) {
-          await recordAudit(tx, viewer, {
+          audit.push({
             action: 'suggestion.rejected',
             entityType: 'AISuggestion',
             entityId: id,
@@ -470,6 +495,7 @@ async function markSent(
         }
       }
     }
+    await recordAudits(tx, viewer, audit);
     return true;
   }, TX_OPTIONS);
   if (settled) {

@@ -236,12 +236,16 @@ builder.relayMutationField(
     description: 'Result of sendReply.',
     outputFields: (t) => ({
       // Not `message`: that would clash with Error.message when a client selects both in the union.
-      reply: t.field({
-        type: ConversationMessageNode,
+      reply: t.prismaField({
+        type: 'ConversationMessage',
         description: 'The email: SENT, or QUEUED while the provider has not confirmed it yet (it is then confirmed or sent automatically).',
-        resolve: (p) => p.message,
+        resolve: (query, p, _args, ctx) => ctx.db.conversationMessage.findUniqueOrThrow({ ...query, where: { id: p.messageId } }),
       }),
-      conversation: t.field({ type: ConversationNode, description: 'The conversation as it is now.', resolve: (p) => p.conversation }),
+      conversation: t.prismaField({
+        type: 'Conversation',
+        description: 'The conversation as it is now.',
+        resolve: (query, p, _args, ctx) => ctx.db.conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
+      }),
     }),
   },
 );

@@ -114,14 +114,23 @@ builder.relayMutationField(
   {
     description: 'Result of approveSuggestion.',
     outputFields: (t) => ({
-      suggestion: t.field({ type: AISuggestionNode, description: 'The draft, now APPROVED or EDITED.', resolve: (p) => p.suggestion }),
-      // Not `message`: that would clash with Error.message when a client selects both in the union.
-      reply: t.field({
-        type: ConversationMessageNode,
-        description: 'The email: SENT, or QUEUED while the provider has not confirmed it yet (it is then confirmed or sent automatically).',
-        resolve: (p) => p.message,
+      // Loaded here from the ids the domain returns, with the fields the client selected.
+      suggestion: t.prismaField({
+        type: 'AISuggestion',
+        description: 'The draft, now APPROVED or EDITED.',
+        resolve: (query, p, _args, ctx) => ctx.db.aISuggestion.findUniqueOrThrow({ ...query, where: { id: p.suggestionId } }),
       }),
-      conversation: t.field({ type: ConversationNode, description: 'The conversation as it is now.', resolve: (p) => p.conversation }),
+      // Not `message`: that would clash with Error.message when a client selects both in the union.
+      reply: t.prismaField({
+        type: 'ConversationMessage',
+        description: 'The email: SENT, or QUEUED while the provider has not confirmed it yet (it is then confirmed or sent automatically).',
+        resolve: (query, p, _args, ctx) => ctx.db.conversationMessage.findUniqueOrThrow({ ...query, where: { id: p.messageId } }),
+      }),
+      conversation: t.prismaField({
+        type: 'Conversation',
+        description: 'The conversation as it is now.',
+        resolve: (query, p, _args, ctx) => ctx.db.conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
+      }),
     }),
   },
 );
