@@ -7,11 +7,20 @@ const Archive = graphql(`
   mutation Archive($input: ArchiveConversationInput!) {
     archiveConversation(input: $input) {
       __typename
-      ... on ArchiveConversationPayload { conversation { id status archivedAt archiveReason } }
+      ... on ArchiveConversationPayload {
+        conversation { id status archivedAt archiveReason hasPendingSuggestion pendingSuggestion { id } }
+        withdrawnSuggestion { id status }
+      }
       ... on Error { message code }
       ... on InvalidStateError { currentState }
       ... on ValidationError { issues { path message } }
     }
+  }
+`);
+
+const PendingStats = graphql(`
+  query PendingStats {
+    conversationStats(since: "2026-11-01T00:00:00Z", until: "2026-12-01T00:00:00Z") { ai { pending } conversations { needsReview } }
   }
 `);
 
@@ -28,6 +37,7 @@ const Unarchive = graphql(`
 
 let app: TestApp;
 let pendingId: string;
+let pendingDraftId: string;
 let waitingId: string;
 let foreignId: string;
 
@@ -48,6 +58,7 @@ beforeAll(async () => {
   const other = await createAccount(prisma);
   const foreign = await createConversation(prisma, other.id, (await createLead(prisma, other.id)).id);
   pendingId = gid('Conversation', pending.id);
+  pendingDraftId = gid('AISuggestion', (await prisma.aISuggestion.findFirstOrThrow({ where: { conversationId: pending.id } })).id);
   waitingId = gid('Conversation', waiting.id);
   foreignId = gid('Conversation', foreign.id);
 });
@@ -57,15 +68,30 @@ afterAll(() => app?.close());
 const auditCount = () => app.services.prisma.auditEntry.count();
 
 describe('archiveConversation / unarchiveConversation', () => {
-  it('archives with a reason, writes an audit row, and returns the updated conversation', async () => {
+  it('archives with a reason, withdraws the pending draft, writes audit rows, and returns both', async () => {
+    const before = (await app.execute(PendingStats)).data!.conversationStats;
+    expect(before.ai.pending).toBe(1);
     const result = await app.execute(Archive, { input: { conversationId: pendingId, reason: '  Deal closed  ' } });
     expect(result.errors).toBeUndefined();
     expect(result.data?.archiveConversation).toEqual({
       __typename: 'ArchiveConversationPayload',
-      conversation: { id: pendingId, status: 'ARCHIVED', archivedAt: '2026-11-20T10:00:00.000Z', archiveReason: 'Deal closed' },
+      conversation: {
+        id: pendingId,
+        status: 'ARCHIVED',
+        archivedAt: '2026-11-20T10:00:00.000Z',
+        archiveReason: 'Deal closed',
+        hasPendingSuggestion: false,
+        pendingSuggestion: null,
+      },
+      withdrawnSuggestion: { id: pendingDraftId, status: 'WITHDRAWN' },
     });
-    const audit = await app.services.prisma.auditEntry.findMany({ where: { action: 'conversation.archived' } });
-    expect(audit).toMatchObject([{ actor: expect.stringMatching(/^user:/), fromStatus: 'NEEDS_REVIEW', toStatus: 'ARCHIVED', details: { reason: 'Deal closed' } }]);
+    // No longer waiting for review, so no longer counted as pending.
+    expect((await app.execute(PendingStats)).data!.conversationStats).toEqual({ ai: { pending: 0 }, conversations: { needsReview: before.conversations.needsReview - 1 } });
+    const audit = await app.services.prisma.auditEntry.findMany({ where: { action: { in: ['conversation.archived', 'suggestion.withdrawn'] } }, orderBy: { action: 'asc' } });
+    expect(audit).toMatchObject([
+      { action: 'conversation.archived', actor: expect.stringMatching(/^user:/), fromStatus: 'NEEDS_REVIEW', toStatus: 'ARCHIVED', details: { reason: 'Deal closed' } },
+      { action: 'suggestion.withdrawn', entityType: 'AISuggestion', fromStatus: 'PENDING', toStatus: 'WITHDRAWN' },
+    ]);
   });
 
   it('refuses to archive twice with InvalidStateError, writing nothing', async () => {
@@ -75,12 +101,16 @@ describe('archiveConversation / unarchiveConversation', () => {
     expect(await auditCount()).toBe(before);
   });
 
-  it('unarchives to the status the thread implies', async () => {
+  it('unarchives to the status the thread implies, without bringing the withdrawn draft back', async () => {
     const pending = await app.execute(Unarchive, { input: { conversationId: pendingId } });
+    // The lead wrote last and no draft waits (the withdrawn one stays withdrawn): ACTIVE.
     expect(pending.data?.unarchiveConversation).toMatchObject({
       __typename: 'UnarchiveConversationPayload',
-      conversation: { status: 'NEEDS_REVIEW', archivedAt: null, archiveReason: null },
+      conversation: { status: 'ACTIVE', archivedAt: null, archiveReason: null },
     });
+    const draft = await app.executeRaw('query ($id: ID!) { node(id: $id) { ... on AISuggestion { status } } }', { id: pendingDraftId });
+    expect(draft.data).toEqual({ node: { status: 'WITHDRAWN' } });
+    expect((await app.execute(PendingStats)).data!.conversationStats.ai.pending).toBe(0);
     await app.execute(Archive, { input: { conversationId: waitingId } });
     const waiting = await app.execute(Unarchive, { input: { conversationId: waitingId } });
     expect(waiting.data?.unarchiveConversation).toMatchObject({ conversation: { status: 'WAITING_FOR_LEAD' } });

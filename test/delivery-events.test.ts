@@ -113,7 +113,7 @@ describe('delivery events', () => {
   it('matches by our message id in Metadata when the MessageID is not known', async () => {
     const m = await sentMessage();
     const response = await postWebhook(app, 'events', { RecordType: 'Open', MessageID: 'not-ours', ReceivedAt: '2026-11-20T10:00:00Z', Metadata: { messageId: m.message.id } });
-    expect(response.body).toMatchObject({ status: 'recorded', messageId: m.message.id });
+    expect(response.body).toMatchObject({ status: 'recorded', messageId: gid('ConversationMessage', m.message.id) });
   });
 
   it('acknowledges unknown messages and unknown record types with 200', async () => {

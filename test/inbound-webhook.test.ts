@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConversationEvent } from '../src/events/bus.js';
 import { graphql } from './gql/index.js';
 import { createTestApp, type TestApp } from './support/app.js';
-import { createAccount, createConversation, createLead, gid } from './support/factories.js';
+import { createAccount, createConversation, createLead, gid, rawId } from './support/factories.js';
 import { devAuth, inboundPayload, postWebhook } from './support/postmark-payloads.js';
 
 const Thread = graphql(`
@@ -142,24 +142,24 @@ describe('threading', () => {
   it("threads by the lead's address and the subject without Re:/Fwd:", async () => {
     const { lead, conversation } = await seedThread('Pricing for the new menu');
     const response = await postWebhook(app, 'inbound', inboundPayload({ from: lead.email.toUpperCase(), subject: 'RE: Fwd:  pricing for the new MENU' }));
-    expect(response.body).toMatchObject({ threadedBy: 'subject', conversationId: conversation.id });
+    expect(response.body).toMatchObject({ threadedBy: 'subject', conversationId: gid('Conversation', conversation.id) });
   });
 
   it('opens a new conversation for a known lead writing about something new', async () => {
     const { lead, conversation } = await seedThread('Pricing');
     const response = await postWebhook(app, 'inbound', inboundPayload({ from: lead.email, subject: 'Another question' }));
     expect(response.body).toMatchObject({ status: 'stored', threadedBy: 'new-conversation' });
-    expect(response.body.conversationId).not.toBe(conversation.id);
+    expect(response.body.conversationId).not.toBe(gid('Conversation', conversation.id));
   });
 
   it('makes a new lead, marked as inbound, and a conversation for an unknown sender', async () => {
     const response = await postWebhook(app, 'inbound', inboundPayload({ from: 'newcomer@fresh.example.org', fromName: 'Nia Newcomer', subject: 'Do you build shops?' }));
     expect(response.body).toMatchObject({ status: 'stored', threadedBy: 'new-lead' });
-    const result = await app.execute(Thread, { id: gid('Conversation', response.body.conversationId as string) });
+    const result = await app.execute(Thread, { id: response.body.conversationId as string });
     expect(result.data?.conversation).toMatchObject({ status: 'NEEDS_REVIEW', lead: { email: 'newcomer@fresh.example.org', name: 'Nia Newcomer' } });
     const lead = await app.services.prisma.lead.findFirstOrThrow({ where: { email: 'newcomer@fresh.example.org' } });
     expect(lead.source).toBe('inbound-email');
-    const audit = await app.services.prisma.auditEntry.findFirstOrThrow({ where: { entityId: response.body.conversationId as string } });
+    const audit = await app.services.prisma.auditEntry.findFirstOrThrow({ where: { entityId: rawId(response.body.conversationId as string) } });
     expect(audit).toMatchObject({ action: 'conversation.reply_received', fromStatus: null, toStatus: 'NEEDS_REVIEW', details: { threadedBy: 'new-lead' } });
   });
 
@@ -167,7 +167,7 @@ describe('threading', () => {
     const other = await createAccount(app.services.prisma, 'other-team');
     const response = await postWebhook(app, 'inbound', inboundPayload({ from: 'someone@else.example.org' }), { query: '?account=other-team' });
     expect(response.status).toBe(200);
-    const message = await app.services.prisma.conversationMessage.findUniqueOrThrow({ where: { id: response.body.messageId as string } });
+    const message = await app.services.prisma.conversationMessage.findUniqueOrThrow({ where: { id: rawId(response.body.messageId as string) } });
     expect(message.accountId).toBe(other.id);
   });
 });
@@ -194,7 +194,7 @@ describe('storing a reply', () => {
       },
     });
     expect(result.data?.conversation.lastMessage?.textBody).toContain('> Hello');
-    const stored = await app.services.prisma.conversationMessage.findUniqueOrThrow({ where: { id: response.body.messageId as string } });
+    const stored = await app.services.prisma.conversationMessage.findUniqueOrThrow({ where: { id: rawId(response.body.messageId as string) } });
     expect(JSON.stringify(stored.attachments)).not.toContain(Buffer.from('pdf').toString('base64'));
     expect(stored.headers).toEqual(expect.arrayContaining([{ name: 'Date', value: 'Tue, 24 Nov 2026 10:00:00 +0000' }]));
     const job = await app.services.prisma.job.findFirstOrThrow({ where: { dedupeKey: stored.id } });
@@ -207,7 +207,7 @@ describe('storing a reply', () => {
     try {
       const content = Buffer.from('hello').toString('base64');
       const response = await postWebhook(keep, 'inbound', inboundPayload({ attachments: [{ Name: 'a.txt', ContentType: 'text/plain', ContentLength: 5, Content: content }] }));
-      const stored = await keep.services.prisma.conversationMessage.findUniqueOrThrow({ where: { id: response.body.messageId as string } });
+      const stored = await keep.services.prisma.conversationMessage.findUniqueOrThrow({ where: { id: rawId(response.body.messageId as string) } });
       expect(stored.attachments).toEqual([{ name: 'a.txt', contentType: 'text/plain', size: 5, content }]);
     } finally {
       await keep.close();
@@ -242,7 +242,7 @@ describe('exactly once', () => {
     expect(first.body.status).toBe('stored');
     expect(second).toMatchObject({ status: 200, body: { status: 'duplicate', messageId: first.body.messageId } });
     expect(await app.services.prisma.conversationMessage.count({ where: { providerMessageId: payload.MessageID } })).toBe(1);
-    expect(await app.services.prisma.job.count({ where: { dedupeKey: first.body.messageId as string, kind: 'draft-reply' } })).toBe(1);
+    expect(await app.services.prisma.job.count({ where: { dedupeKey: rawId(first.body.messageId as string), kind: 'draft-reply' } })).toBe(1);
   });
 
   it('stores one message, one lead and one conversation when posted 5 times at once', async () => {

@@ -66,11 +66,13 @@ describe('job queue', () => {
     app = await createTestApp();
     await enqueue(app, 'work', {});
     // A worker claims the job and "crashes": it never completes or fails it.
-    expect(await claimJobs(app.services.prisma, 'crashed-worker', 10, 200)).toHaveLength(1);
+    expect(await claimJobs(app.services.prisma, 'crashed-worker', 10, 60_000)).toHaveLength(1);
     // While the lease holds, nobody else takes it.
     expect(await claimJobs(app.services.prisma, 'other-worker', 10, 60_000)).toHaveLength(0);
-    // After a restart, a new worker with a short lease picks it up.
-    const worker = startJobWorker(app.services, { work: async (_ctx, _p, job) => void runs.push(job.attempts) }, { ...fast, concurrency: 2, leaseMs: 200 });
+    // An hour later (the claim is dated back: time passes without a race against a short
+    // lease), a new worker picks it up; its own lease outlasts the run, so it runs once more.
+    await app.services.prisma.$executeRaw`UPDATE jobs SET locked_at = locked_at - interval '1 hour' WHERE locked_by = 'crashed-worker'`;
+    const worker = startJobWorker(app.services, { work: async (_ctx, _p, job) => void runs.push(job.attempts) }, { ...fast, concurrency: 2, leaseMs: 60_000 });
     try {
       await worker.idle();
     } finally {

@@ -61,9 +61,12 @@ function collect(iterable: AsyncIterable<Next>, count: number) {
   return { results, done };
 }
 
-/** Resolves once the server has `n` live subscriptions (subscribing is asynchronous). */
+/**
+ * Resolves once the server has `n` live subscriptions (subscribing is asynchronous). A state
+ * awaited, not a delay: only the test timeout bounds it, so a loaded machine just takes longer.
+ */
 async function subscribers(n: number, target: TestServer = server) {
-  for (let i = 0; i < 500 && target.running.app.services.events.activeSubscriptions() < n; i++) {
+  while (target.running.app.services.events.activeSubscriptions() < n) {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   expect(target.running.app.services.events.activeSubscriptions()).toBeGreaterThanOrEqual(n);
@@ -154,9 +157,14 @@ describe('subscriptions over WebSocket (graphql-ws)', () => {
     });
     const client = wsClient();
     const received: Next[] = [];
+    let arrived!: () => void;
+    const firstArrived = new Promise<void>((resolve) => (arrived = resolve));
     const iterator = client.iterate({ query: 'subscription { conversationEvents { __typename } }' }) as AsyncIterableIterator<Next>;
     void (async () => {
-      for await (const r of iterator) received.push(r);
+      for await (const r of iterator) {
+        received.push(r);
+        arrived();
+      }
     })().catch(() => undefined);
     try {
       await subscribers(1);
@@ -175,7 +183,7 @@ describe('subscriptions over WebSocket (graphql-ws)', () => {
       expect(await prisma.aISuggestion.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: 'PENDING' });
       // A committed event afterwards arrives first: nothing came from the rolled-back approval.
       await postInbound(inboundPayload({ mailboxHash: conversation.replyHash, stripped: 'after' }));
-      for (let i = 0; i < 200 && received.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      await firstArrived;
       expect(received.map((r) => (r.data?.conversationEvents as { __typename: string }).__typename)).toEqual(['NewReplyEvent']);
     } finally {
       await iterator.return?.();
@@ -293,15 +301,22 @@ describe('subscriptions over SSE (graphql-sse, distinct connections)', () => {
 describe('slow subscribers', () => {
   it('ends a subscription whose reader falls more than the limit behind', async () => {
     const gauge = { value: 0 };
+    let released!: () => void;
+    const sourceReleased = new Promise<void>((resolve) => (released = resolve));
     const source = (async function* () {
-      for (let i = 0; i < 1000; i++) yield i;
+      try {
+        for (let i = 0; i < 1000; i++) yield i;
+      } finally {
+        released();
+      }
     })();
     const stream = relay(source, { limit: 10, gauge });
     const first = await stream.next();
     expect(first.value).toBe(0);
     expect(gauge.value).toBe(1);
-    // The reader now stalls while the source keeps producing.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The reader now stalls while the source keeps producing, until the relay gives up on it
+    // (it lets go of the source only then): an event awaited, not a delay.
+    await sourceReleased;
     const taken: number[] = [];
     await expect(
       (async () => {
@@ -329,7 +344,7 @@ describe('two instances sharing Redis', () => {
       // Redis SUBSCRIBE is asynchronous too: keep posting distinct replies until one arrives.
       let posted = 0;
       const poster = (async () => {
-        while (sub.results.length === 0 && posted < 50) {
+        while (sub.results.length === 0 && posted < 500) {
           await postInbound(inboundPayload({ mailboxHash: conversation.replyHash, stripped: `via A #${++posted}` }), a);
           await new Promise((resolve) => setTimeout(resolve, 50));
         }

@@ -47,7 +47,8 @@ export function createTokenVerifier(auth: Config['auth'], now: () => number = Da
     async verify(token) {
       const hit = verified.get(token);
       if (hit) return hit;
-      const options = { issuer: auth.issuer, audience: auth.audience };
+      // Expiry is judged by the verifier's clock, the same one the cache's ttl runs on.
+      const options = { issuer: auth.issuer, audience: auth.audience, currentDate: new Date(now()) };
       let payload;
       try {
         // Each key type is pinned to its algorithms, so a token can't choose a weaker one

@@ -1,16 +1,24 @@
-// Archiving finishes a conversation: it takes no replies until it is unarchived.
+// Archiving finishes a conversation: it takes no replies until it is unarchived, and its
+// pending draft is withdrawn (unarchiving does not bring it back; regenerate for a new one).
 import type { Conversation } from '../db/client.js';
 import type { ConversationStatus } from '../../prisma/generated/client/enums.js';
-import { recordAudit } from './audit.js';
+import { recordAudit, recordAudits } from './audit.js';
 import type { DomainContext } from './context.js';
 import { InvalidStateError, NotFoundError } from './errors.js';
 
 export const ARCHIVE_REASON_MAX = 500;
 
+/** Ids of what archiving changed: the API loads each with the fields its client asked for. */
+export interface ArchiveResult {
+  conversationId: string;
+  /** The draft that was waiting for review, now WITHDRAWN. */
+  withdrawnSuggestionId: string | null;
+}
+
 export async function archiveConversation(
   { db, viewer, services }: DomainContext,
   input: { conversationId: string; reason?: string | null },
-): Promise<Conversation> {
+): Promise<ArchiveResult> {
   return db.$transaction(async (tx) => {
     const current = await tx.conversation.findUnique({ where: { id: input.conversationId } });
     if (!current) throw new NotFoundError('Conversation', input.conversationId);
@@ -20,15 +28,31 @@ export async function archiveConversation(
       data: { status: 'ARCHIVED', archivedAt: services.now(), archiveReason: input.reason ?? null },
     });
     if (count === 0) throw new InvalidStateError('The conversation is already archived.', 'ARCHIVED');
-    await recordAudit(tx, viewer, {
-      action: 'conversation.archived',
-      entityType: 'Conversation',
-      entityId: current.id,
-      fromStatus: current.status,
-      toStatus: 'ARCHIVED',
-      details: input.reason ? { reason: input.reason } : undefined,
+    // At most one draft is PENDING per conversation (a partial unique index).
+    const withdrawn = await tx.aISuggestion.updateManyAndReturn({
+      where: { conversationId: current.id, status: 'PENDING' },
+      data: { status: 'WITHDRAWN' },
+      select: { id: true },
     });
-    return tx.conversation.findUniqueOrThrow({ where: { id: current.id } });
+    await recordAudits(tx, viewer, [
+      {
+        action: 'conversation.archived',
+        entityType: 'Conversation',
+        entityId: current.id,
+        fromStatus: current.status,
+        toStatus: 'ARCHIVED',
+        details: input.reason ? { reason: input.reason } : undefined,
+      },
+      ...withdrawn.map(({ id }) => ({
+        action: 'suggestion.withdrawn',
+        entityType: 'AISuggestion',
+        entityId: id,
+        fromStatus: 'PENDING',
+        toStatus: 'WITHDRAWN',
+        details: { reason: 'conversation archived' },
+      })),
+    ]);
+    return { conversationId: current.id, withdrawnSuggestionId: withdrawn[0]?.id ?? null };
   });
 }
 

@@ -18,7 +18,8 @@ export class NotFoundError extends DomainError {
     readonly typename: string,
     readonly id: string,
   ) {
-    super(`${typename} ${id} was not found.`);
+    // The id stays out of the text: the API shows ids as global IDs (the error's `id` field).
+    super(`The ${typename} was not found in your account.`);
     this.name = 'NotFoundError';
   }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { conversationOrderBy, conversationWhere } from '../domain/conversation-filter.js';
 import { ARCHIVE_REASON_MAX, archiveConversation, unarchiveConversation } from '../domain/archive.js';
-import { EmailDeliveryError, InvalidStateError, NotFoundError, RateLimitedError } from '../domain/errors.js';
+import { EmailDeliveryError, InvalidStateError, RateLimitedError } from '../domain/errors.js';
 import { sendReply } from '../domain/reply.js';
 import {
   BODY_MAX_LENGTH,
@@ -14,10 +14,9 @@ import {
 } from '../domain/send-email.js';
 import { baseMutationErrors } from './errors.js';
 import { builder } from './builder.js';
-import { encodeParleyId, idOfType } from './ids.js';
+import { idOfType } from './ids.js';
+import { readQuery } from './optional-row.js';
 import { ConversationStatusEnum, OrderDirectionEnum } from './enums.js';
-import { LeadNode } from './lead.js';
-import { ConversationMessageNode } from './message.js';
 import { AISuggestionNode } from './suggestion.js';
 
 // At most one PENDING suggestion exists per conversation (a partial unique index), so this
@@ -76,7 +75,7 @@ const ConversationFilter = builder.inputType('ConversationFilter', {
       type: [ConversationStatusEnum],
       description: 'Only conversations in one of these statuses.',
     }),
-    leadId: t.globalID({ for: LeadNode, description: "Only this lead's conversations." }),
+    leadId: t.globalID({ description: "Only this lead's conversations (a Lead's global ID)." }),
     hasPendingSuggestion: t.boolean({ description: 'Only those with (true) or without (false) a draft waiting for review.' }),
     search: t.string({
       description: 'Case-insensitive text to find in the subject, lead name, lead email or any message text.',
@@ -101,6 +100,10 @@ const ConversationOrder = builder.inputType('ConversationOrder', {
   }),
 });
 
+/** The list's filter as a where clause; the lead's id is checked here, for the page and the count alike. */
+const filterWhere = (filter: (typeof ConversationFilter)['$inferInput'] | null | undefined) =>
+  conversationWhere(filter && { ...filter, leadId: filter.leadId && idOfType(filter.leadId, 'Lead', ['filter', 'leadId']) });
+
 builder.queryFields((t) => ({
   conversations: t.prismaConnection({
     type: 'Conversation',
@@ -110,27 +113,26 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: ConversationFilter, description: 'Which conversations to list.' }),
       orderBy: t.arg({ type: ConversationOrder, description: 'Sort order (default: LAST_MESSAGE_AT DESC).' }),
     },
-    totalCount: (_parent, args, ctx) =>
-      ctx.db.conversation.count({ where: conversationWhere(args.filter && { ...args.filter, leadId: args.filter.leadId?.id }) }),
+    totalCount: (_parent, args, ctx) => ctx.db.conversation.count({ where: filterWhere(args.filter) }),
     resolve: (query, _parent, args, ctx) =>
       ctx.db.conversation.findMany({
         ...query,
         // One SQL statement for the page with its lead, last message and pending draft
         // (lateral joins), instead of one more round trip per relation.
         relationLoadStrategy: 'join',
-        where: conversationWhere(args.filter && { ...args.filter, leadId: args.filter.leadId?.id }),
+        where: filterWhere(args.filter),
         orderBy: conversationOrderBy(args.orderBy?.field, args.orderBy?.direction),
       }),
   }),
   conversation: t.prismaField({
     type: 'Conversation',
-    description: 'One conversation by its global ID. A NOT_FOUND error when it is not in your account.',
-    args: { id: t.arg.globalID({ for: ConversationNode, required: true, description: 'Global ID of the conversation.' }) },
-    resolve: async (query, _parent, args, ctx) => {
-      const conversation = await ctx.db.conversation.findUnique({ ...query, where: { id: args.id.id } });
-      if (!conversation) throw new NotFoundError('Conversation', encodeParleyId('Conversation', args.id.id));
-      return conversation;
-    },
+    nullable: true,
+    description:
+      'One conversation by its global ID; null when it is not in your account (as node(id) answers). ' +
+      'A malformed id, or the id of another type, is a VALIDATION_FAILED error.',
+    args: { id: t.arg.globalID({ required: true, description: 'Global ID of the conversation.' }) },
+    resolve: (query, _parent, args, ctx) =>
+      ctx.db.conversation.findUnique({ ...query, where: { id: idOfType(args.id, 'Conversation', ['id']) } }),
   }),
 }));
 
@@ -149,21 +151,38 @@ builder.relayMutationField(
   {
     description: 'Input of archiveConversation.',
     inputFields: (t) => ({
-      conversationId: t.globalID({ for: ConversationNode, required: true, description: 'The conversation to archive.' }),
+      conversationId: t.globalID({ required: true, description: 'Global ID of the Conversation to archive.' }),
       reason: t.string({ description: 'Why it is finished, for the record.', validate: reasonField }),
     }),
   },
   {
-    description: 'Finish a conversation: it leaves the inbox and takes no replies until unarchived.',
+    description:
+      'Finish a conversation: it leaves the inbox and takes no replies until unarchived. A draft waiting for review ' +
+      'is WITHDRAWN (unarchiving does not bring it back; regenerateSuggestion drafts anew).',
     errors: { types: [...baseMutationErrors, InvalidStateError], directResult: true },
-    resolve: async (_root, { input }, ctx) => ({
-      conversation: await archiveConversation(ctx, { conversationId: input.conversationId.id, reason: input.reason }),
-    }),
+    resolve: (_root, { input }, ctx) =>
+      archiveConversation(ctx, {
+        conversationId: idOfType(input.conversationId, 'Conversation', ['input', 'conversationId']),
+        reason: input.reason,
+      }),
   },
   {
     description: 'Result of archiveConversation.',
     outputFields: (t) => ({
-      conversation: t.field({ type: ConversationNode, description: 'The conversation as it is now.', resolve: (p) => p.conversation }),
+      conversation: t.prismaField({
+        type: 'Conversation',
+        description: 'The conversation as it is now.',
+        resolve: (query, p, _args, ctx) => ctx.db.conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
+      }),
+      withdrawnSuggestion: t.prismaField({
+        type: 'AISuggestion',
+        nullable: true,
+        description: 'The draft that was waiting for review, now WITHDRAWN; null when none was.',
+        resolve: (query, p, _args, ctx) => {
+          const selection = readQuery(query);
+          return p.withdrawnSuggestionId ? ctx.db.aISuggestion.findUnique({ ...selection, where: { id: p.withdrawnSuggestionId } }) : null;
+        },
+      }),
     }),
   },
 );
@@ -173,14 +192,16 @@ builder.relayMutationField(
   {
     description: 'Input of unarchiveConversation.',
     inputFields: (t) => ({
-      conversationId: t.globalID({ for: ConversationNode, required: true, description: 'The conversation to reopen.' }),
+      conversationId: t.globalID({ required: true, description: 'Global ID of the Conversation to reopen.' }),
     }),
   },
   {
-    description: 'Reopen an archived conversation, in the status its messages and drafts imply.',
+    description:
+      'Reopen an archived conversation, in the status its messages and drafts imply. A draft withdrawn when it was ' +
+      'archived stays WITHDRAWN: regenerateSuggestion drafts a new one.',
     errors: { types: [...baseMutationErrors, InvalidStateError], directResult: true },
     resolve: async (_root, { input }, ctx) => ({
-      conversation: await unarchiveConversation(ctx, { conversationId: input.conversationId.id }),
+      conversation: await unarchiveConversation(ctx, { conversationId: idOfType(input.conversationId, 'Conversation', ['input', 'conversationId']) }),
     }),
   },
   {
@@ -224,7 +245,7 @@ builder.relayMutationField(
       // Counted per call: aliases in one request and WebSocket operations count too.
       await ctx.services.rateLimits.consume('sendReply', ctx.viewer.actor);
       return sendReply(ctx, {
-        conversationId: idOfType(input.conversationId, 'Conversation', 'conversationId'),
+        conversationId: idOfType(input.conversationId, 'Conversation', ['input', 'conversationId']),
         subject: input.subject,
         body: input.body,
         bodyHtml: input.bodyHtml,

@@ -51,6 +51,7 @@ export const SuggestionStatusEnum = builder.enumType(SuggestionStatus, {
     EDITED: { description: 'Sent after a person changed the text.' },
     REJECTED: { description: 'Declined by a person.' },
     SUPERSEDED: { description: 'Replaced by a newer draft before anyone decided.' },
+    WITHDRAWN: { description: 'Withdrawn when its conversation was archived; unarchiving does not bring it back.' },
   },
 });
 

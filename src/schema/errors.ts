@@ -11,6 +11,7 @@ import {
   type FieldIssue,
 } from '../domain/errors.js';
 import { builder } from './builder.js';
+import { globalIdFor } from './ids.js';
 
 export const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({
   description: 'An expected failure: the operation did not happen, and nothing was changed.',
@@ -34,7 +35,7 @@ builder.objectType(NotFoundError, {
   interfaces: [ErrorInterface],
   fields: (t) => ({
     typename: t.exposeString('typename', { description: 'The kind of object that was looked for.' }),
-    id: t.exposeString('id', { description: 'The id that was looked for.' }),
+    id: t.id({ description: 'The global ID that was looked for.', resolve: (e) => globalIdFor(e.typename, e.id) }),
   }),
 });
 

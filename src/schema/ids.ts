@@ -21,12 +21,32 @@ export function decodeParleyId(globalID: string): { typename: string; id: string
 }
 
 /**
- * The id of a decoded global ID of one type. plugin-relay's `for:` check throws an untyped
- * error that would null the whole mutation result; this one is a typed ValidationError.
+ * The id of a decoded global ID of one type, or a ValidationError naming the argument at fault
+ * (`path`, e.g. ["input", "suggestionId"] or ["id"]). The one check for every id argument:
+ * plugin-relay's `for:` option throws an untyped error instead ("ID: ... is not of type"), so
+ * no argument uses it. A malformed id fails earlier, in decodeParleyId, with the same error.
  */
-export function idOfType(globalId: { typename: string; id: string }, typename: string, field: string): string {
+export function idOfType(globalId: { typename: string; id: string }, typename: string, path: string[]): string {
   if (globalId.typename !== typename) {
-    throw ValidationError.fromIssues([{ path: ['input', field], message: `expected the global ID of a ${typename}` }]);
+    throw ValidationError.fromIssues([{ path, message: `expected the global ID of a ${typename}` }]);
   }
   return globalId.id;
+}
+
+const ACTOR = /^(user|apikey):(.+)$/;
+const ACTOR_TYPENAMES = { user: 'User', apikey: 'ApiKey' } as const;
+
+/**
+ * Who acted, as the API shows it: the global ID of the User or ApiKey, or "system:<component>"
+ * for background work. The audit trail stores "user:<id>" / "apikey:<id>".
+ */
+export function actorForApi(actor: string): string {
+  const match = ACTOR.exec(actor);
+  if (!match) return actor;
+  return encodeParleyId(ACTOR_TYPENAMES[match[1] as keyof typeof ACTOR_TYPENAMES], match[2]!);
+}
+
+/** A raw id as the API shows it (global); an id that is already global stays as it is. */
+export function globalIdFor(typename: string, id: string): string {
+  return UUID.test(id) ? encodeParleyId(typename, id) : id;
 }

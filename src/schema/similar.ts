@@ -17,6 +17,7 @@ import {
 } from '../domain/similar.js';
 import { builder } from './builder.js';
 import { ConversationNode } from './conversation.js';
+import { idOfType } from './ids.js';
 import { IntentEnum } from './enums.js';
 import { baseMutationErrors, ErrorInterface } from './errors.js';
 import { AISuggestionNode } from './suggestion.js';
@@ -91,7 +92,6 @@ builder.queryFields((t) => ({
     errors: { types: [VectorSearchUnavailableError, NotFoundError, ValidationError], directResult: true },
     args: {
       conversationId: t.arg.globalID({
-        for: ConversationNode,
         description: 'Find conversations like this one (it is left out of the results). Give this or text.',
       }),
       text: t.arg.string({
@@ -108,7 +108,7 @@ builder.queryFields((t) => ({
     },
     resolve: (_root, args, ctx) =>
       findSimilarConversations(ctx, {
-        conversationId: args.conversationId?.id,
+        conversationId: args.conversationId && idOfType(args.conversationId, 'Conversation', ['conversationId']),
         text: args.text,
         first: args.first,
         intent: args.intent,
@@ -137,7 +137,7 @@ builder.relayMutationField(
   {
     description: 'Input of setConversationOutcome.',
     inputFields: (t) => ({
-      conversationId: t.globalID({ for: ConversationNode, required: true, description: 'The conversation.' }),
+      conversationId: t.globalID({ required: true, description: 'Global ID of the Conversation.' }),
       outcome: t.field({ type: ConversationOutcomeEnum, required: true, description: 'How it turned out; NONE clears it.' }),
     }),
   },
@@ -147,7 +147,10 @@ builder.relayMutationField(
       'InvalidStateError when it already has this outcome.',
     errors: { types: [...baseMutationErrors, InvalidStateError], directResult: true },
     resolve: async (_root, { input }, ctx) => ({
-      conversation: await setConversationOutcome(ctx, { conversationId: input.conversationId.id, outcome: input.outcome }),
+      conversation: await setConversationOutcome(ctx, {
+        conversationId: idOfType(input.conversationId, 'Conversation', ['input', 'conversationId']),
+        outcome: input.outcome,
+      }),
     }),
   },
   {

@@ -6,8 +6,8 @@ import type { GraphQLContext } from '../context.js';
 import { NotFoundError } from '../domain/errors.js';
 import type { ConversationEvent, ConversationEventType } from '../events/bus.js';
 import { builder } from './builder.js';
-import { ConversationNode } from './conversation.js';
-import { encodeParleyId } from './ids.js';
+import { idOfType } from './ids.js';
+import { readQuery } from './optional-row.js';
 
 type EventOf<T extends ConversationEventType> = Extract<ConversationEvent, { type: T }>;
 
@@ -21,14 +21,6 @@ const eventFields = <T extends ConversationEvent>(t: PothosObjectFieldBuilder<T>
   at: t.field({ type: 'DateTime', description: 'When it happened.', resolve: (event) => new Date(event.at) }),
 });
 type PothosObjectFieldBuilder<T> = Parameters<Parameters<ReturnType<typeof builder.objectRef<T>>['implement']>[0]['fields'] & object>[0];
-
-/**
- * The planned selection, read before deciding whether there is a row to load. plugin-prisma's
- * unused-query check (onUnusedQuery) fails a field whose resolver never read its `query`, and
- * an event without the optional id (a sendReply has no draft) loads nothing: null is the
- * answer there, not a resolver bug.
- */
-const readQuery = <Q extends object>(query: Q): Q => ({ ...query });
 
 const messageField = <T extends { messageId?: string | null }>(t: PothosObjectFieldBuilder<T>, description: string) =>
   t.prismaField({
@@ -109,7 +101,7 @@ async function subscribeToEvents(
 ): Promise<AsyncIterable<ConversationEvent>> {
   if (conversationId) {
     const exists = await ctx.db.conversation.findUnique({ where: { id: conversationId }, select: { id: true } });
-    if (!exists) throw new NotFoundError('Conversation', encodeParleyId('Conversation', conversationId));
+    if (!exists) throw new NotFoundError('Conversation', conversationId);
   }
   return pipe(
     ctx.services.events.subscribe(ctx.viewer.accountId),
@@ -120,7 +112,7 @@ async function subscribeToEvents(
 builder.subscriptionType({ description: 'Live events of your account, over WebSocket (graphql-ws) or SSE.' });
 
 const conversationIdArg = (t: Parameters<Parameters<typeof builder.subscriptionField>[1]>[0]) =>
-  t.arg.globalID({ for: ConversationNode, description: 'Only events of this conversation.' });
+  t.arg.globalID({ description: 'Only events of this conversation (its global ID).' });
 
 const fields = [
   ['newReply', NewReplyEvent, ['NEW_REPLY'], 'A lead replied.'],
@@ -136,7 +128,8 @@ for (const [name, type, types, description] of fields) {
       type: type as typeof ConversationEventUnion,
       description,
       args: { conversationId: conversationIdArg(t) },
-      subscribe: (_root, args, ctx) => subscribeToEvents(ctx, [...types], args.conversationId?.id),
+      subscribe: (_root, args, ctx) =>
+        subscribeToEvents(ctx, [...types], args.conversationId ? idOfType(args.conversationId, 'Conversation', ['conversationId']) : undefined),
       resolve: (event) => event,
     }),
   );

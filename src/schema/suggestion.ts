@@ -10,7 +10,6 @@ import { builder } from './builder.js';
 import { ConversationNode } from './conversation.js';
 import { baseMutationErrors } from './errors.js';
 import { idOfType } from './ids.js';
-import { ConversationMessageNode } from './message.js';
 import { IntentEnum, SentimentEnum, SuggestionStatusEnum, UrgencyEnum } from './enums.js';
 
 type AnalysisColumns = Pick<AISuggestion, 'sentiment' | 'intent' | 'urgency' | 'keyPoints' | 'questions' | 'nextStep'>;
@@ -104,7 +103,7 @@ builder.relayMutationField(
       // Counted per call: aliases in one request and WebSocket operations count too.
       await ctx.services.rateLimits.consume('approveSuggestion', ctx.viewer.actor);
       return approveSuggestion(ctx, {
-        suggestionId: idOfType(input.suggestionId, 'AISuggestion', 'suggestionId'),
+        suggestionId: idOfType(input.suggestionId, 'AISuggestion', ['input', 'suggestionId']),
         editedSubject: input.editedSubject,
         editedBody: input.editedBody,
         idempotencyKey: input.idempotencyKey,
@@ -147,7 +146,7 @@ builder.relayMutationField(
   {
     description: 'Decline a draft: nothing is sent. A conversation that needed review becomes ACTIVE.',
     errors: { types: [...baseMutationErrors, InvalidStateError], directResult: true },
-    resolve: async (_root, { input }, ctx) => rejectSuggestion(ctx, { suggestionId: idOfType(input.suggestionId, 'AISuggestion', 'suggestionId'), reason: input.reason }),
+    resolve: async (_root, { input }, ctx) => rejectSuggestion(ctx, { suggestionId: idOfType(input.suggestionId, 'AISuggestion', ['input', 'suggestionId']), reason: input.reason }),
   },
   {
     description: 'Result of rejectSuggestion.',
@@ -259,8 +258,8 @@ builder.relayMutationField(
   {
     description: 'Input of regenerateSuggestion.',
     inputFields: (t) => ({
-      conversationId: t.globalID({ for: ConversationNode, required: true, description: 'The conversation to redraft for.' }),
-      messageId: t.globalID({ for: ConversationMessageNode, description: "The lead's email to answer (default: their newest)." }),
+      conversationId: t.globalID({ required: true, description: 'Global ID of the Conversation to redraft for.' }),
+      messageId: t.globalID({ description: "Global ID of the lead's email (ConversationMessage) to answer (default: their newest)." }),
       tone: t.field({ type: ReplyToneEnum, description: 'Voice of the new draft.' }),
       length: t.field({ type: ReplyLengthEnum, description: 'Length of the new draft.' }),
       customPrompt: t.string({
@@ -274,8 +273,8 @@ builder.relayMutationField(
     errors: { types: [...baseMutationErrors, InvalidStateError, RateLimitedError], directResult: true },
     resolve: (_root, { input }, ctx) =>
       regenerateSuggestion(ctx, {
-        conversationId: input.conversationId.id,
-        messageId: input.messageId?.id,
+        conversationId: idOfType(input.conversationId, 'Conversation', ['input', 'conversationId']),
+        messageId: input.messageId && idOfType(input.messageId, 'ConversationMessage', ['input', 'messageId']),
         tone: input.tone,
         length: input.length,
         customPrompt: input.customPrompt,

@@ -5,6 +5,8 @@ import { InvalidStateError } from '../domain/errors.js';
 import { addUser, changeUserRole, createApiKey, revokeApiKey } from '../domain/team.js';
 import { builder } from './builder.js';
 import { baseMutationErrors } from './errors.js';
+import { actorForApi, encodeParleyId, idOfType } from './ids.js';
+import { readQuery } from './optional-row.js';
 
 export const RoleEnum = builder.enumType('Role', {
   description: 'What a user or API key may do.',
@@ -34,7 +36,7 @@ export const ApiKeyNode = builder.prismaNode('ApiKey', {
   fields: (t) => ({
     name: t.exposeString('name', { description: 'What it is for.' }),
     role: t.expose('role', { type: RoleEnum, description: 'What it may do.' }),
-    createdBy: t.exposeString('createdBy', { description: 'Who created it.' }),
+    createdBy: t.string({ description: 'Who created it: the global ID of a User or ApiKey.', resolve: (key) => actorForApi(key.createdBy) }),
     lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true, description: 'Last successful use.' }),
     revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true, description: 'When it was revoked; revoked keys are refused.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was created.' }),
@@ -44,11 +46,17 @@ export const ApiKeyNode = builder.prismaNode('ApiKey', {
 const AuditEntryRef = builder.prismaObject('AuditEntry', {
   description: 'One state change: who did what, when, from which state to which.',
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'Entry id.' }),
-    actor: t.exposeString('actor', { description: '"user:<id>", "apikey:<id>" or "system:<component>".' }),
+    id: t.id({ description: 'Global ID of the entry.', resolve: (entry) => encodeParleyId('AuditEntry', entry.id) }),
+    actor: t.string({
+      description: 'Who did it: the global ID of a User or ApiKey, or "system:<component>" for background work.',
+      resolve: (entry) => actorForApi(entry.actor),
+    }),
     action: t.exposeString('action', { description: 'What happened, e.g. "suggestion.approved".' }),
     entityType: t.exposeString('entityType', { description: 'The kind of object changed.' }),
-    entityId: t.exposeString('entityId', { description: 'The id of the object changed.' }),
+    entityId: t.id({
+      description: 'Global ID of the object changed (usable with node(id:) while it exists).',
+      resolve: (entry) => encodeParleyId(entry.entityType, entry.entityId),
+    }),
     fromStatus: t.exposeString('fromStatus', { nullable: true, description: 'State before.' }),
     toStatus: t.exposeString('toStatus', { nullable: true, description: 'State after.' }),
     details: t.string({
@@ -64,13 +72,26 @@ interface ViewerInfo {
   accountId: string;
   actor: string;
   role: (typeof ROLES)[number];
+  userId?: string | null;
 }
 
 const ViewerRef = builder.objectRef<ViewerInfo>('Viewer').implement({
   description: 'Who is asking.',
   fields: (t) => ({
-    actor: t.exposeString('actor', { description: '"user:<id>" or "apikey:<id>".' }),
+    actor: t.id({
+      description: 'The global ID of the User or ApiKey you act as; AuditEntry.actor shows it for what you did.',
+      resolve: (v) => actorForApi(v.actor),
+    }),
     role: t.field({ type: RoleEnum, description: 'What you may do.', resolve: (v) => v.role }),
+    user: t.prismaField({
+      type: 'User',
+      nullable: true,
+      description: 'The person signed in; null for an API key (it acts for the account, not for a person).',
+      resolve: (query, v, _args, ctx) => {
+        const selection = readQuery(query);
+        return v.userId ? ctx.db.user.findUnique({ ...selection, where: { id: v.userId } }) : null;
+      },
+    }),
     account: t.prismaField({
       type: 'Account',
       description: 'Your account.',
@@ -82,7 +103,7 @@ const ViewerRef = builder.objectRef<ViewerInfo>('Viewer').implement({
 builder.prismaObject('Account', {
   description: 'A sales team: everything you can see belongs to it.',
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'Account id.' }),
+    id: t.id({ description: 'Global ID of the account.', resolve: (account) => encodeParleyId('Account', account.id) }),
     slug: t.exposeString('slug', { description: 'Short name, used in inbound addresses.' }),
     name: t.exposeString('name', { description: 'Display name.' }),
   }),
@@ -111,13 +132,16 @@ builder.queryFields((t) => ({
     authScopes: ownerOnly,
     description: 'Every state change in your account, newest first (owners only).',
     args: {
-      entityId: t.arg.string({ description: 'Only changes to this object (its raw id).', validate: z.uuid({ message: 'must be a raw object id (UUID)' }) }),
+      entityId: t.arg.globalID({ description: 'Only changes to this object (its global ID, as in AuditEntry.entityId).' }),
       action: t.arg.string({ description: 'Only this action, e.g. "conversation.archived".', validate: z.string().max(100) }),
     },
     resolve: (query, _r, args, ctx) =>
       ctx.db.auditEntry.findMany({
         ...query,
-        where: { ...(args.entityId ? { entityId: args.entityId } : {}), ...(args.action ? { action: args.action } : {}) },
+        where: {
+          ...(args.entityId ? { entityType: args.entityId.typename, entityId: args.entityId.id } : {}),
+          ...(args.action ? { action: args.action } : {}),
+        },
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       }),
   }),
@@ -149,7 +173,7 @@ builder.relayMutationField(
   {
     description: 'Input of changeUserRole.',
     inputFields: (t) => ({
-      userId: t.globalID({ for: UserNode, required: true, description: 'The user.' }),
+      userId: t.globalID({ required: true, description: 'Global ID of the User.' }),
       role: t.field({ type: RoleEnum, required: true, description: 'Their new role.' }),
     }),
   },
@@ -157,7 +181,7 @@ builder.relayMutationField(
     description: "Change a user's role (owners only). The last owner stays an owner.",
     authScopes: ownerOnly,
     errors: { types: [...baseMutationErrors, InvalidStateError], directResult: true },
-    resolve: async (_r, { input }, ctx) => ({ user: await changeUserRole(ctx, { userId: input.userId.id, role: input.role }) }),
+    resolve: async (_r, { input }, ctx) => ({ user: await changeUserRole(ctx, { userId: idOfType(input.userId, 'User', ['input', 'userId']), role: input.role }) }),
   },
   { description: 'Result of changeUserRole.', outputFields: (t) => ({ user: t.field({ type: UserNode, description: 'The user, as now.', resolve: (p) => p.user }) }) },
 );
@@ -193,13 +217,13 @@ builder.relayMutationField(
   'revokeApiKey',
   {
     description: 'Input of revokeApiKey.',
-    inputFields: (t) => ({ apiKeyId: t.globalID({ for: ApiKeyNode, required: true, description: 'The key to revoke.' }) }),
+    inputFields: (t) => ({ apiKeyId: t.globalID({ required: true, description: 'Global ID of the ApiKey to revoke.' }) }),
   },
   {
     description: 'Revoke an API key at once (owners only).',
     authScopes: ownerOnly,
     errors: { types: [...baseMutationErrors, InvalidStateError], directResult: true },
-    resolve: async (_r, { input }, ctx) => ({ apiKey: await revokeApiKey(ctx, { apiKeyId: input.apiKeyId.id }) }),
+    resolve: async (_r, { input }, ctx) => ({ apiKey: await revokeApiKey(ctx, { apiKeyId: idOfType(input.apiKeyId, 'ApiKey', ['input', 'apiKeyId']) }) }),
   },
   { description: 'Result of revokeApiKey.', outputFields: (t) => ({ apiKey: t.field({ type: ApiKeyNode, description: 'The key, revoked.', resolve: (p) => p.apiKey }) }) },
 );

@@ -3,6 +3,7 @@
 // (and logged), so Postmark does not retry them for hours.
 import { z } from 'zod';
 import { recordDeliveryEvent, type DeliveryEvent } from '../domain/delivery-events.js';
+import { encodeParleyId } from '../schema/ids.js';
 import type { AppServices } from '../services.js';
 import { json } from './http.js';
 import { authenticate, readJsonBody } from './request.js';
@@ -94,7 +95,8 @@ export async function handlePostmarkEvent(services: AppServices, request: Reques
     if (result.status === 'unknown-message') {
       services.logger.info({ providerMessageId: parsed.data.MessageID, recordType }, 'Postmark event for an unknown message');
     }
-    return json(200, result);
+    // The message as a global ID, as the GraphQL API shows it.
+    return json(200, { ...result, ...(result.messageId ? { messageId: encodeParleyId('ConversationMessage', result.messageId) } : {}) });
   } catch (err) {
     services.logger.error({ err, providerMessageId: parsed.data.MessageID }, 'delivery event not recorded; Postmark will retry');
     return json(503, { error: 'UNAVAILABLE', message: 'Not recorded; retry later.' });

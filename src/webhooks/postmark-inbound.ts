@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { receiveInboundEmail, UnroutableEmailError, type InboundEmail } from '../domain/receive-inbound.js';
 import { parseMessageIds } from '../domain/threading.js';
+import { encodeParleyId } from '../schema/ids.js';
 import type { AppServices } from '../services.js';
 import { authenticate, readJsonBody } from './request.js';
 import { json } from './http.js';
@@ -90,8 +91,9 @@ export async function handlePostmarkInbound(services: AppServices, request: Requ
     const result = await receiveInboundEmail(services, email, { accountSlug: url.searchParams.get('account') ?? undefined });
     return json(200, {
       status: result.status,
-      messageId: result.messageId,
-      conversationId: result.conversationId,
+      // Global IDs, as the GraphQL API shows them: usable with node(id:) and conversation(id:).
+      messageId: encodeParleyId('ConversationMessage', result.messageId),
+      conversationId: encodeParleyId('Conversation', result.conversationId),
       ...(result.threadedBy ? { threadedBy: result.threadedBy } : {}),
     });
   } catch (err) {

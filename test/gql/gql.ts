@@ -15,9 +15,10 @@ import * as types from './graphql.js';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  mutation Archive($input: ArchiveConversationInput!) {\n    archiveConversation(input: $input) {\n      __typename\n      ... on ArchiveConversationPayload { conversation { id status archivedAt archiveReason } }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": typeof types.ArchiveDocument,
+    "\n  mutation Archive($input: ArchiveConversationInput!) {\n    archiveConversation(input: $input) {\n      __typename\n      ... on ArchiveConversationPayload {\n        conversation { id status archivedAt archiveReason hasPendingSuggestion pendingSuggestion { id } }\n        withdrawnSuggestion { id status }\n      }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": typeof types.ArchiveDocument,
+    "\n  query PendingStats {\n    conversationStats(since: \"2026-11-01T00:00:00Z\", until: \"2026-12-01T00:00:00Z\") { ai { pending } conversations { needsReview } }\n  }\n": typeof types.PendingStatsDocument,
     "\n  mutation Unarchive($input: UnarchiveConversationInput!) {\n    unarchiveConversation(input: $input) {\n      __typename\n      ... on UnarchiveConversationPayload { conversation { id status archivedAt archiveReason } }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n    }\n  }\n": typeof types.UnarchiveDocument,
-    "\n  query WhoAmI { viewer { role actor account { slug } } conversations(first: 1) { totalCount } }\n": typeof types.WhoAmIDocument,
+    "\n  query WhoAmI { viewer { role actor user { name email role } account { slug } } conversations(first: 1) { totalCount } }\n": typeof types.WhoAmIDocument,
     "\n  mutation ArchiveAs($input: ArchiveConversationInput!) {\n    archiveConversation(input: $input) {\n      __typename\n      ... on Error { code message }\n      ... on ForbiddenError { requiredRole }\n    }\n  }\n": typeof types.ArchiveAsDocument,
     "\n  mutation UnarchiveAs($input: UnarchiveConversationInput!) {\n    unarchiveConversation(input: $input) { __typename ... on Error { code } }\n  }\n": typeof types.UnarchiveAsDocument,
     "\n  mutation AddUser($input: AddUserInput!) {\n    addUser(input: $input) { __typename ... on AddUserPayload { user { email role } } ... on Error { code } ... on ForbiddenError { requiredRole } }\n  }\n": typeof types.AddUserDocument,
@@ -27,6 +28,7 @@ type Documents = {
     "\n  query Conversations($first: Int, $after: String, $last: Int, $before: String, $filter: ConversationFilter, $orderBy: ConversationOrder) {\n    conversations(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      edges { cursor node { id subject status lastMessageAt createdAt hasPendingSuggestion lead { id name } } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": typeof types.ConversationsDocument,
     "\n  query Conversation($id: ID!) {\n    conversation(id: $id) {\n      id\n      subject\n      lead { name email }\n      lastMessage { textBody }\n      pendingSuggestion { id status confidence analysis { intent keyPoints } }\n      messages(first: 10) { totalCount edges { node { direction textBody createdAt } } }\n      suggestions(first: 10) { totalCount edges { node { status } } }\n    }\n  }\n": typeof types.ConversationDocument,
     "\n  query Node($id: ID!) {\n    node(id: $id) { __typename id ... on Conversation { subject } }\n  }\n": typeof types.NodeDocument,
+    "\n      query UnknownAndKnown($unknown: ID!, $known: ID!) {\n        unknown: conversation(id: $unknown) { id }\n        known: conversation(id: $known) { id }\n      }\n    ": typeof types.UnknownAndKnownDocument,
     "\n  query MessageState($id: ID!) {\n    node(id: $id) {\n      ... on ConversationMessage {\n        deliveryStatus deliveredAt openCount firstOpenedAt clickCount firstClickedAt clickedLinks errorCode errorMessage\n        conversation { lead { doNotContact } }\n      }\n    }\n  }\n": typeof types.MessageStateDocument,
     "\n  query DeliveryFigures($since: DateTime!, $until: DateTime!) {\n    conversationStats(since: $since, until: $until) {\n      delivery { delivered bounced opened clicked opens clicks openRate clickRate deliveryRate }\n    }\n  }\n": typeof types.DeliveryFiguresDocument,
     "\n  mutation RegenerateWithModel($input: RegenerateSuggestionInput!) {\n    regenerateSuggestion(input: $input) {\n      __typename\n      ... on RegenerateSuggestionPayload {\n        suggestion { id status tone length customPrompt body model fallback estimatedCost }\n        supersededSuggestion { id status }\n        conversation { id status }\n      }\n      ... on Error { code message }\n    }\n  }\n": typeof types.RegenerateWithModelDocument,
@@ -34,6 +36,7 @@ type Documents = {
     "\n  subscription OnEveryField($conversationId: ID) {\n    conversationEvents(conversationId: $conversationId) {\n      __typename\n      ... on NewReplyEvent { at conversation { id status } email { id direction } }\n      ... on AIReadyEvent { at confidence conversation { id status } suggestion { id status } }\n      ... on SentEvent { at conversation { id status } email { id deliveryStatus } suggestion { id status } }\n      ... on ConversationErrorEvent { at code message conversation { id status } email { id deliveryStatus } suggestion { id status } }\n    }\n  }\n": typeof types.OnEveryFieldDocument,
     "\n  subscription OnSent($conversationId: ID) {\n    sent(conversationId: $conversationId) { at conversation { id } email { id } suggestion { id } }\n  }\n": typeof types.OnSentDocument,
     "\n  subscription OnConversationError($conversationId: ID) {\n    conversationError(conversationId: $conversationId) { at code message conversation { id } email { id } suggestion { id } }\n  }\n": typeof types.OnConversationErrorDocument,
+    "\n  query AuditIds($entityId: ID) {\n    auditLog(first: 10, entityId: $entityId) { edges { node { id actor entityType entityId action } } }\n    viewer { actor user { name email role } account { id } }\n  }\n": typeof types.AuditIdsDocument,
     "\n  query InboundThread($id: ID!) {\n    conversation(id: $id) {\n      status\n      lead { email name }\n      lastMessage { direction textBody strippedText htmlBody fromEmail ccEmails attachments { name contentType size } }\n      messages(first: 20) { totalCount }\n    }\n  }\n": typeof types.InboundThreadDocument,
     "\n  query ServerCheck { conversations(first: 1) { totalCount } }\n": typeof types.ServerCheckDocument,
     "\n  mutation SetOutcome($input: SetConversationOutcomeInput!) {\n    setConversationOutcome(input: $input) {\n      __typename\n      ... on SetConversationOutcomePayload { conversation { id outcome outcomeAt } }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": typeof types.SetOutcomeDocument,
@@ -56,9 +59,10 @@ type Documents = {
     "\n  query Outbox($first: Int, $after: String) {\n    outbox(first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id fromEmail fromName toEmail toName replyTo subject textBody htmlBody\n          headers { name value }\n          metadata { key value }\n          tag messageStream trackOpens trackLinks createdAt\n          message { id deliveryStatus }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.OutboxDocument,
 };
 const documents: Documents = {
-    "\n  mutation Archive($input: ArchiveConversationInput!) {\n    archiveConversation(input: $input) {\n      __typename\n      ... on ArchiveConversationPayload { conversation { id status archivedAt archiveReason } }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.ArchiveDocument,
+    "\n  mutation Archive($input: ArchiveConversationInput!) {\n    archiveConversation(input: $input) {\n      __typename\n      ... on ArchiveConversationPayload {\n        conversation { id status archivedAt archiveReason hasPendingSuggestion pendingSuggestion { id } }\n        withdrawnSuggestion { id status }\n      }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.ArchiveDocument,
+    "\n  query PendingStats {\n    conversationStats(since: \"2026-11-01T00:00:00Z\", until: \"2026-12-01T00:00:00Z\") { ai { pending } conversations { needsReview } }\n  }\n": types.PendingStatsDocument,
     "\n  mutation Unarchive($input: UnarchiveConversationInput!) {\n    unarchiveConversation(input: $input) {\n      __typename\n      ... on UnarchiveConversationPayload { conversation { id status archivedAt archiveReason } }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n    }\n  }\n": types.UnarchiveDocument,
-    "\n  query WhoAmI { viewer { role actor account { slug } } conversations(first: 1) { totalCount } }\n": types.WhoAmIDocument,
+    "\n  query WhoAmI { viewer { role actor user { name email role } account { slug } } conversations(first: 1) { totalCount } }\n": types.WhoAmIDocument,
     "\n  mutation ArchiveAs($input: ArchiveConversationInput!) {\n    archiveConversation(input: $input) {\n      __typename\n      ... on Error { code message }\n      ... on ForbiddenError { requiredRole }\n    }\n  }\n": types.ArchiveAsDocument,
     "\n  mutation UnarchiveAs($input: UnarchiveConversationInput!) {\n    unarchiveConversation(input: $input) { __typename ... on Error { code } }\n  }\n": types.UnarchiveAsDocument,
     "\n  mutation AddUser($input: AddUserInput!) {\n    addUser(input: $input) { __typename ... on AddUserPayload { user { email role } } ... on Error { code } ... on ForbiddenError { requiredRole } }\n  }\n": types.AddUserDocument,
@@ -68,6 +72,7 @@ const documents: Documents = {
     "\n  query Conversations($first: Int, $after: String, $last: Int, $before: String, $filter: ConversationFilter, $orderBy: ConversationOrder) {\n    conversations(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      edges { cursor node { id subject status lastMessageAt createdAt hasPendingSuggestion lead { id name } } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": types.ConversationsDocument,
     "\n  query Conversation($id: ID!) {\n    conversation(id: $id) {\n      id\n      subject\n      lead { name email }\n      lastMessage { textBody }\n      pendingSuggestion { id status confidence analysis { intent keyPoints } }\n      messages(first: 10) { totalCount edges { node { direction textBody createdAt } } }\n      suggestions(first: 10) { totalCount edges { node { status } } }\n    }\n  }\n": types.ConversationDocument,
     "\n  query Node($id: ID!) {\n    node(id: $id) { __typename id ... on Conversation { subject } }\n  }\n": types.NodeDocument,
+    "\n      query UnknownAndKnown($unknown: ID!, $known: ID!) {\n        unknown: conversation(id: $unknown) { id }\n        known: conversation(id: $known) { id }\n      }\n    ": types.UnknownAndKnownDocument,
     "\n  query MessageState($id: ID!) {\n    node(id: $id) {\n      ... on ConversationMessage {\n        deliveryStatus deliveredAt openCount firstOpenedAt clickCount firstClickedAt clickedLinks errorCode errorMessage\n        conversation { lead { doNotContact } }\n      }\n    }\n  }\n": types.MessageStateDocument,
     "\n  query DeliveryFigures($since: DateTime!, $until: DateTime!) {\n    conversationStats(since: $since, until: $until) {\n      delivery { delivered bounced opened clicked opens clicks openRate clickRate deliveryRate }\n    }\n  }\n": types.DeliveryFiguresDocument,
     "\n  mutation RegenerateWithModel($input: RegenerateSuggestionInput!) {\n    regenerateSuggestion(input: $input) {\n      __typename\n      ... on RegenerateSuggestionPayload {\n        suggestion { id status tone length customPrompt body model fallback estimatedCost }\n        supersededSuggestion { id status }\n        conversation { id status }\n      }\n      ... on Error { code message }\n    }\n  }\n": types.RegenerateWithModelDocument,
@@ -75,6 +80,7 @@ const documents: Documents = {
     "\n  subscription OnEveryField($conversationId: ID) {\n    conversationEvents(conversationId: $conversationId) {\n      __typename\n      ... on NewReplyEvent { at conversation { id status } email { id direction } }\n      ... on AIReadyEvent { at confidence conversation { id status } suggestion { id status } }\n      ... on SentEvent { at conversation { id status } email { id deliveryStatus } suggestion { id status } }\n      ... on ConversationErrorEvent { at code message conversation { id status } email { id deliveryStatus } suggestion { id status } }\n    }\n  }\n": types.OnEveryFieldDocument,
     "\n  subscription OnSent($conversationId: ID) {\n    sent(conversationId: $conversationId) { at conversation { id } email { id } suggestion { id } }\n  }\n": types.OnSentDocument,
     "\n  subscription OnConversationError($conversationId: ID) {\n    conversationError(conversationId: $conversationId) { at code message conversation { id } email { id } suggestion { id } }\n  }\n": types.OnConversationErrorDocument,
+    "\n  query AuditIds($entityId: ID) {\n    auditLog(first: 10, entityId: $entityId) { edges { node { id actor entityType entityId action } } }\n    viewer { actor user { name email role } account { id } }\n  }\n": types.AuditIdsDocument,
     "\n  query InboundThread($id: ID!) {\n    conversation(id: $id) {\n      status\n      lead { email name }\n      lastMessage { direction textBody strippedText htmlBody fromEmail ccEmails attachments { name contentType size } }\n      messages(first: 20) { totalCount }\n    }\n  }\n": types.InboundThreadDocument,
     "\n  query ServerCheck { conversations(first: 1) { totalCount } }\n": types.ServerCheckDocument,
     "\n  mutation SetOutcome($input: SetConversationOutcomeInput!) {\n    setConversationOutcome(input: $input) {\n      __typename\n      ... on SetConversationOutcomePayload { conversation { id outcome outcomeAt } }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.SetOutcomeDocument,
@@ -100,7 +106,11 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Archive($input: ArchiveConversationInput!) {\n    archiveConversation(input: $input) {\n      __typename\n      ... on ArchiveConversationPayload { conversation { id status archivedAt archiveReason } }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n"): typeof import('./graphql.js').ArchiveDocument;
+export function graphql(source: "\n  mutation Archive($input: ArchiveConversationInput!) {\n    archiveConversation(input: $input) {\n      __typename\n      ... on ArchiveConversationPayload {\n        conversation { id status archivedAt archiveReason hasPendingSuggestion pendingSuggestion { id } }\n        withdrawnSuggestion { id status }\n      }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n"): typeof import('./graphql.js').ArchiveDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PendingStats {\n    conversationStats(since: \"2026-11-01T00:00:00Z\", until: \"2026-12-01T00:00:00Z\") { ai { pending } conversations { needsReview } }\n  }\n"): typeof import('./graphql.js').PendingStatsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -108,7 +118,7 @@ export function graphql(source: "\n  mutation Unarchive($input: UnarchiveConvers
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query WhoAmI { viewer { role actor account { slug } } conversations(first: 1) { totalCount } }\n"): typeof import('./graphql.js').WhoAmIDocument;
+export function graphql(source: "\n  query WhoAmI { viewer { role actor user { name email role } account { slug } } conversations(first: 1) { totalCount } }\n"): typeof import('./graphql.js').WhoAmIDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -148,6 +158,10 @@ export function graphql(source: "\n  query Node($id: ID!) {\n    node(id: $id) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n      query UnknownAndKnown($unknown: ID!, $known: ID!) {\n        unknown: conversation(id: $unknown) { id }\n        known: conversation(id: $known) { id }\n      }\n    "): typeof import('./graphql.js').UnknownAndKnownDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query MessageState($id: ID!) {\n    node(id: $id) {\n      ... on ConversationMessage {\n        deliveryStatus deliveredAt openCount firstOpenedAt clickCount firstClickedAt clickedLinks errorCode errorMessage\n        conversation { lead { doNotContact } }\n      }\n    }\n  }\n"): typeof import('./graphql.js').MessageStateDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -173,6 +187,10 @@ export function graphql(source: "\n  subscription OnSent($conversationId: ID) {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription OnConversationError($conversationId: ID) {\n    conversationError(conversationId: $conversationId) { at code message conversation { id } email { id } suggestion { id } }\n  }\n"): typeof import('./graphql.js').OnConversationErrorDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditIds($entityId: ID) {\n    auditLog(first: 10, entityId: $entityId) { edges { node { id actor entityType entityId action } } }\n    viewer { actor user { name email role } account { id } }\n  }\n"): typeof import('./graphql.js').AuditIdsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -28,7 +28,7 @@ export type ApproveSuggestionInput = {
 
 /** Input of archiveConversation. */
 export type ArchiveConversationInput = {
-  /** The conversation to archive. */
+  /** Global ID of the Conversation to archive. */
   conversationId: string;
   /** Why it is finished, for the record. */
   reason?: string | null | undefined;
@@ -38,7 +38,7 @@ export type ArchiveConversationInput = {
 export type ConversationFilter = {
   /** Only those with (true) or without (false) a draft waiting for review. */
   hasPendingSuggestion?: boolean | null | undefined;
-  /** Only this lead's conversations. */
+  /** Only this lead's conversations (a Lead's global ID). */
   leadId?: string | null | undefined;
   /** Case-insensitive text to find in the subject, lead name, lead email or any message text. */
   search?: string | null | undefined;
@@ -147,13 +147,13 @@ export type OrderDirection =
 
 /** Input of regenerateSuggestion. */
 export type RegenerateSuggestionInput = {
-  /** The conversation to redraft for. */
+  /** Global ID of the Conversation to redraft for. */
   conversationId: string;
   /** An extra instruction for the drafter, at most 500 characters. */
   customPrompt?: string | null | undefined;
   /** Length of the new draft. */
   length?: ReplyLength | null | undefined;
-  /** The lead's email to answer (default: their newest). */
+  /** Global ID of the lead's email (ConversationMessage) to answer (default: their newest). */
   messageId?: string | null | undefined;
   /** Voice of the new draft. */
   tone?: ReplyTone | null | undefined;
@@ -191,7 +191,7 @@ export type ReplyTone =
 
 /** Input of revokeApiKey. */
 export type RevokeApiKeyInput = {
-  /** The key to revoke. */
+  /** Global ID of the ApiKey to revoke. */
   apiKeyId: string;
 };
 
@@ -220,7 +220,7 @@ export type SendReplyInput = {
 
 /** Input of setConversationOutcome. */
 export type SetConversationOutcomeInput = {
-  /** The conversation. */
+  /** Global ID of the Conversation. */
   conversationId: string;
   /** How it turned out; NONE clears it. */
   outcome: ConversationOutcome;
@@ -237,11 +237,13 @@ export type SuggestionStatus =
   /** Declined by a person. */
   | 'REJECTED'
   /** Replaced by a newer draft before anyone decided. */
-  | 'SUPERSEDED';
+  | 'SUPERSEDED'
+  /** Withdrawn when its conversation was archived; unarchiving does not bring it back. */
+  | 'WITHDRAWN';
 
 /** Input of unarchiveConversation. */
 export type UnarchiveConversationInput = {
-  /** The conversation to reopen. */
+  /** Global ID of the Conversation to reopen. */
   conversationId: string;
 };
 
@@ -251,12 +253,17 @@ export type ArchiveMutationVariables = Exact<{
 
 
 export type ArchiveMutation = { archiveConversation:
-    | { __typename: 'ArchiveConversationPayload', conversation: { id: string, status: ConversationStatus, archivedAt: string | null, archiveReason: string | null } }
+    | { __typename: 'ArchiveConversationPayload', conversation: { id: string, status: ConversationStatus, archivedAt: string | null, archiveReason: string | null, hasPendingSuggestion: boolean, pendingSuggestion: { id: string } | null }, withdrawnSuggestion: { id: string, status: SuggestionStatus } | null }
     | { __typename: 'ForbiddenError', message: string, code: string }
     | { __typename: 'InvalidStateError', message: string, code: string, currentState: string }
     | { __typename: 'NotFoundError', message: string, code: string }
     | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
    };
+
+export type PendingStatsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PendingStatsQuery = { conversationStats: { ai: { pending: number }, conversations: { needsReview: number } } };
 
 export type UnarchiveMutationVariables = Exact<{
   input: UnarchiveConversationInput;
@@ -274,7 +281,7 @@ export type UnarchiveMutation = { unarchiveConversation:
 export type WhoAmIQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WhoAmIQuery = { viewer: { role: Role, actor: string, account: { slug: string } }, conversations: { totalCount: number } };
+export type WhoAmIQuery = { viewer: { role: Role, actor: string, user: { name: string, email: string, role: Role } | null, account: { slug: string } }, conversations: { totalCount: number } };
 
 export type ArchiveAsMutationVariables = Exact<{
   input: ArchiveConversationInput;
@@ -361,7 +368,7 @@ export type ConversationQueryVariables = Exact<{
 }>;
 
 
-export type ConversationQuery = { conversation: { id: string, subject: string, lead: { name: string, email: string }, lastMessage: { textBody: string } | null, pendingSuggestion: { id: string, status: SuggestionStatus, confidence: number, analysis: { intent: Intent | null, keyPoints: Array<string> } } | null, messages: { totalCount: number, edges: Array<{ node: { direction: MessageDirection, textBody: string, createdAt: string } }> }, suggestions: { totalCount: number, edges: Array<{ node: { status: SuggestionStatus } }> } } };
+export type ConversationQuery = { conversation: { id: string, subject: string, lead: { name: string, email: string }, lastMessage: { textBody: string } | null, pendingSuggestion: { id: string, status: SuggestionStatus, confidence: number, analysis: { intent: Intent | null, keyPoints: Array<string> } } | null, messages: { totalCount: number, edges: Array<{ node: { direction: MessageDirection, textBody: string, createdAt: string } }> }, suggestions: { totalCount: number, edges: Array<{ node: { status: SuggestionStatus } }> } } | null };
 
 export type NodeQueryVariables = Exact<{
   id: string;
@@ -377,6 +384,14 @@ export type NodeQuery = { node:
     | { __typename: 'OutboxEmail', id: string }
     | { __typename: 'User', id: string }
    | null };
+
+export type UnknownAndKnownQueryVariables = Exact<{
+  unknown: string;
+  known: string;
+}>;
+
+
+export type UnknownAndKnownQuery = { unknown: { id: string } | null, known: { id: string } | null };
 
 export type MessageStateQueryVariables = Exact<{
   id: string;
@@ -441,12 +456,19 @@ export type OnConversationErrorSubscriptionVariables = Exact<{
 
 export type OnConversationErrorSubscription = { conversationError: { at: string, code: string, message: string, conversation: { id: string }, email: { id: string } | null, suggestion: { id: string } | null } };
 
+export type AuditIdsQueryVariables = Exact<{
+  entityId?: string | null | undefined;
+}>;
+
+
+export type AuditIdsQuery = { auditLog: { edges: Array<{ node: { id: string, actor: string, entityType: string, entityId: string, action: string } }> }, viewer: { actor: string, user: { name: string, email: string, role: Role } | null, account: { id: string } } };
+
 export type InboundThreadQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type InboundThreadQuery = { conversation: { status: ConversationStatus, lead: { email: string, name: string }, lastMessage: { direction: MessageDirection, textBody: string, strippedText: string | null, htmlBody: string | null, fromEmail: string, ccEmails: Array<string>, attachments: Array<{ name: string, contentType: string, size: number }> } | null, messages: { totalCount: number } } };
+export type InboundThreadQuery = { conversation: { status: ConversationStatus, lead: { email: string, name: string }, lastMessage: { direction: MessageDirection, textBody: string, strippedText: string | null, htmlBody: string | null, fromEmail: string, ccEmails: Array<string>, attachments: Array<{ name: string, contentType: string, size: number }> } | null, messages: { totalCount: number } } | null };
 
 export type ServerCheckQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -523,7 +545,7 @@ export type SimilarUnavailableEverythingElseQueryVariables = Exact<{
 }>;
 
 
-export type SimilarUnavailableEverythingElseQuery = { conversation: { id: string, outcome: ConversationOutcome }, bestReplies: Array<{ body: string }>, conversations: { totalCount: number } };
+export type SimilarUnavailableEverythingElseQuery = { conversation: { id: string, outcome: ConversationOutcome } | null, bestReplies: Array<{ body: string }>, conversations: { totalCount: number } };
 
 export type SimilarUnavailableSetOutcomeMutationVariables = Exact<{
   input: SetConversationOutcomeInput;
@@ -674,6 +696,14 @@ export const ArchiveDocument = new TypedDocumentString(`
         status
         archivedAt
         archiveReason
+        hasPendingSuggestion
+        pendingSuggestion {
+          id
+        }
+      }
+      withdrawnSuggestion {
+        id
+        status
       }
     }
     ... on Error {
@@ -692,6 +722,18 @@ export const ArchiveDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ArchiveMutation, ArchiveMutationVariables>;
+export const PendingStatsDocument = new TypedDocumentString(`
+    query PendingStats {
+  conversationStats(since: "2026-11-01T00:00:00Z", until: "2026-12-01T00:00:00Z") {
+    ai {
+      pending
+    }
+    conversations {
+      needsReview
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PendingStatsQuery, PendingStatsQueryVariables>;
 export const UnarchiveDocument = new TypedDocumentString(`
     mutation Unarchive($input: UnarchiveConversationInput!) {
   unarchiveConversation(input: $input) {
@@ -719,6 +761,11 @@ export const WhoAmIDocument = new TypedDocumentString(`
   viewer {
     role
     actor
+    user {
+      name
+      email
+      role
+    }
     account {
       slug
     }
@@ -905,6 +952,16 @@ export const NodeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NodeQuery, NodeQueryVariables>;
+export const UnknownAndKnownDocument = new TypedDocumentString(`
+    query UnknownAndKnown($unknown: ID!, $known: ID!) {
+  unknown: conversation(id: $unknown) {
+    id
+  }
+  known: conversation(id: $known) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UnknownAndKnownQuery, UnknownAndKnownQueryVariables>;
 export const MessageStateDocument = new TypedDocumentString(`
     query MessageState($id: ID!) {
   node(id: $id) {
@@ -1079,6 +1136,32 @@ export const OnConversationErrorDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OnConversationErrorSubscription, OnConversationErrorSubscriptionVariables>;
+export const AuditIdsDocument = new TypedDocumentString(`
+    query AuditIds($entityId: ID) {
+  auditLog(first: 10, entityId: $entityId) {
+    edges {
+      node {
+        id
+        actor
+        entityType
+        entityId
+        action
+      }
+    }
+  }
+  viewer {
+    actor
+    user {
+      name
+      email
+      role
+    }
+    account {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditIdsQuery, AuditIdsQueryVariables>;
 export const InboundThreadDocument = new TypedDocumentString(`
     query InboundThread($id: ID!) {
   conversation(id: $id) {

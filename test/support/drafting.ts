@@ -52,8 +52,11 @@ export function collectEvents(app: TestApp, accountId = app.services.devAccountI
   })();
   return {
     events,
-    /** Lets already-published events reach the collector. */
-    settle: () => new Promise((r) => setTimeout(r, 10)),
+    /**
+     * Lets already-published events reach the collector: in-memory delivery is a chain of
+     * microtasks, all run before the next macrotask (so this is an ordering, not a delay).
+     */
+    settle: () => new Promise((r) => setImmediate(r)),
     stop: async () => {
       stopped = true;
       await iterator.return?.();

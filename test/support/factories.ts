@@ -1,9 +1,11 @@
 // Small builders for test rows, written through the unscoped client with explicit accounts.
 import { randomUUID } from 'node:crypto';
 import type { Prisma, PrismaClient } from '../../src/db/client.js';
-import { encodeParleyId } from '../../src/schema/ids.js';
+import { decodeParleyId, encodeParleyId } from '../../src/schema/ids.js';
 
 export const gid = encodeParleyId;
+/** The row id inside a global ID (for reading rows the API named). */
+export const rawId = (globalId: string) => decodeParleyId(globalId).id;
 
 export async function createAccount(prisma: PrismaClient, slug = `acct-${randomUUID().slice(0, 8)}`) {
   return prisma.account.create({ data: { slug, name: `Account ${slug}` } });
