@@ -14,9 +14,15 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     pool: 'forks',
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous: a guard against a hung test, not a speed check. Tests wait for states (events,
+    // rows), never for time, so a loaded machine makes them slower but not wrong.
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
     // Each test file gets its own database; two at a time suits a 2-core machine.
     maxWorkers: 2,
+    // Test files share a worker's loaded modules (the schema, Prisma, Yoga are built once per
+    // worker, not once per file): every file builds its own app on its own database, and no
+    // test mocks modules or changes globals, so nothing leaks between files that matters.
+    isolate: false,
   },
 });

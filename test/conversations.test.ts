@@ -228,7 +228,7 @@ describe('conversation(id) and node(id)', () => {
   it('returns the thread with lead, messages oldest first, and the pending suggestion', async () => {
     const result = await app.execute(ConversationQuery, { id: ids.c1! });
     expect(result.errors).toBeUndefined();
-    const c = result.data!.conversation;
+    const c = result.data!.conversation!;
     expect(c.subject).toBe('Website refresh #1');
     expect(c.lead.name).toBe('Ana Lima');
     expect(c.messages.totalCount).toBe(2);

@@ -126,17 +126,17 @@ describe('threading', () => {
   it('threads by MailboxHash first, even when the subject differs', async () => {
     const { conversation } = await seedThread();
     const response = await postWebhook(app, 'inbound', inboundPayload({ mailboxHash: conversation.replyHash, subject: 'totally different' }));
-    expect(response).toMatchObject({ status: 200, body: { status: 'stored', threadedBy: 'mailbox-hash', conversationId: conversation.id } });
+    expect(response).toMatchObject({ status: 200, body: { status: 'stored', threadedBy: 'mailbox-hash', conversationId: gid('Conversation', conversation.id) } });
   });
 
   it('threads by In-Reply-To or References naming a message we sent', async () => {
     const a = await seedThread();
     const byInReplyTo = await postWebhook(app, 'inbound', inboundPayload({ inReplyTo: a.outbound.messageIdHeader!, subject: 'x' }));
-    expect(byInReplyTo.body).toMatchObject({ threadedBy: 'references', conversationId: a.conversation.id });
+    expect(byInReplyTo.body).toMatchObject({ threadedBy: 'references', conversationId: gid('Conversation', a.conversation.id) });
     const b = await seedThread();
     // Postmark's own Message-ID (<MessageID@mtasv.net>) in References also finds the thread.
     const byReferences = await postWebhook(app, 'inbound', inboundPayload({ references: `<unrelated@x> <pm-${b.conversation.id}@mtasv.net>`, subject: 'y' }));
-    expect(byReferences.body).toMatchObject({ threadedBy: 'references', conversationId: b.conversation.id });
+    expect(byReferences.body).toMatchObject({ threadedBy: 'references', conversationId: gid('Conversation', b.conversation.id) });
   });
 
   it("threads by the lead's address and the subject without Re:/Fwd:", async () => {
@@ -193,7 +193,7 @@ describe('storing a reply', () => {
         attachments: [{ name: 'floorplan.pdf', contentType: 'application/pdf', size: 12345 }],
       },
     });
-    expect(result.data?.conversation.lastMessage?.textBody).toContain('> Hello');
+    expect(result.data?.conversation?.lastMessage?.textBody).toContain('> Hello');
     const stored = await app.services.prisma.conversationMessage.findUniqueOrThrow({ where: { id: rawId(response.body.messageId as string) } });
     expect(JSON.stringify(stored.attachments)).not.toContain(Buffer.from('pdf').toString('base64'));
     expect(stored.headers).toEqual(expect.arrayContaining([{ name: 'Date', value: 'Tue, 24 Nov 2026 10:00:00 +0000' }]));
