@@ -307,6 +307,17 @@ export async function deliverQueued(
   outboundEmailId: string,
   options: { leaseHeld?: boolean; lookupFirst?: boolean } = {},
 ): Promise<DeliverQueuedResult> {
+  const result = await deliverQueuedOnce(services, viewer, outboundEmailId, options);
+  services.metrics.sends.inc({ status: result });
+  return result;
+}
+
+async function deliverQueuedOnce(
+  services: AppServices,
+  viewer: Viewer,
+  outboundEmailId: string,
+  options: { leaseHeld?: boolean; lookupFirst?: boolean },
+): Promise<DeliverQueuedResult> {
   const db = scopeToAccount(services.prisma, viewer.accountId);
   const policy = services.emailPolicy;
   const outbound = await db.outboundEmail.findUniqueOrThrow({ where: { id: outboundEmailId } });
