@@ -14,6 +14,13 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** The code the client sees: set on the GraphQL error, or (before masking) on the domain error it wraps. */
+function errorCode(error: unknown): string {
+  const graphqlError = error as GraphQLError | undefined;
+  const code = graphqlError?.extensions?.code ?? (graphqlError?.originalError as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
+}
+
 export function useMetrics(services: Pick<AppServices, 'metrics' | 'config'>): Plugin {
   const { registry } = services.metrics;
   const token = services.config.observability.metricsToken;
@@ -44,7 +51,7 @@ export function useMetrics(services: Pick<AppServices, 'metrics' | 'config'>): P
           labelNames: ['code', 'phase', 'operationName', 'operationType'],
         },
         fillLabelsFn: (params) => ({
-          code: String((params.error as GraphQLError | undefined)?.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
+          code: errorCode(params.error),
           phase: params.errorPhase ?? 'execute',
           operationName: params.operationName ?? 'Anonymous',
           operationType: params.operationType ?? 'unknown',
