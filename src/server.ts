@@ -18,8 +18,8 @@ export interface RunningServer {
 }
 
 export interface StartServerOptions extends CreateAppOptions {
-  /** Called once the port is open, before the app is ready (e.g. to say so in the log). */
-  onListening?: (url: string) => void;
+  /** Called once the port is open, before the app is built (awaited: tests look at the starting server). */
+  onListening?: (url: string) => void | Promise<void>;
 }
 
 const STARTING_RETRY_AFTER_SECONDS = 1;
@@ -51,8 +51,8 @@ export async function startServer(config: Config, options: StartServerOptions = 
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${host}:${port}`;
-  options.onListening?.(url);
   try {
+    await options.onListening?.(url);
     app = await createApp(config, options);
   } catch (error) {
     await new Promise<void>((resolve) => server.close(() => resolve()));
