@@ -16,7 +16,13 @@ try {
   const { devToken, devAccountId } = running.app.services;
   const readyMs = performance.now() - startedAt;
   logger.info(
-    { url: running.url, graphiql: `${running.url}/graphql`, database: config.database.kind, account: config.devAccountSlug, accountId: devAccountId || undefined, readyMs: Math.round(readyMs) },
+    {
+      url: running.url,
+      graphiql: `${running.url}/graphql`,
+      database: config.database.kind,
+      readyMs: Math.round(readyMs),
+      ...(devToken ? { account: config.devAccountSlug, accountId: devAccountId, token: devToken } : {}),
+    },
     `Parley is ready: open ${running.url}/graphql`,
   );
   // Plain text on stderr, apart from the JSON log lines on stdout: for the person at the terminal.

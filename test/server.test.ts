@@ -166,7 +166,7 @@ describe('npm start', () => {
       lines.on('line', (line) => {
         const entry = JSON.parse(line) as { msg: string; url?: string; token?: string };
         logs.push(entry);
-        if (entry.msg.startsWith('Parley is listening')) resolve(entry.url!);
+        if (entry.msg.startsWith('Parley is ready')) resolve(entry.url!);
       });
       void exited.then((code) => reject(new Error(`exited with ${code} before listening: ${JSON.stringify(logs)}`)));
     });
