@@ -3,7 +3,8 @@
 // process's spawn, when /health first answers (liveness) and when /ready answers 200.
 //   npx tsx bench/startup.ts [--runs 3] [--port 4161]
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,6 +13,7 @@ const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }
 const runs = Number(values.runs);
 const port = Number(values.port);
 const base = `http://127.0.0.1:${port}`;
+const loadAtStart = loadavg()[0]!;
 
 async function answers(path: string): Promise<boolean> {
   try {
@@ -26,6 +28,13 @@ async function answers(path: string): Promise<boolean> {
 interface Timing {
   healthMs: number;
   readyMs: number;
+  /** CPU the server process had used by then (user + system, all threads): steadier than wall time on a busy machine. */
+  cpuMs: number;
+}
+
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function startOnce(dataDir: string): Promise<Timing> {
@@ -33,7 +42,7 @@ async function startOnce(dataDir: string): Promise<Timing> {
   // The same command as `npm start` (tsx), without npm's own start-up in front of it.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PARLEY_DATA_DIR: dataDir, LOG_LEVEL: 'warn', NO_COLOR: '1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'ignore', 'ignore'],
   });
   const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`server exited with ${code}`))));
   let healthMs: number | undefined;
@@ -41,7 +50,7 @@ async function startOnce(dataDir: string): Promise<Timing> {
     for (;;) {
       await Promise.race([new Promise((resolve) => setTimeout(resolve, 20)), exited]);
       if (healthMs === undefined && (await answers('/health'))) healthMs = performance.now() - started;
-      if (healthMs !== undefined && (await answers('/ready'))) return { healthMs, readyMs: performance.now() - started };
+      if (healthMs !== undefined && (await answers('/ready'))) return { healthMs, readyMs: performance.now() - started, cpuMs: cpuMsOf(child.pid!) };
     }
   } finally {
     child.removeAllListeners('exit');
@@ -65,10 +74,11 @@ for (let run = 0; run < runs; run++) {
   }
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const row = (name: string, timings: Timing[]) =>
-  `| ${name} | ${(median(timings.map((t) => t.healthMs)) / 1000).toFixed(2)} s | ${(median(timings.map((t) => t.readyMs)) / 1000).toFixed(2)} s | ${timings.map((t) => (t.readyMs / 1000).toFixed(2)).join(', ')} |`;
-console.log(`Start-up on the embedded database, median of ${runs} (from spawn):`);
-console.log('| Start | /health | /ready | every /ready |');
-console.log('|---|---|---|---|');
+  `| ${name} | ${seconds(median(timings.map((t) => t.healthMs)))} | ${seconds(median(timings.map((t) => t.readyMs)))} | ${seconds(median(timings.map((t) => t.cpuMs)))} | ${timings.map((t) => (t.readyMs / 1000).toFixed(1)).join(', ')} |`;
+console.log(`Start-up on the embedded database, median of ${runs} (from spawn; 1-minute load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end):`);
+console.log('| Start | /health | /ready | server CPU to /ready | every /ready (s) |');
+console.log('|---|---|---|---|---|');
 console.log(row('first (empty data folder)', first));
 console.log(row('restart (same folder)', restart));

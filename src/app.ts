@@ -20,6 +20,7 @@ import { scopeToAccount } from './db/scoped.js';
 import { createEmbedder } from './vector/index.js';
 import { createParleyYoga, type ParleyYoga } from './yoga.js';
 import { createMetrics, observeEventLag, type Metrics } from './metrics.js';
+import { DEV_USER } from './dev-user.js';
 import { startTracing } from './telemetry.js';
 
 export interface App {
@@ -45,8 +46,7 @@ export interface CreateAppOptions extends Pick<OpenDatabaseOptions, 'loadDataDir
 }
 
 const DEV_TOKEN_TTL_SECONDS = 30 * 24 * 60 * 60;
-/** The development account's OWNER, whose token GraphiQL sends (README names them). */
-export const DEV_USER = { name: 'Developer', email: 'dev@parley.local' } as const;
+export { DEV_USER } from './dev-user.js';
 const RECOVERY_INTERVAL_MS = 5 * 60_000;
 
 /**

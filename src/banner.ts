@@ -1,5 +1,5 @@
 // The few lines a person reads when `npm start` is up: where to go, who they are, what to try.
-import { DEV_USER } from './app.js';
+import { DEV_USER } from './dev-user.js';
 import type { Config } from './config.js';
 
 export function startBanner(options: { url: string; config: Config; devToken?: string; readyMs: number }): string {

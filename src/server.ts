@@ -6,9 +6,8 @@
 // are up. Then the app's Yoga handler takes over.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp, type App, type CreateAppOptions } from './app.js';
+import type { App, CreateAppOptions } from './app.js';
 import type { Config } from './config.js';
-import { attachGraphQLWebSocket } from './ws.js';
 
 export interface RunningServer {
   app: App;
@@ -53,12 +52,16 @@ export async function startServer(config: Config, options: StartServerOptions = 
   const url = `http://${host}:${port}`;
   try {
     await options.onListening?.(url);
+    // Loaded after the port opens: the schema, Prisma and the rest take a while to import,
+    // and /health should answer meanwhile.
+    const { createApp } = await import('./app.js');
     app = await createApp(config, options);
   } catch (error) {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     throw error;
   }
   const ready = app;
+  const { attachGraphQLWebSocket } = await import('./ws.js');
   const websockets = attachGraphQLWebSocket(server, ready, { heartbeatMs: config.wsHeartbeatMs });
   let stopping: Promise<void> | undefined;
   return {
