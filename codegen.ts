@@ -1,4 +1,6 @@
-// Typed documents for the operations the tests send: `npm run codegen` writes test/gql/.
+// `npm run codegen` writes the typed documents for the operations the tests send (test/gql/),
+// and clients/possible-types.json, the union and interface members that Apollo Client's and
+// urql Graphcache's `possibleTypes` option needs (docs/clients.md).
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const config: CodegenConfig = {
@@ -7,6 +9,10 @@ const config: CodegenConfig = {
   ignoreNoDocuments: true,
   emitLegacyCommonJSImports: false,
   generates: {
+    'clients/possible-types.json': {
+      plugins: ['fragment-matcher'],
+      config: { apolloClientVersion: 3 },
+    },
     'test/gql/': {
       preset: 'client',
       presetConfig: { fragmentMasking: false },

@@ -19,6 +19,9 @@ import { embedMissingConversations } from './domain/similar.js';
 import { scopeToAccount } from './db/scoped.js';
 import { createEmbedder } from './vector/index.js';
 import { createParleyYoga, type ParleyYoga } from './yoga.js';
+import { createMetrics, observeEventLag, type Metrics } from './metrics.js';
+import { DEV_USER } from './dev-user.js';
+import { startTracing } from './telemetry.js';
 
 export interface App {
   services: AppServices;
@@ -39,9 +42,11 @@ export interface CreateAppOptions extends Pick<OpenDatabaseOptions, 'loadDataDir
   rateLimits?: RateLimits;
   /** Retries, timeouts and lease of email delivery (tests shorten the backoff). */
   emailPolicy?: Partial<DeliveryPolicy>;
+  metrics?: Metrics;
 }
 
 const DEV_TOKEN_TTL_SECONDS = 30 * 24 * 60 * 60;
+export { DEV_USER } from './dev-user.js';
 const RECOVERY_INTERVAL_MS = 5 * 60_000;
 
 /**
@@ -51,9 +56,9 @@ const RECOVERY_INTERVAL_MS = 5 * 60_000;
 async function ensureDevelopmentAccess(prisma: PrismaClient, tokens: TokenVerifier, slug: string) {
   const account = await prisma.account.upsert({ where: { slug }, update: {}, create: { slug, name: 'Development account' } });
   const user = await prisma.user.upsert({
-    where: { accountId_email: { accountId: account.id, email: 'dev@parley.local' } },
+    where: { accountId_email: { accountId: account.id, email: DEV_USER.email } },
     update: { role: 'OWNER' },
-    create: { accountId: account.id, email: 'dev@parley.local', name: 'Developer', role: 'OWNER' },
+    create: { accountId: account.id, email: DEV_USER.email, name: DEV_USER.name, role: 'OWNER' },
   });
   const token = await tokens.sign({ userId: user.id, accountId: account.id, role: 'OWNER' }, DEV_TOKEN_TTL_SECONDS);
   return { accountId: account.id, userId: user.id, token };
@@ -81,6 +86,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       logger.warn('pgvector is not installed in this database: similarity search is unavailable, everything else works');
     }
     const emailPolicy = { ...defaultDeliveryPolicy, ...options.emailPolicy };
+    const metrics = options.metrics ?? createMetrics();
+    const tracing = await startTracing(config.observability);
     const email = createEmailSender(config.email, { prisma, logger, requestTimeoutMs: emailPolicy.requestTimeoutMs });
     logger.info({ sender: email.name }, email.name === 'outbox' ? 'no POSTMARK_SERVER_TOKEN: emails go to the local outbox' : 'emails are sent through Postmark');
     const services: AppServices = {
@@ -93,14 +100,16 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       devToken: dev?.token,
       tokens,
       rateLimits: options.rateLimits ?? createRateLimits({ redisUrl: config.redisUrl }),
-      events: createEventBus({ redisUrl: config.redisUrl }),
+      events: createEventBus({ redisUrl: config.redisUrl, onDelivered: (event) => observeEventLag(metrics, event) }),
       jobs: { wake: () => undefined },
       email,
       emailPolicy,
       ai: conversationAIFromConfig(config.ai, logger),
       embedder: createEmbedder(config.ai),
+      metrics,
       now: options.now ?? (() => new Date()),
     };
+    metrics.observe({ prisma, activeSubscriptions: () => services.events.activeSubscriptions() });
     const worker = config.jobs.runWorker
       ? startJobWorker(services, options.jobHandlers ?? createJobHandlers(), {
           ...defaultWorkerOptions,
@@ -121,7 +130,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
         (err: unknown) => logger.warn({ err }, 'demo conversations could not be embedded'),
       );
     }
-    const yoga = createParleyYoga(services);
+    const yoga = createParleyYoga(services, { extraPlugins: tracing ? [tracing.plugin] : [] });
     // In the background: a slow or unreachable provider must not hold up start-up.
     const startupRecovery = recoverQueuedEmails(services).catch((err: unknown) => {
       logger.error({ err }, 'recovering queued emails failed; they stay queued for the next run');
@@ -144,6 +153,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
         await worker?.stop();
         await services.events.close();
         await services.rateLimits.close();
+        await tracing?.shutdown();
         await database.close();
       },
     };

@@ -65,6 +65,10 @@ const envSchema = z.object({
   // Events across instances
   REDIS_URL: optionalUrl,
   WS_HEARTBEAT_MS: z.coerce.number().int().min(50).default(30_000),
+  // Observability
+  METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
+  OTEL_SERVICE_NAME: z.string().default('parley'),
 });
 
 export type DatabaseConfig =
@@ -139,6 +143,13 @@ export interface Config {
     jwksUrl?: string;
     issuer: string;
     audience: string;
+  };
+  observability: {
+    /** Bearer token Prometheus sends to scrape /metrics; unset: /metrics is off (404). */
+    metricsToken?: string;
+    /** OTLP/HTTP collector base URL (traces go to <url>/v1/traces); unset: no tracing at all. */
+    otlpEndpoint?: string;
+    serviceName: string;
   };
   graphql: {
     graphiql: boolean;
@@ -224,6 +235,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       jwksUrl: e.AUTH_JWKS_URL,
       issuer: e.AUTH_JWT_ISSUER,
       audience: e.AUTH_JWT_AUDIENCE,
+    },
+    observability: {
+      metricsToken: e.METRICS_TOKEN,
+      otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
+      serviceName: e.OTEL_SERVICE_NAME,
     },
     graphql: {
       graphiql: (e.GRAPHIQL ?? (e.NODE_ENV === 'production' ? 'false' : 'true')) === 'true',

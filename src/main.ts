@@ -1,24 +1,32 @@
-// `npm start`: load config, start the server, stop gracefully on SIGTERM/SIGINT.
+// `npm start`: load config, start the server, print where to go, stop gracefully on SIGTERM/SIGINT.
+import { startBanner } from './banner.js';
 import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { startServer } from './server.js';
 
+const startedAt = performance.now();
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 
 try {
-  const running = await startServer(config, { logger });
+  const running = await startServer(config, {
+    logger,
+    onListening: (url) => logger.info({ url }, 'port open: /health answers; /ready once the database and workers are up'),
+  });
   const { devToken, devAccountId } = running.app.services;
-  if (devToken) {
-    logger.info(
-      { account: config.devAccountSlug, accountId: devAccountId, token: devToken },
-      `Development account "${config.devAccountSlug}": GraphiQL sends this OWNER token for you; other clients send "Authorization: Bearer <token>"`,
-    );
-  }
+  const readyMs = performance.now() - startedAt;
   logger.info(
-    { url: running.url, graphiql: `${running.url}/graphql`, database: config.database.kind },
-    `Parley is listening: open ${running.url}/graphql`,
+    {
+      url: running.url,
+      graphiql: `${running.url}/graphql`,
+      database: config.database.kind,
+      readyMs: Math.round(readyMs),
+      ...(devToken ? { account: config.devAccountSlug, accountId: devAccountId, token: devToken } : {}),
+    },
+    `Parley is ready: open ${running.url}/graphql`,
   );
+  // Plain text on stderr, apart from the JSON log lines on stdout: for the person at the terminal.
+  if (config.logLevel !== 'silent') process.stderr.write(`${startBanner({ url: running.url, config, devToken, readyMs })}\n`);
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     running.stop().then(

@@ -1,10 +1,13 @@
 // One node HTTP server for everything: GraphQL over HTTP, SSE and WebSocket (graphql-ws),
-// GraphiQL, the webhooks, /health and /ready.
-import { createServer, type Server } from 'node:http';
+// GraphiQL, the webhooks, /health, /ready and /metrics.
+//
+// The port opens first, so /health (liveness) answers while the app starts; /ready and every
+// other path answer 503 with Retry-After until migrations, the demo seed and the job worker
+// are up. Then the app's Yoga handler takes over.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp, type App, type CreateAppOptions } from './app.js';
+import type { App, CreateAppOptions } from './app.js';
 import type { Config } from './config.js';
-import { attachGraphQLWebSocket } from './ws.js';
 
 export interface RunningServer {
   app: App;
@@ -13,20 +16,56 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(config: Config, options: CreateAppOptions = {}): Promise<RunningServer> {
-  const app = await createApp(config, options);
-  const server = createServer(app.yoga);
-  const websockets = attachGraphQLWebSocket(server, app, { heartbeatMs: config.wsHeartbeatMs });
+export interface StartServerOptions extends CreateAppOptions {
+  /** Called once the port is open, before the app is built (awaited: tests look at the starting server). */
+  onListening?: (url: string) => void | Promise<void>;
+}
+
+const STARTING_RETRY_AFTER_SECONDS = 1;
+
+function answerWhileStarting(request: IncomingMessage, response: ServerResponse): void {
+  const path = (request.url ?? '/').split('?')[0];
+  if (path === '/health') {
+    response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"starting"}');
+    return;
+  }
+  response
+    .writeHead(503, { 'content-type': 'application/json', 'retry-after': String(STARTING_RETRY_AFTER_SECONDS) })
+    .end(JSON.stringify({ errors: [{ message: 'Parley is starting; try again in a moment.', extensions: { code: 'STARTING' } }] }));
+}
+
+export async function startServer(config: Config, options: StartServerOptions = {}): Promise<RunningServer> {
+  let app: App | undefined;
+  const server = createServer((request, response) => {
+    if (app) void app.yoga(request, response);
+    else answerWhileStarting(request, response);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${host}:${port}`;
+  try {
+    await options.onListening?.(url);
+    // Loaded after the port opens: the schema, Prisma and the rest take a while to import,
+    // and /health should answer meanwhile.
+    const { createApp } = await import('./app.js');
+    app = await createApp(config, options);
+  } catch (error) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw error;
+  }
+  const ready = app;
+  const { attachGraphQLWebSocket } = await import('./ws.js');
+  const websockets = attachGraphQLWebSocket(server, ready, { heartbeatMs: config.wsHeartbeatMs });
   let stopping: Promise<void> | undefined;
   return {
-    app,
+    app: ready,
     server,
     url,
     // Graceful: stop accepting, let in-flight requests finish (up to the timeout), then
@@ -39,7 +78,7 @@ export async function startServer(config: Config, options: CreateAppOptions = {}
         const timeout = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
         await closed;
         clearTimeout(timeout);
-        await app.close();
+        await ready.close();
       })()),
   };
 }

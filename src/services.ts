@@ -9,6 +9,7 @@ import type { EventBus } from './events/bus.js';
 import type { Logger } from './logger.js';
 import type { RateLimits } from './limits/rate-limits.js';
 import type { Embedder } from './vector/embedder.js';
+import type { Metrics } from './metrics.js';
 
 export interface AppServices {
   config: Config;
@@ -36,5 +37,7 @@ export interface AppServices {
   emailPolicy: DeliveryPolicy;
   /** Analyses replies and drafts answers: the model when configured, the offline provider otherwise. */
   ai: ConversationAI;
+  /** Prometheus figures (served at /metrics when METRICS_TOKEN is set). */
+  metrics: Metrics;
   now(): Date;
 }

@@ -1,8 +1,10 @@
 // The GraphQL HTTP handler: schema, context, GraphiQL, error masking, health and readiness.
 import { GraphQLError } from 'graphql';
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { createYoga, useErrorHandler, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, useErrorHandler, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { graphiqlOptions } from './graphiql.js';
+import { useMetrics } from './metrics-http.js';
 import { useGraphQLArmor, useRequestSizeLimit } from './limits/graphql-limits.js';
 import { buildContext, requestIdFor, type GraphQLContext } from './context.js';
 import { DomainError, ValidationError } from './domain/errors.js';
@@ -12,31 +14,7 @@ import { useWebhooks } from './webhooks/plugin.js';
 
 export type ParleyYoga = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
 
-export const exampleQuery = /* GraphQL */ `# Welcome to Parley. Press the play button to list the conversations
-# that need a person's review, with the drafted reply waiting for each.
-query ConversationsNeedingReview {
-  conversations(first: 10, filter: { status: [NEEDS_REVIEW] }) {
-    totalCount
-    edges {
-      node {
-        id
-        subject
-        status
-        lastMessageAt
-        lead { name email company }
-        lastMessage { direction textBody }
-        pendingSuggestion { subject body confidence analysis { intent sentiment } }
-      }
-    }
-    pageInfo { hasNextPage endCursor }
-  }
-  conversationStats {
-    conversations { total open archived }
-    email { sent received responseRate }
-    ai { approvalRate meanConfidence }
-  }
-}
-`;
+export { exampleQuery } from './graphiql.js';
 
 /** Expected failures keep their message and carry a machine-readable code; the rest are masked. */
 function exposeDomainError(error: unknown): GraphQLError | undefined {
@@ -53,7 +31,7 @@ function exposeDomainError(error: unknown): GraphQLError | undefined {
   });
 }
 
-export function createParleyYoga(services: AppServices): ParleyYoga {
+export function createParleyYoga(services: AppServices, options: { extraPlugins?: Plugin[] } = {}): ParleyYoga {
   const { logger, config } = services;
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
@@ -61,15 +39,9 @@ export function createParleyYoga(services: AppServices): ParleyYoga {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: config.graphql.graphiql
-      ? {
-          title: 'Parley',
-          defaultQuery: exampleQuery,
-          subscriptionsProtocol: 'WS',
-          // The development token, so GraphiQL works at once; in production people paste their own.
-          headers: JSON.stringify(services.devToken ? { Authorization: `Bearer ${services.devToken}` } : {}),
-        }
-      : false,
+    graphiql: config.graphql.graphiql ? graphiqlOptions(services.devToken) : false,
+    // GraphiQL's scripts and styles come inside this npm package, not from a CDN: it works offline.
+    renderGraphiQL,
     logging: {
       debug: (...args) => logger.debug({ args }, 'yoga'),
       info: (...args) => logger.info({ args }, 'yoga'),
@@ -94,10 +66,18 @@ export function createParleyYoga(services: AppServices): ParleyYoga {
     plugins: [
       useRequestSizeLimit(config.graphql.maxRequestBytes),
       useWebhooks(services),
-      // A cross-site page can only send "simple" requests: those need this header (JSON bodies pass).
-      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+      useMetrics(services),
+      // No CSRF-prevention plugin: CSRF rides on credentials a browser attaches by itself
+      // (cookies, HTTP auth). Parley authenticates every request with an Authorization bearer
+      // header only, which a cross-site form, link or image cannot set, and a cross-site
+      // script cannot set without a CORS preflight that names it; an unauthenticated request
+      // gets 401 before any operation runs. The plugin (which demands a custom header on GET
+      // and on "simple" POSTs) so protected nothing here, and it broke clients on their
+      // defaults, e.g. urql's GET queries. GET serves queries only: Yoga refuses mutations
+      // over GET (405), so no link can change anything.
       useGraphQLArmor(config.env === 'production'),
       ...(config.graphql.introspection ? [] : [useDisableIntrospection()]),
+      ...(options.extraPlugins ?? []),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {

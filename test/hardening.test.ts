@@ -71,10 +71,28 @@ describe('query limits', () => {
     await healthy();
   });
 
-  it('refuses simple cross-site requests (CSRF) but serves JSON clients', async () => {
-    const form = await post('query={viewer{role}}', { 'content-type': 'application/x-www-form-urlencoded' });
-    expect(form.status).toBe(403);
-    expect(form.text).toMatch(/CSRF/);
+  it('gives what a cross-site form or link can send (no Authorization header) nothing but a 401', async () => {
+    const form = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: 'session=anything' },
+      body: 'query=mutation { archiveConversation(input: { conversationId: "x" }) { __typename } }',
+    });
+    expect(form.status).toBe(401);
+    const link = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ viewer { role } }')}`);
+    expect(link.status).toBe(401);
+    await healthy();
+  });
+
+  it('answers queries over GET (GraphQL over HTTP), never mutations', async () => {
+    const auth = { authorization: `Bearer ${server.running.app.services.devToken}`, accept: 'application/graphql-response+json' };
+    const query = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ viewer { role } }')}`, { headers: auth });
+    expect(query.status).toBe(200);
+    expect(await query.json()).toEqual({ data: { viewer: { role: 'OWNER' } } });
+    const mutation = await fetch(
+      `${server.url}/graphql?query=${encodeURIComponent('mutation { archiveConversation(input: { conversationId: "x" }) { __typename } }')}`,
+      { headers: auth },
+    );
+    expect(mutation.status).toBe(405);
     await healthy();
   });
 });

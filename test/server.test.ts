@@ -111,6 +111,27 @@ describe('demo data', () => {
 });
 
 describe('readiness', () => {
+  it('answers /health as soon as the port is open, and /ready (like everything else) only once the app is up', async () => {
+    const db = await cloneTestDatabase(inject('testDatabase'));
+    const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1' }), database: db.config, migrateOnStart: false, seedOnStart: false };
+    const whileStarting: Record<string, number> = {};
+    const running = await startServer(config, {
+      loadDataDir: db.loadDataDir,
+      // Before the app is built: the database is not even open yet.
+      onListening: async (url) => {
+        for (const path of ['/health', '/ready', '/graphql']) whileStarting[path] = (await fetch(`${url}${path}`)).status;
+      },
+    });
+    try {
+      expect(whileStarting).toEqual({ '/health': 200, '/ready': 503, '/graphql': 503 });
+      expect((await fetch(`${running.url}/ready`)).status).toBe(200);
+      expect((await fetch(`${running.url}/health`)).status).toBe(200);
+    } finally {
+      await running.stop();
+      await db.drop();
+    }
+  });
+
   it('reports not ready once the database is gone, while /health stays up', async () => {
     const db = await cloneTestDatabase(inject('testDatabase'));
     const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1' }), database: db.config, migrateOnStart: false, seedOnStart: false };
@@ -145,7 +166,7 @@ describe('npm start', () => {
       lines.on('line', (line) => {
         const entry = JSON.parse(line) as { msg: string; url?: string; token?: string };
         logs.push(entry);
-        if (entry.msg.startsWith('Parley is listening')) resolve(entry.url!);
+        if (entry.msg.startsWith('Parley is ready')) resolve(entry.url!);
       });
       void exited.then((code) => reject(new Error(`exited with ${code} before listening: ${JSON.stringify(logs)}`)));
     });

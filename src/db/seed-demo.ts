@@ -1,8 +1,9 @@
 // Demo data for a new embedded database: one account with 25 leads found on Craigslist,
 // and a conversation with each in every workflow state, so GraphiQL has something real to show.
 import { createHash, randomUUID } from 'node:crypto';
-import type { Prisma, PrismaClient } from './client.js';
+import { Prisma, type PrismaClient } from './client.js';
 import type {
+  ConversationOutcome,
   ConversationStatus,
   Intent,
   Sentiment,
@@ -58,7 +59,7 @@ interface Reply {
 
 const REPLIES: Reply[] = [
   {
-    text: 'Thanks for reaching out! Our current site is pretty dated and we lose online orders. What would a redesign cost, and how long would it take?',
+    text: 'Thanks for reaching out! Our current site is pretty dated and we lose online orders. Could you send pricing for a redesign, and how long would it take?',
     sentiment: 'POSITIVE', intent: 'QUESTION', urgency: 'MEDIUM',
     keyPoints: ['Current site is dated', 'Losing online orders', 'Asks for cost and timeline'],
     draft: 'Most redesigns like yours land between $2,500 and $4,500 and take four to six weeks, including online ordering. I can send two examples from similar businesses and a short proposal this week. Would a 20-minute call on Thursday work?',
@@ -116,11 +117,39 @@ const REPLIES: Reply[] = [
 ];
 
 const STATUSES: ConversationStatus[] = ['NEEDS_REVIEW', 'WAITING_FOR_LEAD', 'ACTIVE', 'ARCHIVED'];
+/** The interactive transaction's limit: only there to free the database if the process hangs mid-seed. */
+const SEED_TRANSACTION_TIMEOUT_MS = 5 * 60_000;
+
+/** How an answered conversation turned out, so outcome filters and bestReplies have examples. */
+function outcomeOf(status: ConversationStatus, intent: Intent): ConversationOutcome {
+  if (status === 'ARCHIVED') return intent === 'UNSUBSCRIBE' ? 'UNSUBSCRIBED' : 'LOST';
+  if (status === 'ACTIVE') return 'REPLIED';
+  if (status !== 'WAITING_FOR_LEAD') return 'NONE';
+  if (intent === 'MEETING_REQUEST') return 'MEETING_BOOKED';
+  return intent === 'QUESTION' || intent === 'INTERESTED' ? 'WON' : 'REPLIED';
+}
 const HOUR = 60 * 60 * 1000;
 const SENDER = { email: 'alex@northwind-web.example.com', name: 'Alex Rivera' };
 
 const slugify = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/(^-|-$)/g, '');
 const replyHash = () => createHash('sha256').update(randomUUID()).digest('hex').slice(0, 24);
+
+/** A demo lead's address and the subject of our outreach to them, as the seed writes them. */
+export interface DemoLeadContact {
+  name: string;
+  email: string;
+  company: string;
+  subject: string;
+}
+
+export function demoLeadContacts(): DemoLeadContact[] {
+  return LEADS.map((lead) => ({
+    name: lead.name,
+    email: `${slugify(lead.name)}@${slugify(lead.company)}.example.com`,
+    company: lead.company,
+    subject: `A faster website for ${lead.company}`,
+  }));
+}
 
 export interface SeedResult {
   accountId: string;
@@ -130,20 +159,23 @@ export interface SeedResult {
   suggestions: number;
 }
 
+/**
+ * Seeds the demo account and all its data in one transaction: a crash or a failure part-way
+ * leaves no account behind, so the next start (which seeds an empty database) simply seeds again.
+ */
 export async function seedDemoData(
   prisma: PrismaClient,
   options: { slug: string; now?: Date },
 ): Promise<SeedResult> {
   const now = options.now ?? new Date();
-  const account = await prisma.account.create({ data: { slug: options.slug, name: 'Northwind Web Studio (demo)' } });
-  const accountId = account.id;
-  await prisma.user.create({ data: { accountId, email: SENDER.email, name: SENDER.name, role: 'OWNER' } });
+  const accountId = randomUUID();
+  const contacts = demoLeadContacts();
 
   const leads = LEADS.map((lead, i) => ({
     id: randomUUID(),
     accountId,
     name: lead.name,
-    email: `${slugify(lead.name)}@${slugify(lead.company)}.example.com`,
+    email: contacts[i]!.email,
     company: lead.company,
     phone: `+1-555-01${String(i).padStart(2, '0')}`,
     source: 'craigslist',
@@ -159,7 +191,8 @@ export async function seedDemoData(
   const lastMessage = new Map<string, string>();
 
   leads.forEach((lead, i) => {
-    const reply = REPLIES[i % REPLIES.length]!;
+    // The reply rotates against the status, so every kind of reply shows up answered and waiting.
+    const reply = REPLIES[(i + Math.floor(i / STATUSES.length)) % REPLIES.length]!;
     const status: ConversationStatus =
       reply.intent === 'UNSUBSCRIBE' || reply.intent === 'NOT_INTERESTED' ? 'ARCHIVED' : STATUSES[i % STATUSES.length]!;
     if (reply.intent === 'UNSUBSCRIBE') lead.doNotContact = true;
@@ -233,16 +266,27 @@ export async function seedDemoData(
       archivedAt: status === 'ARCHIVED' ? new Date(lastAt.getTime() + HOUR) : null,
       archiveReason: status === 'ARCHIVED' ? (reply.intent === 'UNSUBSCRIBE' ? 'Lead unsubscribed' : 'Lead not interested') : null,
       lastMessageAt: lastAt, replyHash: replyHash(), createdAt: start,
+      outcome: outcomeOf(status, reply.intent),
+      outcomeAt: outcomeOf(status, reply.intent) === 'NONE' ? null : new Date(lastAt.getTime() + HOUR),
     });
   });
 
-  await prisma.$transaction([
-    prisma.lead.createMany({ data: leads }),
-    prisma.conversation.createMany({ data: conversations }),
-    prisma.conversationMessage.createMany({ data: messages }),
-    prisma.aISuggestion.createMany({ data: suggestions }),
-    ...[...lastMessage].map(([id, lastMessageId]) => prisma.conversation.update({ where: { id }, data: { lastMessageId } })),
-  ]);
+  await prisma.$transaction(
+    async (tx) => {
+      await tx.account.create({ data: { id: accountId, slug: options.slug, name: 'Northwind Web Studio (demo)' } });
+      await tx.user.create({ data: { accountId, email: SENDER.email, name: SENDER.name, role: 'OWNER' } });
+      await tx.lead.createMany({ data: leads });
+      await tx.conversation.createMany({ data: conversations });
+      await tx.conversationMessage.createMany({ data: messages });
+      await tx.aISuggestion.createMany({ data: suggestions });
+      // One statement for every conversation's last-message reference (rather than 25 updates).
+      const pairs = [...lastMessage].map(([id, lastMessageId]) => Prisma.sql`(${id}::uuid, ${lastMessageId}::uuid)`);
+      await tx.$executeRaw`
+        UPDATE conversations AS c SET last_message_id = v.last_message_id
+        FROM (VALUES ${Prisma.join(pairs)}) AS v(id, last_message_id) WHERE c.id = v.id`;
+    },
+    { maxWait: SEED_TRANSACTION_TIMEOUT_MS, timeout: SEED_TRANSACTION_TIMEOUT_MS },
+  );
   return {
     accountId,
     leads: leads.length,

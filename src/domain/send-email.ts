@@ -335,6 +335,17 @@ export async function deliverQueued(
   outboundEmailId: string,
   options: { lookupFirst?: boolean; claimed?: OutboundEmail } = {},
 ): Promise<DeliverQueuedResult> {
+  const result = await deliverQueuedOnce(services, viewer, outboundEmailId, options);
+  services.metrics.sends.inc({ status: result });
+  return result;
+}
+
+async function deliverQueuedOnce(
+  services: AppServices,
+  viewer: Viewer,
+  outboundEmailId: string,
+  options: { leaseHeld?: boolean; lookupFirst?: boolean },
+): Promise<DeliverQueuedResult> {
   const db = scopeToAccount(services.prisma, viewer.accountId);
   const policy = services.emailPolicy;
   const outbound = options.claimed ?? (await db.outboundEmail.findUniqueOrThrow({ where: { id: outboundEmailId } }));

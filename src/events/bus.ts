@@ -36,7 +36,9 @@ export interface EventBus {
   close(): Promise<void>;
 }
 
-export function createEventBus(options: { redisUrl?: string; queueLimit?: number } = {}): EventBus {
+export function createEventBus(
+  options: { redisUrl?: string; queueLimit?: number; onDelivered?: (event: ConversationEvent) => void } = {},
+): EventBus {
   let redis: Redis[] = [];
   let eventTarget: EventTarget | undefined;
   if (options.redisUrl) {
@@ -54,7 +56,11 @@ export function createEventBus(options: { redisUrl?: string; queueLimit?: number
   return {
     publish: (event) => pubsub.publish('conversation-events', event.accountId, event),
     subscribe: (accountId) =>
-      relay(pubsub.subscribe('conversation-events', accountId), { limit: options.queueLimit ?? SUBSCRIBER_QUEUE_LIMIT, gauge }),
+      relay(pubsub.subscribe('conversation-events', accountId), {
+        limit: options.queueLimit ?? SUBSCRIBER_QUEUE_LIMIT,
+        gauge,
+        onDelivered: options.onDelivered,
+      }),
     activeSubscriptions: () => gauge.value,
     async close() {
       await Promise.allSettled(redis.map((client) => client.quit()));

@@ -16,7 +16,10 @@ export interface Gauge {
   value: number;
 }
 
-export function relay<T>(source: AsyncIterable<T>, options: { limit: number; gauge: Gauge }): AsyncIterableIterator<T> {
+export function relay<T>(
+  source: AsyncIterable<T>,
+  options: { limit: number; gauge: Gauge; onDelivered?: (value: T) => void },
+): AsyncIterableIterator<T> {
   return new Repeater<T>(async (push, stop) => {
     const iterator = source[Symbol.asyncIterator]();
     const ended = stop.then(() => ({ done: true, value: undefined }) as const);
@@ -31,7 +34,11 @@ export function relay<T>(source: AsyncIterable<T>, options: { limit: number; gau
           break;
         }
         // push() settles when the subscriber takes the value.
-        void push(next.value).then(() => waiting--);
+        const value = next.value;
+        void push(value).then(() => {
+          waiting--;
+          options.onDelivered?.(value);
+        });
       }
     } finally {
       options.gauge.value--;

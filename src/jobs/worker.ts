@@ -59,7 +59,9 @@ export function startJobWorker(services: AppServices, handlers: JobHandlers, opt
       if (!handler) throw new Error(`No handler for job kind "${job.kind}"`);
       await handler(ctx, job.payload, job);
       await completeJob(prisma, job, workerId);
+      services.metrics.jobs.inc({ kind: job.kind, outcome: 'succeeded' });
     } catch (error) {
+      services.metrics.jobs.inc({ kind: job.kind, outcome: 'failed' });
       const outcome = await failJob(prisma, job, workerId, error, options).catch((err: unknown) => {
         logger.error({ err, jobId: job.id }, 'could not record the job failure; it runs again when its lease expires');
         return 'unknown';
