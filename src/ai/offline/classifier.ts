@@ -1,13 +1,16 @@
 // The offline analyser: a lexicon-and-rules classifier for sales replies. Each intent has
-// weighted phrase patterns written from how people answer outreach; the highest total wins,
-// ties go to the more consequential intent, and a reply that no rule recognises goes to a
-// small naive Bayes (bayes.ts) trained on the labelled sentences. Sentiment comes from the AFINN lexicon (the `sentiment` package),
+// weighted phrase patterns written from how people answer outreach, in English here and in
+// Spanish, German, French and Portuguese in lexicon.ts; the highest total wins, ties go to the
+// more consequential intent. A reply that no rule recognises is OTHER with low certainty; a
+// small naive Bayes (bayes.ts) may name a harmless intent (never one that triggers an action)
+// when it knows most of the words. Sentiment comes from the AFINN lexicon (the `sentiment` package),
 // tempered by the intent. Dates come from chrono-node.
 import * as chrono from 'chrono-node';
 import Sentiment from 'sentiment';
 import type { Intent, ReplyAnalysis, Sentiment as SentimentLabel, Urgency } from '../port.js';
 import { clip, contentSentences, emailsIn, questionsIn } from '../text.js';
 import { bayesIntent } from './bayes.js';
+import { explicitUnsubscribeRequest, MULTILINGUAL_RULES } from './lexicon.js';
 
 type Rule = [RegExp, number];
 
@@ -132,6 +135,13 @@ const PRIORITY: Intent[] = [
   'UNSUBSCRIBE', 'OUT_OF_OFFICE', 'REFERRAL', 'NOT_INTERESTED', 'MEETING_REQUEST', 'OBJECTION', 'QUESTION', 'INTERESTED', 'OTHER',
 ];
 const MIN_SCORE = 1.5;
+/** The certainty reported when no rule recognised the reply. */
+const UNSURE = 0.2;
+/** Intents the naive Bayes may name on its own: none of them triggers an action. */
+const BAYES_MAY_NAME = new Set<Intent>(['INTERESTED', 'QUESTION', 'OBJECTION']);
+const SHORT_TIME_QUESTION = re(
+  `^(?:\\S+\\s+){0,4}(?:${DAY}|tomorrow|today)?\\s*(?:at\\s+)?\\d{1,2}(?::\\d\\d)?\\s?(?:am|pm)\\s*\\?$|^(?:\\S+\\s+){0,3}${DAY}\\s*\\??\\s*(?:\\d{1,2}(?::\\d\\d)?\\s?(?:am|pm)?)?\\s*\\?$`,
+);
 
 const INTERESTED_RULES: Rule[] = [
   [re(String.raw`(?<!not\s)(?<!no\s)(?<!not\s+really\s)\binterested\b`), 2.5],
@@ -152,21 +162,34 @@ export interface Classification {
   scores: Record<Intent, number>;
 }
 
+/**
+ * The offline analysis reads at most this many characters of the prepared text (itself at
+ * most EMAIL_TEXT_PREFIX): intent lives in the first lines of a reply, and every rule below is
+ * linear in what it reads.
+ */
+export const ANALYSIS_TEXT_PREFIX = 16 * 1024;
+/** Return dates are looked for in the first characters of an away notice only. */
+const RETURN_DATE_PREFIX = 2_000;
+
 function score(rules: Rule[], text: string): number {
   return rules.reduce((sum, [pattern, weight]) => (pattern.test(text) ? sum + weight : sum), 0);
 }
 
 /** Intent by weighted rules; confidence from the winning score and its margin over the next. */
 export function classifyIntent(raw: string): Classification {
-  const text = raw.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
+  const text = raw.slice(0, ANALYSIS_TEXT_PREFIX).replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
   // Questions about scheduling ("does Thursday work?") belong to the meeting rules.
   // A bare "Hmm?" asks nothing.
   const questionCount = questionsIn(text, 20).filter((q) => !SCHEDULING.test(q) && (q.match(/[a-z]{2,}/gi) ?? []).length >= 3).length;
   const scores = Object.fromEntries(PRIORITY.map((i) => [i, 0])) as Record<Intent, number>;
   for (const [intent, rules] of Object.entries(RULES) as [Exclude<Intent, 'OTHER' | 'INTERESTED'>, Rule[]][]) {
-    scores[intent] = score(rules, text);
+    scores[intent] = score(rules, text) + score(MULTILINGUAL_RULES[intent], text);
   }
-  scores.INTERESTED = score(INTERESTED_RULES, text);
+  scores.INTERESTED = score(INTERESTED_RULES, text) + score(MULTILINGUAL_RULES.INTERESTED, text);
+  const explicitUnsubscribe = explicitUnsubscribeRequest(text);
+  if (explicitUnsubscribe) scores.UNSUBSCRIBE += 6;
+  // A short question naming a time ("tues 10am?") proposes a meeting; it is not an away notice.
+  if (SHORT_TIME_QUESTION.test(text)) scores.MEETING_REQUEST += 2.5;
   scores.OTHER = score(OTHER_RULES, text);
   // A question mark is a question, unless it asks who we are or is only about scheduling.
   if (questionCount > 0 && !META_QUESTION.test(text)) scores.QUESTION += 2 + Math.min(questionCount - 1, 1) * 0.5;
@@ -176,15 +199,23 @@ export function classifyIntent(raw: string): Classification {
   const top = ranked[0]!;
   const topScore = scores[top];
   if (topScore < MIN_SCORE) {
-    // No rule recognised it: the naive Bayes decides, with confidence kept low (at most 0.6).
+    // No rule recognised it. The naive Bayes may name a harmless intent when it knows most of
+    // the words (it was trained on English only); otherwise OTHER, and say we are unsure.
     const guess = bayesIntent(text);
-    return { intent: guess.intent, intentConfidence: round2(0.25 + 0.35 * guess.probability), scores };
+    if (BAYES_MAY_NAME.has(guess.intent) && guess.known >= 0.6 && guess.probability >= 0.6) {
+      return { intent: guess.intent, intentConfidence: round2(0.25 + 0.2 * guess.probability), scores };
+    }
+    return { intent: 'OTHER', intentConfidence: UNSURE, scores };
   }
   const second = scores[ranked[1]!];
   // Margin term: 1 when nothing else scored, 0 on a tie. Strength term saturates at 6 points.
   const margin = (topScore - second) / topScore;
   const strength = Math.min(topScore, 6) / 6;
-  return { intent: top, intentConfidence: round2(0.2 + 0.4 * margin + 0.4 * strength), scores };
+  let certainty = 0.2 + 0.4 * margin + 0.4 * strength;
+  // Only an explicit request to stop is a certain unsubscribe; spam complaints and "how did
+  // you get my address" are likely ones, which a person confirms.
+  if (top === 'UNSUBSCRIBE') certainty = explicitUnsubscribe ? Math.max(certainty, 0.9) : Math.min(certainty, 0.6);
+  return { intent: top, intentConfidence: round2(certainty), scores };
 }
 
 function round2(n: number): number {
@@ -192,7 +223,7 @@ function round2(n: number): number {
 }
 
 export function classifySentiment(text: string, intent: Intent): SentimentLabel {
-  const { score: afinn } = sentimentLexicon.analyze(text);
+  const { score: afinn } = sentimentLexicon.analyze(text.slice(0, ANALYSIS_TEXT_PREFIX));
   switch (intent) {
     case 'UNSUBSCRIBE':
       return 'NEGATIVE';
@@ -238,11 +269,13 @@ const NOT_A_NAME = new Set(
   Sunday January February March April May June July August September October November December Google Zoom Teams
   Craigslist Wix Squarespace WordPress Shopify IT CEO GM`.split(/\s+/),
 );
-const NAME_RE = /\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][a-z]+(?:[ -][A-Z][a-z']+){0,2}\b/g;
+// The look-behind lets a name start only at the start of a word (linear on any input).
+const NAME_RE = /(?<![A-Za-z'])(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][a-z]+(?:[ -][A-Z][a-z']+){0,2}\b/g;
 const POINTER_RE = /\b(talk|speak|reach out|get in touch|contact|ask for|email|e-mail|try|direct (?:this|that|it)|forward(?:ing|ed)?|pass(?:ing)?|colleague|partner|manager|owner|husband|wife|daughter|son|lead|director|contractor|assistant|person you want|question for)\b/gi;
 
 /** The person a referral points to: the first name-like words after a pointing phrase. */
-export function extractReferral(text: string, exclude: string[] = []): { name: string; email: string | null } | null {
+export function extractReferral(full: string, exclude: string[] = []): { name: string; email: string | null } | null {
+  const text = full.slice(0, ANALYSIS_TEXT_PREFIX);
   const excluded = new Set(exclude.flatMap((e) => e.toLowerCase().split(/\s+/)));
   const names: { name: string; index: number }[] = [];
   for (const match of text.matchAll(NAME_RE)) {
@@ -266,7 +299,7 @@ export function extractReferral(text: string, exclude: string[] = []): { name: s
 
 /** The day an away notice says the sender is back, as YYYY-MM-DD; null when it does not say. */
 export function extractReturnDate(text: string, now: Date): string | null {
-  const results = chrono.parse(text, now, { forwardDate: true });
+  const results = chrono.parse(text.slice(0, RETURN_DATE_PREFIX), now, { forwardDate: true });
   const today = now.toISOString().slice(0, 10);
   for (const result of results) {
     if (/^(today|now|tonight)$/i.test(result.text.trim())) continue;
@@ -289,7 +322,8 @@ const INJECTION_PATTERNS = [
 
 /** True when an email contains text written to steer an AI. */
 export function looksLikeInjection(text: string): boolean {
-  return INJECTION_PATTERNS.some((p) => p.test(text));
+  const prefix = text.slice(0, ANALYSIS_TEXT_PREFIX);
+  return INJECTION_PATTERNS.some((p) => p.test(prefix));
 }
 
 /** The full offline analysis of one reply. */
@@ -297,6 +331,7 @@ export function analyseOffline(
   text: string,
   options: { now: Date; exclude?: string[] },
 ): ReplyAnalysis {
+  text = text.slice(0, ANALYSIS_TEXT_PREFIX);
   const { intent, intentConfidence } = classifyIntent(text);
   const points = contentSentences(text).map((s) => clip(s, 160));
   return {
