@@ -192,3 +192,12 @@ export async function prepareWithLanguage(body: string): Promise<PreparedText & 
 export function inboundBody(message: { textBody: string; strippedText: string | null }): string {
   return message.textBody.trim().length > 0 ? message.textBody : (message.strippedText ?? '');
 }
+
+/**
+ * The text of an inbound message as analysis, drafting and the eval read it: the full body
+ * prepared (Postmark's own stripped reply only when there is no body; its quote detection is
+ * English-only).
+ */
+export function inboundThreadText(message: { textBody: string; strippedText: string | null }): string {
+  return latestReplyText(inboundBody(message));
+}

@@ -90,5 +90,8 @@ export function normalisePrice(price: string): string {
 }
 
 export function firstName(name: string): string {
-  return name.trim().split(/\s+/)[0] ?? name;
+  // Reads only up to the first space (no split of the whole string).
+  const trimmed = name.trimStart();
+  const end = trimmed.search(/\s/);
+  return end < 0 ? trimmed : trimmed.slice(0, end);
 }
