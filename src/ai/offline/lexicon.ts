@@ -27,6 +27,7 @@ const EXPLICIT_UNSUBSCRIBE = [
   ml(String.raw`\b(remove|take|delete)\s+(me|us|my\s+(e-?mail|address|details|data))\s+(off|from)\s+(your|the|this|all\s+your)\b`),
   ml(String.raw`\b(stop|quit)\s+(e-?mailing|contacting|messaging|spamming|writing\s+to)\s+(me|us)\b|\bstop\s+sending\s+(me|us)\b`),
   ml(String.raw`\b(don'?t|do\s+not|never)\s+(ever\s+)?(e-?mail|contact|message|write\s+to|send\s+(me|us)\s+(any|another))\s*(me|us)?\s*(again|anymore|any\s+more|ever\s+again)\b|\b(don'?t|do\s+not)\s+(ever\s+)?(e-?mail|contact|write\s+to)\s+(me|us)\s+again\b|\bnever\s+(e-?mail|contact|write\s+to)\s+(me|us)\b`),
+  ml(String.raw`^\W*stop\s*[.!]+(\s|$)|\basked\s+you\s+(not\s+to|to\s+stop)\s+(e-?mail|contact|writ|messag)|\b(delete|erase|remove)\s+my\s+(contact\s+)?(details|data|information|info|address|e-?mail)\b|\b(don'?t|do\s+not|never)\s+(ever\s+)?(reach\s+out|get\s+in\s+touch)(\s+(to|with)\s+(me|us))?\s+again\b|\b(do\s+not|don'?t)\s+(wish|want)\s+to\s+be\s+(contacted|e-?mailed|written\s+to)\b`),
   ml(String.raw`\bno\s+more\s+(e-?mails|messages)\b|\bopt\s+(me\s+)?out\b|\b(i|we)\s+(don'?t|do\s+not)\s+want\s+to\s+(receive|get)\s+(any\s+)?(more\s+|further\s+)?(e-?mails|messages|these)\b`),
   // Spanish
   ml(String.raw`\b(dar(me|nos)?|d[ée](me|nos)|den(me|nos)?)\s+de\s+baja\b|\bdarse\s+de\s+baja\b`),
@@ -60,6 +61,7 @@ export function explicitUnsubscribeRequest(text: string): boolean {
 export const MULTILINGUAL_RULES: Record<'UNSUBSCRIBE' | 'OUT_OF_OFFICE' | 'NOT_INTERESTED' | 'MEETING_REQUEST' | 'REFERRAL' | 'INTERESTED' | 'OBJECTION' | 'QUESTION', Rule[]> = {
   UNSUBSCRIBE: [
     [ml(String.raw`\b(spam|correo\s+no\s+deseado|unerw[üu]nscht|ind[ée]sirable|indesejad[oa])\b`), 1],
+    [ml(String.raw`\b(this\s+is|that'?s|c'est\s+du|esto\s+es|das\s+ist|isso\s+[ée])\s+spam\b|\breporting\s+(you|this)\b|\bmarked\s+(you\s+|this\s+)?as\s+spam\b`), 2],
     [ml(String.raw`\bc[óo]mo\s+(consiguieron|obtuvieron|tienen)\s+mi\s+(correo|email|direcci[óo]n)\b|\bwoher\s+haben\s+sie\s+meine\b|\bo[ùu]\s+avez-vous\s+(eu|trouv[ée]|obtenu)\s+mon\b|\bcomo\s+(conseguiram|obtiveram)\s+(o\s+)?meu\b`), 1.5],
     [ml(String.raw`\bnunca\s+(me\s+)?(suscrib[íi]|registr[ée])\b|\bnie\s+(angemeldet|eingetragen)\b|\bjamais\s+inscrit\b|\bnunca\s+(me\s+)?(inscrevi|cadastrei)\b`), 1.5],
   ],
@@ -96,7 +98,7 @@ export const MULTILINGUAL_RULES: Record<'UNSUBSCRIBE' | 'OUT_OF_OFFICE' | 'NOT_I
     [ml(String.raw`\b(una\s+)?(llamada|reuni[óo]n|videollamada|cita)\b|\bhablamos\s+(el|la|ma[ñn]ana|por\s+tel[ée]fono)\b|\b(podemos|podr[íi]amos)\s+(hablar|vernos|reunirnos|quedar|agendar)\b|\b(me\s+viene\s+bien|te\s+viene\s+bien|le\s+viene\s+bien|me\s+va\s+bien)\b|\b(est[áa]s|est[áa]|estoy)\s+(libre|disponible)\b|\bll[áa]mame\b|\bll[áa]meme\b|\bagend(ar|emos)\b`), 2.5],
     [ml(String.raw`\b(lunes|martes|mi[ée]rcoles|jueves|viernes|ma[ñn]ana\s+a\s+las|a\s+las\s+\d{1,2}|la\s+pr[óo]xima\s+semana)\b`), 1],
     // de
-    [ml(String.raw`\b(telefonat|anruf|termin|gespr[äa]ch|videocall|videokonferenz|treffen)\b|\b(k[öo]nnen|k[öo]nnten)\s+wir\s+(telefonieren|sprechen|uns\s+treffen|einen\s+termin)\b|\brufen\s+sie\s+mich\b|\bruf\s+mich\b|\bpasst\s+(mir|es|ihnen|dir)\b|\bpasst\b.{0,30}\?|\bh[äa]tten\s+sie\s+zeit\b|\bhaben\s+sie\s+zeit\b|\bich\s+habe\s+zeit\b`), 2.5],
+    [ml(String.raw`\b(telefonat|anruf|termin|gespr[äa]ch|videocall|videokonferenz|treffen)\b|\b(k[öo]nnen|k[öo]nnten)\s+wir\b.{0,40}\b(telefonieren|sprechen|treffen|termin\s+(machen|vereinbaren|ausmachen))\b|\brufen\s+sie\s+mich\b|\bruf\s+mich\b|\bpasst\s+(mir|es|ihnen|dir)\b|\bpasst\b.{0,30}\?|\bh[äa]tten\s+sie\s+zeit\b|\bhaben\s+sie\s+zeit\b|\bich\s+habe\s+zeit\b`), 2.5],
     [ml(String.raw`\b(montag|dienstag|mittwoch|donnerstag|freitag|morgen\s+um|um\s+\d{1,2}(:\d\d)?\s*uhr|n[äa]chste\s+woche)\b`), 1],
     // fr
     [ml(String.raw`\b(un\s+)?(appel|rendez-vous|rdv|r[ée]union|visio|entretien)\b|\b(pouvons|pourrions|peut-on|pourrait-on)(-nous)?\s+(nous\s+)?(parler|appeler|rencontrer|[ée]changer|caler|fixer|voir)\b|\bappelez-moi\b|\b[êe]tes-vous\s+disponible\b|\bje\s+suis\s+disponible\b|\b(cela|[çc]a)\s+vous\s+(va|convient|irait)\b|\bme\s+convient\b`), 2.5],
@@ -116,10 +118,10 @@ export const MULTILINGUAL_RULES: Record<'UNSUBSCRIBE' | 'OUT_OF_OFFICE' | 'NOT_I
     [ml(String.raw`\b(n[ãa]o\s+sou\s+a\s+pessoa|a\s+pessoa\s+(certa|respons[áa]vel|indicada)|o\s+respons[áa]vel|a\s+respons[áa]vel|fale\s+com|entre\s+em\s+contato\s+com|encaminh(ei|o|ar)\s+(seu|sua|o\s+seu|a\s+sua)\s+(e-?mail|mensagem)|cuida\s+d(isso|e)|em\s+c[óo]pia)\b`), 3],
   ],
   INTERESTED: [
-    [ml(String.raw`\b(me|nos)\s+interesa\b|\bestamos\s+interesados\b|\bestoy\s+interesad[oa]\b|\bsuena\s+(bien|interesante)\b|\bm[áa]s\s+informaci[óo]n\b|\benv[íi](e|a|eme|ame|enos|anos)\s+(m[áa]s\s+)?(informaci[óo]n|detalles|una\s+propuesta|precios|el\s+presupuesto)\b|\bme\s+gustar[íi]a\s+saber\s+m[áa]s\b`), 2.5],
-    [ml(String.raw`\b(interessiert|interessant|klingt\s+(gut|spannend|interessant))\b|\bmehr\s+(informationen|infos|details)\b|\bschicken\s+sie\s+(mir|uns)\b|\bgerne\s+mehr\b`), 2.5],
-    [ml(String.raw`\b(int[ée]ress[ée]e?s?|int[ée]ressant)\b|\bplus\s+d['’]informations\b|\benvoyez-(moi|nous)\b|\b[çc]a\s+m['’]int[ée]resse\b|\bdevis\b|\bvolontiers\b`), 2.5],
-    [ml(String.raw`\b(tenho|temos)\s+interesse\b|\binteressad[oa]s?\b|\binteressante\b|\bmais\s+informa[çc][õo]es\b|\bme\s+(envie|mande)\b|\bparece\s+(bom|interessante|[óo]timo)\b|\bor[çc]amento\b`), 2.5],
+    [ml(String.raw`(?<!no\s)\b(me|nos)\s+interesa\b|(?<!no\s)\bestamos\s+interesados\b|(?<!no\s)\bestoy\s+interesad[oa]\b|\bsuena\s+(bien|interesante)\b|\bm[áa]s\s+informaci[óo]n\b|\benv[íi](e|a|eme|ame|enos|anos)\s+(m[áa]s\s+)?(informaci[óo]n|detalles|una\s+propuesta|precios|el\s+presupuesto)\b|\bme\s+gustar[íi]a\s+saber\s+m[áa]s\b`), 2.5],
+    [ml(String.raw`(?<!nicht\s)(?<!kein\s)\b(interessiert|interessant|klingt\s+(gut|spannend|interessant))\b|\bmehr\s+(informationen|infos|details)\b|\bschicken\s+sie\s+(mir|uns)\b|\bgerne\s+mehr\b`), 2.5],
+    [ml(String.raw`(?<!pas\s)(?<!plus\s)\bint[ée]ress(é|ée|és|ées|ant|ante)\b|\bplus\s+d['’]informations\b|\benvoyez-(moi|nous)\b|\b[çc]a\s+m['’]int[ée]resse\b|\bdevis\b|\bvolontiers\b`), 2.5],
+    [ml(String.raw`(?<!n[ãa]o\s)\b(tenho|temos)\s+interesse\b|(?<!n[ãa]o\s)(?<!estou\s)(?<!estamos\s)\binteressad[oa]s?\b|\binteressante\b|\bmais\s+informa[çc][õo]es\b|\bme\s+(envie|mande)\b|\bparece\s+(bom|interessante|[óo]timo)\b|\bor[çc]amento\b`), 2.5],
   ],
   OBJECTION: [
     [ml(String.raw`\b(muy\s+caro|demasiado\s+caro|no\s+tenemos\s+presupuesto|sin\s+presupuesto|ya\s+trabajamos\s+con|ya\s+tenemos\s+(un|una|proveedor)|ahora\s+no\s+es\s+buen\s+momento|no\s+es\s+(un\s+)?buen\s+momento|m[áa]s\s+adelante|el\s+a[ñn]o\s+que\s+viene|el\s+pr[óo]ximo\s+a[ñn]o)\b`), 3],
