@@ -45,7 +45,7 @@ const FORWARD_INTRO = [
 
 // An Outlook-style header block: a "From:" line with a "Sent:"/"Date:" line close below.
 const FROM_LABEL = /^\*?(from|von|de|da)\s?\*?\s?:\s?\S/i;
-const SENT_LABEL = /^\*?(sent|date|gesendet|datum|enviado|enviada\s+em|fecha|envoy[ée]|data|to|an|para|[àa]|subject|betreff|asunto|objet|assunto|cc)\s?\*?\s?:/i;
+const SENT_LABEL = /^\*?(sent|date|gesendet|datum|enviado|enviada\s+em|fecha|envoy[ée]|data|to|an|para|[àa]|subject|betreff|asunto|objet|sujet|assunto|pour|cc|bcc|reply-to|antwort\s+an|responder\s+a|r[ée]pondre\s+[àa])\s?\*?\s?:/i;
 
 // Signature delimiter ("-- ") and mobile-client lines that carry no words of the lead.
 const SIGNATURE_DELIMITER = /^(--|—|__)\s*$/;

@@ -310,8 +310,18 @@ export function extractReferral(full: string, exclude: string[] = []): { name: s
 
 /** The day an away notice says the sender is back, as YYYY-MM-DD; null when it does not say. */
 export function extractReturnDate(text: string, now: Date): string | null {
-  const results = chrono.parse(text.slice(0, RETURN_DATE_PREFIX), now, { forwardDate: true });
+  const sample = text.slice(0, RETURN_DATE_PREFIX);
   const today = now.toISOString().slice(0, 10);
+  // English first, then chrono's Spanish, German, French and Portuguese parsers: the first that
+  // finds a day from today on wins ("hasta el 8 de diciembre", "bis 4. Dezember", …).
+  for (const parser of [chrono, chrono.es, chrono.de, chrono.fr, chrono.pt]) {
+    const day = firstDayFrom(parser.parse(sample, now, { forwardDate: true }), today);
+    if (day) return day;
+  }
+  return null;
+}
+
+function firstDayFrom(results: chrono.ParsedResult[], today: string): string | null {
   for (const result of results) {
     if (/^(today|now|tonight)$/i.test(result.text.trim())) continue;
     const date = result.end?.date() ?? result.start.date();
