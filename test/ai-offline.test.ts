@@ -24,7 +24,8 @@ describe('offline analyser', () => {
   it('is measured on a blind set it was never trained on (eval/intents-blind2.jsonl)', async () => {
     expect(TRAINING_FILES.some((f) => f.includes('blind2'))).toBe(false);
     const evaluation = await evaluateFile('eval/intents-blind2.jsonl', offline);
-    // A regression guard at the figure the README reports (0.74), not a target to tune to.
+    // A regression guard below the figure the README reports (0.83; it is no longer blind, see
+    // the README), not a target to tune to.
     expect(evaluation.macroF1).toBeGreaterThanOrEqual(0.7);
   });
 

@@ -90,6 +90,11 @@ const cases: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Case>>
       check: (r) => expect((r.data?.createApiKey as { __typename: string }).__typename).toBe('CreateApiKeyPayload'),
     },
     rejectSuggestion: { query: mutation('rejectSuggestion', 'input', 'RejectSuggestionInput'), variables: () => ({ input: { suggestionId: a.suggestion } }), check: notFoundResult('rejectSuggestion') },
+    resolveSuggestedAction: {
+      query: mutation('resolveSuggestedAction', 'input', 'ResolveSuggestedActionInput'),
+      variables: () => ({ input: { conversationId: a.conversation, decision: 'CONFIRM' } }),
+      check: notFoundResult('resolveSuggestedAction'),
+    },
     revokeApiKey: { query: mutation('revokeApiKey', 'input', 'RevokeApiKeyInput'), variables: () => ({ input: { apiKeyId: a.apiKey } }), check: notFoundResult('revokeApiKey') },
     sendReply: {
       query: mutation('sendReply', 'input', 'SendReplyInput'),

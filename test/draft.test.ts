@@ -124,7 +124,8 @@ describe('draftReplyForInbound (offline provider)', () => {
     expect((await prisma.lead.findUniqueOrThrow({ where: { id: ids.leadId } })).doNotContact).toBe(true);
     expect(await prisma.aISuggestion.count({ where: { conversationId: ids.conversationId, status: 'PENDING' } })).toBe(0);
     expect(await prisma.aISuggestion.count({ where: { inReplyToId: stop.id } })).toBe(0);
-    expect((await prisma.conversation.findUniqueOrThrow({ where: { id: ids.conversationId } })).status).toBe('ACTIVE');
+    // The draft is withdrawn, but the reply stays in front of a person (issue 15: no reply out of view).
+    expect((await prisma.conversation.findUniqueOrThrow({ where: { id: ids.conversationId } })).status).toBe('NEEDS_REVIEW');
     expect(await prisma.auditEntry.count({ where: { entityId: ids.leadId, action: 'lead.do_not_contact' } })).toBe(1);
     expect(collector.events).toEqual([]);
     // Run again (a retried job): still nothing drafted, no second audit row.

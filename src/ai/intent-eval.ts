@@ -5,7 +5,16 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { INTENTS, type Intent } from './port.js';
 
-const Line = z.object({ text: z.string().min(1), intent: z.enum(INTENTS) });
+const Line = z.object({
+  text: z.string().min(1),
+  intent: z.enum(INTENTS),
+  /** The language the lead wrote in (the realistic sets say; the older ones are English). */
+  language: z.string().default('en'),
+  /** How the mail client wrapped it: plain, gmail, outlook, apple, gt-quote, signature, footer, forward, auto-reply. */
+  shape: z.string().default('plain'),
+  /** UNSUBSCRIBE lines: false for a likely but not explicit request (a complaint, "how did you get my address"). */
+  explicitUnsubscribe: z.boolean().optional(),
+});
 export type LabelledLine = z.infer<typeof Line>;
 
 export function readLabelledFile(path: string): LabelledLine[] {
@@ -29,12 +38,19 @@ export interface IntentScore {
   f1: number;
 }
 
+/** True when a labelled line asks, in so many words, to stop receiving email. */
+export function isExplicitUnsubscribe(line: LabelledLine): boolean {
+  return line.intent === 'UNSUBSCRIBE' && line.explicitUnsubscribe !== false;
+}
+
 export interface IntentEvaluation {
   total: number;
   accuracy: number;
   perIntent: IntentScore[];
   macroF1: number;
   mistakes: { text: string; expected: Intent; predicted: Intent }[];
+  /** Macro-F1 and size per language and per shape (lines of that group only). */
+  groups: { by: 'language' | 'shape'; value: string; total: number; macroF1: number }[];
 }
 
 export async function evaluateIntents(
@@ -43,6 +59,10 @@ export async function evaluateIntents(
 ): Promise<IntentEvaluation> {
   const predictions: Intent[] = [];
   for (const line of lines) predictions.push(await classify(line.text));
+  return score(lines, predictions, true);
+}
+
+function score(lines: LabelledLine[], predictions: Intent[], withGroups: boolean): IntentEvaluation {
   const labels = INTENTS.filter((i) => lines.some((l) => l.intent === i) || predictions.includes(i));
   const perIntent = labels.map((intent): IntentScore => {
     const tp = lines.filter((l, k) => l.intent === intent && predictions[k] === intent).length;
@@ -62,7 +82,23 @@ export async function evaluateIntents(
     mistakes: lines
       .map((l, k) => ({ text: l.text, expected: l.intent, predicted: predictions[k]! }))
       .filter((m) => m.expected !== m.predicted),
+    groups: withGroups ? groupScores(lines, predictions) : [],
   };
+}
+
+function groupScores(lines: LabelledLine[], predictions: Intent[]): IntentEvaluation['groups'] {
+  const groups: IntentEvaluation['groups'] = [];
+  for (const by of ['language', 'shape'] as const) {
+    const values = [...new Set(lines.map((l) => l[by]))].sort();
+    const keyed = by === 'language' && values.length > 1 ? [...values, 'non-English'] : values;
+    for (const value of keyed) {
+      const inGroup = (l: LabelledLine) => (value === 'non-English' ? l.language !== 'en' : l[by] === value);
+      const indexes = lines.map((l, k) => (inGroup(l) ? k : -1)).filter((k) => k >= 0);
+      const sub = score(indexes.map((k) => lines[k]!), indexes.map((k) => predictions[k]!), false);
+      groups.push({ by, value, total: sub.total, macroF1: sub.macroF1 });
+    }
+  }
+  return groups;
 }
 
 /** The report the eval script prints; its last line is `macro-F1: 0.NN`. */
@@ -72,13 +108,19 @@ export function formatEvaluation(evaluation: IntentEvaluation, showMistakes = fa
     (p) => `${p.intent.padEnd(16)} ${pct(p.precision).padStart(9)} ${pct(p.recall).padStart(7)} ${pct(p.f1).padStart(5)} ${String(p.support).padStart(8)}`,
   );
   const mistakes = showMistakes
-    ? ['', 'mistakes:', ...evaluation.mistakes.map((m) => `  ${m.expected} -> ${m.predicted}: ${m.text}`)]
+    ? ['', 'mistakes:', ...evaluation.mistakes.map((m) => `  ${m.expected} -> ${m.predicted}: ${JSON.stringify(m.text.slice(0, 200))}`)]
     : [];
+  const groups = (by: 'language' | 'shape') => {
+    const rows = evaluation.groups.filter((g) => g.by === by);
+    return rows.length > 1 ? [`macro-F1 by ${by}: ${rows.map((g) => `${g.value} ${pct(g.macroF1)} (${g.total})`).join(', ')}`] : [];
+  };
   return [
     `${'intent'.padEnd(16)} precision  recall    f1  support`,
     ...rows,
     ...mistakes,
     '',
+    ...groups('language'),
+    ...groups('shape'),
     `lines: ${evaluation.total}, accuracy: ${pct(evaluation.accuracy)}`,
     `macro-F1: ${pct(evaluation.macroF1)}`,
   ].join('\n');

@@ -18,7 +18,8 @@ let loading: Promise<void> | undefined;
  * that never analyses text never pays it).
  */
 export function loadLanguageDetector(): Promise<void> {
-  loading ??= eld.load('small').then(() => undefined);
+  // The root entry is the loader variant; its type is a union with the static entries' (no load).
+  loading ??= ('load' in eld ? eld.load('small') : Promise.resolve()).then(() => undefined);
   return loading;
 }
 

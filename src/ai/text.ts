@@ -1,22 +1,7 @@
 // Small text helpers shared by the analysers, the drafters and the safety check.
 
-const QUOTE_HEADER = [
-  /^On .{3,200}wrote:\s*$/i,
-  /^-{2,}\s*(Original|Forwarded) Message\s*-{2,}/i,
-  /^From:\s.+/i,
-  /^_{5,}\s*$/,
-];
-
-/** The new text of an email: quoted history ("On ... wrote:", "> ...") cut off. */
-export function latestReplyText(text: string): string {
-  const kept: string[] = [];
-  for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
-    if (QUOTE_HEADER.some((re) => re.test(line.trim()))) break;
-    if (line.trimStart().startsWith('>')) continue;
-    kept.push(line);
-  }
-  return kept.join('\n').trim();
-}
+// Quoted-history removal lives in email-text.ts (the one preparation every path uses).
+export { latestReplyText } from './email-text.js';
 
 /** Sentences, split on end punctuation and line breaks. */
 export function sentences(text: string): string[] {
@@ -63,10 +48,13 @@ export function keywords(text: string): Set<string> {
   return new Set(words.filter((w) => !STOPWORDS.has(w)).map((w) => w.slice(0, 5)));
 }
 
-export const EMAIL_RE = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/gi;
-export const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|co|biz|info|app|dev|ly|me|us|uk|de|fr)(?:\/[^\s<>"')\]]*)?/gi;
+// Linear time on any input: the look-behinds let a match start only where a run of address
+// (or number) characters starts, so a failed attempt inside a long run costs one step instead
+// of a rescan of the run (the quadratic case of issue 13: 100 KB of one token took 15 s).
+export const EMAIL_RE = /(?<![A-Z0-9._%+-])[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/gi;
+export const URL_RE = /(?<![a-z0-9.-])(?:https?:\/\/|www\.)[^\s<>"')\]]+|(?<![a-z0-9.\/-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|co|biz|info|app|dev|ly|me|us|uk|de|fr)(?:\/[^\s<>"')\]]*)?/gi;
 // Currency amounts: $2,500 / $30/month / 2500 USD / €40 / 1.5k dollars.
-export const PRICE_RE = /(?:[$€£]\s?\d[\d,]*(?:\.\d+)?\s?[kKmM]?\b|\b\d[\d,]*(?:\.\d+)?\s?[kKmM]?\s?(?:usd|eur|gbp|dollars?|euros?|pounds?|bucks)\b)/gi;
+export const PRICE_RE = /(?:[$€£]\s?\d[\d,]*(?:\.\d+)?\s?[kKmM]?\b|(?<![\d,.])\d[\d,]*(?:\.\d+)?\s?[kKmM]?\s?(?:usd|eur|gbp|dollars?|euros?|pounds?|bucks)\b)/gi;
 
 export function emailsIn(text: string): string[] {
   return [...new Set((text.match(EMAIL_RE) ?? []).map((e) => e.toLowerCase()))];
@@ -102,5 +90,8 @@ export function normalisePrice(price: string): string {
 }
 
 export function firstName(name: string): string {
-  return name.trim().split(/\s+/)[0] ?? name;
+  // Reads only up to the first space (no split of the whole string).
+  const trimmed = name.trimStart();
+  const end = trimmed.search(/\s/);
+  return end < 0 ? trimmed : trimmed.slice(0, end);
 }

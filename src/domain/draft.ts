@@ -5,10 +5,12 @@ import type { AISuggestion, Conversation, ConversationMessage, Lead } from '../d
 import type { MessageAnalysis } from '../../prisma/generated/client/client.js';
 import type { ScopedTransaction } from '../db/scoped.js';
 import type { DraftResult, Fallback, ReplyAnalysis, ReplyContext, SimilarExample, ThreadMessage } from '../ai/port.js';
-import { latestReplyText } from '../ai/text.js';
+import { inboundThreadText } from '../ai/email-text.js';
+import { detectLanguage } from '../ai/language.js';
 import { recordAudit } from './audit.js';
 import type { DomainContext } from './context.js';
 import { InvalidStateError, NotFoundError } from './errors.js';
+import { suggestDoNotContact, unsubscribeDecision } from './suggested-action.js';
 
 /** Past conversations like this one, best first. The similarity-search issue provides one. */
 export type FindSimilarExamples = (
@@ -65,7 +67,8 @@ export async function loadReplyContext(
     fromName: m.fromName,
     fromEmail: m.fromEmail,
     subject: m.subject,
-    text: latestReplyText(m.strippedText ?? m.textBody),
+    // The same preparation for every path (analysis, drafting, embedding, eval): email-text.ts.
+    text: inboundThreadText(m),
     at: m.receivedAt ?? m.sentAt ?? m.createdAt,
   });
   const thread = recent.reverse().map(toThread);
@@ -149,6 +152,9 @@ export async function analysisFor(
     ],
   });
   const row = await ctx.db.messageAnalysis.findUniqueOrThrow({ where: { messageId: message.id } });
+  // The language the lead wrote in, recorded on the message (prepared text: quotes excluded).
+  const language = await detectLanguage(context.inbound.text);
+  await ctx.db.conversationMessage.updateMany({ where: { id: message.id, language: null }, data: { language } });
   return { row, fallback };
 }
 
@@ -336,10 +342,25 @@ export async function draftReplyForInbound(
   const reportAnalysisFallback = () => {
     if (analysisFallback) publishError(ctx, conversation.id, analysisFallback, message.id, null);
   };
-  if (analysis.intent === 'UNSUBSCRIBE') {
+  // Do-not-contact cannot be undone by the lead: set it alone only on an explicit request the
+  // analyser is sure of; otherwise a person confirms (suggested-action.ts). Either way the
+  // conversation stays NEEDS_REVIEW, so the reply is in front of a person.
+  const unsubscribe = unsubscribeDecision(analysis, context.inbound.text);
+  if (unsubscribe === 'AUTOMATIC') {
     await applyUnsubscribe(ctx, conversation, message);
     reportAnalysisFallback();
     return { kind: 'UNSUBSCRIBED', leadId: conversation.leadId, analysis };
+  }
+  if (unsubscribe === 'SUGGEST' && !conversation.lead.doNotContact) {
+    await suggestDoNotContact(ctx, {
+      conversationId: conversation.id,
+      messageId: message.id,
+      confidence: analysis.intentConfidence,
+      reason:
+        analysis.intent === 'UNSUBSCRIBE'
+          ? 'The reply may ask us to stop emailing, but not in so many words.'
+          : 'The reply contains a request to stop emailing, but the analysis reads it as something else.',
+    });
   }
   if (analysis.intent === 'OUT_OF_OFFICE') {
     reportAnalysisFallback();
@@ -368,32 +389,32 @@ export async function draftReplyForInbound(
 }
 
 /**
- * UNSUBSCRIBE: the lead is marked do-not-contact and any pending draft is withdrawn
- * (SUPERSEDED, since nobody may send it); nothing is drafted.
+ * An explicit, certain UNSUBSCRIBE: the lead is marked do-not-contact and any pending draft is
+ * withdrawn (SUPERSEDED, since nobody may send it); nothing is drafted. The conversation keeps
+ * its NEEDS_REVIEW status: the reply stays in front of a person, who archives it when read.
  */
 async function applyUnsubscribe(ctx: DomainContext, conversation: ConversationWithLead, message: ConversationMessage): Promise<void> {
   await ctx.db.$transaction(async (tx) => {
     await lockConversation(tx, ctx.viewer.accountId, conversation.id);
-    const { count } = await tx.lead.updateMany({ where: { id: conversation.leadId, doNotContact: false }, data: { doNotContact: true } });
-    if (count > 0) {
-      await recordAudit(tx, ctx.viewer, {
-        action: 'lead.do_not_contact',
-        entityType: 'Lead',
-        entityId: conversation.leadId,
-        details: { reason: 'unsubscribe', messageId: message.id },
-      });
-    }
-    const withdrawn = await supersedePending(ctx, tx, conversation.id, 'lead unsubscribed');
-    const current = await tx.conversation.findUniqueOrThrow({ where: { id: conversation.id } });
-    if (withdrawn.length > 0 && current.status === 'NEEDS_REVIEW') {
-      await tx.conversation.update({ where: { id: conversation.id }, data: { status: 'ACTIVE' } });
-      await recordAudit(tx, ctx.viewer, {
-        action: 'conversation.review_withdrawn',
-        entityType: 'Conversation',
-        entityId: conversation.id,
-        fromStatus: 'NEEDS_REVIEW',
-        toStatus: 'ACTIVE',
-      });
-    }
+    await markDoNotContact(ctx, tx, conversation, { reason: 'unsubscribe', messageId: message.id });
   });
+}
+
+/** Marks the lead do-not-contact (audited once) and withdraws the conversation's pending drafts. */
+export async function markDoNotContact(
+  ctx: DomainContext,
+  tx: ScopedTransaction,
+  conversation: Pick<Conversation, 'id' | 'leadId'>,
+  cause: { reason: string; messageId: string | null },
+): Promise<void> {
+  const { count } = await tx.lead.updateMany({ where: { id: conversation.leadId, doNotContact: false }, data: { doNotContact: true } });
+  if (count > 0) {
+    await recordAudit(tx, ctx.viewer, {
+      action: 'lead.do_not_contact',
+      entityType: 'Lead',
+      entityId: conversation.leadId,
+      details: { reason: cause.reason, messageId: cause.messageId },
+    });
+  }
+  await supersedePending(ctx, tx, conversation.id, 'lead unsubscribed');
 }

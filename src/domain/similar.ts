@@ -3,6 +3,7 @@
 // the viewer's account. Callers: the job queue (refreshConversationEmbedding when messages
 // arrive or the outcome changes), the GraphQL fields, and drafting (similarExamplesForDrafting).
 import type { FindSimilarExamples } from './draft.js';
+import { inboundThreadText } from '../ai/email-text.js';
 import type { AISuggestion, Conversation } from '../db/client.js';
 import type { ConversationOutcome, Intent } from '../../prisma/generated/client/enums.js';
 import { readEmbedding, readEmbeddingState, searchSimilar, upsertEmbedding, type VectorSpace } from '../vector/sql.js';
@@ -28,14 +29,12 @@ function requireVectorSearch(ctx: DomainContext): void {
   if (!ctx.services.vectorSearchAvailable) throw new VectorSearchUnavailableError();
 }
 
-/** The reply without quoted history ("> ..." lines) and with whitespace collapsed. */
-function cleanText(text: string): string {
-  return text
-    .split('\n')
-    .filter((line) => !line.trimStart().startsWith('>'))
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+/**
+ * The text a message contributes: the same preparation as analysis and drafting (quoted
+ * history, forwards, signatures and footers cut; email-text.ts), whitespace collapsed.
+ */
+function cleanText(message: { textBody: string; strippedText: string | null }): string {
+  return inboundThreadText(message).replace(/\s+/g, ' ').trim();
 }
 
 const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
@@ -72,9 +71,9 @@ export async function embeddingSource(ctx: DomainContext, conversationId: string
     .filter((m) => m !== latestReply)
     .slice(0, SUMMARY_MESSAGES)
     .reverse()
-    .map((m) => `${m.direction === 'INBOUND' ? 'Lead' : 'Us'}: ${clip(cleanText(m.strippedText ?? m.textBody), SNIPPET_MAX)}`);
+    .map((m) => `${m.direction === 'INBOUND' ? 'Lead' : 'Us'}: ${clip(cleanText(m), SNIPPET_MAX)}`);
   const parts = [
-    latestReply ? clip(cleanText(latestReply.strippedText ?? latestReply.textBody), LATEST_REPLY_MAX) : '',
+    latestReply ? clip(cleanText(latestReply), LATEST_REPLY_MAX) : '',
     `Subject: ${conversation.subject}`,
     ...earlier,
   ].filter((p) => p.length > 0);
@@ -306,7 +305,7 @@ export async function similarExamplesForDrafting(
       similarity: match.similarity,
       outcome: match.outcome,
       intent: reply.intent ?? match.intent,
-      leadMessage: clip(cleanText(reply.inReplyTo.strippedText ?? reply.inReplyTo.textBody), LATEST_REPLY_MAX),
+      leadMessage: clip(cleanText(reply.inReplyTo), LATEST_REPLY_MAX),
       reply: sentText(reply),
     });
     if (examples.length === limit) break;

@@ -12,6 +12,7 @@ import './subscriptions.js';
 import './team.js';
 import './outbox.js';
 import './similar.js';
+import './suggested-action.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
 

@@ -189,6 +189,14 @@ export type ReplyTone =
   /** Courteous and businesslike (the default). */
   | 'PROFESSIONAL';
 
+/** Input of resolveSuggestedAction. */
+export type ResolveSuggestedActionInput = {
+  /** The conversation whose suggested action to answer. */
+  conversationId: string;
+  /** Confirm or dismiss it. */
+  decision: SuggestedActionDecision;
+};
+
 /** Input of revokeApiKey. */
 export type RevokeApiKeyInput = {
   /** Global ID of the ApiKey to revoke. */
@@ -225,6 +233,18 @@ export type SetConversationOutcomeInput = {
   /** How it turned out; NONE clears it. */
   outcome: ConversationOutcome;
 };
+
+/** A person's answer to a suggested action. */
+export type SuggestedActionDecision =
+  /** Carry the action out. */
+  | 'CONFIRM'
+  /** Do not; clear the suggestion. */
+  | 'DISMISS';
+
+/** An action on a lead that the analyser suggests and a person confirms or dismisses. */
+export type SuggestedActionKind =
+  /** The reply may ask us to stop emailing. Confirming marks the lead do-not-contact and withdraws pending drafts. */
+  | 'MARK_DO_NOT_CONTACT';
 
 /** Review state of an AI-drafted reply. */
 export type SuggestionStatus =
@@ -509,6 +529,29 @@ export type AiStatsQueryVariables = Exact<{
 
 
 export type AiStatsQuery = { conversationStats: { ai: { suggestions: number, fallbacks: number, rejectRate: number | null, meanConfidence: number | null, promptTokens: number, completionTokens: number, estimatedCost: number } } };
+
+export type ConversationStateQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConversationStateQuery = { node:
+    | { status: ConversationStatus, lead: { doNotContact: boolean }, suggestedAction: { kind: SuggestedActionKind, reason: string, confidence: number, suggestedAt: string } | null, suggestedActionMessage: { id: string, language: string | null } | null, pendingSuggestion: { id: string, status: SuggestionStatus } | null }
+    | Record<PropertyKey, never>
+   | null };
+
+export type ResolveSuggestedActionMutationVariables = Exact<{
+  input: ResolveSuggestedActionInput;
+}>;
+
+
+export type ResolveSuggestedActionMutation = { resolveSuggestedAction:
+    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'InvalidStateError', message: string, code: string, currentState: string }
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'ResolveSuggestedActionPayload', conversation: { status: ConversationStatus, lead: { doNotContact: boolean }, suggestedAction: { kind: SuggestedActionKind } | null, pendingSuggestion: { id: string } | null } }
+    | { __typename: 'ValidationError', message: string, code: string }
+   };
 
 export type DemoOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1309,6 +1352,60 @@ export const AiStatsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AiStatsQuery, AiStatsQueryVariables>;
+export const ConversationStateDocument = new TypedDocumentString(`
+    query ConversationState($id: ID!) {
+  node(id: $id) {
+    ... on Conversation {
+      status
+      lead {
+        doNotContact
+      }
+      suggestedAction {
+        kind
+        reason
+        confidence
+        suggestedAt
+      }
+      suggestedActionMessage {
+        id
+        language
+      }
+      pendingSuggestion {
+        id
+        status
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConversationStateQuery, ConversationStateQueryVariables>;
+export const ResolveSuggestedActionDocument = new TypedDocumentString(`
+    mutation ResolveSuggestedAction($input: ResolveSuggestedActionInput!) {
+  resolveSuggestedAction(input: $input) {
+    __typename
+    ... on ResolveSuggestedActionPayload {
+      conversation {
+        status
+        lead {
+          doNotContact
+        }
+        suggestedAction {
+          kind
+        }
+        pendingSuggestion {
+          id
+        }
+      }
+    }
+    ... on Error {
+      message
+      code
+    }
+    ... on InvalidStateError {
+      currentState
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResolveSuggestedActionMutation, ResolveSuggestedActionMutationVariables>;
 export const DemoOverviewDocument = new TypedDocumentString(`
     query DemoOverview {
   conversations(first: 100) {

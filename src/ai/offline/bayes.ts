@@ -17,12 +17,14 @@ interface Model {
   counts: Map<Intent, Map<string, number>>;
   totals: Map<Intent, number>;
   vocabulary: number;
+  /** Single words seen in training. */
+  seen: Set<string>;
 }
 
 let model: Model | undefined;
 
 function tokens(text: string): string[] {
-  const words = text.toLowerCase().replace(/[’‘]/g, "'").match(/[a-z']+/g) ?? [];
+  const words = text.slice(0, 16 * 1024).toLowerCase().replace(/[’‘]/g, "'").match(/[a-z']+/g) ?? [];
   return [...words, ...words.slice(1).map((w, i) => `${words[i]}_${w}`)];
 }
 
@@ -42,11 +44,15 @@ function train(): Model {
       vocabulary.add(t);
     }
   }
-  return { priors, counts, totals, vocabulary: vocabulary.size };
+  const seen = new Set([...vocabulary].filter((t) => !t.includes('_')));
+  return { priors, counts, totals, vocabulary: vocabulary.size, seen };
 }
 
-/** The most probable intent and its posterior probability (0..1). */
-export function bayesIntent(text: string): { intent: Intent; probability: number } {
+/**
+ * The most probable intent, its posterior probability (0..1) and the share of the text's words
+ * the model has seen in training (0..1): a posterior over unknown words is only the prior.
+ */
+export function bayesIntent(text: string): { intent: Intent; probability: number; known: number } {
   model ??= train();
   const scores = [...model.priors].map(([intent, prior]) => {
     const bag = model!.counts.get(intent)!;
@@ -57,5 +63,7 @@ export function bayesIntent(text: string): { intent: Intent; probability: number
   const max = Math.max(...scores.map((s) => s.logp));
   const sum = scores.reduce((s, x) => s + Math.exp(x.logp - max), 0);
   const best = scores.reduce((a, b) => (b.logp > a.logp ? b : a));
-  return { intent: best.intent, probability: 1 / sum };
+  const words = tokens(text).filter((t) => !t.includes('_'));
+  const known = words.length === 0 ? 0 : words.filter((w) => model!.seen.has(w)).length / words.length;
+  return { intent: best.intent, probability: 1 / sum, known };
 }

@@ -1,13 +1,16 @@
 // The offline analyser: a lexicon-and-rules classifier for sales replies. Each intent has
-// weighted phrase patterns written from how people answer outreach; the highest total wins,
-// ties go to the more consequential intent, and a reply that no rule recognises goes to a
-// small naive Bayes (bayes.ts) trained on the labelled sentences. Sentiment comes from the AFINN lexicon (the `sentiment` package),
+// weighted phrase patterns written from how people answer outreach, in English here and in
+// Spanish, German, French and Portuguese in lexicon.ts; the highest total wins, ties go to the
+// more consequential intent. A reply that no rule recognises is OTHER with low certainty; a
+// small naive Bayes (bayes.ts) may name a harmless intent (never one that triggers an action)
+// when it knows most of the words. Sentiment comes from the AFINN lexicon (the `sentiment` package),
 // tempered by the intent. Dates come from chrono-node.
 import * as chrono from 'chrono-node';
 import Sentiment from 'sentiment';
 import type { Intent, ReplyAnalysis, Sentiment as SentimentLabel, Urgency } from '../port.js';
 import { clip, contentSentences, emailsIn, questionsIn } from '../text.js';
 import { bayesIntent } from './bayes.js';
+import { explicitUnsubscribeRequest, ml, MULTILINGUAL_RULES } from './lexicon.js';
 
 type Rule = [RegExp, number];
 
@@ -27,7 +30,7 @@ const RULES: Record<Exclude<Intent, 'OTHER' | 'INTERESTED'>, Rule[]> = {
     [re(String.raw`\bopt(\s|-)?(me\s+)?out\b`), 4],
     [re(String.raw`\b(don'?t|do\s+not)\s+want\s+to\s+(receive|get)\b`), 3.5],
     [re(String.raw`\breport\s+(you|this|it)\s+(as|for)\s+spam\b`), 1.5],
-    [re(String.raw`\bhow\s+did\s+you\s+get\s+my\s+(email|address|details)\b`), 1.5],
+    [re(String.raw`\bhow\s+did\s+you\s+(even\s+)?(get|find)\s+my\s+(email|e-mail|address|details|contact)\b`), 1.5],
     [re(String.raw`\bnever\s+signed\s+up\b`), 1.5],
     [re(String.raw`\b(do\s+not|don'?t)\s+send\s+(me\s+|us\s+)?(any\s+)?(more|further|other)\b|\b(no|any)\s+further\s+(emails|e-mails|messages|mailings)\b`), 4],
     [re(String.raw`\b(be|been|get|getting)\s+removed\s+from\b|\bremove\s+(me|us)\b`), 3],
@@ -61,6 +64,9 @@ const RULES: Record<Exclude<Intent, 'OTHER' | 'INTERESTED'>, Rule[]> = {
     [re(String.raw`\b(my|our)\s+(colleague|partner|business\s+partner|boss|manager|office\s+manager|owner|husband|wife|daughter|son|marketing\s+(lead|manager|director|person)|general\s+manager|gm|director|it\s+(contractor|person|guy)|assistant|head\s+office|ceo|founder)\b`), 1],
     [re(String.raw`\b(his|her|their)\s+(email|e-mail|direct\s+line|number|address|contact)\b`), 2],
     [re(String.raw`\b(i'?m\s+just|i\s+only|i'?m\s+only|i\s+just)\s+(the|do|handle|work)\b`), 1.5],
+    [re(String.raw`\bpass(ed)?\s+(your\s+(details|info|email|e-mail|message|note)|it|this)\s+(on\s+|along\s+)?to\b|\b(he|she|they)'?d\s+be\s+the\s+(one|person)\s+to\s+(talk|speak)\s+to\b|\b(anything|everything|all)\s+(about|regarding|related\s+to)\b.{0,40}\bgoes\s+to\b`), 3],
+    [/\b(?:[Gg]et\s+in\s+touch|[Ss]peak|[Tt]alk)\s+(?:with|to)\s+[A-Z][a-z]+/, 2],
+    [re(String.raw`\blooping\s+in\b|\bloop(ed|ing)?\s+(in|him|her|them)\b|\b(who|she|he)\s+owns\s+(this|that)\b`), 3],
     [re(String.raw`\bnot\s+my\s+(department|area|call|decision|job)\b|\b(decisions?|that|this)\s+(go|goes)\s+through\b|\bthe\s+contact\s+(there\s+)?is\b`), 3],
     [re(String.raw`\bi'?ll\s+(ask|have|get)\s+(him|her|them)\s+to\s+(call|email|contact|reach|get\s+in\s+touch)\b|\b(he|she|they)'?ll\s+(be\s+in\s+touch|reach\s+out|reply|get\s+back)\b`), 2.5],
     [/\b(?:[Mm]y|[Oo]ur)\s+(?:son|daughter|husband|wife|partner|colleague|manager|brother|sister|nephew|niece|assistant|bookkeeper|accountant)\s+[A-Z][a-z]+\s+(?:does|handles|runs|manages|takes|looks)\b/, 3],
@@ -69,8 +75,9 @@ const RULES: Record<Exclude<Intent, 'OTHER' | 'INTERESTED'>, Rule[]> = {
   NOT_INTERESTED: [
     [re(String.raw`\bnot\s+(really\s+)?interested\b|\bno\s+interest\b|\bnot\s+something\s+we\s+need\b|\bnot\s+anything\s+we\s+need\b`), 4],
     [re(String.raw`\bno,?\s+thanks?\b|\bno\s+thank\s+you\b|\bthanks?,?\s+but\s+no\b|^\s*(no|nope|nah)[.!]*\s*$`), 4],
-    [re(String.raw`\b(we'?ll|i'?ll|we\s+will|i\s+will)\s+pass\b|\bpass\s+on\s+(this|that)\b`), 4],
-    [re(String.raw`\bnot\s+for\s+us\b|\bisn'?t\s+for\s+us\b|\bnot\s+(a\s+)?(fit|priority)\s+for\s+us\b`), 4],
+    [re(String.raw`\b(we'?ll|i'?ll|we\s+will|i\s+will|going\s+to|gonna)\s+pass\b|\bpass\s+on\s+(this|that)\b`), 4],
+    [re(String.raw`\b(nah|nope),?\s+(we'?re|were|we\s+are|i'?m|im|all)\s+(good|fine|set|ok)\b`), 4],
+    [re(String.raw`\bnot\s+going\s+to\s+happen\b|\b(isn'?t|is\s+not)\s+a\s+(good\s+|great\s+)?fit\b|\bnot\s+for\s+us\b|\bisn'?t\s+for\s+us\b|\bnot\s+(a\s+)?(fit|priority)\s+for\s+us\b`), 4],
     [re(String.raw`\bno\s+need\s+for\b|\b(don'?t|do\s+not)\s+(need|plan\s+to)\b|\bnot\s+in\s+the\s+market\b|\bnot\s+looking\s+(for|to)\b`), 3],
     [re(String.raw`\b(we'?re|we\s+are|i'?m)\s+all\s+set\b|\ball\s+set\s+(on|with)\b|\bhappy\s+with\s+(what\s+we\s+have|our\s+current)\b|\bwe'?ll\s+stick\s+with\b`), 3.5],
     [re(String.raw`\b(please\s+)?don'?t\s+bother\b|\bdecline[sd]?\b|\bwe\s+don'?t\s+work\s+with\s+(outside|external)\b`), 3],
@@ -89,7 +96,7 @@ const RULES: Record<Exclude<Intent, 'OTHER' | 'INTERESTED'>, Rule[]> = {
     [re(String.raw`\b(i'?m|i\s+am|we'?re|we\s+are)\s+(free|available|around)\b|\bany\s+(afternoon|morning|day)\s+is\s+fine\b`), 2],
     [re(String.raw`\b(works?|work)\s+for\s+(me|you|us)\b`), 1.5],
     [re(String.raw`\b(stop|come|drop|swing)\s+by\b|\bmeet\s+in\s+person\b`), 2.5],
-    [re(String.raw`\b(send\s+me\s+an\s+invite|calendar\s+invite|calendly|on\s+my\s+calendar|an\s+invite)\b`), 2],
+    [re(String.raw`\b(send\s+me\s+an\s+invite|calendar\s+invite|calendly|on\s+(my|the|our|your)\s+calendar|an\s+invite)\b`), 2.5],
     [re(String.raw`\b(zoom|teams\s+meeting|google\s+meet|video\s+call|phone\s+call|meet)\b|\ban?\s+((quick|short|brief|phone|video|intro)\s+)?(call|meeting|demo)\b`), 1.5],
     [re(String.raw`\b(happy|glad)\s+to\s+(chat|talk|meet|jump\s+on|hop\s+on|connect)\b`), 2],
     [re(String.raw`\b(coffee|lunch)\b|\b(have|got)\s+\d+\s+min(ute)?s\b|\bif\s+you\s+want\s+to\s+(talk|chat|meet|call)\b|\bpick\s+(a|any)\s+time\b|\bhow'?s\s+(${DAY}|tomorrow|next)\b`.replace('${DAY}', DAY)), 2.5],
@@ -104,7 +111,7 @@ const RULES: Record<Exclude<Intent, 'OTHER' | 'INTERESTED'>, Rule[]> = {
     [re(String.raw`\b(prices?|rates?|costs?|fees?)\s+(seem|are|is|look)\s+(high|steep|a\s+lot|too)\b|\bhard\s+sell\b|\bpricey\b|\bexpensive\b|\bbudget\s+is\s+(tight|going|spent|gone)\b|\ball\s+(of\s+)?our\s+budget\b|\bpaying\s+for\b`), 2],
     [re(String.raw`\bnot\s+(a\s+)?good\s+time\b|\bbad\s+time\b|\btiming\s+is\s+(bad|off|not\s+right)\b|\bbusy\s+season\b|\bmaybe\s+(later|next|after|in\s+the|once)\b|\bcheck\s+back\b|\bcircle\s+back\b|\blater\s+in\s+the\s+year\b|\bright\s+now\s+(all|our|we)\b|\bthis\s+year\b`), 2.5],
     [re(String.raw`\balready\s+(have|use|work\s+with|signed|got|pay)\b|\bwe\s+(use|have)\s+(wix|squarespace|wordpress|shopify|godaddy|weebly|a\s+guy)\b|\b(nephew|niece|cousin|friend|son|daughter|brother|sister|guy)\s+(who\s+)?(does|builds|handles|makes|made|did)\b|\bfine\s+for\s+now\b`), 2.5],
-    [re(String.raw`\b(burned|burnt|skeptical|sceptical)\b|(a\s+)?lot\s+of\s+money\b|\bnot\s+convinced\b|\bdoubt(ful)?\b|\bpromised\b|\bdisappeared\b|\bripped\s+off\b|\b(don'?t|do\s+not)\s+(really\s+)?(see|think|trust|believe)\b|\bnot\s+sure\s+(what|how|why|we\s+need|it|this)\b|\bwhy\s+would\b|\bdidn'?t\s+bring\b|\bword\s+of\s+mouth\b|\bhard\s+to\s+justify\b|\bjust\s+call\s+us\b`), 2.5],
+    [re(String.raw`\b(burned|burnt|skeptical|sceptical)\b|(a\s+)?lot\s+of\s+money\b|\bnot\s+convinced\b|\bdoubt(ful)?\b|\bpromised\b|\bdisappeared\b|\bripped\s+off\b|\b(don'?t|do\s+not)\s+(really\s+)?(see|think|trust|believe)\b|\bnot\s+sure\s+(what|how|why|we\s+need|it|this)\b|\bwhy\s+would\b|\bdidn'?t\s+bring\b|\bword\s+of\s+mouth\b|\b(hard\s+to|can'?t|cannot)\s+justify\b|\bjust\s+call\s+us\b`), 2.5],
   ],
   QUESTION: [
     [re(String.raw`\b(how\s+much|what\s+(is|are|would|does)\s+(the|your)\s+(cost|price|pricing|total|rate|fee)s?|what\s+do\s+you\s+charge)\b`), 1.5],
@@ -112,11 +119,14 @@ const RULES: Record<Exclude<Intent, 'OTHER' | 'INTERESTED'>, Rule[]> = {
   ],
 };
 
-const SCHEDULING = re(String.raw`\b(call|meet|meeting|chat|zoom|teams|available|free|works?\s+for|invite|demo)\b`);
+// Words of scheduling in the five languages, and day names: a question that only proposes a time.
+const SCHEDULING = ml(
+  String.raw`\b(call|meet|meeting|chat|zoom|teams|available|free|works?\s+for|invite|demo|monday|tuesday|wednesday|thursday|friday|mon|tue|tues|wed|thu|thurs|fri|tomorrow|next\s+week|llamada|llamar|reuni[óo]n|hablar|lunes|martes|mi[ée]rcoles|jueves|viernes|telefonieren|termin|gespr[äa]ch|treffen|passt|montag|dienstag|mittwoch|donnerstag|freitag|appel|appeler|rendez-vous|r[ée]union|disponible|lundi|mardi|mercredi|jeudi|vendredi|liga[çc][ãa]o|reuni[ãa]o|conversar|marcar|segunda|ter[çc]a|quarta|quinta|sexta)\b|\d{1,2}\s?(am|pm|h|uhr)\b|\d{1,2}:\d\d`,
+);
 
 // Questions about the sender or the email itself: not a buying question.
-const META_QUESTION = re(
-  String.raw`\b(who\s+is\s+this|who\s+are\s+you|what\s+is\s+this\s+(regarding|about)|which\s+company|what\s+company|(a\s+)?real\s+person|(a|an)\s+(bot|robot|ai)\b|is\s+this\s+(spam|automated|a\s+bot)|are\s+you\s+the\s+(same|one))`,
+const META_QUESTION = ml(
+  String.raw`\b(who\s+is\s+this|who\s+are\s+you|how\s+did\s+you\s+(even\s+)?(get|find)\s+my|wer\s+sind\s+sie|woher\s+(kennen|haben)|qui\s+[êe]tes-vous|qui\s+[êe]tes\s+vous|qui[ée]n\s+es\s+usted|qui[ée]n\s+eres|qui[ée]nes\s+son|quem\s+[ée]\s+voc[êe]|quem\s+s[ãa]o\s+voc[êe]s|what\s+is\s+this\s+(regarding|about)|which\s+company|what\s+company|(a\s+)?real\s+person|(a|an)\s+(bot|robot|ai)\b|is\s+this\s+(spam|automated|a\s+bot)|are\s+you\s+the\s+(same|one))`,
 );
 const OTHER_RULES: Rule[] = [
   [META_QUESTION, 3],
@@ -132,12 +142,19 @@ const PRIORITY: Intent[] = [
   'UNSUBSCRIBE', 'OUT_OF_OFFICE', 'REFERRAL', 'NOT_INTERESTED', 'MEETING_REQUEST', 'OBJECTION', 'QUESTION', 'INTERESTED', 'OTHER',
 ];
 const MIN_SCORE = 1.5;
+/** The certainty reported when no rule recognised the reply. */
+const UNSURE = 0.2;
+/** Intents the naive Bayes may name on its own: none of them triggers an action. */
+const BAYES_MAY_NAME = new Set<Intent>(['INTERESTED', 'QUESTION', 'OBJECTION']);
+const SHORT_TIME_QUESTION = re(
+  `^(?:\\S+\\s+){0,4}(?:${DAY}|tomorrow|today)?\\s*(?:at\\s+)?\\d{1,2}(?::\\d\\d)?\\s?(?:am|pm)\\s*\\?$|^(?:\\S+\\s+){0,3}${DAY}\\s*\\??\\s*(?:\\d{1,2}(?::\\d\\d)?\\s?(?:am|pm)?)?\\s*\\?$`,
+);
 
 const INTERESTED_RULES: Rule[] = [
   [re(String.raw`(?<!not\s)(?<!no\s)(?<!not\s+really\s)\binterested\b`), 2.5],
   [re(String.raw`\bsounds\s+(good|great|interesting|promising|useful)\b|\blooks\s+(good|great|promising|interesting)\b|\bthis\s+could\s+be\b|\bgood\s+fit\b|\bgood\s+timing\b`), 2],
   [re(String.raw`\btell\s+me\s+more\b|\b(learn|hear|know)\s+more\b|\bsend\s+(me\s+|over\s+|us\s+)?(more|some|the|a\s+few)?\s*(info|information|details|examples|samples|a\s+quote|pricing|a\s+proposal)\b|\bmore\s+details\b`), 2.5],
-  [re(String.raw`\b(i'?m|we'?re|i\s+am|we\s+are)\s+open\s+to\b|\bopen\s+to\s+it\b|\bcount\s+(me|us)\s+in\b|\byes,?\s+(please|we|i)\b|\bwould\s+love\b|\b(i'?d|we'?d)\s+(love|like)\s+to\b|\bdefinitely\b|\bcurious\b|\bkeep\s+me\s+posted\b|\bi\s+like\s+what\b`), 2],
+  [re(String.raw`\b(i'?m|we'?re|i\s+am|we\s+are)\s+open\s+to\b|\bopen\s+to\s+it\b|\bcount\s+(me|us)\s+in\b|\byes,?\s+(please|we|i)\b|\bwould\s+love\b|\blet'?s\s+explore\b|\b(i'?d|we'?d)\s+(love|like)\s+to\b|\bdefinitely\b|\bcurious\b|\bkeep\s+me\s+posted\b|\bi\s+like\s+what\b`), 2],
   [re(String.raw`\bnext\s+steps?\b|\bget\s+started\b|\bstart\s+with\b|\bthat\s+would\s+be\s+great\b|\bcould\s+(really\s+)?use\b|\bneed(ing)?\s+a\s+(better|new)\s+(website|site)\b|\bmeaning\s+to\b|\bwant\s+this\b`), 2],
   [re(String.raw`\bthanks\s+for\s+reaching\s+out\b|\bgreat\b|\bnice\b|\bawesome\b`), 0.5],
   [re(String.raw`\b(keen|intrigued|eager|excited)\b|\boverdue\b|\bexactly\s+what\s+we\b|\bjust\s+what\s+we\b|\bwhat\s+you'?d\s+(propose|suggest|recommend)\b`), 2.5],
@@ -152,21 +169,38 @@ export interface Classification {
   scores: Record<Intent, number>;
 }
 
+/**
+ * The offline analysis reads at most this many characters of the prepared text (itself at
+ * most EMAIL_TEXT_PREFIX): intent lives in the first lines of a reply, and every rule below is
+ * linear in what it reads.
+ */
+export const ANALYSIS_TEXT_PREFIX = 16 * 1024;
+/** Return dates are looked for in the first characters of an away notice only. */
+const RETURN_DATE_PREFIX = 2_000;
+
 function score(rules: Rule[], text: string): number {
   return rules.reduce((sum, [pattern, weight]) => (pattern.test(text) ? sum + weight : sum), 0);
 }
 
 /** Intent by weighted rules; confidence from the winning score and its margin over the next. */
 export function classifyIntent(raw: string): Classification {
-  const text = raw.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
+  const text = raw.slice(0, ANALYSIS_TEXT_PREFIX).replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
   // Questions about scheduling ("does Thursday work?") belong to the meeting rules.
   // A bare "Hmm?" asks nothing.
-  const questionCount = questionsIn(text, 20).filter((q) => !SCHEDULING.test(q) && (q.match(/[a-z]{2,}/gi) ?? []).length >= 3).length;
+  const questions = questionsIn(text, 20);
+  const questionCount = questions.filter((q) => !SCHEDULING.test(q) && (q.match(/[a-z]{2,}/gi) ?? []).length >= 3).length;
+  // A question that proposes a day or a time ("Monday or Tuesday afternoon?") asks for a meeting.
+  const schedulingQuestion = questions.some((q) => SCHEDULING.test(q));
   const scores = Object.fromEntries(PRIORITY.map((i) => [i, 0])) as Record<Intent, number>;
   for (const [intent, rules] of Object.entries(RULES) as [Exclude<Intent, 'OTHER' | 'INTERESTED'>, Rule[]][]) {
-    scores[intent] = score(rules, text);
+    scores[intent] = score(rules, text) + score(MULTILINGUAL_RULES[intent], text);
   }
-  scores.INTERESTED = score(INTERESTED_RULES, text);
+  scores.INTERESTED = score(INTERESTED_RULES, text) + score(MULTILINGUAL_RULES.INTERESTED, text);
+  const explicitUnsubscribe = explicitUnsubscribeRequest(text);
+  if (explicitUnsubscribe) scores.UNSUBSCRIBE += 6;
+  // A short question naming a time ("tues 10am?") proposes a meeting; it is not an away notice.
+  if (SHORT_TIME_QUESTION.test(text)) scores.MEETING_REQUEST += 2.5;
+  if (schedulingQuestion) scores.MEETING_REQUEST += 1;
   scores.OTHER = score(OTHER_RULES, text);
   // A question mark is a question, unless it asks who we are or is only about scheduling.
   if (questionCount > 0 && !META_QUESTION.test(text)) scores.QUESTION += 2 + Math.min(questionCount - 1, 1) * 0.5;
@@ -176,15 +210,23 @@ export function classifyIntent(raw: string): Classification {
   const top = ranked[0]!;
   const topScore = scores[top];
   if (topScore < MIN_SCORE) {
-    // No rule recognised it: the naive Bayes decides, with confidence kept low (at most 0.6).
+    // No rule recognised it. The naive Bayes may name a harmless intent when it knows most of
+    // the words (it was trained on English only); otherwise OTHER, and say we are unsure.
     const guess = bayesIntent(text);
-    return { intent: guess.intent, intentConfidence: round2(0.25 + 0.35 * guess.probability), scores };
+    if (BAYES_MAY_NAME.has(guess.intent) && guess.known >= 0.6 && guess.probability >= 0.6) {
+      return { intent: guess.intent, intentConfidence: round2(0.25 + 0.2 * guess.probability), scores };
+    }
+    return { intent: 'OTHER', intentConfidence: UNSURE, scores };
   }
   const second = scores[ranked[1]!];
   // Margin term: 1 when nothing else scored, 0 on a tie. Strength term saturates at 6 points.
   const margin = (topScore - second) / topScore;
   const strength = Math.min(topScore, 6) / 6;
-  return { intent: top, intentConfidence: round2(0.2 + 0.4 * margin + 0.4 * strength), scores };
+  let certainty = 0.2 + 0.4 * margin + 0.4 * strength;
+  // Only an explicit request to stop is a certain unsubscribe; spam complaints and "how did
+  // you get my address" are likely ones, which a person confirms.
+  if (top === 'UNSUBSCRIBE') certainty = explicitUnsubscribe ? Math.max(certainty, 0.9) : Math.min(certainty, 0.6);
+  return { intent: top, intentConfidence: round2(certainty), scores };
 }
 
 function round2(n: number): number {
@@ -192,7 +234,7 @@ function round2(n: number): number {
 }
 
 export function classifySentiment(text: string, intent: Intent): SentimentLabel {
-  const { score: afinn } = sentimentLexicon.analyze(text);
+  const { score: afinn } = sentimentLexicon.analyze(text.slice(0, ANALYSIS_TEXT_PREFIX));
   switch (intent) {
     case 'UNSUBSCRIBE':
       return 'NEGATIVE';
@@ -238,11 +280,13 @@ const NOT_A_NAME = new Set(
   Sunday January February March April May June July August September October November December Google Zoom Teams
   Craigslist Wix Squarespace WordPress Shopify IT CEO GM`.split(/\s+/),
 );
-const NAME_RE = /\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][a-z]+(?:[ -][A-Z][a-z']+){0,2}\b/g;
+// The look-behind lets a name start only at the start of a word (linear on any input).
+const NAME_RE = /(?<![A-Za-z'])(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][a-z]+(?:[ -][A-Z][a-z']+){0,2}\b/g;
 const POINTER_RE = /\b(talk|speak|reach out|get in touch|contact|ask for|email|e-mail|try|direct (?:this|that|it)|forward(?:ing|ed)?|pass(?:ing)?|colleague|partner|manager|owner|husband|wife|daughter|son|lead|director|contractor|assistant|person you want|question for)\b/gi;
 
 /** The person a referral points to: the first name-like words after a pointing phrase. */
-export function extractReferral(text: string, exclude: string[] = []): { name: string; email: string | null } | null {
+export function extractReferral(full: string, exclude: string[] = []): { name: string; email: string | null } | null {
+  const text = full.slice(0, ANALYSIS_TEXT_PREFIX);
   const excluded = new Set(exclude.flatMap((e) => e.toLowerCase().split(/\s+/)));
   const names: { name: string; index: number }[] = [];
   for (const match of text.matchAll(NAME_RE)) {
@@ -266,8 +310,18 @@ export function extractReferral(text: string, exclude: string[] = []): { name: s
 
 /** The day an away notice says the sender is back, as YYYY-MM-DD; null when it does not say. */
 export function extractReturnDate(text: string, now: Date): string | null {
-  const results = chrono.parse(text, now, { forwardDate: true });
+  const sample = text.slice(0, RETURN_DATE_PREFIX);
   const today = now.toISOString().slice(0, 10);
+  // English first, then chrono's Spanish, German, French and Portuguese parsers: the first that
+  // finds a day from today on wins ("hasta el 8 de diciembre", "bis 4. Dezember", …).
+  for (const parser of [chrono, chrono.es, chrono.de, chrono.fr, chrono.pt]) {
+    const day = firstDayFrom(parser.parse(sample, now, { forwardDate: true }), today);
+    if (day) return day;
+  }
+  return null;
+}
+
+function firstDayFrom(results: chrono.ParsedResult[], today: string): string | null {
   for (const result of results) {
     if (/^(today|now|tonight)$/i.test(result.text.trim())) continue;
     const date = result.end?.date() ?? result.start.date();
@@ -289,7 +343,8 @@ const INJECTION_PATTERNS = [
 
 /** True when an email contains text written to steer an AI. */
 export function looksLikeInjection(text: string): boolean {
-  return INJECTION_PATTERNS.some((p) => p.test(text));
+  const prefix = text.slice(0, ANALYSIS_TEXT_PREFIX);
+  return INJECTION_PATTERNS.some((p) => p.test(prefix));
 }
 
 /** The full offline analysis of one reply. */
@@ -297,6 +352,7 @@ export function analyseOffline(
   text: string,
   options: { now: Date; exclude?: string[] },
 ): ReplyAnalysis {
+  text = text.slice(0, ANALYSIS_TEXT_PREFIX);
   const { intent, intentConfidence } = classifyIntent(text);
   const points = contentSentences(text).map((s) => clip(s, 160));
   return {
