@@ -1,10 +1,9 @@
 // The GraphQL HTTP handler: schema, context, GraphiQL, error masking, health and readiness.
-import { GraphQLError } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { createYoga, useErrorHandler, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, useErrorHandler, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { useGraphQLArmor, useRequestSizeLimit } from './limits/graphql-limits.js';
-import { buildContext, requestIdFor, type GraphQLContext } from './context.js';
+import { buildContext, requestIdFor, type AuthenticatedConnection, type GraphQLContext } from './context.js';
 import { DomainError, ValidationError } from './domain/errors.js';
 import { schema } from './schema/index.js';
 import type { AppServices } from './services.js';
@@ -57,7 +56,7 @@ export function createParleyYoga(services: AppServices): ParleyYoga {
   const { logger, config } = services;
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
-    context: (initial) => buildContext(services, initial.request, initial, (initial as { connectionAuthorization?: string }).connectionAuthorization),
+    context: (initial) => buildContext(services, initial.request, initial, (initial as { connection?: AuthenticatedConnection }).connection),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
@@ -97,7 +96,9 @@ export function createParleyYoga(services: AppServices): ParleyYoga {
       // A cross-site page can only send "simple" requests: those need this header (JSON bodies pass).
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       useGraphQLArmor(config.env === 'production'),
-      ...(config.graphql.introspection ? [] : [useDisableIntrospection()]),
+      // On every validation, so over WebSocket too (whose operations never pass onRequestParse,
+      // where Yoga's useDisableIntrospection decides).
+      ...(config.graphql.introspection ? [] : [{ onValidate: ({ addValidationRule }) => addValidationRule(NoSchemaIntrospectionCustomRule) } satisfies Plugin]),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {
