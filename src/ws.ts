@@ -113,7 +113,14 @@ export function attachGraphQLWebSocket(server: Server, app: App, options: { hear
           ids.delete(id);
           return [error as GraphQLError];
         }
-        const errors = validate(schema, document);
+        // graphql-armor's rules throw (rather than report) a document over the limits: either
+        // way it fails this operation only, never the connection (which would close with 4500).
+        let errors: readonly GraphQLError[];
+        try {
+          errors = validate(schema, document);
+        } catch (error) {
+          errors = [error instanceof GraphQLError ? error : new GraphQLError('The document could not be validated.')];
+        }
         if (errors.length > 0) {
           ids.delete(id);
           return errors;

@@ -225,3 +225,33 @@ describe('authorisation reads the current role', () => {
     expect((await create()).body.data?.createApiKey).toEqual({ __typename: 'ForbiddenError', requiredRole: 'OWNER' });
   });
 });
+
+describe('one limit for failed authentication across transports', () => {
+  it('30 failed WebSocket inits from one address, then a correct key over HTTP: 429', async () => {
+    const own = await startTestServer();
+    try {
+      for (let i = 0; i < 30; i++) {
+        const socket = new WebSocket(own.wsUrl, 'graphql-transport-ws');
+        await new Promise((resolve) => socket.once('open', resolve));
+        const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+        socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: 'Bearer wrong' } }));
+        expect(await closed).toBe(4403);
+      }
+      const response = await fetch(`${own.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${own.running.app.services.devToken}` },
+        body: JSON.stringify({ query: '{ viewer { role } }' }),
+      });
+      expect(response.status).toBe(429);
+      expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+      // A correct connection_init is refused too while the address is limited.
+      const socket = new WebSocket(own.wsUrl, 'graphql-transport-ws');
+      await new Promise((resolve) => socket.once('open', resolve));
+      const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+      socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${own.running.app.services.devToken}` } }));
+      expect(await closed).toBe(4403);
+    } finally {
+      await own.close();
+    }
+  });
+});
