@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma } from '../db/client.js';
 import { scopeToAccount, type ScopedTransaction } from '../db/scoped.js';
+import { sanitiseEmailHtml } from '../email/safe-html.js';
 import { insertJobsSql } from '../jobs/queue.js';
 import { JOB_KINDS } from '../jobs/kinds.js';
 import type { AppServices } from '../services.js';
@@ -175,6 +176,7 @@ async function storeReply(
   threaded: { conversationId: string; threadedBy: ThreadedBy },
   messageId: string,
   email: InboundEmail,
+  safeHtmlBody: string | null,
   now: Date,
 ): Promise<{ conversationId: string; threadedBy: ThreadedBy }> {
   const { conversationId, threadedBy } = threaded;
@@ -205,11 +207,11 @@ async function storeReply(
       SELECT status FROM conversations WHERE id = ${conversationId}::uuid AND account_id = ${accountId}::uuid
     ), message AS (
       INSERT INTO conversation_messages (id, account_id, conversation_id, direction, from_email, from_name, to_email, cc_emails,
-        subject, text_body, html_body, stripped_text, message_id_header, in_reply_to, "references", provider_message_id,
+        subject, text_body, html_body, safe_html_body, stripped_text, message_id_header, in_reply_to, "references", provider_message_id,
         idempotency_key, delivery_status, received_at, created_at, headers, attachments)
       SELECT ${messageId}::uuid, ${accountId}::uuid, ${conversationId}::uuid, 'INBOUND'::"MessageDirection", ${email.from.email},
         ${email.from.name || null}::text, ${email.originalRecipient ?? email.to[0]?.email ?? ''}, ${email.cc}::text[],
-        ${email.subject}, ${email.textBody}, ${email.htmlBody || null}::text, ${email.strippedText || null}::text,
+        ${email.subject}, ${email.textBody}, ${email.htmlBody || null}::text, ${safeHtmlBody}::text, ${email.strippedText || null}::text,
         ${email.messageIdHeader ?? null}::text, ${email.inReplyTo ?? null}::text, ${email.references}::text[], ${email.providerMessageId},
         ${`inbound:${email.providerMessageId}`}, 'RECEIVED'::"DeliveryStatus", ${now}::timestamptz, ${now}::timestamptz,
         ${JSON.stringify(email.headers)}::jsonb, ${JSON.stringify(email.attachments)}::jsonb
@@ -235,6 +237,10 @@ export async function receiveInboundEmail(
   const accountId = thread?.accountId ?? (await resolveAccount(services, email, routing));
   const db = scopeToAccount(services.prisma, accountId);
 
+  // Sanitised once, when first needed (not for a duplicate), and stored beside the original.
+  let sanitised: string | null | undefined;
+  const safeHtml = () => (sanitised ??= email.htmlBody ? sanitiseEmailHtml(email.htmlBody, services.config.htmlRemoteImages) : null);
+
   // Postmark retries until it gets a 200, and may deliver the same email concurrently: the
   // unique (account, provider message id) index keeps one; a lost race reads the winner.
   for (let attempt = 0; ; attempt++) {
@@ -245,9 +251,9 @@ export async function receiveInboundEmail(
       // A known thread needs one statement, atomic alone; finding or opening the thread by
       // its sender takes several, in one transaction with the store.
       const threaded = thread
-        ? await storeReply(db, accountId, { conversationId: thread.id, threadedBy: thread.threadedBy }, messageId, email, services.now())
+        ? await storeReply(db, accountId, { conversationId: thread.id, threadedBy: thread.threadedBy }, messageId, email, safeHtml(), services.now())
         : await db.$transaction(async (tx) =>
-            storeReply(tx, accountId, await threadBySender(tx, accountId, email), messageId, email, services.now()),
+            storeReply(tx, accountId, await threadBySender(tx, accountId, email), messageId, email, safeHtml(), services.now()),
           );
       const result = { status: 'stored' as const, accountId, messageId, ...threaded };
       services.events.publish({

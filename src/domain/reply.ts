@@ -1,5 +1,6 @@
 // A reply a person wrote themselves, sent through the same pipeline as an approved draft.
 import type { Conversation, ConversationMessage } from '../db/client.js';
+import { sanitiseEmailHtml } from '../email/safe-html.js';
 import type { DomainContext } from './context.js';
 import {
   bodySchema,
@@ -28,6 +29,8 @@ export async function sendReply(
     bodyHtml: { path: ['input', 'bodyHtml'], schema: htmlBodySchema.nullish(), value: input.bodyHtml },
     key: { path: ['input', 'idempotencyKey'], schema: idempotencyKeySchema.nullish(), value: input.idempotencyKey },
   });
+  // What is sent (and stored) is the sanitised HTML: the same policy as for inbound email.
+  const bodyHtml = text.bodyHtml ? sanitiseEmailHtml(text.bodyHtml, ctx.services.config.htmlRemoteImages) : null;
   const result = await sendThroughPipeline(ctx, {
     conversationId: input.conversationId,
     suggestionId: null,
@@ -37,10 +40,10 @@ export async function sendReply(
       conversationId: input.conversationId,
       subject: text.subject,
       body: text.body,
-      bodyHtml: text.bodyHtml ?? null,
+      bodyHtml,
     },
     tag: 'custom-reply',
-    claim: async () => ({ subject: text.subject, textBody: text.body, htmlBody: text.bodyHtml ?? null }),
+    claim: async () => ({ subject: text.subject, textBody: text.body, htmlBody: bodyHtml }),
   });
   const [conversation, message] = await Promise.all([
     ctx.db.conversation.findUniqueOrThrow({ where: { id: result.conversationId } }),
