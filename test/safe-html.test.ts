@@ -2,7 +2,7 @@
 // an XSS corpus), the original stays under htmlBodyUntrusted, sanitising happens once at write
 // time, and what people send (sendReply bodyHtml) goes through the same policy.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sanitiseEmailHtml } from '../src/email/safe-html.js';
+import { CLIPPED_NOTICE, SAFE_HTML_MAX_CHARS, sanitiseEmailHtml } from '../src/email/safe-html.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { createConversation, createLead, gid } from './support/factories.js';
 import { inboundPayload, postWebhook } from './support/postmark-payloads.js';
@@ -71,6 +71,13 @@ describe('inbound htmlBody is sanitised', () => {
     expect(safe).toBe(
       '<p style="color:#333"><b>Hello</b> <a href="https://example.com/x" rel="noopener noreferrer nofollow" target="_blank">site</a> <img src="https://example.com/logo.png" alt="logo" /></p>',
     );
+  });
+
+  it('clips a huge body instead of sanitising megabytes on the event loop', () => {
+    const safe = sanitiseEmailHtml(`<p>${'word '.repeat(1024 * 1024)}</p><script>alert(1)</script>`);
+    expect(safe.endsWith(CLIPPED_NOTICE)).toBe(true);
+    expect(safe.length).toBeLessThanOrEqual(SAFE_HTML_MAX_CHARS + CLIPPED_NOTICE.length + 10);
+    expect(safe).not.toMatch(/script/);
   });
 
   it('removes remote images when HTML_REMOTE_IMAGES=block', () => {
