@@ -3,6 +3,7 @@ import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga, useErrorHandler, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { useGraphQLArmor, useRequestSizeLimit } from './limits/graphql-limits.js';
+import { useBodyFieldLimit } from './limits/cost.js';
 import { useStorableStrings } from './limits/storable-strings.js';
 import { buildContext, requestIdFor, type AuthenticatedConnection, type GraphQLContext } from './context.js';
 import { DomainError, ValidationError } from './domain/errors.js';
@@ -98,6 +99,7 @@ export function createParleyYoga(services: AppServices): ParleyYoga {
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       useGraphQLArmor(config.env === 'production'),
       useStorableStrings(),
+      useBodyFieldLimit(),
       // On every validation, so over WebSocket too (whose operations never pass onRequestParse,
       // where Yoga's useDisableIntrospection decides).
       ...(config.graphql.introspection ? [] : [{ onValidate: ({ addValidationRule }) => addValidationRule(NoSchemaIntrospectionCustomRule) } satisfies Plugin]),
