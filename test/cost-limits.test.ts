@@ -46,7 +46,7 @@ describe('cost limits', () => {
     const response = await app.executeRaw('{ conversations(first: 100) { edges { node { lastMessage { textBody } } } } }');
     expect(response.data ?? null).toBeNull();
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_EXPENSIVE', kind: 'complexity' });
-    const nested = await app.executeRaw('{ conversations(first: 50) { edges { node { messages(first: 50) { edges { node { id } } } } } } }');
+    const nested = await app.executeRaw('{ conversations(first: 100) { edges { node { messages(first: 100) { edges { node { id } } } } } } }');
     expect(nested.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_EXPENSIVE', kind: 'complexity' });
   });
 
