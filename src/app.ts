@@ -2,6 +2,7 @@
 // services and the GraphQL handler. The server and every test go through createApp.
 import { conversationAIFromConfig } from './ai/conversation-ai.js';
 import type { Config } from './config.js';
+import { createPrincipalCache } from './auth/principals.js';
 import { createTokenVerifier, type TokenVerifier } from './auth/tokens.js';
 import { hasVectorExtension, openDatabase, type OpenDatabaseOptions, type PrismaClient } from './db/client.js';
 import { createRateLimits, type RateLimits } from './limits/rate-limits.js';
@@ -45,7 +46,6 @@ export interface CreateAppOptions extends Pick<OpenDatabaseOptions, 'loadDataDir
   metrics?: Metrics;
 }
 
-const DEV_TOKEN_TTL_SECONDS = 30 * 24 * 60 * 60;
 export { DEV_USER } from './dev-user.js';
 const RECOVERY_INTERVAL_MS = 5 * 60_000;
 
@@ -53,14 +53,14 @@ const RECOVERY_INTERVAL_MS = 5 * 60_000;
  * Outside production: the development account (the demo data's), an OWNER user in it, and a
  * token for that user, printed at start-up and pre-filled in GraphiQL.
  */
-async function ensureDevelopmentAccess(prisma: PrismaClient, tokens: TokenVerifier, slug: string) {
+async function ensureDevelopmentAccess(prisma: PrismaClient, tokens: TokenVerifier, slug: string, ttlSeconds: number) {
   const account = await prisma.account.upsert({ where: { slug }, update: {}, create: { slug, name: 'Development account' } });
   const user = await prisma.user.upsert({
     where: { accountId_email: { accountId: account.id, email: DEV_USER.email } },
     update: { role: 'OWNER' },
     create: { accountId: account.id, email: DEV_USER.email, name: DEV_USER.name, role: 'OWNER' },
   });
-  const token = await tokens.sign({ userId: user.id, accountId: account.id, role: 'OWNER' }, DEV_TOKEN_TTL_SECONDS);
+  const token = await tokens.sign({ userId: user.id, accountId: account.id, role: 'OWNER' }, ttlSeconds);
   return { accountId: account.id, userId: user.id, token };
 }
 
@@ -79,8 +79,10 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       logger.info(seeded, 'empty database seeded with demo data');
       seededNow = true;
     }
-    const tokens = createTokenVerifier(config.auth);
-    const dev = config.env === 'production' ? undefined : await ensureDevelopmentAccess(prisma, tokens, config.devAccountSlug);
+    const now = options.now ?? (() => new Date());
+    const tokens = createTokenVerifier(config.auth, () => now().getTime());
+    const dev =
+      config.env === 'production' ? undefined : await ensureDevelopmentAccess(prisma, tokens, config.devAccountSlug, config.auth.devTokenTtlSeconds);
     const vectorSearchAvailable = await hasVectorExtension(prisma);
     if (!vectorSearchAvailable) {
       logger.warn('pgvector is not installed in this database: similarity search is unavailable, everything else works');
@@ -99,6 +101,12 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       devAccountId: dev?.accountId ?? '',
       devToken: dev?.token,
       tokens,
+      principals: createPrincipalCache({
+        ttlMs: config.auth.principalCacheTtlMs,
+        redisUrl: config.redisUrl,
+        now: () => now().getTime(),
+        onError: (err) => logger.warn({ err }, 'principal cache: Redis unavailable, reading the database'),
+      }),
       rateLimits: options.rateLimits ?? createRateLimits({ redisUrl: config.redisUrl }),
       events: createEventBus({ redisUrl: config.redisUrl, onDelivered: (event) => observeEventLag(metrics, event) }),
       jobs: { wake: () => undefined },
@@ -107,7 +115,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       ai: conversationAIFromConfig(config.ai, logger),
       embedder: createEmbedder(config.ai),
       metrics,
-      now: options.now ?? (() => new Date()),
+      now,
     };
     metrics.observe({ prisma, activeSubscriptions: () => services.events.activeSubscriptions() });
     const worker = config.jobs.runWorker
@@ -154,6 +162,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
         await services.events.close();
         await services.rateLimits.close();
         await tracing?.shutdown();
+        await services.principals.close();
         await database.close();
       },
     };

@@ -8,7 +8,7 @@ const optionalUrl = z.preprocess(emptyAsUndefined, z.url().optional());
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  HOST: z.string().default('0.0.0.0'),
+  HOST: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: optionalUrl,
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
@@ -54,6 +54,12 @@ const envSchema = z.object({
   AUTH_JWKS_URL: optionalUrl,
   AUTH_JWT_ISSUER: z.string().default('parley'),
   AUTH_JWT_AUDIENCE: z.string().default('parley-api'),
+  AUTH_TOKEN_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(24 * 3600),
+  AUTH_DEV_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).default(8 * 3600),
+  AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  AUTH_RECHECK_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(5_000),
+  CORS_ORIGINS: optionalString,
+  HTML_REMOTE_IMAGES: z.enum(['keep', 'block']).default('keep'),
   GRAPHIQL: z.enum(['true', 'false']).optional(),
   GRAPHQL_INTROSPECTION: z.enum(['true', 'false']).optional(),
   MAX_REQUEST_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
@@ -143,6 +149,14 @@ export interface Config {
     jwksUrl?: string;
     issuer: string;
     audience: string;
+    /** Longest a token may live (exp - iat), in seconds; longer tokens are refused. */
+    maxTokenLifetimeSeconds: number;
+    /** Lifetime of the development OWNER token printed at start-up. */
+    devTokenTtlSeconds: number;
+    /** How long a user's role and existence (and an API key's state) are remembered; 0: never. */
+    principalCacheTtlMs: number;
+    /** How often a live subscription checks that its credential still holds. */
+    recheckIntervalMs: number;
   };
   observability: {
     /** Bearer token Prometheus sends to scrape /metrics; unset: /metrics is off (404). */
@@ -151,6 +165,10 @@ export interface Config {
     otlpEndpoint?: string;
     serviceName: string;
   };
+  /** Origins allowed to call the API from a browser (CORS); empty: none. */
+  corsOrigins: string[];
+  /** Remote images in sanitised HTML bodies: kept, or removed (they can track that an email was read). */
+  htmlRemoteImages: 'keep' | 'block';
   graphql: {
     graphiql: boolean;
     introspection: boolean;
@@ -167,6 +185,19 @@ export const DEV_WEBHOOK_PASSWORD = 'parley-dev-webhook';
 /** Development-only JWT secret: tokens signed with it are refused in production. */
 export const DEV_JWT_SECRET = 'parley-development-jwt-secret-not-for-production';
 
+/**
+ * CORS_ORIGINS: comma-separated origins ("https://app.example.com"). Unset: none in
+ * production; outside production, pages served from loopback (any port).
+ */
+function parseOrigins(value: string | undefined, env: string): string[] {
+  if (value === undefined) return env === 'production' ? [] : ['http://localhost', 'http://127.0.0.1', 'http://[::1]'].flatMap((o) => [o, `${o}:*`]);
+  const origins = value.split(',').map((o) => o.trim()).filter((o) => o.length > 0);
+  for (const origin of origins) {
+    if (!/^https?:\/\/[^/\s*]+(:(\d+|\*))?$/.test(origin)) throw new ConfigError(`Invalid configuration: CORS_ORIGINS: "${origin}" is not an origin like https://app.example.com`);
+  }
+  return origins;
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -181,7 +212,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     env: e.NODE_ENV,
     port: e.PORT,
-    host: e.HOST,
+    // Loopback outside production: a development server (with its OWNER token) is not for the network.
+    host: e.HOST ?? (e.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
     logLevel: e.LOG_LEVEL,
     database: embedded
       ? { kind: 'embedded', dataDir: e.PARLEY_DATA_DIR }
@@ -235,12 +267,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       jwksUrl: e.AUTH_JWKS_URL,
       issuer: e.AUTH_JWT_ISSUER,
       audience: e.AUTH_JWT_AUDIENCE,
+      maxTokenLifetimeSeconds: e.AUTH_TOKEN_MAX_LIFETIME_SECONDS,
+      devTokenTtlSeconds: Math.min(e.AUTH_DEV_TOKEN_TTL_SECONDS, e.AUTH_TOKEN_MAX_LIFETIME_SECONDS),
+      principalCacheTtlMs: e.AUTH_CACHE_TTL_MS,
+      recheckIntervalMs: e.AUTH_RECHECK_INTERVAL_MS,
     },
     observability: {
       metricsToken: e.METRICS_TOKEN,
       otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
       serviceName: e.OTEL_SERVICE_NAME,
     },
+    corsOrigins: parseOrigins(e.CORS_ORIGINS, e.NODE_ENV),
+    htmlRemoteImages: e.HTML_REMOTE_IMAGES,
     graphql: {
       graphiql: (e.GRAPHIQL ?? (e.NODE_ENV === 'production' ? 'false' : 'true')) === 'true',
       introspection: (e.GRAPHQL_INTROSPECTION ?? (e.NODE_ENV === 'production' ? 'false' : 'true')) === 'true',

@@ -2,7 +2,7 @@
 // their account's rows.
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { authenticate, AuthenticationError } from './auth/authenticate.js';
+import { authenticate, AuthenticationError, credentialLapse, type CredentialLapse } from './auth/authenticate.js';
 import { scopeToAccount } from './db/scoped.js';
 import { RateLimitedError } from './domain/errors.js';
 import type { DomainContext, Viewer } from './domain/context.js';
@@ -10,6 +10,13 @@ import type { AppServices } from './services.js';
 
 export interface GraphQLContext extends DomainContext {
   requestId: string;
+  /** The credential this request or connection was authenticated with, for live subscriptions to re-check. */
+  credential: {
+    /** Why it no longer holds, or undefined while it does (cheap: cached state). */
+    lapse(): Promise<CredentialLapse | undefined>;
+    /** Ends the transport's connection where it has one (WebSocket: close 4403). */
+    end(lapse: CredentialLapse): void;
+  };
 }
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -36,43 +43,74 @@ export function clientAddress(serverContext: unknown): string {
   return req?.socket?.remoteAddress ?? 'unknown';
 }
 
+function rateLimitedError(limited: RateLimitedError): GraphQLError {
+  return new GraphQLError(`Too many failed authentication attempts; try again in ${limited.retryAfterSeconds} s.`, {
+    extensions: {
+      code: 'RATE_LIMITED',
+      retryAfterSeconds: limited.retryAfterSeconds,
+      http: { status: 429, headers: { 'retry-after': String(limited.retryAfterSeconds) } },
+    },
+  });
+}
+
 /**
- * Authenticates the request and builds its context. Failures end the request with 401 (or
- * 429 once an address has failed too often), before any resolver runs.
+ * Authentication of one address, with the failure limit shared by HTTP, SSE and WebSocket:
+ * while the address is over it, every attempt is refused (a correct credential too), so a
+ * guesser learns nothing from a success; each failure counts. Throws RateLimitedError or
+ * AuthenticationError.
+ */
+export async function authenticateFrom(services: AppServices, address: string, authorization: string | null | undefined): Promise<Viewer> {
+  await services.rateLimits.assertNotLimited('authenticationFailure', address);
+  try {
+    return await authenticate(services, authorization);
+  } catch (error) {
+    if (error instanceof AuthenticationError) await services.rateLimits.consume('authenticationFailure', address);
+    throw error;
+  }
+}
+
+/** A WebSocket connection, authenticated once at connection_init (src/ws.ts). */
+export interface AuthenticatedConnection {
+  authorization: string | undefined;
+  viewer: Viewer;
+  /** Ends the connection because its credential lapsed (close 4403). */
+  end(lapse: CredentialLapse): void;
+}
+
+/**
+ * Authenticates the request (or takes the WebSocket connection's viewer) and builds its
+ * context. Failures end the request with 401 (or 429 while the address is limited), before
+ * any resolver runs.
  */
 export async function buildContext(
   services: AppServices,
   request: Request,
   serverContext?: unknown,
-  connectionAuthorization?: string,
+  connection?: AuthenticatedConnection,
 ): Promise<GraphQLContext> {
   let viewer: Viewer;
-  try {
-    viewer = await authenticate(services, connectionAuthorization ?? request.headers.get('authorization'));
-  } catch (error) {
-    if (!(error instanceof AuthenticationError)) throw error;
-    // Failures are counted per address (valid requests cost nothing extra); past the limit
-    // the answer is 429 with Retry-After instead of 401.
+  const authorization = connection ? connection.authorization : request.headers.get('authorization');
+  if (connection) {
+    viewer = connection.viewer;
+  } else {
     try {
-      await services.rateLimits.consume('authenticationFailure', clientAddress(serverContext));
-    } catch (limited) {
-      if (!(limited instanceof RateLimitedError)) throw limited;
-      throw new GraphQLError(`Too many failed authentication attempts; try again in ${limited.retryAfterSeconds} s.`, {
-        extensions: {
-          code: 'RATE_LIMITED',
-          retryAfterSeconds: limited.retryAfterSeconds,
-          http: { status: 429, headers: { 'retry-after': String(limited.retryAfterSeconds) } },
-        },
+      viewer = await authenticateFrom(services, clientAddress(serverContext), authorization);
+    } catch (error) {
+      if (error instanceof RateLimitedError) throw rateLimitedError(error);
+      if (!(error instanceof AuthenticationError)) throw error;
+      throw new GraphQLError(error.message, {
+        extensions: { code: error.code, http: { status: 401, headers: { 'www-authenticate': 'Bearer' } } },
       });
     }
-    throw new GraphQLError(error.message, {
-      extensions: { code: error.code, http: { status: 401, headers: { 'www-authenticate': 'Bearer' } } },
-    });
   }
   return {
     requestId: requestIdFor(request),
     viewer,
     db: scopeToAccount(services.prisma, viewer.accountId),
     services,
+    credential: {
+      lapse: () => credentialLapse(services, authorization, viewer),
+      end: (lapse) => connection?.end(lapse),
+    },
   };
 }

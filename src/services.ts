@@ -1,4 +1,5 @@
 // The services object every request and domain function draws on, built once at start-up.
+import type { PrincipalCache } from './auth/principals.js';
 import type { TokenVerifier } from './auth/tokens.js';
 import type { Config } from './config.js';
 import type { Database, PrismaClient } from './db/client.js';
@@ -26,6 +27,8 @@ export interface AppServices {
   /** An OWNER token for the development account, printed at start-up (not in production). */
   devToken?: string;
   tokens: TokenVerifier;
+  /** Users' and API keys' current role and existence, remembered for seconds (src/auth/principals.ts). */
+  principals: PrincipalCache;
   rateLimits: RateLimits;
   /** Conversation events for subscribers; publish only after the transaction commits. */
   events: EventBus;

@@ -2,16 +2,21 @@
 // arguments come from yoga.getEnveloped, so every Yoga plugin, limit and the same context
 // (viewer, account scoping) apply to WebSocket operations too.
 import type { IncomingMessage, Server } from 'node:http';
-import { authenticate } from './auth/authenticate.js';
 import { GraphQLError, type ExecutionArgs } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { App } from './app.js';
+import { AuthenticationError, credentialLapse } from './auth/authenticate.js';
+import { credentialLapseError } from './auth/live-credential.js';
+import { authenticateFrom, type AuthenticatedConnection } from './context.js';
+import { RateLimitedError } from './domain/errors.js';
 
 /** Documented limits (README): per connection, and for one message. */
 export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 50;
 export const MAX_WS_MESSAGE_BYTES = 1024 * 1024;
 const HEARTBEAT_MS = 30_000;
+/** Closing code when a connection's credential lapses: graphql-ws clients reconnect (README). */
+export const CREDENTIAL_LAPSED_CLOSE_CODE = 4403;
 
 function connectionAuthorization(ctx: { connectionParams?: Readonly<Record<string, unknown>>; extra: { request: IncomingMessage } }): string | undefined {
   const fromParams = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
@@ -34,6 +39,8 @@ export function attachGraphQLWebSocket(server: Server, app: App, options: { hear
   // Operations per connection, counted as they start (graphql-ws handles a connection's
   // messages in order), so the limit holds even for a burst of subscribe messages.
   const operations = new WeakMap<object, Set<string>>();
+  const connections = new WeakMap<object, AuthenticatedConnection>();
+  const contextCredentialLapse = (connection: AuthenticatedConnection) => credentialLapse(services, connection.authorization, connection.viewer);
   const operationsOf = (ctx: object) => {
     let ids = operations.get(ctx);
     if (!ids) operations.set(ctx, (ids = new Set()));
@@ -45,12 +52,25 @@ export function attachGraphQLWebSocket(server: Server, app: App, options: { hear
       connectionInitWaitTimeout: 3_000,
       // The connection is authenticated once, at connection_init (connectionParams.authorization,
       // or the upgrade request's Authorization header); refusing it closes with 4403 Forbidden.
+      // Failures count against the address's limit shared with HTTP and SSE; while it is over
+      // the limit, every connection_init is refused.
       onConnect: async (ctx) => {
+        const authorization = connectionAuthorization(ctx);
         try {
-          await authenticate(services, connectionAuthorization(ctx));
+          const viewer = await authenticateFrom(services, ctx.extra.request.socket.remoteAddress ?? 'unknown', authorization);
+          const connection: AuthenticatedConnection = {
+            authorization,
+            viewer,
+            end: (lapse) => {
+              // Reason text is capped at 123 bytes by the WebSocket protocol.
+              if (ctx.extra.socket.readyState === ctx.extra.socket.OPEN) ctx.extra.socket.close(CREDENTIAL_LAPSED_CLOSE_CODE, lapse.reason);
+            },
+          };
+          connections.set(ctx, connection);
           return true;
-        } catch {
-          return false;
+        } catch (error) {
+          if (error instanceof AuthenticationError || error instanceof RateLimitedError) return false;
+          throw error;
         }
       },
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args) as never,
@@ -58,6 +78,14 @@ export function attachGraphQLWebSocket(server: Server, app: App, options: { hear
       onComplete: (ctx, id) => void operationsOf(ctx).delete(id),
       onError: (ctx, id) => void operationsOf(ctx).delete(id),
       onSubscribe: async (ctx, id, params) => {
+        const connection = connections.get(ctx)!;
+        // A new operation on a connection whose credential lapsed closes it with 4403 (the
+        // client reconnects with fresh credentials), never with 4500.
+        const lapse = await contextCredentialLapse(connection);
+        if (lapse) {
+          connection.end(lapse);
+          return [credentialLapseError(lapse)];
+        }
         const ids = operationsOf(ctx);
         if (ids.size >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
           return [new GraphQLError(`At most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} operations per connection.`, { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } })];
@@ -73,7 +101,7 @@ export function attachGraphQLWebSocket(server: Server, app: App, options: { hear
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           request,
-          connectionAuthorization: connectionAuthorization(ctx),
+          connection,
           req: ctx.extra.request,
           socket: ctx.extra.socket,
           params,
@@ -85,7 +113,14 @@ export function attachGraphQLWebSocket(server: Server, app: App, options: { hear
           ids.delete(id);
           return [error as GraphQLError];
         }
-        const errors = validate(schema, document);
+        // graphql-armor's rules throw (rather than report) a document over the limits: either
+        // way it fails this operation only, never the connection (which would close with 4500).
+        let errors: readonly GraphQLError[];
+        try {
+          errors = validate(schema, document);
+        } catch (error) {
+          errors = [error instanceof GraphQLError ? error : new GraphQLError('The document could not be validated.')];
+        }
         if (errors.length > 0) {
           ids.delete(id);
           return errors;

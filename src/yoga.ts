@@ -1,12 +1,13 @@
 // The GraphQL HTTP handler: schema, context, GraphiQL, error masking, health and readiness.
-import { GraphQLError } from 'graphql';
-import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, useErrorHandler, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { graphiqlOptions } from './graphiql.js';
 import { useMetrics } from './metrics-http.js';
 import { useGraphQLArmor, useRequestSizeLimit } from './limits/graphql-limits.js';
-import { buildContext, requestIdFor, type GraphQLContext } from './context.js';
+import { useBodyFieldLimit } from './limits/cost.js';
+import { useStorableStrings } from './limits/storable-strings.js';
+import { buildContext, requestIdFor, type AuthenticatedConnection, type GraphQLContext } from './context.js';
 import { DomainError, ValidationError } from './domain/errors.js';
 import { schema } from './schema/index.js';
 import type { AppServices } from './services.js';
@@ -35,7 +36,7 @@ export function createParleyYoga(services: AppServices, options: { extraPlugins?
   const { logger, config } = services;
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
-    context: (initial) => buildContext(services, initial.request, initial, (initial as { connectionAuthorization?: string }).connectionAuthorization),
+    context: (initial) => buildContext(services, initial.request, initial, (initial as { connection?: AuthenticatedConnection }).connection),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
@@ -76,7 +77,11 @@ export function createParleyYoga(services: AppServices, options: { extraPlugins?
       // defaults, e.g. urql's GET queries. GET serves queries only: Yoga refuses mutations
       // over GET (405), so no link can change anything.
       useGraphQLArmor(config.env === 'production'),
-      ...(config.graphql.introspection ? [] : [useDisableIntrospection()]),
+      useStorableStrings(),
+      useBodyFieldLimit(),
+      // On every validation, so over WebSocket too (whose operations never pass onRequestParse,
+      // where Yoga's useDisableIntrospection decides).
+      ...(config.graphql.introspection ? [] : [{ onValidate: ({ addValidationRule }) => addValidationRule(NoSchemaIntrospectionCustomRule) } satisfies Plugin]),
       ...(options.extraPlugins ?? []),
       useReadinessCheck({
         endpoint: '/ready',

@@ -58,11 +58,13 @@ async function post(headers: Record<string, string>, query = '{ viewer { role } 
 
 const secret = new TextEncoder().encode(DEV_JWT_SECRET);
 const claims = () => ({ acct: app.services.devAccountId, role: 'OWNER' });
-const baseToken = () => new SignJWT(claims()).setSubject('00000000-0000-4000-8000-000000000001').setIssuer('parley').setAudience('parley-api').setIssuedAt();
+let devUserId = '';
+const baseToken = () => new SignJWT(claims()).setSubject(devUserId).setIssuer('parley').setAudience('parley-api').setIssuedAt();
 
 beforeAll(async () => {
   app = await createTestApp();
   const { prisma, devAccountId, tokens: verifier } = app.services;
+  devUserId = (await prisma.user.findFirstOrThrow({ where: { email: 'dev@parley.local' } })).id;
   for (const role of ['AGENT', 'VIEWER'] as const) {
     const user = await prisma.user.create({ data: { accountId: devAccountId, email: `${role.toLowerCase()}@team.example`, name: role, role } });
     tokens[role] = await verifier.sign({ userId: user.id, accountId: devAccountId, role }, 600);
@@ -93,7 +95,7 @@ describe('authentication', () => {
     const otherSecret = await baseToken().setProtectedHeader({ alg: 'HS256' }).setExpirationTime('10m').sign(new TextEncoder().encode('x'.repeat(40)));
     const hs512 = await baseToken().setProtectedHeader({ alg: 'HS512' }).setExpirationTime('10m').sign(secret);
     const none = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${payload}.`;
-    const wrongAudience = await new SignJWT(claims()).setSubject('00000000-0000-4000-8000-000000000001').setIssuer('parley').setAudience('someone-else').setProtectedHeader({ alg: 'HS256' }).setExpirationTime('10m').sign(secret);
+    const wrongAudience = await new SignJWT(claims()).setSubject(devUserId).setIssuer('parley').setAudience('someone-else').setIssuedAt().setProtectedHeader({ alg: 'HS256' }).setExpirationTime('10m').sign(secret);
     const cases: [string, string, RegExp][] = [
       ['expired', expired, /expired/],
       ['tampered', tampered, /signature is invalid/],
@@ -102,6 +104,19 @@ describe('authentication', () => {
       ['alg none', none, /algorithm|malformed/],
       ['wrong audience', wrongAudience, /claim "aud"/],
       ['garbage', 'not.a.token', /malformed/],
+      ['no exp', await baseToken().setProtectedHeader({ alg: 'HS256' }).sign(secret), /claim "exp" is missing/],
+      ['no iat', await new SignJWT(claims()).setSubject(devUserId).setIssuer('parley').setAudience('parley-api').setProtectedHeader({ alg: 'HS256' }).setExpirationTime('10m').sign(secret), /claim "iat" is missing/],
+      [
+        'iat ten years ahead',
+        await baseToken().setProtectedHeader({ alg: 'HS256' }).setIssuedAt(Math.floor(Date.now() / 1000) + 10 * 365 * 86400).setExpirationTime(Math.floor(Date.now() / 1000) + 10 * 365 * 86400 + 600).sign(secret),
+        /"iat" is in the future/,
+      ],
+      ['lives 30 days', await baseToken().setProtectedHeader({ alg: 'HS256' }).setExpirationTime('30d').sign(secret), /lives longer than the 86400 s/],
+      [
+        'user that does not exist',
+        await new SignJWT(claims()).setSubject('00000000-0000-4000-8000-000000000001').setIssuer('parley').setAudience('parley-api').setIssuedAt().setProtectedHeader({ alg: 'HS256' }).setExpirationTime('10m').sign(secret),
+        /user does not exist/,
+      ],
     ];
     for (const [name, token, reason] of cases) {
       const response = await post({ authorization: `Bearer ${token}` });
@@ -111,6 +126,13 @@ describe('authentication', () => {
     }
     const ok = await post({ authorization: `Bearer ${good}` });
     expect(ok.status).toBe(200);
+  });
+
+  it('issues short development tokens, and no token past the maximum lifetime', async () => {
+    const [, payload] = app.token.split('.');
+    const { iat, exp } = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as { iat: number; exp: number };
+    expect(exp - iat).toBe(8 * 3600);
+    await expect(app.services.tokens.sign({ userId: devUserId, accountId: app.services.devAccountId, role: 'OWNER' }, 30 * 86400)).rejects.toThrow(/1 to 86400 s/);
   });
 
   it('refuses a token once it expires, though it was accepted (and remembered) before', async () => {

@@ -42,6 +42,13 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
+/**
+ * Text PostgreSQL cannot store (NUL, lone surrogates) or that trips naive text handling
+ * (right-to-left overrides, zalgo stacks of combining marks), mixed into ordinary words.
+ */
+const hostileUnit = fc.constantFrom('\u0000', '\uD800', '\uDFFF', '\uDBFF\u0041', '\u202E', '\u200F', 'مرحبا', 'שלום', 'Z\u0336\u0335\u0334\u0489\u0358\u035C\u0361\u0322', '\u0301'.repeat(50), '😀', 'e\u0301');
+const hostileText = fc.array(fc.oneof(hostileUnit, fc.string({ maxLength: 8 })), { minLength: 1, maxLength: 6 }).map((parts) => parts.join(''));
+
 /** Values for an input type: mostly well-typed (so resolvers run), often hostile. */
 function arbitraryFor(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> {
   if (isNonNullType(type)) return arbitraryFor(type.ofType, depth);
@@ -69,6 +76,7 @@ function arbitraryFor(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> 
       default:
         return fc.oneof(
           fc.string({ maxLength: 40 }),
+          hostileText,
           fc.constantFrom('', '   ', 'x'.repeat(100_001), 'a@b.example', 'not an email', '<script>alert(1)</script>', "'; DROP TABLE leads; --", '\u0000\uFFFF'),
           fc.string({ unit: 'grapheme', maxLength: 30 }),
         );
@@ -101,4 +109,35 @@ describe('every mutation under random input', () => {
       );
     });
   }
+});
+
+const queryFields = Object.values(schema.getQueryType()!.getFields()).filter((field) => field.args.length > 0);
+
+describe('every query argument and filter under hostile text', () => {
+  for (const field of queryFields) {
+    it(`${field.name}: data or typed errors, never an internal error`, async () => {
+      const definitions = field.args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
+      const call = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
+      const selection = isScalarType(getNamedType(field.type)) || isEnumType(getNamedType(field.type)) ? '' : ' { __typename }';
+      const query = `query (${definitions}) { result: ${field.name}(${call})${selection} }`;
+      const argsArbitrary = fc.record(Object.fromEntries(field.args.map((a) => [a.name, arbitraryFor(a.type)])), {
+        requiredKeys: field.args.filter((a) => isNonNullType(a.type)).map((a) => a.name),
+      });
+      await fc.assert(
+        fc.asyncProperty(argsArbitrary, async (variables) => {
+          const text = JSON.stringify(await app.executeRaw(query, variables as Record<string, unknown>));
+          expect(text).not.toContain('INTERNAL_SERVER_ERROR');
+          expect(text).not.toContain('Unexpected error');
+        }),
+        { numRuns: 25, seed: 20261130 },
+      );
+    });
+  }
+
+  it('names the offending field: NUL and lone surrogates are VALIDATION_FAILED with its path', async () => {
+    const response = await app.executeRaw('query ($action: String) { auditLog(action: $action) { edges { cursor } } }', { action: 'ok\u0000' });
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: ['variables', 'action'] }] });
+    const literal = await app.executeRaw('{ conversations(filter: { search: "x\\u0000" }) { totalCount } }');
+    expect(literal.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: ['conversations', 'filter', 'search'] }] });
+  });
 });

@@ -15,7 +15,7 @@ try {
     where: { email: email.toLowerCase(), ...(slug ? { account: { slug } } : {}) },
   });
   if (!user) throw new Error(`No user ${email}${slug ? ` in account ${slug}` : ''}.`);
-  const token = await createTokenVerifier(config.auth).sign({ userId: user.id, accountId: user.accountId, role: user.role }, Number(ttl ?? 3600));
+  const token = await createTokenVerifier(config.auth).sign({ userId: user.id, accountId: user.accountId, role: user.role }, Number(ttl ?? Math.min(3600, config.auth.maxTokenLifetimeSeconds)));
   console.log(token);
 } finally {
   await database.close();

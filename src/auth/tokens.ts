@@ -20,7 +20,18 @@ export interface TokenIdentity {
   role: Role;
 }
 
-export class InvalidTokenError extends Error {}
+export class InvalidTokenError extends Error {
+  constructor(
+    message: string,
+    /** Expired (the client should get a fresh token), rather than wrong. */
+    readonly expired = false,
+  ) {
+    super(message);
+  }
+}
+
+/** How far ahead of our clock a token's `iat` may be (clock drift between machines). */
+export const TOKEN_CLOCK_SKEW_SECONDS = 60;
 
 export interface TokenVerifier {
   verify(token: string): Promise<TokenIdentity>;
@@ -36,6 +47,11 @@ export interface TokenVerifier {
 const VERIFIED_TTL_MS = 60_000;
 const VERIFIED_MAX_ENTRIES = 10_000;
 
+/**
+ * Tokens must carry `exp` and `iat`, live at most `auth.maxTokenLifetimeSeconds` (exp - iat),
+ * and not be issued in the future (beyond a minute's skew): a token without an end, or one
+ * minted to last for years, is refused rather than trusted forever.
+ */
 export function createTokenVerifier(auth: Config['auth'], now: () => number = Date.now): TokenVerifier {
   const verified = new LRUCache<string, TokenIdentity>({ max: VERIFIED_MAX_ENTRIES, ttl: VERIFIED_TTL_MS, ttlResolution: 0, perf: { now } });
   const secret = auth.jwtSecret ? new TextEncoder().encode(auth.jwtSecret) : undefined;
@@ -48,7 +64,12 @@ export function createTokenVerifier(auth: Config['auth'], now: () => number = Da
       const hit = verified.get(token);
       if (hit) return hit;
       // Expiry is judged by the verifier's clock, the same one the cache's ttl runs on.
-      const options = { issuer: auth.issuer, audience: auth.audience, currentDate: new Date(now()) };
+      const options = {
+        issuer: auth.issuer,
+        audience: auth.audience,
+        currentDate: new Date(now()),
+        requiredClaims: ['exp', 'iat'],
+      };
       let payload;
       try {
         // Each key type is pinned to its algorithms, so a token can't choose a weaker one
@@ -66,27 +87,36 @@ export function createTokenVerifier(auth: Config['auth'], now: () => number = Da
               : code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'
                 ? 'the token signature is invalid'
                 : code === 'ERR_JWT_CLAIM_VALIDATION_FAILED'
-                  ? `the token claim "${(error as { claim?: string }).claim}" is wrong`
+                  ? `the token claim "${(error as { claim?: string }).claim}" is ${(error as { reason?: string }).reason === 'missing' ? 'missing' : 'wrong'}`
                   : 'the token is malformed';
-        throw new InvalidTokenError(reason);
+        throw new InvalidTokenError(reason, code === 'ERR_JWT_EXPIRED');
       }
       const claims = Claims.safeParse(payload);
       if (!claims.success) throw new InvalidTokenError('the token lacks the sub, acct or role claim');
+      // Checked here rather than with jose's clockTolerance, which would also extend `exp`.
+      if (payload.iat! > now() / 1000 + TOKEN_CLOCK_SKEW_SECONDS) throw new InvalidTokenError('the token claim "iat" is in the future');
+      if (payload.exp! - payload.iat! > auth.maxTokenLifetimeSeconds) {
+        throw new InvalidTokenError(`the token lives longer than the ${auth.maxTokenLifetimeSeconds} s this server accepts`);
+      }
       const identity: TokenIdentity = { userId: claims.data.sub, accountId: claims.data.acct, role: claims.data.role };
-      const ttl = Math.min(VERIFIED_TTL_MS, payload.exp === undefined ? Infinity : payload.exp * 1000 - now());
+      const ttl = Math.min(VERIFIED_TTL_MS, payload.exp! * 1000 - now());
       // A ttl of 0 would mean "forever" to the cache; a token that close to expiry is not kept.
       if (ttl >= 1) verified.set(token, identity, { ttl });
       return identity;
     },
     async sign(identity, ttlSeconds) {
       if (!secret) throw new Error('Tokens are issued by the identity provider (AUTH_JWKS_URL is set).');
+      if (!(ttlSeconds > 0 && ttlSeconds <= auth.maxTokenLifetimeSeconds)) {
+        throw new RangeError(`A token lives 1 to ${auth.maxTokenLifetimeSeconds} s (AUTH_TOKEN_MAX_LIFETIME_SECONDS).`);
+      }
+      const issuedAt = Math.floor(now() / 1000);
       return new SignJWT({ acct: identity.accountId, role: identity.role })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(identity.userId)
         .setIssuer(auth.issuer)
         .setAudience(auth.audience)
-        .setIssuedAt()
-        .setExpirationTime(`${ttlSeconds}s`)
+        .setIssuedAt(issuedAt)
+        .setExpirationTime(issuedAt + ttlSeconds)
         .sign(secret);
     },
   };

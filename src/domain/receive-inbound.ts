@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma } from '../db/client.js';
 import { scopeToAccount, type ScopedTransaction } from '../db/scoped.js';
+import { sanitiseEmailHtml } from '../email/safe-html.js';
 import { insertJobsSql } from '../jobs/queue.js';
 import { JOB_KINDS } from '../jobs/kinds.js';
 import type { AppServices } from '../services.js';
@@ -55,42 +56,46 @@ interface ThreadMatch {
   threadedBy: ThreadedBy;
 }
 
-async function byMailboxHash(services: AppServices, email: InboundEmail): Promise<ThreadMatch | null> {
+async function byMailboxHash(services: AppServices, email: InboundEmail, accountId?: string): Promise<ThreadMatch | null> {
   const hashes = [email.mailboxHash, mailboxHashOf(email.originalRecipient), ...email.to.map((a) => mailboxHashOf(a.email))]
     .filter((h): h is string => !!h);
   if (hashes.length === 0) return null;
   const conversation = await services.prisma.conversation.findFirst({
-    where: { replyHash: { in: hashes } },
+    where: { replyHash: { in: hashes }, ...(accountId ? { accountId } : {}) },
     select: { id: true, accountId: true },
   });
   return conversation && { ...conversation, threadedBy: 'mailbox-hash' };
 }
 
 /** In-Reply-To and References name Message-IDs of earlier emails: ours or Postmark's ids. */
-async function byReferences(services: AppServices, email: InboundEmail): Promise<ThreadMatch | null> {
+async function byReferences(services: AppServices, email: InboundEmail, accountId?: string): Promise<ThreadMatch | null> {
   const ids = [...new Set([email.inReplyTo, ...email.references].filter((id): id is string => !!id))];
   if (ids.length === 0) return null;
   const providerIds = ids.map((id) => id.replace(/^<|>$/g, '').split('@')[0]!).filter(Boolean);
   const message = await services.prisma.conversationMessage.findFirst({
-    where: { OR: [{ messageIdHeader: { in: ids } }, { providerMessageId: { in: providerIds } }] },
+    where: { OR: [{ messageIdHeader: { in: ids } }, { providerMessageId: { in: providerIds } }], ...(accountId ? { accountId } : {}) },
     orderBy: { createdAt: 'desc' },
     select: { conversationId: true, accountId: true },
   });
   return message && { id: message.conversationId, accountId: message.accountId, threadedBy: 'references' };
 }
 
-/** The account of an email that names no known thread. */
-async function resolveAccount(
-  services: AppServices,
-  email: InboundEmail,
-  routing: { accountSlug?: string },
-): Promise<string> {
-  const slugs = [
-    routing.accountSlug,
-    ...[email.originalRecipient, ...email.to.map((a) => a.email)].map((a) => a?.split('@')[0]?.split('+')[0]),
-  ].filter((s): s is string => !!s);
-  const account = await services.prisma.account.findFirst({ where: { slug: { in: slugs } }, select: { id: true } });
-  if (account) return account.id;
+/** The account slug a recipient address names: "acme" in acme@inbound... or acme+hash@... */
+function recipientSlugs(email: InboundEmail): string[] {
+  return [email.originalRecipient, ...email.to.map((a) => a.email)]
+    .map((a) => a?.split('@')[0]?.split('+')[0]?.toLowerCase())
+    .filter((s): s is string => !!s);
+}
+
+/**
+ * The account of an email that names no known thread (no URL account): the first recipient,
+ * in the order originalRecipient, To, that names an account.
+ */
+async function resolveAccountByRecipient(services: AppServices, email: InboundEmail): Promise<string> {
+  const slugs = recipientSlugs(email);
+  const accounts = await services.prisma.account.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } });
+  const first = slugs.map((slug) => accounts.find((a) => a.slug === slug)).find((a) => a !== undefined);
+  if (first) return first.id;
   if (services.config.env !== 'production') return services.devAccountId;
   throw new UnroutableEmailError(
     `No account for recipient ${email.originalRecipient ?? email.to[0]?.email ?? '(none)'}; set ?account=<slug> on the webhook URL.`,
@@ -175,6 +180,7 @@ async function storeReply(
   threaded: { conversationId: string; threadedBy: ThreadedBy },
   messageId: string,
   email: InboundEmail,
+  safeHtmlBody: string | null,
   now: Date,
 ): Promise<{ conversationId: string; threadedBy: ThreadedBy }> {
   const { conversationId, threadedBy } = threaded;
@@ -205,11 +211,11 @@ async function storeReply(
       SELECT status FROM conversations WHERE id = ${conversationId}::uuid AND account_id = ${accountId}::uuid
     ), message AS (
       INSERT INTO conversation_messages (id, account_id, conversation_id, direction, from_email, from_name, to_email, cc_emails,
-        subject, text_body, html_body, stripped_text, message_id_header, in_reply_to, "references", provider_message_id,
+        subject, text_body, html_body, safe_html_body, stripped_text, message_id_header, in_reply_to, "references", provider_message_id,
         idempotency_key, delivery_status, received_at, created_at, headers, attachments)
       SELECT ${messageId}::uuid, ${accountId}::uuid, ${conversationId}::uuid, 'INBOUND'::"MessageDirection", ${email.from.email},
         ${email.from.name || null}::text, ${email.originalRecipient ?? email.to[0]?.email ?? ''}, ${email.cc}::text[],
-        ${email.subject}, ${email.textBody}, ${email.htmlBody || null}::text, ${email.strippedText || null}::text,
+        ${email.subject}, ${email.textBody}, ${email.htmlBody || null}::text, ${safeHtmlBody}::text, ${email.strippedText || null}::text,
         ${email.messageIdHeader ?? null}::text, ${email.inReplyTo ?? null}::text, ${email.references}::text[], ${email.providerMessageId},
         ${`inbound:${email.providerMessageId}`}, 'RECEIVED'::"DeliveryStatus", ${now}::timestamptz, ${now}::timestamptz,
         ${JSON.stringify(email.headers)}::jsonb, ${JSON.stringify(email.attachments)}::jsonb
@@ -231,9 +237,31 @@ export async function receiveInboundEmail(
   email: InboundEmail,
   routing: { accountSlug?: string } = {},
 ): Promise<ReceiveResult> {
-  const thread = (await byMailboxHash(services, email)) ?? (await byReferences(services, email));
-  const accountId = thread?.accountId ?? (await resolveAccount(services, email, routing));
+  // One precedence (README, "Inbound routing"): the webhook URL's ?account= wins. Threads are
+  // then looked for in that account only, and a recipient naming another account is logged,
+  // never followed. Without it: the thread the email names, else the first recipient that
+  // names an account.
+  let urlAccountId: string | undefined;
+  if (routing.accountSlug) {
+    const account = await services.prisma.account.findUnique({ where: { slug: routing.accountSlug }, select: { id: true } });
+    if (!account) throw new UnroutableEmailError(`No account "${routing.accountSlug}" (the webhook URL's ?account=).`);
+    urlAccountId = account.id;
+    const others = recipientSlugs(email).filter((slug) => slug !== routing.accountSlug);
+    const named = others.length > 0 ? await services.prisma.account.findMany({ where: { slug: { in: others } }, select: { slug: true } }) : [];
+    if (named.length > 0) {
+      services.logger.warn(
+        { urlAccount: routing.accountSlug, recipientAccounts: named.map((a) => a.slug), providerMessageId: email.providerMessageId },
+        'inbound email: a recipient names another account; stored in the URL account, as documented',
+      );
+    }
+  }
+  const thread = (await byMailboxHash(services, email, urlAccountId)) ?? (await byReferences(services, email, urlAccountId));
+  const accountId = urlAccountId ?? thread?.accountId ?? (await resolveAccountByRecipient(services, email));
   const db = scopeToAccount(services.prisma, accountId);
+
+  // Sanitised once, when first needed (not for a duplicate), and stored beside the original.
+  let sanitised: string | null | undefined;
+  const safeHtml = () => (sanitised ??= email.htmlBody ? sanitiseEmailHtml(email.htmlBody, services.config.htmlRemoteImages) : null);
 
   // Postmark retries until it gets a 200, and may deliver the same email concurrently: the
   // unique (account, provider message id) index keeps one; a lost race reads the winner.
@@ -245,9 +273,9 @@ export async function receiveInboundEmail(
       // A known thread needs one statement, atomic alone; finding or opening the thread by
       // its sender takes several, in one transaction with the store.
       const threaded = thread
-        ? await storeReply(db, accountId, { conversationId: thread.id, threadedBy: thread.threadedBy }, messageId, email, services.now())
+        ? await storeReply(db, accountId, { conversationId: thread.id, threadedBy: thread.threadedBy }, messageId, email, safeHtml(), services.now())
         : await db.$transaction(async (tx) =>
-            storeReply(tx, accountId, await threadBySender(tx, accountId, email), messageId, email, services.now()),
+            storeReply(tx, accountId, await threadBySender(tx, accountId, email), messageId, email, safeHtml(), services.now()),
           );
       const result = { status: 'stored' as const, accountId, messageId, ...threaded };
       services.events.publish({

@@ -1,4 +1,5 @@
 // A reply a person wrote themselves, sent through the same pipeline as an approved draft.
+import { sanitiseEmailHtml } from '../email/safe-html.js';
 import type { DomainContext } from './context.js';
 import {
   bodySchema,
@@ -27,6 +28,8 @@ export async function sendReply(
     bodyHtml: { path: ['input', 'bodyHtml'], schema: htmlBodySchema.nullish(), value: input.bodyHtml },
     key: { path: ['input', 'idempotencyKey'], schema: idempotencyKeySchema.nullish(), value: input.idempotencyKey },
   });
+  // What is sent (and stored) is the sanitised HTML: the same policy as for inbound email.
+  const bodyHtml = text.bodyHtml ? sanitiseEmailHtml(text.bodyHtml, ctx.services.config.htmlRemoteImages) : null;
   const result = await sendThroughPipeline(ctx, {
     conversationId: input.conversationId,
     suggestionId: null,
@@ -36,10 +39,10 @@ export async function sendReply(
       conversationId: input.conversationId,
       subject: text.subject,
       body: text.body,
-      bodyHtml: text.bodyHtml ?? null,
+      bodyHtml,
     },
     tag: 'custom-reply',
-    claim: async () => ({ subject: text.subject, textBody: text.body, htmlBody: text.bodyHtml ?? null }),
+    claim: async () => ({ subject: text.subject, textBody: text.body, htmlBody: bodyHtml }),
   });
   // Ids: the API loads each object with the fields its client asked for.
   return { conversationId: result.conversationId, messageId: result.messageId };

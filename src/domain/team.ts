@@ -26,8 +26,8 @@ export async function addUser(
   }
 }
 
-export async function changeUserRole({ db, viewer }: DomainContext, input: { userId: string; role: Role }): Promise<User> {
-  return db.$transaction(async (tx) => {
+export async function changeUserRole({ db, viewer, services }: DomainContext, input: { userId: string; role: Role }): Promise<User> {
+  const changed = await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId } });
     if (!user) throw new NotFoundError('User', input.userId);
     if (user.role === 'OWNER' && input.role !== 'OWNER' && (await tx.user.count({ where: { role: 'OWNER' } })) <= 1) {
@@ -37,6 +37,25 @@ export async function changeUserRole({ db, viewer }: DomainContext, input: { use
     await recordAudit(tx, viewer, { action: 'user.role_changed', entityType: 'User', entityId: user.id, fromStatus: user.role, toStatus: input.role });
     return updated;
   });
+  // After the commit: the next request (and every live connection's next check) sees the new role.
+  await services.principals.invalidate('user', changed.id);
+  return changed;
+}
+
+/** Removes a person from the team: their tokens stop working, their live connections end. */
+export async function removeUser({ db, viewer, services }: DomainContext, input: { userId: string }): Promise<User> {
+  const removed = await db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: input.userId } });
+    if (!user) throw new NotFoundError('User', input.userId);
+    if (user.role === 'OWNER' && (await tx.user.count({ where: { role: 'OWNER' } })) <= 1) {
+      throw new InvalidStateError('The last owner cannot be removed.', user.role);
+    }
+    await tx.user.delete({ where: { id: user.id } });
+    await recordAudit(tx, viewer, { action: 'user.removed', entityType: 'User', entityId: user.id, fromStatus: user.role, toStatus: 'REMOVED' });
+    return user;
+  });
+  await services.principals.invalidate('user', removed.id);
+  return removed;
 }
 
 export async function createApiKey(
@@ -56,7 +75,7 @@ export async function createApiKey(
 }
 
 export async function revokeApiKey({ db, viewer, services }: DomainContext, input: { apiKeyId: string }): Promise<ApiKey> {
-  return db.$transaction(async (tx) => {
+  const revoked = await db.$transaction(async (tx) => {
     const key = await tx.apiKey.findUnique({ where: { id: input.apiKeyId } });
     if (!key) throw new NotFoundError('ApiKey', input.apiKeyId);
     const { count } = await tx.apiKey.updateMany({ where: { id: key.id, revokedAt: null }, data: { revokedAt: services.now() } });
@@ -64,4 +83,6 @@ export async function revokeApiKey({ db, viewer, services }: DomainContext, inpu
     await recordAudit(tx, viewer, { action: 'api_key.revoked', entityType: 'ApiKey', entityId: key.id, fromStatus: 'ACTIVE', toStatus: 'REVOKED' });
     return tx.apiKey.findUniqueOrThrow({ where: { id: key.id } });
   });
+  await services.principals.invalidate('apikey', revoked.id);
+  return revoked;
 }

@@ -19,6 +19,11 @@ export type RateLimitName = keyof typeof RATE_LIMITS;
 export interface RateLimits {
   /** Counts one use; throws RateLimitedError when the key is over its limit. */
   consume(name: RateLimitName, key: string): Promise<void>;
+  /**
+   * Throws RateLimitedError while the key is over its limit, without counting a use: an
+   * address limited for failed authentication is refused even with a correct credential.
+   */
+  assertNotLimited(name: RateLimitName, key: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -38,6 +43,14 @@ export function createRateLimits(options: { redisUrl?: string; overrides?: Parti
       } catch (result) {
         if (!(result instanceof RateLimiterRes)) throw result;
         const retryAfterSeconds = Math.max(1, Math.ceil(result.msBeforeNext / 1000));
+        throw new RateLimitedError(`Too many ${name} requests; try again in ${retryAfterSeconds} s.`, retryAfterSeconds);
+      }
+    },
+    async assertNotLimited(name, key) {
+      const rule = options.overrides?.[name] ?? RATE_LIMITS[name];
+      const state = await limiter(name).get(key);
+      if (state && state.consumedPoints > rule.points) {
+        const retryAfterSeconds = Math.max(1, Math.ceil(state.msBeforeNext / 1000));
         throw new RateLimitedError(`Too many ${name} requests; try again in ${retryAfterSeconds} s.`, retryAfterSeconds);
       }
     },

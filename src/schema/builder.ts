@@ -1,5 +1,6 @@
 // The schema builder and its plugins. Types live in one file per domain type beside it.
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
@@ -10,6 +11,7 @@ import { z } from 'zod';
 import type PrismaTypes from '../../prisma/generated/pothos-types.js';
 import { getDatamodel } from '../../prisma/generated/pothos-types.js';
 import { isProduction } from '../config.js';
+import { COST_LIMITS, costError, fieldCost } from '../limits/cost.js';
 import type { GraphQLContext } from '../context.js';
 import { ForbiddenError, ValidationError } from '../domain/errors.js';
 import { decodeParleyId, encodeParleyId } from './ids.js';
@@ -37,7 +39,13 @@ export const builder = new SchemaBuilder<{
 }>({
   // Errors first so that an authorization failure (scope-auth, next) comes back as a typed
   // ForbiddenError on mutations; scope-auth before everything that loads data.
-  plugins: [ErrorsPlugin, ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin],
+  plugins: [ErrorsPlugin, ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin, ComplexityPlugin],
+  // Cost of a query before it runs: page sizes multiply, bodies weigh most (src/limits/cost.ts).
+  complexity: {
+    fieldComplexity: (args, _ctx, field) => fieldCost(args, field),
+    limit: { complexity: COST_LIMITS.maxCost },
+    complexityError: (kind, result) => costError(kind, result),
+  },
   defaultFieldNullability: false,
   scopeAuth: {
     // Every request is authenticated before it gets here (src/context.ts); scopes are roles.

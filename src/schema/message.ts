@@ -1,4 +1,19 @@
+import type { GraphQLContext } from '../context.js';
+import { plainDisplayName, sanitiseEmailHtml } from '../email/safe-html.js';
 import { builder } from './builder.js';
+
+/**
+ * The stored sanitised body; for a row written before it existed (or an outbound one), the
+ * original is sanitised once here and stored, so later reads do not sanitise again.
+ */
+async function safeHtmlBodyOf(ctx: GraphQLContext, id: string, stored: string | null): Promise<string | null> {
+  if (stored !== null) return stored;
+  const row = await ctx.db.conversationMessage.findUnique({ where: { id }, select: { htmlBody: true } });
+  if (!row?.htmlBody) return null;
+  const safe = sanitiseEmailHtml(row.htmlBody, ctx.services.config.htmlRemoteImages);
+  await ctx.db.conversationMessage.updateMany({ where: { id, safeHtmlBody: null }, data: { safeHtmlBody: safe } });
+  return safe;
+}
 
 interface AttachmentInfo {
   name: string;
@@ -28,11 +43,29 @@ export const ConversationMessageNode = builder.prismaNode('ConversationMessage',
     conversation: t.relation('conversation', { description: 'The conversation this email belongs to.' }),
     direction: t.expose('direction', { type: MessageDirectionEnum, description: 'Which way the email travelled.' }),
     fromEmail: t.exposeString('fromEmail', { description: 'Sender address.' }),
-    fromName: t.exposeString('fromName', { nullable: true, description: 'Sender display name.' }),
+    fromName: t.string({
+      nullable: true,
+      description: 'Sender display name, as plain text (control and bidi-override characters removed). It is not HTML: escape it when rendering.',
+      select: { fromName: true },
+      resolve: (message) => (message.fromName === null ? null : plainDisplayName(message.fromName)),
+    }),
     toEmail: t.exposeString('toEmail', { description: 'Recipient address.' }),
     subject: t.exposeString('subject', { description: 'Subject line.' }),
     textBody: t.exposeString('textBody', { description: 'Plain-text body.' }),
-    htmlBody: t.exposeString('htmlBody', { nullable: true, description: 'HTML body, when the email had one.' }),
+    htmlBody: t.string({
+      nullable: true,
+      description:
+        'HTML body, when the email had one, sanitised: safe to insert into a page (no scripts, event handlers, forms, frames, ' +
+        'SVG, or URLs other than http(s)/mailto; remote images kept or removed per the server setting HTML_REMOTE_IMAGES).',
+      select: { safeHtmlBody: true },
+      resolve: (message, _args, ctx) => safeHtmlBodyOf(ctx, message.id, message.safeHtmlBody),
+    }),
+    htmlBodyUntrusted: t.exposeString('htmlBody', {
+      nullable: true,
+      description:
+        'UNTRUSTED: the HTML body exactly as received, which may carry scripts and tracking. Never insert it into a page ' +
+        'unsanitised; use htmlBody.',
+    }),
     strippedText: t.exposeString('strippedText', {
       nullable: true,
       description: 'The reply without quoted history, when the provider supplied it.',

@@ -2,6 +2,7 @@
 // Each event names what changed and resolves the conversation (and message or draft) to its
 // current state through the viewer's account-scoped client; clients re-query the rest.
 import { filter, pipe } from 'graphql-yoga';
+import { whileCredentialHolds } from '../auth/live-credential.js';
 import type { GraphQLContext } from '../context.js';
 import { NotFoundError } from '../domain/errors.js';
 import type { ConversationEvent, ConversationEventType } from '../events/bus.js';
@@ -103,9 +104,15 @@ async function subscribeToEvents(
     const exists = await ctx.db.conversation.findUnique({ where: { id: conversationId }, select: { id: true } });
     if (!exists) throw new NotFoundError('Conversation', conversationId);
   }
-  return pipe(
-    ctx.services.events.subscribe(ctx.viewer.accountId),
-    filter((e: ConversationEvent) => types.includes(e.type) && (!conversationId || e.conversationId === conversationId)),
+  // Each event is delivered only while the credential still holds (revoked, expired, demoted
+  // or removed: the stream ends, and a WebSocket connection closes with 4403).
+  return whileCredentialHolds(
+    pipe(
+      ctx.services.events.subscribe(ctx.viewer.accountId),
+      filter((e: ConversationEvent) => types.includes(e.type) && (!conversationId || e.conversationId === conversationId)),
+    ),
+    ctx.credential,
+    ctx.services.config.auth.recheckIntervalMs,
   );
 }
 

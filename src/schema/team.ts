@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ROLES } from '../auth/tokens.js';
 import { InvalidStateError } from '../domain/errors.js';
-import { addUser, changeUserRole, createApiKey, revokeApiKey } from '../domain/team.js';
+import { addUser, changeUserRole, createApiKey, removeUser, revokeApiKey } from '../domain/team.js';
 import { builder } from './builder.js';
 import { baseMutationErrors } from './errors.js';
 import { actorForApi, encodeParleyId, idOfType } from './ids.js';
@@ -184,6 +184,29 @@ builder.relayMutationField(
     resolve: async (_r, { input }, ctx) => ({ user: await changeUserRole(ctx, { userId: idOfType(input.userId, 'User', ['input', 'userId']), role: input.role }) }),
   },
   { description: 'Result of changeUserRole.', outputFields: (t) => ({ user: t.field({ type: UserNode, description: 'The user, as now.', resolve: (p) => p.user }) }) },
+);
+
+builder.relayMutationField(
+  'removeUser',
+  {
+    description: 'Input of removeUser.',
+    inputFields: (t) => ({ userId: t.globalID({ for: UserNode, required: true, description: 'The user to remove.' }) }),
+  },
+  {
+    description: 'Remove a person from the team (owners only): their tokens stop working and their live subscriptions end. The last owner stays.',
+    authScopes: ownerOnly,
+    errors: { types: [...baseMutationErrors, InvalidStateError], directResult: true },
+    resolve: async (_r, { input }, ctx) => {
+      const user = await removeUser(ctx, { userId: input.userId.id });
+      return { removedUserId: user.id };
+    },
+  },
+  {
+    description: 'Result of removeUser.',
+    outputFields: (t) => ({
+      removedUserId: t.id({ description: 'The global ID the removed user had.', resolve: (p) => encodeParleyId('User', p.removedUserId) }),
+    }),
+  },
 );
 
 builder.relayMutationField(

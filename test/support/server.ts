@@ -1,6 +1,7 @@
 // A real HTTP + WebSocket server on an ephemeral loopback port, on a fresh test database.
 import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
+import type { CreateAppOptions } from '../../src/app.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { cloneTestDatabase, type TestDatabase } from './database.js';
 
@@ -13,7 +14,7 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  options: { env?: Record<string, string>; database?: TestDatabase; config?: Partial<Config> } = {},
+  options: { env?: Record<string, string>; database?: TestDatabase; config?: Partial<Config>; app?: Omit<CreateAppOptions, 'loadDataDir'> } = {},
 ): Promise<TestServer> {
   const database = options.database ?? (await cloneTestDatabase(inject('testDatabase')));
   const config: Config = {
@@ -23,7 +24,7 @@ export async function startTestServer(
     seedOnStart: false,
     ...options.config,
   };
-  const running = await startServer(config, { loadDataDir: database.loadDataDir });
+  const running = await startServer(config, { ...options.app, loadDataDir: database.loadDataDir });
   return {
     running,
     url: running.url,
