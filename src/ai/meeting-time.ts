@@ -34,7 +34,9 @@ export function meetingTimeIn(text: string, now: Date, language: Language): Meet
     const day = new Intl.DateTimeFormat(locale, { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(date);
     const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(date);
     const at: Record<string, string> = { en: 'at', es: 'a las', de: 'um', fr: 'à', pt: 'às' };
-    const label = hasDay && hasHour ? `${day} ${at[handled]} ${time}` : hasDay ? day : time;
+    // Spanish reads "el martes ... a las 10:00": the article belongs to the day, the preposition to the hour.
+    const article = handled === 'es' ? 'el ' : '';
+    const label = hasDay && hasHour ? `${article}${day} ${at[handled]} ${time}` : hasDay ? `${article}${day}` : handled === 'en' ? time : `${at[handled]} ${time}`;
     return { label, hasHour };
   }
   return null;
