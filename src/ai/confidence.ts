@@ -5,13 +5,17 @@
 // (eval/drafts-holdout.jsonl); `npm run eval:confidence` refits it and prints the reliability
 // tables that the README shows. Inputs, each 0..1:
 //
-//   A  the analyser's certainty in the intent. An unsure analysis makes an unsure draft.
 //   Q  the share of the lead's questions the draft addresses (questionsAnswered below).
 //   L  1 when the draft is in the lead's language (or the lead's is too short to tell).
-//   T  1 unless the lead named a meeting time and the draft does not confirm it.
-//   G  1 for the catch-all draft (intent OTHER): it answers nothing in particular.
+//   T  1 unless the lead proposed a meeting time and the draft does not confirm it.
+//   N  1 unless the lead pointed to a person ("talk to Priya Shah") the draft does not name.
+//   D  1 unless the lead declined and the draft still pushes for a call.
+//   G  1 for a catch-all draft ("Thanks for your message") to a reply that asked something.
 //
 // Then rules the set cannot teach, because they come from outside the draft's text:
+//   - an unsure analysis cannot make a sure draft: at most 0.25 + 0.75·A, A being the
+//     analyser's certainty in the intent (a labelled set of drafts to one reply each says
+//     little about the analyser, so this is a rule, not a fitted weight);
 //   - a reply for a person to write (needsHumanWriter) is 0;
 //   - a language the drafters do not handle caps it at UNHANDLED_LANGUAGE_CEILING;
 //   - a suspected prompt injection halves it;
@@ -21,7 +25,7 @@ import type { SimilarExample } from './port.js';
 import { keywords } from './text.js';
 
 /** Fitted by eval/confidence.ts on eval/drafts-fit.jsonl (see the README's reliability table). */
-export const CALIBRATION = { intercept: -2.2, analysis: 1.6, questions: 1.4, language: 2.2, time: 1.6, generic: -1.3 } as const;
+export const CALIBRATION = { intercept: -5.7, questions: 0.9, language: 2.3, time: 1.7, referral: 1.6, decline: 0.6, generic: -2 } as const;
 export const REFUSED_CEILING = 0.2;
 export const UNHANDLED_LANGUAGE_CEILING = 0.3;
 export const INJECTION_FACTOR = 0.5;
@@ -31,6 +35,8 @@ export interface DraftFeatures {
   questionsAnswered: number;
   inLeadLanguage: boolean;
   timeConfirmed: boolean;
+  referralNamed: boolean;
+  declineRespected: boolean;
   generic: boolean;
 }
 
@@ -43,15 +49,20 @@ export interface ConfidenceInputs extends DraftFeatures {
 
 const unit = (n: number) => (Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0);
 
-/** The features as the fitted model reads them, in CALIBRATION's order. */
+export type Calibration = Record<keyof typeof CALIBRATION, number>;
+/** The fitted weights' names, in featureVector's order. */
+export const FEATURE_KEYS = ['questions', 'language', 'time', 'referral', 'decline', 'generic'] as const;
+
+/** The features as the fitted model reads them, in FEATURE_KEYS' order. */
 export function featureVector(f: DraftFeatures): number[] {
-  return [unit(f.analysisCertainty), unit(f.questionsAnswered), f.inLeadLanguage ? 1 : 0, f.timeConfirmed ? 1 : 0, f.generic ? 1 : 0];
+  const bit = (b: boolean) => (b ? 1 : 0);
+  return [unit(f.questionsAnswered), bit(f.inLeadLanguage), bit(f.timeConfirmed), bit(f.referralNamed), bit(f.declineRespected), bit(f.generic)];
 }
 
-export function calibratedScore(f: DraftFeatures, calibration: typeof CALIBRATION | Record<keyof typeof CALIBRATION, number> = CALIBRATION): number {
-  const [a, q, l, t, g] = featureVector(f);
-  const z = calibration.intercept + calibration.analysis * a! + calibration.questions * q! + calibration.language * l! + calibration.time * t! + calibration.generic * g!;
-  return 1 / (1 + Math.exp(-z));
+export function calibratedScore(f: DraftFeatures, calibration: Calibration = CALIBRATION): number {
+  const x = featureVector(f);
+  const z = FEATURE_KEYS.reduce((sum, key, i) => sum + calibration[key] * x[i]!, calibration.intercept);
+  return Math.min(1 / (1 + Math.exp(-z)), 0.25 + 0.75 * unit(f.analysisCertainty));
 }
 
 export function confidence(inputs: ConfidenceInputs): number {
