@@ -26,6 +26,8 @@ const INJECTION_PATTERNS = [
   /\b(ai|assistant|model|llm|gpt|chatbot|language\s+model)\b.{0,40}\b(must|should|shall|needs?\s+to|will)\b.{0,40}\b(include|add|write|reply|answer|say|sign|offer|mention|insert|put)\b/i,
   /\b(when|if)\s+(you\s+)?(reply|replying|respond|responding|draft|drafting|write|writing)\b.{0,60}\b(include|add|mention|insert|sign|offer|say|put)\b/i,
   /\b(note|instruction|message)\s+(to|for)\s+(the\s+)?(ai|assistant|model|llm|bot|gpt)\b/i,
+  // "AI assistant: include ...", "Bot, write ...": an order addressed to the machine.
+  /\b(ai|a\.i\.|assistant|llm|gpt|chatgpt|chatbot|bot|model|ki|ia)\s*[:,-]\s*(please\s+)?(include|add|write|reply|respond|say|sign|insert|mention|ignore|tell|put|offer|answer|use|send)\b/i,
   // Spanish
   /\b(ignora|ignore|olvida|omite)\w*\b.{0,60}\b(instrucciones|indicaciones|reglas|normas|anteriores)\b/i,
   /\b(nuevas\s+instrucciones|modo\s+desarrollador|eres\s+ahora|ahora\s+eres|mensaje\s+del\s+sistema)\b/i,

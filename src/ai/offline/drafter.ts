@@ -30,8 +30,10 @@ function relevantFacts(context: ReplyContext, text: string): string[] {
   return [...picked].slice(0, 3);
 }
 
+/** "Re:" and the subject we wrote: the lead's own subject line is theirs to fill with anything. */
 function replySubject(context: ReplyContext): string {
-  const base = context.inbound.subject.trim() || context.thread.find((m) => m.subject)?.subject || 'Your enquiry';
+  const ours = context.thread.find((m) => m.direction === 'OUTBOUND' && m.subject.trim())?.subject;
+  const base = ours?.trim() || context.inbound.subject.trim() || 'Re:';
   return /^re:/i.test(base) ? base : `Re: ${base}`;
 }
 
