@@ -5,6 +5,7 @@
 // no stored draft that a person could send as it stands may carry a foreign link, address,
 // phone number, price, discount, identity claim or the system prompt.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadLanguageDetector } from '../src/ai/language.js';
 import { fold } from '../src/ai/facts.js';
 import { allowedFacts, checkText, isRefused, leaksPrompt } from '../src/ai/safety.js';
 import { loadReplyContext } from '../src/domain/draft.js';
@@ -16,6 +17,9 @@ import { createConversation, createLead } from './support/factories.js';
 import { schemaName, startFakeOpenAI, textOf, type FakeOpenAI } from './support/fake-openai.js';
 import { obedientDraft } from './support/obedient-openai.js';
 import { inboundPayload, postWebhook } from './support/postmark-payloads.js';
+
+// Drafting detects the lead's language; its n-gram data loads once, slowly on a busy machine.
+beforeAll(() => loadLanguageDetector(), 120_000);
 
 const OFFER_FACTS = 'Websites start at $2,500. Hosting and maintenance are $30 per month. See our work at https://parley-studio.example.com/work.';
 const OUTREACH = "Hi Dana,\n\nI saw Harbor Bakery's listing and we build fast websites with online ordering for local shops. Would a short call be useful?\n\nBest,\nParley Sales";

@@ -4,7 +4,7 @@
 // replaced. Also what a sales rep checks first: a referral names the person the email names,
 // and an accepted meeting time is confirmed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { detectLanguage } from '../src/ai/language.js';
+import { detectLanguage, loadLanguageDetector } from '../src/ai/language.js';
 import { draftReplyForInbound } from '../src/domain/draft.js';
 import { graphql } from './gql/index.js';
 import { createTestApp, type TestApp } from './support/app.js';
@@ -12,6 +12,9 @@ import { systemContext, threadWithReply } from './support/drafting.js';
 import { createConversation, createLead, gid } from './support/factories.js';
 import { schemaName, startFakeOpenAI, textOf, type FakeOpenAI } from './support/fake-openai.js';
 import { inboundPayload, postWebhook } from './support/postmark-payloads.js';
+
+// Drafting detects the lead's language; its n-gram data loads once, slowly on a busy machine.
+beforeAll(() => loadLanguageDetector(), 120_000);
 
 const NOW = new Date('2026-11-20T10:00:00Z');
 

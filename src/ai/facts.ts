@@ -40,8 +40,9 @@ const AT_WORD = String.raw`(?:at|arroba|chez|bei|em)`;
 const DOT_WORD = String.raw`(?:dot|punto|ponto|punkt|point)`;
 const BRACKETED_AT = new RegExp(String.raw`\s*[\[({<]\s*(?:@|${AT_WORD})\s*[\])}>]\s*`, 'giu');
 const BRACKETED_DOT = new RegExp(String.raw`\s*[\[({<]\s*(?:\.|${DOT_WORD})\s*[\])}>]\s*`, 'giu');
+// "name at host dot tld" needs a spelled dot: "see you at example.com" is a link, not an address.
 const SPELLED_ADDRESS = new RegExp(
-  String.raw`([\p{L}\p{N}._%+-]+)\s+${AT_WORD}\s+([\p{L}\p{N}-]+(?:\s*(?:\s${DOT_WORD}\s|\.)\s*[\p{L}\p{N}-]+)+)`,
+  String.raw`([\p{L}\p{N}._%+-]+)\s+${AT_WORD}\s+([\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\s+${DOT_WORD}\s+[\p{L}\p{N}-]+(?:\s*(?:\s${DOT_WORD}\s|\.)\s*[\p{L}\p{N}-]+)*)`,
   'giu',
 );
 const SPELLED_DOT = new RegExp(String.raw`\s+${DOT_WORD}\s+`, 'giu');
@@ -134,11 +135,26 @@ export function percentagesIn(folded: string): string[] {
   return [...new Set([...folded.matchAll(PERCENT_RE)].map((m) => numberValue(m[1]!)))];
 }
 
-// Names of departments and teams that a draft could claim to write for.
-const ORG_WORDS = String.raw`(?:department|dept|team|billing|accounts?|finance|support|security|compliance|legal|helpdesk|help\s+desk|desk|office|abteilung|buchhaltung|kundenservice|departamento|equipo|equipe|équipe|service|servicio|servi[cç]o|facturaci[oó]n|faturamento|factura[cç][aã]o|comptabilit[eé])`;
-const ORG_CLAIM = new RegExp(String.raw`(?:\p{Lu}[\p{L}&'-]*\s+){0,3}(?:\p{Lu}[\p{L}]*\s+)?${ORG_WORDS}\b(?:\s+(?:de|da|do|des|del|der|of)\s+\p{Lu}[\p{L}-]*)?`, 'gu');
+// Names of departments and teams that a draft could claim to write for, matched with a
+// capital or without (the names around them must keep their capitals, so no 'i' flag).
+const TEAM_WORDS = `department dept team billing accounts account finance support security compliance legal helpdesk desk office
+  abteilung buchhaltung kundenservice departamento equipo equipe équipe service servicio serviço servico facturación facturacion
+  faturamento faturação comptabilité comptabilite`.split(/\s+/);
+const anyCase = (word: string) => `[${word[0]!.toUpperCase()}${word[0]}]${word.slice(1)}`;
+const ORG_WORDS = `(?:${TEAM_WORDS.map(anyCase).join('|')})`;
+// A team or department named as a writer: capitalised words before the team word ("Parley
+// Billing Department"), or a capitalised team word and what it belongs to ("Equipo de Ventas").
+// "l'équipe de Harbor Bakery" (lower case) is the lead's team being greeted, not a claim.
+const ORG_CLAIM = new RegExp(
+  String.raw`(?:\p{Lu}[\p{L}&'-]*\s+){1,3}${ORG_WORDS}(?![\p{L}])|(?<![\p{L}])(?=\p{Lu})${ORG_WORDS}(?![\p{L}])\s+(?:de|da|do|des|del|of)\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?`,
+  'gu',
+);
+const DETERMINERS = new Set(
+  `the our your my their this that thanks to from with for and das die der den dem unser unsere unseren ihr ihre ihren mit von el la los las nuestro nuestra su sus le les notre votre nos vos o a os as nosso nossa seu sua`.split(/\s+/),
+);
 // "I am X", "this is X", "my name is X" and the same in es/de/fr/pt: the writer naming themself.
-const SELF_INTRO = /\b(?:i\s+am|i'm|this\s+is|my\s+name\s+is|soy|me\s+llamo|ich\s+bin|mein\s+name\s+ist|je\s+suis|je\s+m'appelle|sou|eu\s+sou|meu\s+nome\s+é)\s+((?:\p{Lu}[\p{L}'-]+)(?:\s+\p{Lu}[\p{L}'-]+){0,3})/gu;
+// (The phrase is matched in either case by hand: the name after it must stay capitalised.)
+const SELF_INTRO = /(?<![\p{L}])(?:[Ii]\s+am|[Ii]'m|[Tt]his\s+is|[Mm]y\s+name\s+is|[Ss]oy|[Mm]e\s+llamo|[Ii]ch\s+bin|[Mm]ein\s+[Nn]ame\s+ist|[Jj]e\s+suis|[Jj]e\s+m'appelle|[Ss]ou|[Ee]u\s+sou|[Mm]eu\s+nome\s+é)\s+((?:\p{Lu}[\p{L}'-]+)(?:\s+\p{Lu}[\p{L}'-]+){0,3})/gu;
 const CLOSING = /^(?:best|best\s+regards|kind\s+regards|regards|warm\s+regards|many\s+thanks|thanks|thank\s+you|cheers|sincerely|talk\s+soon|yours|saludos|un\s+saludo|atentamente|cordialmente|mit\s+freundlichen\s+grüßen|viele\s+grüße|beste\s+grüße|liebe\s+grüße|grüße|gruß|cordialement|bien\s+à\s+vous|bien\s+cordialement|à\s+bientôt|merci|atenciosamente|abraços|abraço|um\s+abraço|obrigad[oa])\b[\s,!.]*$/i;
 
 /**
@@ -148,7 +164,13 @@ const CLOSING = /^(?:best|best\s+regards|kind\s+regards|regards|warm\s+regards|m
 export function identitiesIn(text: string): string[] {
   const nfkc = text.normalize('NFKC').replace(FORMAT_CHARS, '');
   const claims: string[] = [];
-  for (const m of nfkc.matchAll(ORG_CLAIM)) if (/\p{Lu}/u.test(m[0])) claims.push(m[0].trim());
+  for (const m of nfkc.matchAll(ORG_CLAIM)) {
+    // "Our Support team", "Das Team", "Thanks to the Support team": the words before the team
+    // word must name someone, not only point at a team (German capitalises every noun).
+    const words = m[0].trim().split(/\s+/);
+    while (words.length > 1 && DETERMINERS.has(words[0]!.toLowerCase())) words.shift();
+    if (words.length > 1 && /^\p{Lu}/u.test(words[0]!) && !/^(?:support|service|team|office|finance|legal|security)$/i.test(words[0]!)) claims.push(words.join(' '));
+  }
   for (const m of nfkc.matchAll(SELF_INTRO)) claims.push(m[1]!.trim());
   // The signature: what follows a closing among the last lines ("Best regards,\nParley Sales").
   const lines = nfkc.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
