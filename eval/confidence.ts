@@ -86,7 +86,13 @@ function table(title: string, data: Scored[], weights?: Weights): string {
     return xs.length ? (xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(3) : '–';
   };
   const brier = data.reduce((s, d) => s + (score(d, weights) - d.row.label) ** 2, 0) / data.length;
-  lines.push('', `mean confidence of drafts a reviewer would send: ${mean(1)}; would not send: ${mean(0)}; Brier score ${brier.toFixed(3)} (n=${data.length}, ${data.filter((d) => !['en'].includes(d.row.lang)).length} non-English)`);
+  // The formula before calibration, as the offline drafter scored: min(0.6, 0.35·A + 0.30·0.5 + 0.20·Q).
+  const before = (label: 0 | 1) => {
+    const xs = data.filter((d) => d.row.label === label).map((d) => Math.min(0.6, 0.35 * d.features.analysisCertainty + 0.15 + 0.2 * d.features.questionsAnswered));
+    return xs.length ? (xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(3) : '–';
+  };
+  lines.push('', `mean confidence of drafts a reviewer would send: ${mean(1)}; would not send: ${mean(0)}; Brier score ${brier.toFixed(3)} (n=${data.length}, ${data.filter((d) => d.row.lang !== 'en').length} not English)`);
+  lines.push(`before calibration (the old formula): would send ${before(1)}, would not send ${before(0)}`);
   return lines.join('\n');
 }
 
