@@ -2,6 +2,7 @@
 // what the request carries, structured output, retries and fallback, model routing, the
 // regenerate mutation, and hostile emails with a model scripted to obey them.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CALIBRATION } from '../src/ai/confidence.js';
 import { draftReplyForInbound } from '../src/domain/draft.js';
 import { graphql } from './gql/index.js';
 import { createTestApp, type TestApp } from './support/app.js';
@@ -92,12 +93,14 @@ describe('drafting with an OpenAI-compatible model', () => {
     if (outcome.kind !== 'DRAFTED') return;
     const s = outcome.suggestion;
     expect(s).toMatchObject({
-      provider: 'openai', model: 'gpt-4o-mini', promptVersion: 'draft-v1', subject: GOOD_DRAFT.subject, body: GOOD_DRAFT.body,
+      provider: 'openai', model: 'gpt-4o-mini', promptVersion: 'draft-v2', subject: GOOD_DRAFT.subject, body: GOOD_DRAFT.body,
       intent: 'QUESTION', sentiment: 'POSITIVE', promptTokens: 900, completionTokens: 150, fallback: false, safetyFlags: [],
     });
     expect(s.estimatedCost).toBeCloseTo((900 * 0.15 + 150 * 0.6) / 1e6, 12);
-    // 0.35·0.9 + 0.30·0.8 + 0.20·1 (the price question is answered) + 0.15·0 (no examples)
-    expect(s.confidence).toBeCloseTo(0.755, 3);
+    // The calibrated formula (src/ai/confidence.ts): the price question answered, in the lead's
+    // language, nothing else asked; capped by the analysis certainty (0.25 + 0.75·0.9).
+    const z = CALIBRATION.intercept + CALIBRATION.questions + CALIBRATION.language + CALIBRATION.time + CALIBRATION.referral + CALIBRATION.decline;
+    expect(s.confidence).toBeCloseTo(Math.min(1 / (1 + Math.exp(-z)), 0.25 + 0.75 * 0.9), 3);
     const analysis = await app.services.prisma.messageAnalysis.findUniqueOrThrow({ where: { messageId: ids.inboundMessageId } });
     expect(analysis).toMatchObject({ provider: 'openai', model: 'gpt-4.1-nano', promptTokens: 300, completionTokens: 60, fallback: false });
     expect(analysis.estimatedCost).toBeCloseTo((300 * 0.1 + 60 * 0.4) / 1e6, 12);
@@ -136,7 +139,11 @@ describe('drafting with an OpenAI-compatible model', () => {
     expect(outcome.suggestion.body).toMatch(/^Hi Dana,/);
     // The failed attempts were paid for: their tokens stay on the record.
     expect(outcome.suggestion.promptTokens).toBe(360);
-    expect(outcome.suggestion.confidence).toBeLessThanOrEqual(0.6);
+    // The offline draft is scored by the same calibrated formula: it answers the price question
+    // from the offer facts, in the lead's language, so it scores as the model's draft did.
+    const z = CALIBRATION.intercept + CALIBRATION.questions + CALIBRATION.language + CALIBRATION.time + CALIBRATION.referral + CALIBRATION.decline;
+    expect(outcome.suggestion.body).toContain('$2,500');
+    expect(outcome.suggestion.confidence).toBeCloseTo(Math.min(1 / (1 + Math.exp(-z)), 0.25 + 0.75 * 0.9), 3);
     expect(collector.events.map((e) => e.type)).toEqual(['AI_READY', 'ERROR']);
     expect(collector.events[1]).toMatchObject({
       type: 'ERROR', code: 'AI_UNAVAILABLE', conversationId: ids.conversationId, messageId: ids.inboundMessageId, suggestionId: outcome.suggestion.id,

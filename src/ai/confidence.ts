@@ -1,48 +1,77 @@
-// How sure Parley is that a draft can be sent as is, from 0 to 1.
+// How likely a reviewer is to send a draft as it stands, from 0 to 1.
 //
-//   confidence = min(ceiling, (0.35·A + 0.30·M + 0.20·Q + 0.15·R) · S)
+// A logistic model fitted on a labelled drafting set (eval/drafts-fit.jsonl: a lead's reply, a
+// draft, and whether a reviewer would send it), checked on a holdout set never used for fitting
+// (eval/drafts-holdout.jsonl); `npm run eval:confidence` refits it and prints the reliability
+// tables that the README shows. Inputs, each 0..1:
 //
-//   A  analysis certainty: the analyser's confidence in the intent (0..1).
-//   M  the drafter's own rating of the draft (0..1). The offline drafter has no judgement of
-//      its own and counts 0.5.
-//   Q  questions answered: the share of the lead's questions that the draft addresses (by
-//      topic words, see questionsAnswered); 1 when the lead asked nothing.
-//   R  retrieval support: the mean similarity of up to three similar past conversations,
-//      counting missing ones as 0, so a draft without examples gets 0 here.
-//   S  safety: 1 for a clean draft; 0.5 when the email looks like a prompt injection.
-//   ceiling: 1 for a model draft; 0.6 for the offline drafter (templates are never send-ready);
-//      0.2 when a model draft was refused by the safety check and replaced.
+//   Q  the share of the lead's questions the draft addresses (questionsAnswered below).
+//   L  1 when the draft is in the lead's language (or the lead's is too short to tell).
+//   T  1 unless the lead proposed a meeting time and the draft does not confirm it.
+//   N  1 unless the lead pointed to a person ("talk to Priya Shah") the draft does not name.
+//   D  1 unless the lead declined and the draft still pushes for a call.
+//   G  1 for a catch-all draft ("Thanks for your message") to a reply that asked something.
 //
-// The weights favour what we can check (A, Q) and the model's view (M) over retrieval, which
-// is absent until the similarity search lands.
+// Then rules the set cannot teach, because they come from outside the draft's text:
+//   - an unsure analysis cannot make a sure draft: at most 0.25 + 0.75·A, A being the
+//     analyser's certainty in the intent (a labelled set of drafts to one reply each says
+//     little about the analyser, so this is a rule, not a fitted weight);
+//   - a reply for a person to write (needsHumanWriter) is 0;
+//   - a language the drafters do not handle caps it at UNHANDLED_LANGUAGE_CEILING;
+//   - a suspected prompt injection halves it;
+//   - a model draft refused by the safety gate and replaced caps it at REFUSED_CEILING.
+// The model's own self-rating is not used: nothing shows it is calibrated.
 import type { SimilarExample } from './port.js';
 import { keywords } from './text.js';
 
-export const WEIGHTS = { analysis: 0.35, model: 0.3, questions: 0.2, retrieval: 0.15 } as const;
-export const OFFLINE_CEILING = 0.6;
+/** Fitted by eval/confidence.ts on eval/drafts-fit.jsonl (see the README's reliability table). */
+export const CALIBRATION = { intercept: -5.7, questions: 0.9, language: 2.3, time: 1.7, referral: 1.6, decline: 0.6, generic: -2 } as const;
 export const REFUSED_CEILING = 0.2;
+export const UNHANDLED_LANGUAGE_CEILING = 0.3;
 export const INJECTION_FACTOR = 0.5;
-export const OFFLINE_SELF_RATING = 0.5;
 
-export interface ConfidenceInputs {
+export interface DraftFeatures {
   analysisCertainty: number;
-  selfRating: number;
   questionsAnswered: number;
-  retrievalSupport: number;
+  inLeadLanguage: boolean;
+  timeConfirmed: boolean;
+  referralNamed: boolean;
+  declineRespected: boolean;
+  generic: boolean;
+}
+
+export interface ConfidenceInputs extends DraftFeatures {
   injectionSuspected: boolean;
-  ceiling: number;
+  refused: boolean;
+  unhandledLanguage: boolean;
+  needsHumanWriter: boolean;
 }
 
 const unit = (n: number) => (Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0);
 
+export type Calibration = Record<keyof typeof CALIBRATION, number>;
+/** The fitted weights' names, in featureVector's order. */
+export const FEATURE_KEYS = ['questions', 'language', 'time', 'referral', 'decline', 'generic'] as const;
+
+/** The features as the fitted model reads them, in FEATURE_KEYS' order. */
+export function featureVector(f: DraftFeatures): number[] {
+  const bit = (b: boolean) => (b ? 1 : 0);
+  return [unit(f.questionsAnswered), bit(f.inLeadLanguage), bit(f.timeConfirmed), bit(f.referralNamed), bit(f.declineRespected), bit(f.generic)];
+}
+
+export function calibratedScore(f: DraftFeatures, calibration: Calibration = CALIBRATION): number {
+  const x = featureVector(f);
+  const z = FEATURE_KEYS.reduce((sum, key, i) => sum + calibration[key] * x[i]!, calibration.intercept);
+  return Math.min(1 / (1 + Math.exp(-z)), 0.25 + 0.75 * unit(f.analysisCertainty));
+}
+
 export function confidence(inputs: ConfidenceInputs): number {
-  const raw =
-    WEIGHTS.analysis * unit(inputs.analysisCertainty) +
-    WEIGHTS.model * unit(inputs.selfRating) +
-    WEIGHTS.questions * unit(inputs.questionsAnswered) +
-    WEIGHTS.retrieval * unit(inputs.retrievalSupport);
-  const safe = raw * (inputs.injectionSuspected ? INJECTION_FACTOR : 1);
-  return Math.round(Math.min(inputs.ceiling, safe) * 1000) / 1000;
+  if (inputs.needsHumanWriter) return 0;
+  let score = calibratedScore(inputs);
+  if (inputs.unhandledLanguage) score = Math.min(score, UNHANDLED_LANGUAGE_CEILING);
+  if (inputs.injectionSuspected) score *= INJECTION_FACTOR;
+  if (inputs.refused) score = Math.min(score, REFUSED_CEILING);
+  return Math.round(score * 1000) / 1000;
 }
 
 export function retrievalSupport(examples: SimilarExample[]): number {
@@ -50,15 +79,16 @@ export function retrievalSupport(examples: SimilarExample[]): number {
   return top.reduce((sum, e) => sum + unit(e.similarity), 0) / 3;
 }
 
-// Topic words: a question about price is answered by a draft that talks about price.
+// Topic words: a question about price is answered by a draft that talks about price, in any
+// of the five languages.
 const TOPICS: string[][] = [
-  ['price', 'pricing', 'cost', 'costs', 'much', 'quote', 'fee', 'fees', 'charge', 'budget', 'rate', 'rates', 'total', 'afford', '$'],
-  ['long', 'turnaround', 'timeline', 'weeks', 'week', 'days', 'when', 'launch', 'live', 'time'],
-  ['hosting', 'host', 'domain', 'maintenance', 'support', 'updates', 'own'],
-  ['call', 'meet', 'meeting', 'available', 'free', 'time', 'calendar', 'demo', 'zoom'],
-  ['examples', 'portfolio', 'work', 'samples', 'clients', 'results', 'references'],
+  ['price', 'pricing', 'cost', 'costs', 'much', 'quote', 'fee', 'fees', 'charge', 'budget', 'rate', 'rates', 'total', 'afford', '$', 'precio', 'cuesta', 'coste', 'costo', 'preis', 'kosten', 'kostet', 'prix', 'coût', 'tarif', 'preço', 'custa', 'custo', 'valor'],
+  ['long', 'turnaround', 'timeline', 'weeks', 'week', 'days', 'when', 'launch', 'live', 'time', 'plazo', 'semanas', 'cuándo', 'dauer', 'wochen', 'wann', 'délai', 'semaines', 'quand', 'prazo', 'quando'],
+  ['hosting', 'host', 'domain', 'maintenance', 'support', 'updates', 'own', 'alojamiento', 'mantenimiento', 'wartung', 'hébergement', 'maintenance', 'hospedagem', 'manutenção'],
+  ['call', 'meet', 'meeting', 'available', 'free', 'time', 'calendar', 'demo', 'zoom', 'llamada', 'reunión', 'telefonat', 'termin', 'appel', 'rendez-vous', 'ligação', 'reunião'],
+  ['examples', 'portfolio', 'work', 'samples', 'clients', 'results', 'references', 'ejemplos', 'beispiele', 'exemples', 'exemplos'],
   ['platform', 'wordpress', 'shopify', 'custom', 'integrate', 'sync', 'calendar', 'square', 'mobile', 'phones', 'booking'],
-  ['contract', 'cancel', 'subscription', 'month', 'monthly', 'year', 'plan', 'plans', 'payment'],
+  ['contract', 'cancel', 'subscription', 'month', 'monthly', 'year', 'plan', 'plans', 'payment', 'contrato', 'vertrag', 'kündigen', 'contrat', 'mensual', 'monatlich', 'mensuel', 'mensal'],
 ];
 
 /** Share of the questions the draft addresses: a shared topic or shared content words. */
@@ -68,7 +98,7 @@ export function questionsAnswered(questions: string[], draft: string): number {
   const draftLower = draft.toLowerCase();
   const answered = questions.filter((q) => {
     const lower = q.toLowerCase();
-    const topic = TOPICS.find((words) => words.some((w) => new RegExp(`(^|\\W)${w.replace('$', '\\$')}(\\W|$)`).test(lower)));
+    const topic = TOPICS.find((words) => words.some((w) => new RegExp(`(^|[^\\p{L}])${w.replace('$', '\\$')}([^\\p{L}]|$)`, 'u').test(lower)));
     if (topic && topic.some((w) => draftLower.includes(w))) return true;
     const qWords = [...keywords(q)];
     const shared = qWords.filter((w) => draftWords.has(w)).length;

@@ -3,16 +3,12 @@
 // draft before anyone stores it, and score it with the confidence formula.
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
-import {
-  confidence,
-  OFFLINE_CEILING,
-  OFFLINE_SELF_RATING,
-  questionsAnswered,
-  REFUSED_CEILING,
-  retrievalSupport,
-} from './confidence.js';
-import { looksLikeInjection } from './offline/classifier.js';
+import { confidence } from './confidence.js';
+import { draftFeatures } from './draft-features.js';
+import { looksLikeInjection } from './injection.js';
+import { detectLanguage, isHandledLanguage } from './language.js';
 import { createOfflineModel } from './offline/index.js';
+import { isWrongLanguage, leadLanguage } from './reply-language.js';
 import { AIUnavailableError, createOpenAIModel, type OpenAIModelOptions } from './openai.js';
 import type {
   AnalysisResult,
@@ -30,6 +26,15 @@ import type {
 import { estimateCostUsd } from './pricing.js';
 import { allowedFacts, checkText, isRefused, type SafetyFlag } from './safety.js';
 import { clip, emailsIn } from './text.js';
+
+/** The injection detector reads the whole email as received when the domain passes it. */
+function injectionIn(context: ReplyContext): boolean {
+  return looksLikeInjection({
+    subject: context.inbound.subject,
+    text: context.inboundRaw ? `${context.inbound.text}\n${context.inboundRaw.textBody}` : context.inbound.text,
+    html: context.inboundRaw?.htmlBody ?? null,
+  });
+}
 
 export interface ConversationAIOptions {
   /** The provider that answers when all goes well. */
@@ -70,56 +75,60 @@ export function createConversationAI(options: ConversationAIOptions): Conversati
       fallback = { code: 'AI_UNAVAILABLE', message: clip(error instanceof Error ? error.message : String(error), 500) };
     }
     // Our own detector backs the model's judgement: either one is enough to flag.
-    analysis = { ...analysis, injectionSuspected: analysis.injectionSuspected || looksLikeInjection(context.inbound.text) };
+    analysis = { ...analysis, injectionSuspected: analysis.injectionSuspected || injectionIn(context) };
     return { analysis, meta, fallback };
   }
 
-  async function draft(context: ReplyContext, analysis: ReplyAnalysis, style: DraftStyle, options: FallbackOption = {}): Promise<DraftResult> {
+  async function draft(given: ReplyContext, analysis: ReplyAnalysis, style: DraftStyle, options: FallbackOption = {}): Promise<DraftResult> {
+    // Both drafters write in the lead's language; the check below holds the model to it.
+    const context: ReplyContext = { ...given, language: given.language ?? (await leadLanguage(given)) };
+    const language = context.language!;
     const allowed = allowedFacts(context);
-    // A referral's address may be named in the note to them, if the lead wrote it.
-    const referralEmail =
-      analysis.referral?.email && emailsIn(context.inbound.text).includes(analysis.referral.email.toLowerCase())
-        ? analysis.referral.email.toLowerCase()
-        : null;
+    // A referral's address may be named in the note to them, if the lead wrote it or copied them.
+    const known = [...emailsIn(context.inbound.text), ...(context.inboundRaw?.copied.map((c) => c.email.toLowerCase()) ?? [])];
+    const referralEmail = analysis.referral?.email && known.includes(analysis.referral.email.toLowerCase()) ? analysis.referral.email.toLowerCase() : null;
     let reply: DraftedReply;
     let meta: CallMeta;
     let fallback: Fallback | null = null;
     let flags: SafetyFlag[] = [];
-    let ceiling = primary.provider === 'offline' ? OFFLINE_CEILING : 1;
+    let refused = false;
+    const offlineDraft = async () => (await offline.draft(context, analysis, style));
     try {
       const answer = await primary.draft(context, analysis, style);
       ({ value: reply, meta } = answer);
-      flags = checkText(reply, allowed, { systemPrompt: answer.prompt?.system, canary: answer.prompt?.nonce });
+      flags = reply.needsHumanWriter ? [] : checkText(reply, allowed, { systemPrompt: answer.prompt?.system, canary: answer.prompt?.nonce });
+      if (!reply.needsHumanWriter && (await isWrongLanguage(language, reply.body))) flags.push('WRONG_LANGUAGE');
       if (isRefused(flags) && hasFallback) {
         logger?.warn({ flags }, 'model draft refused by the safety check; using the offline drafter');
-        const replacement = await offline.draft(context, analysis, style);
+        const replacement = await offlineDraft();
         // Keep the refused call's tokens and cost: it was paid for.
         meta = { ...replacement.meta, inputTokens: meta.inputTokens, outputTokens: meta.outputTokens, costUsd: meta.costUsd };
         reply = replacement.value;
         fallback = { code: 'AI_DRAFT_REFUSED', message: `The model's draft was refused (${flags.join(', ')}); the offline draft replaces it.` };
-        ceiling = REFUSED_CEILING;
+        refused = true;
       } else if (reply.referralNote && isRefused(checkText(reply.referralNote, allowed, { extraEmails: referralEmail ? [referralEmail] : [] }))) {
-        reply = { ...reply, referralNote: (await offline.draft(context, analysis, style)).value.referralNote };
+        reply = { ...reply, referralNote: (await offlineDraft()).value.referralNote };
       }
     } catch (error) {
       if (!hasFallback || options.fallback === false) throw error;
       logger?.warn({ err: error }, 'draft model failed; using the offline drafter');
-      const replacement = await offline.draft(context, analysis, style);
+      const replacement = await offlineDraft();
       reply = replacement.value;
       meta = spentOn(error, replacement.meta, undefined);
       fallback = { code: 'AI_UNAVAILABLE', message: clip(error instanceof Error ? error.message : String(error), 500) };
-      ceiling = OFFLINE_CEILING;
-      flags = checkText(reply, allowed);
+      flags = reply.needsHumanWriter ? [] : checkText(reply, allowed);
     }
+    // A model writes any language; the offline drafter only five, and says so.
+    if (!isHandledLanguage(language) && language !== 'und' && !reply.needsHumanWriter) flags.push('UNHANDLED_LANGUAGE');
     if (analysis.injectionSuspected) flags = [...flags, 'SUSPECTED_PROMPT_INJECTION'];
-    const fromOffline = meta.provider === 'offline';
+    const draftLanguage = reply.language ?? (reply.body ? await detectLanguage(reply.body) : 'und');
+    const features = draftFeatures({ reply: context.inbound.text, draft: reply.body, analysis, leadLanguage: language, draftLanguage, now: context.now });
     const score = confidence({
-      analysisCertainty: analysis.intentConfidence,
-      selfRating: fromOffline ? OFFLINE_SELF_RATING : reply.selfRating,
-      questionsAnswered: questionsAnswered(analysis.questions, reply.body),
-      retrievalSupport: retrievalSupport(context.examples),
+      ...features,
       injectionSuspected: analysis.injectionSuspected,
-      ceiling,
+      refused,
+      unhandledLanguage: !isHandledLanguage(language) && language !== 'und',
+      needsHumanWriter: Boolean(reply.needsHumanWriter),
     });
     const note = analysis.intent === 'REFERRAL' && analysis.referral && reply.referralNote
       ? { toName: analysis.referral.name, toEmail: referralEmail, subject: clip(reply.referralNote.subject, 200), body: reply.referralNote.body }
@@ -129,10 +138,12 @@ export function createConversationAI(options: ConversationAIOptions): Conversati
       body: reply.body.trim(),
       referralNote: note,
       confidence: score,
-      safetyFlags: flags,
+      safetyFlags: [...new Set(flags)],
       meta,
       fallback,
       style,
+      language,
+      humanWriterReason: reply.needsHumanWriter ?? null,
     };
   }
 

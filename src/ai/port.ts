@@ -3,6 +3,7 @@
 // (src/ai/conversation-ai.ts) wraps one in routing, retries' fallback, safety checks and
 // the confidence formula, and that is what the domain sees.
 import type { Intent, Sentiment, Urgency } from '../../prisma/generated/client/enums.js';
+import type { Language } from './language.js';
 
 export const INTENTS = [
   'INTERESTED',
@@ -69,6 +70,10 @@ export interface ReplyContext {
   offerFacts: string | null;
   examples: SimilarExample[];
   now: Date;
+  /** The lead's language; detected from the thread when absent (see reply-language.ts). */
+  language?: Language;
+  /** The inbound email as received, for the injection detector: quoted history, HTML, the Cc line. */
+  inboundRaw?: { textBody: string; htmlBody: string | null; copied: { name: string | null; email: string }[] };
 }
 
 export interface ReplyAnalysis {
@@ -105,6 +110,10 @@ export interface DraftedReply {
   selfRating: number;
   /** REFERRAL: a note to the person the lead named. */
   referralNote: { subject: string; body: string } | null;
+  /** The language the draft is written in, when the drafter knows it. */
+  language?: Language | null;
+  /** Set when the drafter wrote nothing and a person must: why. */
+  needsHumanWriter?: string | null;
 }
 
 /** What one call cost and who answered it. */
@@ -154,6 +163,10 @@ export interface DraftResult {
   meta: CallMeta;
   fallback: Fallback | null;
   style: DraftStyle;
+  /** The lead's language, which the draft is written in (or 'other'/'und'). */
+  language: Language;
+  /** Non-null when nobody drafted and a person must write the reply: why. */
+  humanWriterReason: string | null;
 }
 
 export interface ConversationAI {

@@ -7,6 +7,7 @@ import type { ScopedTransaction } from '../db/scoped.js';
 import type { DraftResult, Fallback, ReplyAnalysis, ReplyContext, SimilarExample, ThreadMessage } from '../ai/port.js';
 import { inboundThreadText } from '../ai/email-text.js';
 import { detectLanguage } from '../ai/language.js';
+import { parseAddressList } from '../ai/addresses.js';
 import { recordAudit } from './audit.js';
 import type { DomainContext } from './context.js';
 import { InvalidStateError, NotFoundError } from './errors.js';
@@ -91,7 +92,18 @@ export async function loadReplyContext(
     offerFacts: config.ai.offerFacts ?? null,
     examples,
     now: ctx.services.now(),
+    inboundRaw: { textBody: message.textBody, htmlBody: message.htmlBody, copied: copiedAddressees(message) },
   };
+}
+
+/** Who else the inbound email was addressed to, with display names where the Cc header kept them. */
+function copiedAddressees(message: ConversationMessage): { name: string | null; email: string }[] {
+  const headers = Array.isArray(message.headers) ? (message.headers as { name?: unknown; value?: unknown }[]) : [];
+  const ccHeader = headers.find((h) => typeof h.name === 'string' && h.name.toLowerCase() === 'cc' && typeof h.value === 'string');
+  const named = ccHeader ? parseAddressList(ccHeader.value as string) : [];
+  const fromHeader = (email: string) => named.find((a) => a.email.toLowerCase() === email.toLowerCase())?.name ?? null;
+  const all = [...message.ccEmails.map((email) => ({ name: fromHeader(email), email })), ...named];
+  return [...new Map(all.map((a) => [a.email.toLowerCase(), a])).values()];
 }
 
 export function toReplyAnalysis(row: MessageAnalysis): ReplyAnalysis {
@@ -255,6 +267,8 @@ export async function storeDraft(ctx: DomainContext, input: StoreDraftInput): Pr
         estimatedCost: draft.meta.costUsd,
         fallback: draft.fallback !== null,
         safetyFlags: draft.safetyFlags,
+        language: draft.language,
+        humanWriterReason: draft.humanWriterReason,
         noteToName: draft.referralNote?.toName ?? null,
         noteToEmail: draft.referralNote?.toEmail ?? null,
         noteSubject: draft.referralNote?.subject ?? null,

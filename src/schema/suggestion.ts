@@ -187,8 +187,18 @@ builder.prismaObjectFields('AISuggestion', (t) => ({
   customPrompt: t.exposeString('customPrompt', { nullable: true, description: 'The extra instruction it was regenerated with.' }),
   safetyFlags: t.exposeStringList('safetyFlags', {
     description:
-      'What the check before storing found: UNKNOWN_EMAIL, UNKNOWN_LINK, UNKNOWN_PRICE, PROMPT_LEAK, INSTRUCTION_ECHO, EMPTY_BODY (the model draft was replaced) or SUSPECTED_PROMPT_INJECTION (kept, with lower confidence).',
+      'What the check before storing found. A model draft with UNKNOWN_EMAIL, UNKNOWN_LINK, UNKNOWN_PHONE, UNKNOWN_PRICE, UNKNOWN_PERCENTAGE, UNKNOWN_IDENTITY, HIDDEN_CHARACTERS, PROMPT_LEAK, INSTRUCTION_ECHO, WRONG_LANGUAGE or EMPTY_BODY was replaced by the offline draft; SUSPECTED_PROMPT_INJECTION and UNHANDLED_LANGUAGE keep the draft with lower confidence.',
   }),
+  language: t.exposeString('language', {
+    nullable: true,
+    description: "The lead's language that the draft answers in: en, es, de, fr, pt, other (a language the offline drafter does not write) or und (too little text to tell; answered in English).",
+  }),
+  needsHumanWriter: t.boolean({
+    description: 'True when no draft was written and a person must write the reply (see humanWriterReason); the body is empty and cannot be approved unedited.',
+    select: { humanWriterReason: true },
+    resolve: (s) => s.humanWriterReason !== null,
+  }),
+  humanWriterReason: t.exposeString('humanWriterReason', { nullable: true, description: 'Why a person must write this reply; null when a draft was written.' }),
   proposedNote: t.field({
     type: ProposedNote,
     nullable: true,

@@ -71,7 +71,12 @@ function toInboundEmail(payload: PostmarkInbound, storeAttachmentContent: boolea
     messageIdHeader: parseMessageIds(header('Message-ID'))[0],
     inReplyTo: parseMessageIds(header('In-Reply-To'))[0],
     references: parseMessageIds(header('References')),
-    headers: payload.Headers.map((h) => ({ name: h.Name, value: h.Value })),
+    // Postmark gives the Cc line as its own field; kept as a header so display names survive
+    // (a referral's name comes from them).
+    headers: [
+      ...payload.Headers.map((h) => ({ name: h.Name, value: h.Value })),
+      ...(payload.Cc && !payload.Headers.some((h) => h.Name.toLowerCase() === 'cc') ? [{ name: 'Cc', value: payload.Cc }] : []),
+    ],
     attachments: payload.Attachments.map((a) => ({
       name: a.Name,
       contentType: a.ContentType,

@@ -31,6 +31,8 @@ type Documents = {
     "\n      query UnknownAndKnown($unknown: ID!, $known: ID!) {\n        unknown: conversation(id: $unknown) { id }\n        known: conversation(id: $known) { id }\n      }\n    ": typeof types.UnknownAndKnownDocument,
     "\n  query MessageState($id: ID!) {\n    node(id: $id) {\n      ... on ConversationMessage {\n        deliveryStatus deliveredAt openCount firstOpenedAt clickCount firstClickedAt clickedLinks errorCode errorMessage\n        conversation { lead { doNotContact } }\n      }\n    }\n  }\n": typeof types.MessageStateDocument,
     "\n  query DeliveryFigures($since: DateTime!, $until: DateTime!) {\n    conversationStats(since: $since, until: $until) {\n      delivery { delivered bounced opened clicked opens clicks openRate clickRate deliveryRate }\n    }\n  }\n": typeof types.DeliveryFiguresDocument,
+    "\n  query DraftLanguage($id: ID!) {\n    conversation(id: $id) {\n      pendingSuggestion { id body language needsHumanWriter humanWriterReason confidence safetyFlags }\n    }\n  }\n": typeof types.DraftLanguageDocument,
+    "\n  mutation ApproveHumanWriterDraft($input: ApproveSuggestionInput!) {\n    approveSuggestion(input: $input) {\n      __typename\n      ... on ValidationError { code issues { path message } }\n    }\n  }\n": typeof types.ApproveHumanWriterDraftDocument,
     "\n  mutation RegenerateWithModel($input: RegenerateSuggestionInput!) {\n    regenerateSuggestion(input: $input) {\n      __typename\n      ... on RegenerateSuggestionPayload {\n        suggestion { id status tone length customPrompt body model fallback estimatedCost }\n        supersededSuggestion { id status }\n        conversation { id status }\n      }\n      ... on Error { code message }\n    }\n  }\n": typeof types.RegenerateWithModelDocument,
     "\n  query WhoActs { viewer { actor } }\n": typeof types.WhoActsDocument,
     "\n  subscription OnEveryField($conversationId: ID) {\n    conversationEvents(conversationId: $conversationId) {\n      __typename\n      ... on NewReplyEvent { at conversation { id status } email { id direction } }\n      ... on AIReadyEvent { at confidence conversation { id status } suggestion { id status } }\n      ... on SentEvent { at conversation { id status } email { id deliveryStatus } suggestion { id status } }\n      ... on ConversationErrorEvent { at code message conversation { id status } email { id deliveryStatus } suggestion { id status } }\n    }\n  }\n": typeof types.OnEveryFieldDocument,
@@ -77,6 +79,8 @@ const documents: Documents = {
     "\n      query UnknownAndKnown($unknown: ID!, $known: ID!) {\n        unknown: conversation(id: $unknown) { id }\n        known: conversation(id: $known) { id }\n      }\n    ": types.UnknownAndKnownDocument,
     "\n  query MessageState($id: ID!) {\n    node(id: $id) {\n      ... on ConversationMessage {\n        deliveryStatus deliveredAt openCount firstOpenedAt clickCount firstClickedAt clickedLinks errorCode errorMessage\n        conversation { lead { doNotContact } }\n      }\n    }\n  }\n": types.MessageStateDocument,
     "\n  query DeliveryFigures($since: DateTime!, $until: DateTime!) {\n    conversationStats(since: $since, until: $until) {\n      delivery { delivered bounced opened clicked opens clicks openRate clickRate deliveryRate }\n    }\n  }\n": types.DeliveryFiguresDocument,
+    "\n  query DraftLanguage($id: ID!) {\n    conversation(id: $id) {\n      pendingSuggestion { id body language needsHumanWriter humanWriterReason confidence safetyFlags }\n    }\n  }\n": types.DraftLanguageDocument,
+    "\n  mutation ApproveHumanWriterDraft($input: ApproveSuggestionInput!) {\n    approveSuggestion(input: $input) {\n      __typename\n      ... on ValidationError { code issues { path message } }\n    }\n  }\n": types.ApproveHumanWriterDraftDocument,
     "\n  mutation RegenerateWithModel($input: RegenerateSuggestionInput!) {\n    regenerateSuggestion(input: $input) {\n      __typename\n      ... on RegenerateSuggestionPayload {\n        suggestion { id status tone length customPrompt body model fallback estimatedCost }\n        supersededSuggestion { id status }\n        conversation { id status }\n      }\n      ... on Error { code message }\n    }\n  }\n": types.RegenerateWithModelDocument,
     "\n  query WhoActs { viewer { actor } }\n": types.WhoActsDocument,
     "\n  subscription OnEveryField($conversationId: ID) {\n    conversationEvents(conversationId: $conversationId) {\n      __typename\n      ... on NewReplyEvent { at conversation { id status } email { id direction } }\n      ... on AIReadyEvent { at confidence conversation { id status } suggestion { id status } }\n      ... on SentEvent { at conversation { id status } email { id deliveryStatus } suggestion { id status } }\n      ... on ConversationErrorEvent { at code message conversation { id status } email { id deliveryStatus } suggestion { id status } }\n    }\n  }\n": types.OnEveryFieldDocument,
@@ -171,6 +175,14 @@ export function graphql(source: "\n  query MessageState($id: ID!) {\n    node(id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DeliveryFigures($since: DateTime!, $until: DateTime!) {\n    conversationStats(since: $since, until: $until) {\n      delivery { delivered bounced opened clicked opens clicks openRate clickRate deliveryRate }\n    }\n  }\n"): typeof import('./graphql.js').DeliveryFiguresDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DraftLanguage($id: ID!) {\n    conversation(id: $id) {\n      pendingSuggestion { id body language needsHumanWriter humanWriterReason confidence safetyFlags }\n    }\n  }\n"): typeof import('./graphql.js').DraftLanguageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveHumanWriterDraft($input: ApproveSuggestionInput!) {\n    approveSuggestion(input: $input) {\n      __typename\n      ... on ValidationError { code issues { path message } }\n    }\n  }\n"): typeof import('./graphql.js').ApproveHumanWriterDraftDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -431,6 +431,28 @@ export type DeliveryFiguresQueryVariables = Exact<{
 
 export type DeliveryFiguresQuery = { conversationStats: { delivery: { delivered: number, bounced: number, opened: number, clicked: number, opens: number, clicks: number, openRate: number | null, clickRate: number | null, deliveryRate: number | null } } };
 
+export type DraftLanguageQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DraftLanguageQuery = { conversation: { pendingSuggestion: { id: string, body: string, language: string | null, needsHumanWriter: boolean, humanWriterReason: string | null, confidence: number, safetyFlags: Array<string> } | null } };
+
+export type ApproveHumanWriterDraftMutationVariables = Exact<{
+  input: ApproveSuggestionInput;
+}>;
+
+
+export type ApproveHumanWriterDraftMutation = { approveSuggestion:
+    | { __typename: 'ApproveSuggestionPayload' }
+    | { __typename: 'EmailDeliveryError' }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'InvalidStateError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'RateLimitedError' }
+    | { __typename: 'ValidationError', code: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
 export type RegenerateWithModelMutationVariables = Exact<{
   input: RegenerateSuggestionInput;
 }>;
@@ -1044,6 +1066,35 @@ export const DeliveryFiguresDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeliveryFiguresQuery, DeliveryFiguresQueryVariables>;
+export const DraftLanguageDocument = new TypedDocumentString(`
+    query DraftLanguage($id: ID!) {
+  conversation(id: $id) {
+    pendingSuggestion {
+      id
+      body
+      language
+      needsHumanWriter
+      humanWriterReason
+      confidence
+      safetyFlags
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DraftLanguageQuery, DraftLanguageQueryVariables>;
+export const ApproveHumanWriterDraftDocument = new TypedDocumentString(`
+    mutation ApproveHumanWriterDraft($input: ApproveSuggestionInput!) {
+  approveSuggestion(input: $input) {
+    __typename
+    ... on ValidationError {
+      code
+      issues {
+        path
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApproveHumanWriterDraftMutation, ApproveHumanWriterDraftMutationVariables>;
 export const RegenerateWithModelDocument = new TypedDocumentString(`
     mutation RegenerateWithModel($input: RegenerateSuggestionInput!) {
   regenerateSuggestion(input: $input) {

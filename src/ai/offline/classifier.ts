@@ -9,6 +9,7 @@ import * as chrono from 'chrono-node';
 import Sentiment from 'sentiment';
 import type { Intent, ReplyAnalysis, Sentiment as SentimentLabel, Urgency } from '../port.js';
 import { clip, contentSentences, emailsIn, questionsIn } from '../text.js';
+import { looksLikeInjection } from '../injection.js';
 import { bayesIntent } from './bayes.js';
 import { explicitUnsubscribeRequest, ml, MULTILINGUAL_RULES } from './lexicon.js';
 
@@ -333,19 +334,8 @@ function firstDayFrom(results: chrono.ParsedResult[], today: string): string | n
   return null;
 }
 
-const INJECTION_PATTERNS = [
-  /\b(ignore|disregard|forget|override|bypass)\b.{0,60}\b(instructions?|prompts?|rules|guidelines|directions|above|previous|prior|system)\b/i,
-  /\b(system\s+prompt|system\s+message|developer\s+mode|debug\s+mode|jailbreak|new\s+instructions|you\s+are\s+now|from\s+now\s+on\s+you|act\s+as\s+(an?\s+)?(ai|assistant|system))\b/i,
-  /^\s*(system|assistant|developer)\s*:/im,
-  /<\/?\s*(system|instructions?|prompt|email)\s*>|\[\/?(system|inst)\]|\b(begin|end)\s+(system|instructions|email)\b|-{3,}\s*end\b/i,
-  /\b(reveal|print|repeat|show|output)\b.{0,40}\b(prompt|instructions|rules)\b/i,
-];
-
-/** True when an email contains text written to steer an AI. */
-export function looksLikeInjection(text: string): boolean {
-  const prefix = text.slice(0, ANALYSIS_TEXT_PREFIX);
-  return INJECTION_PATTERNS.some((p) => p.test(prefix));
-}
+// The injection detector lives in src/ai/injection.ts; re-exported for existing callers.
+export { looksLikeInjection };
 
 /** The full offline analysis of one reply. */
 export function analyseOffline(

@@ -1,32 +1,13 @@
-// The offline drafter: one template per intent, filled with facts we hold (the lead's name
-// and company, our offer facts, the thread's subject, a time or person the analysis found).
-// It never copies the lead's sentences into the draft, so an email cannot write our reply.
+// The offline drafter: one template per intent and language (phrases.ts), filled with facts we
+// hold (the lead's name and company, our offer facts, the thread's subject, a time or person
+// the analysis found). It never copies the lead's sentences into the draft, so an email cannot
+// write our reply. It drafts in the five handled languages; for any other language it writes
+// nothing and hands the reply to a person (needsHumanWriter), rather than answer in English.
+import { isHandledLanguage, type HandledLanguage, type Language } from '../language.js';
+import { ACCEPTS_TIME, meetingTimeIn } from '../meeting-time.js';
 import type { DraftedReply, DraftStyle, Length, ReplyAnalysis, ReplyContext, Tone } from '../port.js';
 import { firstName, sentences } from '../text.js';
-
-const GREETING: Record<Tone, (name: string) => string> = {
-  PROFESSIONAL: (n) => `Hi ${n},`,
-  FRIENDLY: (n) => `Hey ${n},`,
-  CONCISE: (n) => `Hi ${n},`,
-  ENTHUSIASTIC: (n) => `Hi ${n}!`,
-  EMPATHETIC: (n) => `Hi ${n},`,
-};
-
-const THANKS: Record<Tone, string> = {
-  PROFESSIONAL: 'Thank you for getting back to me.',
-  FRIENDLY: 'Great to hear from you, thanks for the reply!',
-  CONCISE: 'Thanks for the reply.',
-  ENTHUSIASTIC: 'Thanks so much for getting back to me, it made my day!',
-  EMPATHETIC: 'Thank you for taking the time to reply, I know your days are full.',
-};
-
-const CLOSING: Record<Tone, string> = {
-  PROFESSIONAL: 'Best regards,',
-  FRIENDLY: 'Cheers,',
-  CONCISE: 'Best,',
-  ENTHUSIASTIC: 'Talk soon,',
-  EMPATHETIC: 'Warm regards,',
-};
+import { PHRASES, type Phrases } from './phrases.js';
 
 // Offer-fact sentences that speak to a topic the lead raised.
 const TOPIC_WORDS: [RegExp, RegExp][] = [
@@ -49,75 +30,78 @@ function relevantFacts(context: ReplyContext, text: string): string[] {
   return [...picked].slice(0, 3);
 }
 
+/** "Re:" and the subject we wrote: the lead's own subject line is theirs to fill with anything. */
 function replySubject(context: ReplyContext): string {
-  const base = context.inbound.subject.trim() || context.thread.find((m) => m.subject)?.subject || 'Your enquiry';
+  const ours = context.thread.find((m) => m.direction === 'OUTBOUND' && m.subject.trim())?.subject;
+  const base = ours?.trim() || context.inbound.subject.trim() || 'Re:';
   return /^re:/i.test(base) ? base : `Re: ${base}`;
 }
 
-function formatDay(iso: string): string {
+function formatDay(iso: string, language: HandledLanguage): string {
   const d = new Date(`${iso}T12:00:00Z`);
-  return d.toLocaleDateString('en-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' });
+  const locale = { en: 'en-US', es: 'es-ES', de: 'de-DE', fr: 'fr-FR', pt: 'pt-BR' }[language];
+  return d.toLocaleDateString(locale, { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' });
 }
 
-function bodyFor(context: ReplyContext, analysis: ReplyAnalysis, tone: Tone, length: Length): string[] {
-  const company = context.lead.company ?? 'your business';
+/** Offer facts are written in English: they are quoted only in English drafts, never mixed into another language. */
+function factsFor(context: ReplyContext, analysis: ReplyAnalysis, language: HandledLanguage) {
+  if (language !== 'en') return { factsLine: null, general: null };
   const facts = relevantFacts(context, `${analysis.questions.join(' ')} ${context.inbound.text}`);
-  const factsLine = facts.length > 0 ? facts.join(' ') : null;
+  return {
+    factsLine: facts.length > 0 ? facts.join(' ') : null,
+    general: context.offerFacts ? sentences(context.offerFacts).slice(0, 2).join(' ') : null,
+  };
+}
+
+function bodyFor(context: ReplyContext, analysis: ReplyAnalysis, tone: Tone, length: Length, language: HandledLanguage): string[] {
+  const p: Phrases = PHRASES[language];
+  const company = context.lead.company ?? p.yourBusiness;
+  const { factsLine, general } = factsFor(context, analysis, language);
   const long = length === 'LONG';
   const short = length === 'SHORT';
-  const general = context.offerFacts ? sentences(context.offerFacts).slice(0, 2).join(' ') : null;
+  const keep = (lines: (string | null)[]) => lines.filter((l): l is string => l !== null);
+  // A reply that accepts a time the lead named is a meeting, whatever else it says: confirm
+  // the time they gave (never "I won't follow up" to "yes, Tuesday 10am works").
+  const time = meetingTimeIn(context.inbound.text, context.now, language);
+  const acceptsTime = time !== null && ACCEPTS_TIME.test(context.inbound.text) && analysis.intent !== 'OUT_OF_OFFICE' && analysis.intent !== 'UNSUBSCRIBE';
+  if (analysis.intent === 'MEETING_REQUEST' || acceptsTime) {
+    return keep([
+      time && (acceptsTime || time.hasHour) ? null : p.meeting.glad,
+      time && (acceptsTime || time.hasHour) ? p.meeting.confirm(time.label) : p.meeting.askTime,
+      long ? p.meeting.prepare(company) : null,
+    ]);
+  }
   switch (analysis.intent) {
     case 'INTERESTED':
-      return [
-        `I'm glad this sounds useful for ${company}.`,
-        factsLine ?? (short ? null : "I'll put together a short overview tailored to what you need."),
+      return keep([
+        p.interested.glad(company),
+        factsLine ?? (short ? null : p.interested.overview),
         long && general && general !== factsLine ? `In short: ${general}` : null,
-        'Would a 15-minute call this week work to go through it? Let me know a time that suits you.',
-      ].filter((l): l is string => l !== null);
-    case 'MEETING_REQUEST':
-      return [
-        "I'd be glad to talk.",
-        'Please send over the time that suits you best and I will send a calendar invite to confirm it.',
-        long ? `I'll come prepared with a few ideas for ${company}, and we can keep it to 20 minutes.` : null,
-      ].filter((l): l is string => l !== null);
+        p.interested.call,
+      ]);
     case 'QUESTION':
-      return [
-        analysis.questions.length > 1 ? 'Good questions, let me take them in turn.' : 'Good question.',
-        factsLine ?? "Let me confirm the exact details for your case and get back to you within a day.",
-        short ? null : `If it helps, I can also walk you through how this would work for ${company} on a quick call.`,
-      ].filter((l): l is string => l !== null);
+      return keep([
+        analysis.questions.length > 1 ? p.question.many : p.question.one,
+        factsLine ?? p.question.confirm,
+        short ? null : p.question.walk(company),
+      ]);
     case 'OBJECTION':
-      return [
-        tone === 'EMPATHETIC' ? 'That makes complete sense, and I appreciate you being candid.' : 'That is a fair point, thanks for being upfront.',
+      return keep([
+        tone === 'EMPATHETIC' ? p.objection.fairEmpathetic : p.objection.fair,
         factsLine,
-        short ? null : 'Many of the businesses we work with started small, with one improvement and no long commitment.',
-        'Would it help if I sent a short outline of a smaller first step, so you can judge it without any pressure?',
-      ].filter((l): l is string => l !== null);
+        short ? null : p.objection.small,
+        p.objection.offer,
+      ]);
     case 'NOT_INTERESTED':
-      return [
-        'Understood, and thank you for letting me know.',
-        short ? null : "I won't follow up further on this. If anything changes, you know where to find me.",
-        `All the best to you and the team at ${company}.`,
-      ].filter((l): l is string => l !== null);
+      return keep([p.notInterested.ack, short ? null : p.notInterested.noFollowUp, p.notInterested.bye(company)]);
     case 'REFERRAL':
-      return [
-        `Thank you for pointing me to ${analysis.referral?.name ?? 'the right person'}.`,
-        `I'll reach out to them directly and keep my note short.`,
-        short ? null : 'If there is anything I should know before I do, just reply to this email.',
-      ].filter((l): l is string => l !== null);
+      return keep([p.referral.thanks(analysis.referral?.name ?? null), p.referral.reach, short ? null : p.referral.anything]);
     case 'OUT_OF_OFFICE':
-      return [
-        analysis.returnDate
-          ? `I hope your time away goes well. I'll follow up after you are back on ${formatDay(analysis.returnDate)}.`
-          : "I hope your time away goes well. I'll follow up once you are back.",
-      ];
+      return [analysis.returnDate ? p.outOfOffice.until(formatDay(analysis.returnDate, language)) : p.outOfOffice.later];
     case 'UNSUBSCRIBE':
-      return ["You won't receive any further emails from me."];
+      return [p.unsubscribe];
     default:
-      return [
-        short ? 'Noted, thank you.' : 'Thanks for your message.',
-        `If there is anything I can help ${company} with, just reply to this email.`,
-      ];
+      return [short ? p.other.noted : p.other.thanks, p.other.help(company)];
   }
 }
 
@@ -127,29 +111,47 @@ function greetingName(name: string): string {
   return titled ? `${titled[1]}. ${titled[2]}` : firstName(name);
 }
 
+/** Why the offline drafter wrote nothing: the reply is for a person to write. */
+export function humanWriterReason(language: Language): string | null {
+  return isHandledLanguage(language)
+    ? null
+    : 'The lead wrote in a language the offline drafter does not write (it drafts in English, Spanish, German, French and Portuguese); a person should write this reply.';
+}
+
+/**
+ * The lead's language decides the draft's: 'und' (too little text to tell) is answered in
+ * English, the language of our outreach; a language we do not handle gets no draft at all.
+ */
 export function draftOffline(context: ReplyContext, analysis: ReplyAnalysis, style: DraftStyle): DraftedReply {
   const tone = style.tone ?? 'PROFESSIONAL';
   const length = style.length ?? 'MEDIUM';
+  const detected = context.language ?? 'und';
+  const reason = humanWriterReason(detected === 'und' ? 'en' : detected);
+  if (reason !== null) {
+    return { subject: replySubject(context), body: '', selfRating: 0, referralNote: null, language: detected, needsHumanWriter: reason };
+  }
+  const language: HandledLanguage = isHandledLanguage(detected) ? detected : 'en';
+  const p = PHRASES[language];
   const name = firstName(context.lead.name);
   const paragraphs = [
-    GREETING[tone](name),
-    [tone === 'CONCISE' || length === 'SHORT' ? null : THANKS[tone], ...bodyFor(context, analysis, tone, length)]
+    p.greeting[tone](name),
+    [tone === 'CONCISE' || length === 'SHORT' ? null : p.thanks[tone], ...bodyFor(context, analysis, tone, length, language)]
       .filter(Boolean)
       .join(' '),
-    `${CLOSING[tone]}\n${context.sender.name}`,
+    `${p.closing[tone]}\n${context.sender.name}`,
   ];
   const referralNote =
     analysis.intent === 'REFERRAL' && analysis.referral
       ? {
-          subject: `${context.lead.name}${context.lead.company ? ` at ${context.lead.company}` : ''} suggested I get in touch`,
+          subject: p.note.subject(context.lead.name, context.lead.company),
           body: [
-            `Hi ${greetingName(analysis.referral.name)},`,
-            `${context.lead.name} mentioned you are the right person to talk to about ${context.lead.company ? `${context.lead.company}'s` : 'your'} website.` +
-              (context.offerFacts ? ` ${sentences(context.offerFacts)[0]}` : '') +
-              ' Would you be open to a short call?',
-            `${CLOSING[tone]}\n${context.sender.name}`,
+            p.note.hi(greetingName(analysis.referral.name)),
+            p.note.intro(context.lead.name, context.lead.company) +
+              (context.offerFacts && language === 'en' ? ` ${sentences(context.offerFacts)[0]}` : '') +
+              ` ${p.note.ask}`,
+            `${p.closing[tone]}\n${context.sender.name}`,
           ].join('\n\n'),
         }
       : null;
-  return { subject: replySubject(context), body: paragraphs.join('\n\n'), selfRating: 0.5, referralNote };
+  return { subject: replySubject(context), body: paragraphs.join('\n\n'), selfRating: 0.5, referralNote, language, needsHumanWriter: null };
 }

@@ -3,6 +3,7 @@
 import type { ReplyModel } from '../port.js';
 import { analyseOffline } from './classifier.js';
 import { draftOffline } from './drafter.js';
+import { referralFromEmail } from '../referral.js';
 
 export const OFFLINE_ANALYSIS_VERSION = 'offline-rules-v1';
 export const OFFLINE_DRAFT_VERSION = 'offline-templates-v1';
@@ -23,11 +24,12 @@ export function createOfflineModel(): ReplyModel {
     provider: 'offline',
     async analyze(context) {
       const started = performance.now();
-      const value = analyseOffline(context.inbound.text, {
-        now: context.now,
-        exclude: [context.lead.name, context.lead.email, context.sender.name, context.sender.email, context.lead.company ?? ''],
-      });
-      return { value, meta: meta(OFFLINE_ANALYSIS_VERSION, started) };
+      const exclude = [context.lead.name, context.lead.email, context.sender.name, context.sender.email, context.lead.company ?? ''];
+      const value = analyseOffline(context.inbound.text, { now: context.now, exclude });
+      // A referral names the person the email states (address headers, "cc"/"talk to" phrases),
+      // never a capitalised word picked from the text.
+      const referral = value.intent === 'REFERRAL' ? referralFromEmail(context.inbound.text, context.inboundRaw?.copied ?? [], exclude) : null;
+      return { value: { ...value, referral }, meta: meta(OFFLINE_ANALYSIS_VERSION, started) };
     },
     async draft(context, analysis, style) {
       const started = performance.now();
