@@ -5,7 +5,7 @@ import type { AISuggestion, Conversation, ConversationMessage, Lead } from '../d
 import type { MessageAnalysis } from '../../prisma/generated/client/client.js';
 import type { ScopedTransaction } from '../db/scoped.js';
 import type { DraftResult, Fallback, ReplyAnalysis, ReplyContext, SimilarExample, ThreadMessage } from '../ai/port.js';
-import { latestReplyText } from '../ai/text.js';
+import { replyTextsOffLoop } from '../cpu/pool.js';
 import { recordAudit } from './audit.js';
 import type { DomainContext } from './context.js';
 import { InvalidStateError, NotFoundError } from './errors.js';
@@ -60,16 +60,19 @@ export async function loadReplyContext(
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: THREAD_LIMIT,
   });
-  const toThread = (m: ConversationMessage): ThreadMessage => ({
+  const messages = recent.reverse();
+  if (!recent.some((m) => m.id === message.id)) messages.push(message);
+  // Quote stripping runs in the text-work pool, on each email's bounded prefix.
+  const texts = await replyTextsOffLoop(messages.map((m) => m.strippedText ?? m.textBody));
+  const toThread = (m: ConversationMessage, text: string): ThreadMessage => ({
     direction: m.direction,
     fromName: m.fromName,
     fromEmail: m.fromEmail,
     subject: m.subject,
-    text: latestReplyText(m.strippedText ?? m.textBody),
+    text,
     at: m.receivedAt ?? m.sentAt ?? m.createdAt,
   });
-  const thread = recent.reverse().map(toThread);
-  if (!recent.some((m) => m.id === message.id)) thread.push(toThread(message));
+  const thread = messages.map((m, i) => toThread(m, texts[i]!));
   const { lead } = conversation;
   const { config } = ctx.services;
   return {
@@ -83,7 +86,7 @@ export async function loadReplyContext(
       estimatedValue: lead.estimatedValue,
     },
     thread,
-    inbound: toThread(message),
+    inbound: thread.find((_, i) => messages[i]!.id === message.id)!,
     sender: { name: config.email.fromName, email: config.email.fromAddress },
     offerFacts: config.ai.offerFacts ?? null,
     examples,

@@ -6,6 +6,7 @@ import type { FindSimilarExamples } from './draft.js';
 import type { AISuggestion, Conversation } from '../db/client.js';
 import type { ConversationOutcome, Intent } from '../../prisma/generated/client/enums.js';
 import { readEmbedding, readEmbeddingState, searchSimilar, upsertEmbedding, type VectorSpace } from '../vector/sql.js';
+import { clipForTextWork } from '../cpu/pool.js';
 import type { DomainContext } from './context.js';
 import { DomainError, NotFoundError, ValidationError, VectorSearchUnavailableError } from './errors.js';
 
@@ -28,9 +29,12 @@ function requireVectorSearch(ctx: DomainContext): void {
   if (!ctx.services.vectorSearchAvailable) throw new VectorSearchUnavailableError();
 }
 
-/** The reply without quoted history ("> ..." lines) and with whitespace collapsed. */
+/**
+ * The reply without quoted history ("> ..." lines) and with whitespace collapsed, from its
+ * bounded prefix: callers clip the result far shorter, and a huge email must not hold the loop.
+ */
 function cleanText(text: string): string {
-  return text
+  return clipForTextWork(text)
     .split('\n')
     .filter((line) => !line.trimStart().startsWith('>'))
     .join(' ')

@@ -1,8 +1,17 @@
 // The offline provider: the default without an API key, and the fallback when the model
-// fails. Deterministic, instant, free; its drafts carry model "offline".
-import type { ReplyModel } from '../port.js';
-import { analyseOffline } from './classifier.js';
-import { draftOffline } from './drafter.js';
+// fails. Deterministic, quick, free; its drafts carry model "offline". Its rules and templates
+// run in the text-work pool's threads on clipped text (src/cpu/pool.ts), off the event loop.
+import { clipForTextWork, runTextWork } from '../../cpu/pool.js';
+import type { ReplyContext, ReplyModel, ThreadMessage } from '../port.js';
+
+const clipMessage = (m: ThreadMessage): ThreadMessage => ({ ...m, text: clipForTextWork(m.text) });
+
+/** The context with every email text clipped to the text-work bound. */
+const clipContext = (context: ReplyContext): ReplyContext => ({
+  ...context,
+  inbound: clipMessage(context.inbound),
+  thread: context.thread.map(clipMessage),
+});
 
 export const OFFLINE_ANALYSIS_VERSION = 'offline-rules-v1';
 export const OFFLINE_DRAFT_VERSION = 'offline-templates-v1';
@@ -23,15 +32,19 @@ export function createOfflineModel(): ReplyModel {
     provider: 'offline',
     async analyze(context) {
       const started = performance.now();
-      const value = analyseOffline(context.inbound.text, {
-        now: context.now,
-        exclude: [context.lead.name, context.lead.email, context.sender.name, context.sender.email, context.lead.company ?? ''],
+      const value = await runTextWork('analyse', {
+        text: clipForTextWork(context.inbound.text),
+        options: {
+          now: context.now,
+          exclude: [context.lead.name, context.lead.email, context.sender.name, context.sender.email, context.lead.company ?? ''],
+        },
       });
       return { value, meta: meta(OFFLINE_ANALYSIS_VERSION, started) };
     },
     async draft(context, analysis, style) {
       const started = performance.now();
-      return { value: draftOffline(context, analysis, style), meta: meta(OFFLINE_DRAFT_VERSION, started) };
+      const value = await runTextWork('draft', { context: clipContext(context), analysis, style });
+      return { value, meta: meta(OFFLINE_DRAFT_VERSION, started) };
     },
   };
 }
