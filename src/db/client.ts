@@ -29,6 +29,15 @@ export interface OpenDatabaseOptions {
   logQueries?: boolean;
 }
 
+/**
+ * How long a transaction may wait for a connection before it is refused. The embedded
+ * database has one connection, so under a burst transactions queue behind each other: they
+ * wait (a webhook answered late is fine; a 503 makes Postmark resend the whole email), as
+ * statements outside transactions already do in pg's pool. PostgreSQL keeps Prisma's 2 s:
+ * there a long wait means an exhausted pool, and failing fast sheds load.
+ */
+const defaultTransactionMaxWaitMs = { embedded: 60_000, postgres: 2_000 } as const;
+
 export async function openDatabase(config: DatabaseConfig, options: OpenDatabaseOptions = {}): Promise<Database> {
   const embedded =
     config.kind === 'embedded'
@@ -61,6 +70,7 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
   );
   const prisma = new PrismaClient({
     adapter,
+    transactionOptions: { maxWait: config.transactionMaxWaitMs ?? defaultTransactionMaxWaitMs[config.kind] },
     log: options.logQueries ? [{ emit: 'event', level: 'query' }] : [],
   });
   return {
