@@ -31,6 +31,7 @@ type Documents = {
     "\n  query DeliveryFigures($since: DateTime!, $until: DateTime!) {\n    conversationStats(since: $since, until: $until) {\n      delivery { delivered bounced opened clicked opens clicks openRate clickRate deliveryRate }\n    }\n  }\n": typeof types.DeliveryFiguresDocument,
     "\n  mutation RegenerateWithModel($input: RegenerateSuggestionInput!) {\n    regenerateSuggestion(input: $input) {\n      __typename\n      ... on RegenerateSuggestionPayload {\n        suggestion { id status tone length customPrompt body model fallback estimatedCost }\n        supersededSuggestion { id status }\n        conversation { id status }\n      }\n      ... on Error { code message }\n    }\n  }\n": typeof types.RegenerateWithModelDocument,
     "\n  query WhoActs { viewer { actor } }\n": typeof types.WhoActsDocument,
+    "\n  query InboundMessage($id: ID!) {\n    node(id: $id) {\n      ... on ConversationMessage {\n        fromEmail\n        fromName\n        subject\n        textBody\n        htmlBody\n        strippedText\n        ccEmails\n        attachments { name contentType size }\n        originalPayload { sizeBytes sha256 contentBase64 }\n        conversation { subject lead { email name } }\n      }\n    }\n  }\n": typeof types.InboundMessageDocument,
     "\n  query InboundThread($id: ID!) {\n    conversation(id: $id) {\n      status\n      lead { email name }\n      lastMessage { direction textBody strippedText htmlBody fromEmail ccEmails attachments { name contentType size } }\n      messages(first: 20) { totalCount }\n    }\n  }\n": typeof types.InboundThreadDocument,
     "\n  query ServerCheck { conversations(first: 1) { totalCount } }\n": typeof types.ServerCheckDocument,
     "\n  mutation SetOutcome($input: SetConversationOutcomeInput!) {\n    setConversationOutcome(input: $input) {\n      __typename\n      ... on SetConversationOutcomePayload { conversation { id outcome outcomeAt } }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": typeof types.SetOutcomeDocument,
@@ -69,6 +70,7 @@ const documents: Documents = {
     "\n  query DeliveryFigures($since: DateTime!, $until: DateTime!) {\n    conversationStats(since: $since, until: $until) {\n      delivery { delivered bounced opened clicked opens clicks openRate clickRate deliveryRate }\n    }\n  }\n": types.DeliveryFiguresDocument,
     "\n  mutation RegenerateWithModel($input: RegenerateSuggestionInput!) {\n    regenerateSuggestion(input: $input) {\n      __typename\n      ... on RegenerateSuggestionPayload {\n        suggestion { id status tone length customPrompt body model fallback estimatedCost }\n        supersededSuggestion { id status }\n        conversation { id status }\n      }\n      ... on Error { code message }\n    }\n  }\n": types.RegenerateWithModelDocument,
     "\n  query WhoActs { viewer { actor } }\n": types.WhoActsDocument,
+    "\n  query InboundMessage($id: ID!) {\n    node(id: $id) {\n      ... on ConversationMessage {\n        fromEmail\n        fromName\n        subject\n        textBody\n        htmlBody\n        strippedText\n        ccEmails\n        attachments { name contentType size }\n        originalPayload { sizeBytes sha256 contentBase64 }\n        conversation { subject lead { email name } }\n      }\n    }\n  }\n": types.InboundMessageDocument,
     "\n  query InboundThread($id: ID!) {\n    conversation(id: $id) {\n      status\n      lead { email name }\n      lastMessage { direction textBody strippedText htmlBody fromEmail ccEmails attachments { name contentType size } }\n      messages(first: 20) { totalCount }\n    }\n  }\n": types.InboundThreadDocument,
     "\n  query ServerCheck { conversations(first: 1) { totalCount } }\n": types.ServerCheckDocument,
     "\n  mutation SetOutcome($input: SetConversationOutcomeInput!) {\n    setConversationOutcome(input: $input) {\n      __typename\n      ... on SetConversationOutcomePayload { conversation { id outcome outcomeAt } }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.SetOutcomeDocument,
@@ -155,6 +157,10 @@ export function graphql(source: "\n  mutation RegenerateWithModel($input: Regene
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WhoActs { viewer { actor } }\n"): typeof import('./graphql.js').WhoActsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InboundMessage($id: ID!) {\n    node(id: $id) {\n      ... on ConversationMessage {\n        fromEmail\n        fromName\n        subject\n        textBody\n        htmlBody\n        strippedText\n        ccEmails\n        attachments { name contentType size }\n        originalPayload { sizeBytes sha256 contentBase64 }\n        conversation { subject lead { email name } }\n      }\n    }\n  }\n"): typeof import('./graphql.js').InboundMessageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

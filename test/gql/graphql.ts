@@ -415,6 +415,16 @@ export type WhoActsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type WhoActsQuery = { viewer: { actor: string } };
 
+export type InboundMessageQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type InboundMessageQuery = { node:
+    | { fromEmail: string, fromName: string | null, subject: string, textBody: string, htmlBody: string | null, strippedText: string | null, ccEmails: Array<string>, attachments: Array<{ name: string, contentType: string, size: number }>, originalPayload: { sizeBytes: number, sha256: string, contentBase64: string } | null, conversation: { subject: string, lead: { email: string, name: string } } }
+    | Record<PropertyKey, never>
+   | null };
+
 export type InboundThreadQueryVariables = Exact<{
   id: string;
 }>;
@@ -957,6 +967,38 @@ export const WhoActsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WhoActsQuery, WhoActsQueryVariables>;
+export const InboundMessageDocument = new TypedDocumentString(`
+    query InboundMessage($id: ID!) {
+  node(id: $id) {
+    ... on ConversationMessage {
+      fromEmail
+      fromName
+      subject
+      textBody
+      htmlBody
+      strippedText
+      ccEmails
+      attachments {
+        name
+        contentType
+        size
+      }
+      originalPayload {
+        sizeBytes
+        sha256
+        contentBase64
+      }
+      conversation {
+        subject
+        lead {
+          email
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InboundMessageQuery, InboundMessageQueryVariables>;
 export const InboundThreadDocument = new TypedDocumentString(`
     query InboundThread($id: ID!) {
   conversation(id: $id) {
