@@ -4,7 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../../prisma/generated/client/client.js';
 import type { DatabaseConfig } from '../config.js';
 import type { Logger } from '../logger.js';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.js';
+import { startEmbeddedPostgresThread, type EmbeddedPostgresThread } from './embedded.js';
 import { createStatementNamer } from './statement-names.js';
 
 export { PrismaClient };
@@ -16,8 +16,8 @@ export interface Database {
   /** Connection URL (the loopback socket for the embedded database). */
   url: string;
   kind: DatabaseConfig['kind'];
-  /** The embedded PGlite, when there is one. */
-  embedded?: EmbeddedPostgres;
+  /** The embedded PGlite (in its own thread), when there is one. */
+  embedded?: EmbeddedPostgresThread;
   close(): Promise<void>;
 }
 
@@ -41,7 +41,7 @@ const defaultTransactionMaxWaitMs = { embedded: 60_000, postgres: 2_000 } as con
 export async function openDatabase(config: DatabaseConfig, options: OpenDatabaseOptions = {}): Promise<Database> {
   const embedded =
     config.kind === 'embedded'
-      ? await startEmbeddedPostgres({ dataDir: config.dataDir, loadDataDir: options.loadDataDir })
+      ? await startEmbeddedPostgresThread({ dataDir: config.dataDir, loadDataDir: options.loadDataDir })
       : undefined;
   const url = embedded ? embedded.url : (config as { url: string }).url;
   const poolSize = config.kind === 'postgres' ? config.poolSize : 1;

@@ -238,7 +238,7 @@ async function storeReply(
         ${email.subject}, ${email.textBody}, ${email.htmlBody || null}::text, ${email.strippedText || null}::text,
         ${email.messageIdHeader ?? null}::text, ${email.inReplyTo ?? null}::text, ${email.references}::text[], ${email.providerMessageId},
         ${`inbound:${email.providerMessageId}`}, 'RECEIVED'::"DeliveryStatus", ${now}::timestamptz, ${now}::timestamptz,
-        ${JSON.stringify(email.headers)}::jsonb, ${JSON.stringify(email.attachments)}::jsonb
+        ${JSON.stringify(email.headers)}::jsonb, ${JSON.stringify(email.attachments.map(({ content: _content, ...metadata }) => metadata))}::jsonb
       FROM before
       RETURNING id
     ), moved AS (
@@ -250,6 +250,24 @@ async function storeReply(
     SELECT id FROM message`;
   if (stored.length === 0) throw new Error(`Conversation ${conversationId} is not in account ${accountId}.`);
   return { conversationId, threadedBy };
+}
+
+/**
+ * Attachment content, when the account keeps it (INBOUND_STORE_ATTACHMENT_CONTENT), is written
+ * after the message, in a statement of its own: up to 50 MiB of base64 would otherwise travel
+ * inside the statement that locks the conversation. If this write fails the email is still
+ * stored and its original (attachments included) is in inbound_originals, so it is logged, not
+ * retried.
+ */
+async function keepAttachmentContent(services: AppServices, accountId: string, messageId: string, email: InboundEmail): Promise<void> {
+  if (!email.attachments.some((a) => a.content !== undefined)) return;
+  try {
+    await services.prisma.$executeRaw`
+      UPDATE conversation_messages SET attachments = ${JSON.stringify(email.attachments)}::jsonb
+      WHERE id = ${messageId}::uuid AND account_id = ${accountId}::uuid`;
+  } catch (err) {
+    services.logger.warn({ err, messageId }, 'attachment content not kept on the message; the original payload has it');
+  }
 }
 
 export async function receiveInboundEmail(
@@ -272,6 +290,7 @@ export async function receiveInboundEmail(
       // created concurrently) fails that statement whole, and the next attempt reads again.
       const target = thread ? { conversationId: thread.id, threadedBy: thread.threadedBy } : toTarget(await threadBySender(services, accountId, email));
       const threaded = await storeReply(services, accountId, target, messageId, email, services.now());
+      await keepAttachmentContent(services, accountId, messageId, email);
       const result = { status: 'stored' as const, accountId, messageId, ...threaded };
       services.events.publish({
         type: 'NEW_REPLY',

@@ -425,6 +425,16 @@ export type InboundMessageQuery = { node:
     | Record<PropertyKey, never>
    | null };
 
+export type LargeMessageQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type LargeMessageQuery = { node:
+    | { fromEmail: string, textBody: string, attachments: Array<{ name: string, size: number }>, originalPayload: { sizeBytes: number, sha256: string } | null, conversation: { status: ConversationStatus, lead: { email: string } } }
+    | Record<PropertyKey, never>
+   | null };
+
 export type InboundThreadQueryVariables = Exact<{
   id: string;
 }>;
@@ -999,6 +1009,30 @@ export const InboundMessageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InboundMessageQuery, InboundMessageQueryVariables>;
+export const LargeMessageDocument = new TypedDocumentString(`
+    query LargeMessage($id: ID!) {
+  node(id: $id) {
+    ... on ConversationMessage {
+      fromEmail
+      textBody
+      attachments {
+        name
+        size
+      }
+      originalPayload {
+        sizeBytes
+        sha256
+      }
+      conversation {
+        status
+        lead {
+          email
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LargeMessageQuery, LargeMessageQueryVariables>;
 export const InboundThreadDocument = new TypedDocumentString(`
     query InboundThread($id: ID!) {
   conversation(id: $id) {
