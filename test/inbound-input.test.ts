@@ -45,7 +45,7 @@ afterAll(() => app?.close());
 
 /** Posts exact bytes, as Postmark would, and reads the stored message back through GraphQL. */
 async function postRaw(raw: Buffer) {
-  const posted = await postWebhook(app, 'inbound', undefined, { rawBody: raw });
+  const posted = await postWebhook(app, 'inbound', undefined, { rawBody: new Uint8Array(raw) });
   expect(posted.status, JSON.stringify(posted.body)).toBe(200);
   const read = await app.execute(InboundMessage, { id: gid('ConversationMessage', posted.body.messageId as string) });
   expect(read.errors).toBeUndefined();
@@ -152,7 +152,7 @@ describe('text PostgreSQL cannot store', () => {
   it('has no original for outbound email', async () => {
     const { prisma, devAccountId } = app.services;
     const lead = await createLead(prisma, devAccountId);
-    const conversation = await createConversation(prisma, devAccountId, lead.id, { messages: [{ direction: 'OUTBOUND' }] });
+    const conversation = await createConversation(prisma, devAccountId, lead.id, { messages: [{ direction: 'OUTBOUND', at: new Date('2026-11-20T09:00:00Z') }] });
     const read = await app.execute(InboundMessage, { id: gid('ConversationMessage', conversation.lastMessageId!) });
     expect(read.errors).toBeUndefined();
     const node = read.data?.node;
@@ -162,7 +162,7 @@ describe('text PostgreSQL cannot store', () => {
   it('records a delivery event carrying NUL and unpaired surrogates, keeping its exact body', async () => {
     const { prisma, devAccountId } = app.services;
     const lead = await createLead(prisma, devAccountId);
-    const conversation = await createConversation(prisma, devAccountId, lead.id, { messages: [{ direction: 'OUTBOUND' }] });
+    const conversation = await createConversation(prisma, devAccountId, lead.id, { messages: [{ direction: 'OUTBOUND', at: new Date('2026-11-20T09:00:00Z') }] });
     const providerMessageId = `pm-${randomUUID()}`;
     await prisma.conversationMessage.update({ where: { id: conversation.lastMessageId! }, data: { providerMessageId, deliveryStatus: 'SENT' } });
     const event = {
@@ -177,7 +177,7 @@ describe('text PostgreSQL cannot store', () => {
       Metadata: { note: `x${NUL}` },
     };
     const raw = Buffer.from(JSON.stringify(event));
-    const posted = await postWebhook(app, 'events', undefined, { rawBody: raw });
+    const posted = await postWebhook(app, 'events', undefined, { rawBody: new Uint8Array(raw) });
     expect(posted).toMatchObject({ status: 200, body: { status: 'recorded' } });
     const stored = await prisma.emailEvent.findFirstOrThrow({ where: { messageId: conversation.lastMessageId! } });
     // The stored JSON holds the fields Parley reads; the original holds everything.

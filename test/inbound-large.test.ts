@@ -76,14 +76,14 @@ describe('a 50 MiB inbound email', () => {
   it('is acknowledged 200 and readable, with its exact original', async () => {
     const from = `big-${randomUUID().slice(0, 8)}@example.net`;
     const raw = largeEmail(EMAIL_BYTES, from);
-    const posted = await postWebhook(app, 'inbound', undefined, { rawBody: raw });
+    const posted = await postWebhook(app, 'inbound', undefined, { rawBody: new Uint8Array(raw) });
     await expectStoredAndReadable(app, raw, posted, from);
   });
 
   it('three at once from three new leads: all acknowledged 200 and readable', async () => {
     const senders = [0, 1, 2].map((i) => `big-${i}-${randomUUID().slice(0, 8)}@example.net`);
     const bodies = senders.map((from) => largeEmail(EMAIL_BYTES, from));
-    const posted = await Promise.all(bodies.map((raw) => postWebhook(app, 'inbound', undefined, { rawBody: raw })));
+    const posted = await Promise.all(bodies.map((raw) => postWebhook(app, 'inbound', undefined, { rawBody: new Uint8Array(raw) })));
     expect(posted.map((p) => p.status)).toEqual([200, 200, 200]);
     for (const [i, raw] of bodies.entries()) await expectStoredAndReadable(app, raw, posted[i]!, senders[i]!);
   });
@@ -95,7 +95,7 @@ describe('attachment content, when kept (INBOUND_STORE_ATTACHMENT_CONTENT)', () 
     try {
       const from = `kept-${randomUUID().slice(0, 8)}@example.net`;
       const raw = largeEmail(EMAIL_BYTES, from);
-      const posted = await postWebhook(keep, 'inbound', undefined, { rawBody: raw });
+      const posted = await postWebhook(keep, 'inbound', undefined, { rawBody: new Uint8Array(raw) });
       await expectStoredAndReadable(keep, raw, posted, from);
       const stored = await keep.services.prisma.conversationMessage.findUniqueOrThrow({
         where: { id: posted.body.messageId as string },
