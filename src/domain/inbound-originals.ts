@@ -32,8 +32,16 @@ export async function compressOriginal(body: Buffer): Promise<CompressedOriginal
 export const decompressOriginal = (content: Uint8Array): Promise<Buffer> => gunzip(content);
 
 /**
- * Stores an inbound email's original once per (account, provider message id), in a statement
- * of its own: a retry of the same email finds it there and changes nothing.
+ * The largest part of a compressed original written in one statement. A 37 MiB statement took
+ * longer than the 15 s statement timeout with three large emails at once on PostgreSQL, and
+ * PGlite takes in large messages slowly; 1 MiB statements stay quick on both.
+ */
+export const ORIGINAL_PART_BYTES = 1024 * 1024;
+
+/**
+ * Stores an inbound email's original once per (account, provider message id), part by part,
+ * each part its own statement: a retry of the same email finds the parts there and changes
+ * nothing. Outside any transaction, so no lock is held while megabytes travel.
  */
 export async function keepInboundOriginal(
   prisma: PrismaClient,
@@ -41,8 +49,19 @@ export async function keepInboundOriginal(
   providerMessageId: string,
   original: CompressedOriginal,
 ): Promise<void> {
-  await prisma.$executeRaw`
-    INSERT INTO inbound_originals (id, account_id, provider_message_id, content_encoding, content, size_bytes, sha256)
-    VALUES (gen_random_uuid(), ${accountId}::uuid, ${providerMessageId}, 'gzip', ${original.content}, ${original.sizeBytes}, ${original.sha256})
-    ON CONFLICT (account_id, provider_message_id) DO NOTHING`;
+  const parts = Math.max(1, Math.ceil(original.content.byteLength / ORIGINAL_PART_BYTES));
+  for (let part = 0; part < parts; part++) {
+    const content = original.content.subarray(part * ORIGINAL_PART_BYTES, (part + 1) * ORIGINAL_PART_BYTES);
+    await prisma.$executeRaw`
+      INSERT INTO inbound_originals (id, account_id, provider_message_id, part, parts, content_encoding, content, size_bytes, sha256)
+      VALUES (gen_random_uuid(), ${accountId}::uuid, ${providerMessageId}, ${part}, ${parts}, 'gzip', ${content}, ${original.sizeBytes}, ${original.sha256})
+      ON CONFLICT (account_id, provider_message_id, part) DO NOTHING`;
+  }
+}
+
+/** The original's parts, joined: the gzip of the body, or null unless every part is there. */
+export function joinOriginalParts(rows: { part: number; parts: number; content: Uint8Array }[]): Buffer | null {
+  const sorted = [...rows].sort((a, b) => a.part - b.part);
+  if (sorted.length === 0 || sorted.length !== sorted[0]!.parts || sorted.some((row, i) => row.part !== i)) return null;
+  return Buffer.concat(sorted.map((row) => row.content));
 }

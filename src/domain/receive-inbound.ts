@@ -2,7 +2,7 @@
 // the conversation to NEEDS_REVIEW and queue the AI draft, all in one statement. One
 // statement rather than an interactive transaction: a 50 MiB email takes seconds to write, and
 // an interactive transaction would hold the connection (the embedded database's only one)
-// for all of it and hit its time limit. The exact original is stored first, on its own.
+// for all of it and hit its time limit. The exact original is stored first, in parts.
 import { randomUUID } from 'node:crypto';
 import { Prisma } from '../db/client.js';
 import { scopeToAccount } from '../db/scoped.js';

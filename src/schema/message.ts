@@ -15,7 +15,7 @@ const EmailAttachment = builder.objectRef<AttachmentInfo>('EmailAttachment').imp
   }),
 });
 import { DeliveryStatusEnum, MessageDirectionEnum } from './enums.js';
-import { decompressOriginal } from '../domain/inbound-originals.js';
+import { decompressOriginal, joinOriginalParts } from '../domain/inbound-originals.js';
 
 interface OriginalPayload {
   sizeBytes: number;
@@ -96,10 +96,13 @@ export const ConversationMessageNode = builder.prismaNode('ConversationMessage',
       select: { providerMessageId: true, direction: true },
       resolve: async (message, _args, ctx) => {
         if (message.direction !== 'INBOUND' || !message.providerMessageId) return null;
-        return ctx.db.inboundOriginal.findFirst({
+        const parts = await ctx.db.inboundOriginal.findMany({
           where: { providerMessageId: message.providerMessageId },
-          select: { sizeBytes: true, sha256: true, receivedAt: true, content: true },
+          orderBy: { part: 'asc' },
+          select: { part: true, parts: true, sizeBytes: true, sha256: true, receivedAt: true, content: true },
         });
+        const content = joinOriginalParts(parts);
+        return content && { sizeBytes: parts[0]!.sizeBytes, sha256: parts[0]!.sha256, receivedAt: parts[0]!.receivedAt, content };
       },
     }),
     errorCode: t.exposeString('errorCode', { nullable: true, description: "The provider's error code when sending failed." }),

@@ -2,12 +2,15 @@
 
 -- The exact bytes of every inbound email webhook body, gzip-compressed. The searchable columns
 -- hold a normalised copy (NUL and lone surrogates replaced), so this is the one place the
--- original survives. Written in its own statement before the message's transaction: a large
--- email does not hold that transaction, and a retry finds the copy already there.
+-- original survives. Written before the message, in parts of at most 1 MiB, one statement
+-- each: a 50 MiB email neither holds a transaction nor runs into the statement timeout, and a
+-- retry finds the parts already there.
 CREATE TABLE "inbound_originals" (
     "id" UUID NOT NULL,
     "account_id" UUID NOT NULL,
     "provider_message_id" TEXT NOT NULL,
+    "part" INTEGER NOT NULL DEFAULT 0,
+    "parts" INTEGER NOT NULL DEFAULT 1,
     "content_encoding" TEXT NOT NULL DEFAULT 'gzip',
     "content" BYTEA NOT NULL,
     "size_bytes" INTEGER NOT NULL,
@@ -17,7 +20,7 @@ CREATE TABLE "inbound_originals" (
     CONSTRAINT "inbound_originals_pkey" PRIMARY KEY ("id")
 );
 
-CREATE UNIQUE INDEX "inbound_originals_account_id_provider_message_id_key" ON "inbound_originals"("account_id", "provider_message_id");
+CREATE UNIQUE INDEX "inbound_originals_account_id_provider_message_id_part_key" ON "inbound_originals"("account_id", "provider_message_id", "part");
 
 ALTER TABLE "inbound_originals" ADD CONSTRAINT "inbound_originals_account_id_fkey" FOREIGN KEY ("account_id") REFERENCES "accounts"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
