@@ -64,6 +64,8 @@ const envSchema = z.object({
   GRAPHQL_INTROSPECTION: z.enum(['true', 'false']).optional(),
   MAX_REQUEST_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
+  // How long a transaction may wait for a connection (default: 60 s embedded, 2 s PostgreSQL)
+  DATABASE_TRANSACTION_MAX_WAIT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).optional()),
   // false behind a pooler that cannot keep prepared statements (PgBouncer transaction mode before 1.21)
   DATABASE_PREPARED_STATEMENTS: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).default('true').transform((v) => v === 'true')),
   // Events across instances, and WebSocket keep-alive
@@ -78,8 +80,8 @@ const envSchema = z.object({
 });
 
 export type DatabaseConfig =
-  | { kind: 'postgres'; url: string; poolSize: number; statementTimeoutMs?: number; preparedStatements?: boolean }
-  | { kind: 'embedded'; dataDir: string };
+  | { kind: 'postgres'; url: string; poolSize: number; statementTimeoutMs?: number; preparedStatements?: boolean; transactionMaxWaitMs?: number }
+  | { kind: 'embedded'; dataDir: string; transactionMaxWaitMs?: number };
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -216,13 +218,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST ?? (e.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
     logLevel: e.LOG_LEVEL,
     database: embedded
-      ? { kind: 'embedded', dataDir: e.PARLEY_DATA_DIR }
+      ? { kind: 'embedded', dataDir: e.PARLEY_DATA_DIR, transactionMaxWaitMs: e.DATABASE_TRANSACTION_MAX_WAIT_MS }
       : {
           kind: 'postgres',
           url: e.DATABASE_URL!,
           poolSize: e.DATABASE_POOL_SIZE,
           statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
           preparedStatements: e.DATABASE_PREPARED_STATEMENTS,
+          transactionMaxWaitMs: e.DATABASE_TRANSACTION_MAX_WAIT_MS,
         },
     migrateOnStart: embedded || (e.PARLEY_MIGRATE_ON_START ?? false),
     seedOnStart: e.PARLEY_SEED_ON_START ?? embedded,

@@ -4,7 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../../prisma/generated/client/client.js';
 import type { DatabaseConfig } from '../config.js';
 import type { Logger } from '../logger.js';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.js';
+import { startEmbeddedPostgresThread, type EmbeddedPostgresThread } from './embedded.js';
 import { createStatementNamer } from './statement-names.js';
 
 export { PrismaClient };
@@ -16,8 +16,8 @@ export interface Database {
   /** Connection URL (the loopback socket for the embedded database). */
   url: string;
   kind: DatabaseConfig['kind'];
-  /** The embedded PGlite, when there is one. */
-  embedded?: EmbeddedPostgres;
+  /** The embedded PGlite (in its own thread), when there is one. */
+  embedded?: EmbeddedPostgresThread;
   close(): Promise<void>;
 }
 
@@ -29,10 +29,19 @@ export interface OpenDatabaseOptions {
   logQueries?: boolean;
 }
 
+/**
+ * How long a transaction may wait for a connection before it is refused. The embedded
+ * database has one connection, so under a burst transactions queue behind each other: they
+ * wait (a webhook answered late is fine; a 503 makes Postmark resend the whole email), as
+ * statements outside transactions already do in pg's pool. PostgreSQL keeps Prisma's 2 s:
+ * there a long wait means an exhausted pool, and failing fast sheds load.
+ */
+const defaultTransactionMaxWaitMs = { embedded: 60_000, postgres: 2_000 } as const;
+
 export async function openDatabase(config: DatabaseConfig, options: OpenDatabaseOptions = {}): Promise<Database> {
   const embedded =
     config.kind === 'embedded'
-      ? await startEmbeddedPostgres({ dataDir: config.dataDir, loadDataDir: options.loadDataDir })
+      ? await startEmbeddedPostgresThread({ dataDir: config.dataDir, loadDataDir: options.loadDataDir })
       : undefined;
   const url = embedded ? embedded.url : (config as { url: string }).url;
   const poolSize = config.kind === 'postgres' ? config.poolSize : 1;
@@ -61,6 +70,7 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
   );
   const prisma = new PrismaClient({
     adapter,
+    transactionOptions: { maxWait: config.transactionMaxWaitMs ?? defaultTransactionMaxWaitMs[config.kind] },
     log: options.logQueries ? [{ emit: 'event', level: 'query' }] : [],
   });
   return {

@@ -6,7 +6,54 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { vector } from '@electric-sql/pglite-pgvector';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { PGLiteSocketHandler, PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { Worker } from 'node:worker_threads';
+
+/**
+ * pglite-socket 0.2 appends every incoming chunk to its buffer with Buffer.concat, so a message
+ * of n bytes arriving in 64 KiB chunks copies O(n^2) bytes: a 37 MiB parameter took 270 s.
+ * This holds a large message's chunks aside and hands the handler the whole message at once
+ * (one copy). Only typed messages (first byte non-zero: never a startup packet) over 64 KiB
+ * are held; everything else passes through untouched. Written here because the library has
+ * no hook for it; remove when pglite-socket buffers linearly.
+ */
+const HOLD_MESSAGES_OVER_BYTES = 64 * 1024;
+type HandlerInternals = {
+  messageBuffer: Buffer;
+  heldChunks?: Buffer[];
+  heldBytes?: number;
+  heldNeed?: number;
+  handleData(chunk: Buffer): Promise<number>;
+};
+const handlerPrototype = PGLiteSocketHandler.prototype as unknown as HandlerInternals & { linearBuffering?: true };
+if (!handlerPrototype.linearBuffering) {
+  const handleData = handlerPrototype.handleData;
+  handlerPrototype.linearBuffering = true;
+  handlerPrototype.handleData = async function (this: HandlerInternals, chunk: Buffer): Promise<number> {
+    if (this.heldChunks) {
+      this.heldChunks.push(chunk);
+      this.heldBytes! += chunk.length;
+      if (this.heldBytes! < this.heldNeed!) return 0;
+      const whole = Buffer.concat(this.heldChunks, this.heldBytes);
+      this.heldChunks = undefined;
+      return handleData.call(this, whole);
+    }
+    // The next message to process starts the handler's buffer, or this chunk when it is empty.
+    const head = this.messageBuffer.length > 0 ? this.messageBuffer : chunk;
+    if (head.length >= 5 && head[0] !== 0) {
+      const need = 1 + head.readInt32BE(1);
+      const have = this.messageBuffer.length + chunk.length;
+      if (need > HOLD_MESSAGES_OVER_BYTES && need > have) {
+        this.heldChunks = this.messageBuffer.length > 0 ? [this.messageBuffer, chunk] : [chunk];
+        this.heldBytes = have;
+        this.heldNeed = need;
+        this.messageBuffer = Buffer.alloc(0);
+        return 0;
+      }
+    }
+    return handleData.call(this, chunk);
+  };
+}
 
 export interface EmbeddedPostgres {
   /** postgresql:// URL of the loopback socket server. */
@@ -45,6 +92,47 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     async stop() {
       await server.stop();
       await pglite.close();
+    },
+  };
+}
+
+/** The embedded database as the app sees it when it runs in its own thread: a URL to connect to. */
+export interface EmbeddedPostgresThread {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The embedded database in a worker thread of its own. PGlite is WebAssembly: run on the main
+ * thread, every statement it executes blocks the event loop (storing a 5 MiB email held it for
+ * over a second), so here the API's thread only moves bytes over the loopback socket.
+ */
+export async function startEmbeddedPostgresThread(options: EmbeddedOptions): Promise<EmbeddedPostgresThread> {
+  const loadDataDir = options.loadDataDir ? await options.loadDataDir.arrayBuffer() : undefined;
+  const worker = new Worker(new URL('./embedded-worker.mjs', import.meta.url), {
+    workerData: { dataDir: options.dataDir, loadDataDir },
+    ...(loadDataDir ? { transferList: [loadDataDir] } : {}),
+  });
+  const first = await new Promise<{ url?: string; error?: string }>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`The embedded database thread exited (${code}) before it was ready.`)));
+  });
+  if (!first.url) {
+    await worker.terminate();
+    throw new Error(`The embedded database did not start: ${first.error}`);
+  }
+  worker.on('error', () => undefined);
+  return {
+    url: first.url,
+    async stop() {
+      const stopped = new Promise<void>((resolve) => {
+        worker.once('message', () => resolve());
+        worker.once('exit', () => resolve());
+      });
+      worker.postMessage('stop');
+      await stopped;
+      await worker.terminate();
     },
   };
 }

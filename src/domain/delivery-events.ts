@@ -5,6 +5,7 @@ import { Prisma } from '../db/client.js';
 import { scopeToAccount } from '../db/scoped.js';
 import type { AppServices } from '../services.js';
 import { recordAudit } from './audit.js';
+import type { CompressedOriginal } from './inbound-originals.js';
 
 interface EventBase {
   providerMessageId: string;
@@ -14,6 +15,8 @@ interface EventBase {
   /** Distinguishes events of the same kind and time (bounce id, clicked link). */
   discriminator?: string;
   raw: Prisma.InputJsonValue;
+  /** The exact body the provider posted, compressed. */
+  original?: CompressedOriginal;
 }
 
 export type DeliveryEvent = EventBase &
@@ -60,7 +63,7 @@ export async function recordDeliveryEvent(services: AppServices, event: Delivery
 
   return db.$transaction(async (tx) => {
     const { count } = await tx.emailEvent.createMany({
-      data: [{ accountId, messageId: message.id, recordType: event.kind, occurredAt, dedupeKey, payload: event.raw }],
+      data: [{ accountId, messageId: message.id, recordType: event.kind, occurredAt, dedupeKey, payload: event.raw, originalPayload: event.original?.content ?? null }],
       skipDuplicates: true,
     });
     if (count === 0) return { status: 'duplicate', messageId: message.id };

@@ -5,9 +5,10 @@ import type { AISuggestion, Conversation, ConversationMessage, Lead } from '../d
 import type { MessageAnalysis } from '../../prisma/generated/client/client.js';
 import type { ScopedTransaction } from '../db/scoped.js';
 import type { DraftResult, Fallback, ReplyAnalysis, ReplyContext, SimilarExample, ThreadMessage } from '../ai/port.js';
-import { inboundThreadText } from '../ai/email-text.js';
+import { inboundBody } from '../ai/email-text.js';
 import { detectLanguage } from '../ai/language.js';
 import { parseAddressList } from '../ai/addresses.js';
+import { replyTextsOffLoop } from '../cpu/pool.js';
 import { recordAudit } from './audit.js';
 import type { DomainContext } from './context.js';
 import { InvalidStateError, NotFoundError } from './errors.js';
@@ -63,17 +64,20 @@ export async function loadReplyContext(
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: THREAD_LIMIT,
   });
-  const toThread = (m: ConversationMessage): ThreadMessage => ({
+  const messages = recent.reverse();
+  if (!recent.some((m) => m.id === message.id)) messages.push(message);
+  // Quote stripping runs in the text-work pool, on each email's bounded prefix.
+  const texts = await replyTextsOffLoop(messages.map(inboundBody));
+  const toThread = (m: ConversationMessage, text: string): ThreadMessage => ({
     direction: m.direction,
     fromName: m.fromName,
     fromEmail: m.fromEmail,
     subject: m.subject,
     // The same preparation for every path (analysis, drafting, embedding, eval): email-text.ts.
-    text: inboundThreadText(m),
+    text,
     at: m.receivedAt ?? m.sentAt ?? m.createdAt,
   });
-  const thread = recent.reverse().map(toThread);
-  if (!recent.some((m) => m.id === message.id)) thread.push(toThread(message));
+  const thread = messages.map((m, i) => toThread(m, texts[i]!));
   const { lead } = conversation;
   const { config } = ctx.services;
   return {
@@ -87,7 +91,7 @@ export async function loadReplyContext(
       estimatedValue: lead.estimatedValue,
     },
     thread,
-    inbound: toThread(message),
+    inbound: thread.find((_, i) => messages[i]!.id === message.id)!,
     sender: { name: config.email.fromName, email: config.email.fromAddress },
     offerFacts: config.ai.offerFacts ?? null,
     examples,

@@ -1,13 +1,18 @@
 // A lead's email arrives: find its conversation (or open one), store it exactly once, move
-// the conversation to NEEDS_REVIEW and queue the AI draft, all in one transaction.
+// the conversation to NEEDS_REVIEW and queue the AI draft, all in one statement. One
+// statement rather than an interactive transaction: a 50 MiB email takes seconds to write, and
+// an interactive transaction would hold the connection (the embedded database's only one)
+// for all of it and hit its time limit. The exact original is stored first, in parts.
 import { randomUUID } from 'node:crypto';
 import { Prisma } from '../db/client.js';
-import { scopeToAccount, type ScopedTransaction } from '../db/scoped.js';
+import { scopeToAccount } from '../db/scoped.js';
 import { sanitiseEmailHtml } from '../email/safe-html.js';
 import { insertJobsSql } from '../jobs/queue.js';
 import { JOB_KINDS } from '../jobs/kinds.js';
 import type { AppServices } from '../services.js';
+import { addressKey } from './addresses.js';
 import { insertAuditSql } from './audit.js';
+import { keepInboundOriginal, type CompressedOriginal } from './inbound-originals.js';
 import { DomainError } from './errors.js';
 import { mailboxHashOf, newReplyHash, normaliseSubject } from './threading.js';
 
@@ -33,6 +38,8 @@ export interface InboundEmail {
   references: string[];
   headers: { name: string; value: string }[];
   attachments: { name: string; contentType: string; size: number; content?: string }[];
+  /** The exact body the provider posted, compressed: kept once per email, whatever the rest. */
+  original?: CompressedOriginal;
 }
 
 export type ThreadedBy = 'mailbox-hash' | 'references' | 'subject' | 'new-conversation' | 'new-lead';
@@ -108,46 +115,47 @@ function stripReplyPrefix(subject: string): string {
   return (at >= 0 ? subject.slice(at) : subject).trim() || '(no subject)';
 }
 
-/** Rule 3 and the fallbacks: the lead's conversation with the same subject, or a new one. */
-async function threadBySender(
-  tx: ScopedTransaction,
-  accountId: string,
-  email: InboundEmail,
-): Promise<{ conversationId: string; threadedBy: ThreadedBy }> {
-  let lead = await tx.lead.findFirst({ where: { email: { equals: email.from.email, mode: 'insensitive' } } });
-  let threadedBy: ThreadedBy = 'new-conversation';
-  if (lead) {
-    const subject = normaliseSubject(email.subject);
-    const candidates = await tx.conversation.findMany({
-      where: { leadId: lead.id },
-      orderBy: { lastMessageAt: 'desc' },
-      select: { id: true, subject: true },
-      take: 200,
-    });
-    const match = candidates.find((c) => normaliseSubject(c.subject) === subject);
-    if (match) return { conversationId: match.id, threadedBy: 'subject' };
-  } else {
-    lead = await tx.lead.create({
-      data: {
-        accountId,
-        email: email.from.email.toLowerCase(),
-        name: email.from.name?.trim() || email.from.email.split('@')[0]!,
-        // Marks a lead that wrote to us first, rather than one we reached out to.
-        source: 'inbound-email',
-      },
-    });
-    threadedBy = 'new-lead';
-  }
-  const conversation = await tx.conversation.create({
-    data: {
-      accountId,
-      leadId: lead.id,
-      subject: stripReplyPrefix(email.subject),
-      status: 'NEEDS_REVIEW',
-      replyHash: newReplyHash(),
-    },
+/** Where rule 3 puts an email: an existing conversation, or a new one (and maybe a new lead). */
+type SenderThread =
+  | { kind: 'existing'; conversationId: string }
+  | { kind: 'new'; conversationId: string; leadId: string; newLead: boolean };
+
+/** The conversation a reply goes to, and what the store must create first. */
+interface StoreTarget {
+  conversationId: string;
+  threadedBy: ThreadedBy;
+  create?: { leadId: string; newLead: boolean };
+}
+
+/**
+ * Rule 3 and the fallbacks: the lead's conversation with the same subject, or a new one. The
+ * lead is found by its address key, so an internationalised address matches however its
+ * domain is spelled (Unicode or punycode) and whatever the case.
+ */
+async function threadBySender(services: AppServices, accountId: string, email: InboundEmail): Promise<SenderThread> {
+  const db = scopeToAccount(services.prisma, accountId);
+  const key = addressKey(email.from.email) ?? email.from.email.toLowerCase();
+  const lead = await db.lead.findFirst({ where: { emailKey: key }, orderBy: { createdAt: 'asc' }, select: { id: true } });
+  if (!lead) return { kind: 'new', conversationId: randomUUID(), leadId: randomUUID(), newLead: true };
+  const subject = normaliseSubject(email.subject);
+  const candidates = await db.conversation.findMany({
+    where: { leadId: lead.id },
+    orderBy: { lastMessageAt: 'desc' },
+    select: { id: true, subject: true },
+    take: 200,
   });
-  return { conversationId: conversation.id, threadedBy };
+  const match = candidates.find((c) => normaliseSubject(c.subject) === subject);
+  if (match) return { kind: 'existing', conversationId: match.id };
+  return { kind: 'new', conversationId: randomUUID(), leadId: lead.id, newLead: false };
+}
+
+function toTarget(found: SenderThread): StoreTarget {
+  if (found.kind === 'existing') return { conversationId: found.conversationId, threadedBy: 'subject' };
+  return {
+    conversationId: found.conversationId,
+    threadedBy: found.newLead ? 'new-lead' : 'new-conversation',
+    create: { leadId: found.leadId, newLead: found.newLead },
+  };
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -169,22 +177,21 @@ async function findDuplicate(services: AppServices, accountId: string, email: In
 const INBOUND_ACTOR = 'system:inbound-email';
 
 /**
- * Stores the reply in its conversation with one statement: the message, the conversation
- * moved to NEEDS_REVIEW (unarchived), the audit row and the drafting and embedding jobs.
- * As Prisma calls these were five round trips (a read and four writes), most of the
- * webhook's time; nothing is written unless the conversation is in the account.
+ * Stores the reply with one statement: the lead and the conversation when they are new, the
+ * message, the conversation moved to NEEDS_REVIEW (unarchived), the audit row and the drafting
+ * and embedding jobs. As Prisma calls these were several round trips in an interactive
+ * transaction; nothing is written unless the conversation is in the account.
  */
 async function storeReply(
-  tx: ScopedTransaction,
+  services: AppServices,
   accountId: string,
-  threaded: { conversationId: string; threadedBy: ThreadedBy },
+  target: StoreTarget,
   messageId: string,
   email: InboundEmail,
   safeHtmlBody: string | null,
   now: Date,
 ): Promise<{ conversationId: string; threadedBy: ThreadedBy }> {
-  const { conversationId, threadedBy } = threaded;
-  const newConversation = threadedBy === 'new-conversation' || threadedBy === 'new-lead';
+  const { conversationId, threadedBy, create } = target;
   const jobs = insertJobsSql(
     [
       { kind: JOB_KINDS.draftReply, accountId, payload: { conversationId, inboundMessageId: messageId }, dedupeKey: messageId },
@@ -198,7 +205,7 @@ async function storeReply(
       action: 'conversation.reply_received',
       entityType: 'Conversation',
       entityId: conversationId,
-      fromStatus: newConversation ? Prisma.sql`NULL` : Prisma.sql`before.status::text`,
+      fromStatus: create ? Prisma.sql`NULL` : Prisma.sql`before.status::text`,
       toStatus: 'NEEDS_REVIEW',
       details: { messageId, threadedBy },
     },
@@ -206,10 +213,29 @@ async function storeReply(
   );
   // Prisma would set it itself: @updatedAt takes the wall clock.
   const wallClock = new Date();
-  const stored = await tx.$queryRaw<{ id: string }[]>`
-    WITH before AS (
+  const leadKey = addressKey(email.from.email) ?? email.from.email.toLowerCase();
+  // A new conversation is inserted by this statement, which cannot see its own inserts: the
+  // conversation row already points at the message (the foreign keys are checked at the end of
+  // the statement), and `before` is the new row's values rather than a read.
+  const before = create
+    ? Prisma.sql`
+    ${create.newLead ? Prisma.sql`new_lead AS (
+      INSERT INTO leads (id, account_id, email, email_key, name, source, created_at, updated_at)
+      VALUES (${create.leadId}::uuid, ${accountId}::uuid, ${email.from.email.toLowerCase()}, ${leadKey},
+        ${email.from.name?.trim() || email.from.email.split('@')[0]!}, 'inbound-email', ${wallClock}::timestamptz, ${wallClock}::timestamptz)
+      RETURNING id
+    ), ` : Prisma.empty}new_conversation AS (
+      INSERT INTO conversations (id, account_id, lead_id, subject, status, last_message_at, last_message_id, reply_hash, created_at, updated_at)
+      SELECT ${conversationId}::uuid, ${accountId}::uuid, ${create.leadId}::uuid, ${stripReplyPrefix(email.subject)}, 'NEEDS_REVIEW',
+        ${now}::timestamptz, ${messageId}::uuid, ${newReplyHash()}, ${wallClock}::timestamptz, ${wallClock}::timestamptz
+      ${create.newLead ? Prisma.sql`FROM new_lead` : Prisma.sql`FROM leads WHERE id = ${create.leadId}::uuid AND account_id = ${accountId}::uuid`}
+      RETURNING status
+    ), before AS (SELECT status FROM new_conversation)`
+    : Prisma.sql`before AS (
       SELECT status FROM conversations WHERE id = ${conversationId}::uuid AND account_id = ${accountId}::uuid
-    ), message AS (
+    )`;
+  const stored = await services.prisma.$queryRaw<{ id: string }[]>`
+    WITH ${before}, message AS (
       INSERT INTO conversation_messages (id, account_id, conversation_id, direction, from_email, from_name, to_email, cc_emails,
         subject, text_body, html_body, safe_html_body, stripped_text, message_id_header, in_reply_to, "references", provider_message_id,
         idempotency_key, delivery_status, received_at, created_at, headers, attachments)
@@ -218,7 +244,7 @@ async function storeReply(
         ${email.subject}, ${email.textBody}, ${email.htmlBody || null}::text, ${safeHtmlBody}::text, ${email.strippedText || null}::text,
         ${email.messageIdHeader ?? null}::text, ${email.inReplyTo ?? null}::text, ${email.references}::text[], ${email.providerMessageId},
         ${`inbound:${email.providerMessageId}`}, 'RECEIVED'::"DeliveryStatus", ${now}::timestamptz, ${now}::timestamptz,
-        ${JSON.stringify(email.headers)}::jsonb, ${JSON.stringify(email.attachments)}::jsonb
+        ${JSON.stringify(email.headers)}::jsonb, ${JSON.stringify(email.attachments.map(({ content: _content, ...metadata }) => metadata))}::jsonb
       FROM before
       RETURNING id
     ), moved AS (
@@ -229,7 +255,25 @@ async function storeReply(
     ), audit AS (${audit}    ), jobs AS (${jobs})
     SELECT id FROM message`;
   if (stored.length === 0) throw new Error(`Conversation ${conversationId} is not in account ${accountId}.`);
-  return threaded;
+  return { conversationId, threadedBy };
+}
+
+/**
+ * Attachment content, when the account keeps it (INBOUND_STORE_ATTACHMENT_CONTENT), is written
+ * after the message, in a statement of its own: up to 50 MiB of base64 would otherwise travel
+ * inside the statement that locks the conversation. If this write fails the email is still
+ * stored and its original (attachments included) is in inbound_originals, so it is logged, not
+ * retried.
+ */
+async function keepAttachmentContent(services: AppServices, accountId: string, messageId: string, email: InboundEmail): Promise<void> {
+  if (!email.attachments.some((a) => a.content !== undefined)) return;
+  try {
+    await services.prisma.$executeRaw`
+      UPDATE conversation_messages SET attachments = ${JSON.stringify(email.attachments)}::jsonb
+      WHERE id = ${messageId}::uuid AND account_id = ${accountId}::uuid`;
+  } catch (err) {
+    services.logger.warn({ err, messageId }, 'attachment content not kept on the message; the original payload has it');
+  }
 }
 
 export async function receiveInboundEmail(
@@ -257,7 +301,6 @@ export async function receiveInboundEmail(
   }
   const thread = (await byMailboxHash(services, email, urlAccountId)) ?? (await byReferences(services, email, urlAccountId));
   const accountId = urlAccountId ?? thread?.accountId ?? (await resolveAccountByRecipient(services, email));
-  const db = scopeToAccount(services.prisma, accountId);
 
   // Sanitised once, when first needed (not for a duplicate), and stored beside the original.
   let sanitised: string | null | undefined;
@@ -269,14 +312,13 @@ export async function receiveInboundEmail(
     const duplicate = await findDuplicate(services, accountId, email);
     if (duplicate) return duplicate;
     try {
+      if (email.original && attempt === 0) await keepInboundOriginal(services.prisma, accountId, email.providerMessageId, email.original);
       const messageId = randomUUID();
-      // A known thread needs one statement, atomic alone; finding or opening the thread by
-      // its sender takes several, in one transaction with the store.
-      const threaded = thread
-        ? await storeReply(db, accountId, { conversationId: thread.id, threadedBy: thread.threadedBy }, messageId, email, safeHtml(), services.now())
-        : await db.$transaction(async (tx) =>
-            storeReply(tx, accountId, await threadBySender(tx, accountId, email), messageId, email, safeHtml(), services.now()),
-          );
+      // Reads first, then one statement that writes everything: a lost race (the same new lead
+      // created concurrently) fails that statement whole, and the next attempt reads again.
+      const target = thread ? { conversationId: thread.id, threadedBy: thread.threadedBy } : toTarget(await threadBySender(services, accountId, email));
+      const threaded = await storeReply(services, accountId, target, messageId, email, safeHtml(), services.now());
+      await keepAttachmentContent(services, accountId, messageId, email);
       const result = { status: 'stored' as const, accountId, messageId, ...threaded };
       services.events.publish({
         type: 'NEW_REPLY',

@@ -3,10 +3,11 @@
 // the viewer's account. Callers: the job queue (refreshConversationEmbedding when messages
 // arrive or the outcome changes), the GraphQL fields, and drafting (similarExamplesForDrafting).
 import type { FindSimilarExamples } from './draft.js';
-import { inboundThreadText } from '../ai/email-text.js';
+import { inboundBody, latestReplyText } from '../ai/email-text.js';
 import type { AISuggestion, Conversation } from '../db/client.js';
 import type { ConversationOutcome, Intent } from '../../prisma/generated/client/enums.js';
 import { readEmbedding, readEmbeddingState, searchSimilar, upsertEmbedding, type VectorSpace } from '../vector/sql.js';
+import { clipForTextWork } from '../cpu/pool.js';
 import type { DomainContext } from './context.js';
 import { DomainError, NotFoundError, ValidationError, VectorSearchUnavailableError } from './errors.js';
 
@@ -31,10 +32,11 @@ function requireVectorSearch(ctx: DomainContext): void {
 
 /**
  * The text a message contributes: the same preparation as analysis and drafting (quoted
- * history, forwards, signatures and footers cut; email-text.ts), whitespace collapsed.
+ * history, forwards, signatures and footers cut; email-text.ts), on the text-work bound's
+ * prefix (linear-time rules on at most 20,000 characters), whitespace collapsed.
  */
 function cleanText(message: { textBody: string; strippedText: string | null }): string {
-  return inboundThreadText(message).replace(/\s+/g, ' ').trim();
+  return latestReplyText(clipForTextWork(inboundBody(message))).replace(/\s+/g, ' ').trim();
 }
 
 const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);

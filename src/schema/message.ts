@@ -30,6 +30,30 @@ const EmailAttachment = builder.objectRef<AttachmentInfo>('EmailAttachment').imp
   }),
 });
 import { DeliveryStatusEnum, MessageDirectionEnum } from './enums.js';
+import { decompressOriginal, joinOriginalParts } from '../domain/inbound-originals.js';
+
+interface OriginalPayload {
+  sizeBytes: number;
+  sha256: string;
+  receivedAt: Date;
+  content: Uint8Array;
+}
+
+const OriginalPayloadRef = builder.objectRef<OriginalPayload>('OriginalPayload').implement({
+  description:
+    'The exact body the email provider posted for an inbound email (Postmark inbound JSON), byte for byte. ' +
+    'UNTRUSTED: written by whoever sent the email; it may hold NUL bytes, invalid UTF-8, scripts and attachments. ' +
+    'Never render it as HTML. The text fields of the message are a normalised copy of it.',
+  fields: (t) => ({
+    sizeBytes: t.exposeInt('sizeBytes', { description: 'Size of the original body in bytes.' }),
+    sha256: t.exposeString('sha256', { description: 'SHA-256 of the original body, hex.' }),
+    receivedAt: t.expose('receivedAt', { type: 'DateTime', description: 'When Parley first stored it.' }),
+    contentBase64: t.string({
+      description: 'The original body, base64-encoded (base64 keeps bytes that are not valid text). Untrusted.',
+      resolve: async (original) => (await decompressOriginal(original.content)).toString('base64'),
+    }),
+  }),
+});
 
 export const ConversationMessageNode = builder.prismaNode('ConversationMessage', {
   id: { field: 'id' },
@@ -94,6 +118,25 @@ export const ConversationMessageNode = builder.prismaNode('ConversationMessage',
         (Array.isArray(message.attachments) ? (message.attachments as unknown as AttachmentInfo[]) : []).map(
           ({ name, contentType, size }) => ({ name, contentType, size }),
         ),
+    }),
+    originalPayload: t.field({
+      type: OriginalPayloadRef,
+      nullable: true,
+      authScopes: { agent: true },
+      description:
+        'Inbound emails (agents and owners only): the exact body the provider posted, before Parley normalised ' +
+        'what PostgreSQL cannot store (NUL, unpaired surrogates). Untrusted. Null for outbound email.',
+      select: { providerMessageId: true, direction: true },
+      resolve: async (message, _args, ctx) => {
+        if (message.direction !== 'INBOUND' || !message.providerMessageId) return null;
+        const parts = await ctx.db.inboundOriginal.findMany({
+          where: { providerMessageId: message.providerMessageId },
+          orderBy: { part: 'asc' },
+          select: { part: true, parts: true, sizeBytes: true, sha256: true, receivedAt: true, content: true },
+        });
+        const content = joinOriginalParts(parts);
+        return content && { sizeBytes: parts[0]!.sizeBytes, sha256: parts[0]!.sha256, receivedAt: parts[0]!.receivedAt, content };
+      },
     }),
     errorCode: t.exposeString('errorCode', { nullable: true, description: "The provider's error code when sending failed." }),
     errorMessage: t.exposeString('errorMessage', { nullable: true, description: "The provider's error message when sending failed." }),

@@ -5,6 +5,7 @@
 // on the corpus: a corpus-fitted IDF would change every stored vector as data arrives.
 import type { Embedder } from './embedder.js';
 import { normalize } from './embedder.js';
+import { clipForTextWork, runTextWork } from '../cpu/pool.js';
 
 export const OFFLINE_DIMENSIONS = 256;
 
@@ -58,22 +59,29 @@ function features(text: string): Map<string, number> {
   return counts;
 }
 
+/** The offline vector of one text (run in the text-work pool by createOfflineEmbedder). */
+export function embedOffline(text: string, dimensions = OFFLINE_DIMENSIONS): number[] {
+  const vector = new Array<number>(dimensions).fill(0);
+  for (const [feature, weight] of features(text)) {
+    const hash = fnv1a(feature);
+    // A sign bit from the hash keeps collisions from piling up in one direction.
+    const sign = hash & 0x80000000 ? -1 : 1;
+    // Sublinear term frequency: the tenth "price" says less than the first.
+    vector[hash % dimensions]! += sign * (weight <= 1 ? weight : 1 + Math.log(weight));
+  }
+  return normalize(vector);
+}
+
+/**
+ * The offline embedder. Its work runs in the text-work pool's threads, on each text's first
+ * TEXT_WORK_MAX_CHARS characters, so embedding a huge email costs the event loop nothing.
+ */
 export function createOfflineEmbedder(dimensions = OFFLINE_DIMENSIONS): Embedder {
-  const embedOne = (text: string): number[] => {
-    const vector = new Array<number>(dimensions).fill(0);
-    for (const [feature, weight] of features(text)) {
-      const hash = fnv1a(feature);
-      // A sign bit from the hash keeps collisions from piling up in one direction.
-      const sign = hash & 0x80000000 ? -1 : 1;
-      // Sublinear term frequency: the tenth "price" says less than the first.
-      vector[hash % dimensions]! += sign * (weight <= 1 ? weight : 1 + Math.log(weight));
-    }
-    return normalize(vector);
-  };
+  const embedMany = (texts: string[]) => runTextWork('embed', { texts: texts.map(clipForTextWork), dimensions });
   return {
     name: `offline-hash-${dimensions}`,
     dimensions,
-    embed: async (text) => embedOne(text),
-    embedMany: async (texts) => texts.map(embedOne),
+    embed: async (text) => (await embedMany([text]))[0]!,
+    embedMany,
   };
 }

@@ -19,11 +19,11 @@ export function basicAuthMatches(header: string | null, username?: string, passw
 
 export class BodyTooLargeError extends Error {}
 
-/** Reads the body as text, refusing (without buffering it all) anything over maxBytes. */
-export async function readBoundedText(request: Request, maxBytes: number): Promise<string> {
+/** Reads the body's bytes, refusing (without buffering it all) anything over maxBytes. */
+export async function readBoundedBody(request: Request, maxBytes: number): Promise<Buffer> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw new BodyTooLargeError();
-  if (!request.body) return '';
+  if (!request.body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let total = 0;
   const reader = request.body.getReader();
@@ -37,5 +37,5 @@ export async function readBoundedText(request: Request, maxBytes: number): Promi
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks, total);
 }

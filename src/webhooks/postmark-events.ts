@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { recordDeliveryEvent, type DeliveryEvent } from '../domain/delivery-events.js';
 import { encodeParleyId } from '../schema/ids.js';
+import { compressOriginal } from '../domain/inbound-originals.js';
 import type { AppServices } from '../services.js';
 import { json } from './http.js';
 import { authenticate, readJsonBody } from './request.js';
@@ -78,8 +79,9 @@ const KNOWN = new Set(['Delivery', 'Bounce', 'SpamComplaint', 'Open', 'Click', '
 export async function handlePostmarkEvent(services: AppServices, request: Request, _url: URL, address: string): Promise<Response> {
   const refused = await authenticate(services, request, address);
   if (refused) return refused;
-  const body = await readJsonBody(services, request, z.unknown());
-  if (body instanceof Response) return body;
+  const read = await readJsonBody(services, request, z.unknown());
+  if (read instanceof Response) return read;
+  const body = read.data;
   const recordType = (body as { RecordType?: unknown } | null)?.RecordType;
   if (typeof recordType === 'string' && !KNOWN.has(recordType)) {
     services.logger.info({ recordType }, 'ignored a Postmark event of a kind Parley does not track');
@@ -91,7 +93,7 @@ export async function handlePostmarkEvent(services: AppServices, request: Reques
     return json(400, { error: 'INVALID_PAYLOAD', message: `Invalid event: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, issues });
   }
   try {
-    const result = await recordDeliveryEvent(services, toDeliveryEvent(parsed.data));
+    const result = await recordDeliveryEvent(services, { ...toDeliveryEvent(parsed.data), original: await compressOriginal(read.raw) });
     if (result.status === 'unknown-message') {
       services.logger.info({ providerMessageId: parsed.data.MessageID, recordType }, 'Postmark event for an unknown message');
     }

@@ -3,6 +3,8 @@
 // 403) for bad credentials, 400/413 for bodies it should not resend, 5xx for transient faults,
 // and 200 only once the message and its job are committed. The AI work runs later, in a job.
 import { z } from 'zod';
+import { isMailbox } from '../domain/addresses.js';
+import { compressOriginal } from '../domain/inbound-originals.js';
 import { receiveInboundEmail, UnroutableEmailError, type InboundEmail } from '../domain/receive-inbound.js';
 import { parseMessageIds } from '../domain/threading.js';
 import { encodeParleyId } from '../schema/ids.js';
@@ -46,7 +48,8 @@ export const PostmarkInboundSchema = z
       )
       .default([]),
   })
-  .refine((p) => z.email().safeParse(p.FromFull?.Email ?? p.From).success, {
+  // Internationalised addresses (jürgen@bücher.example) are mailboxes too: z.email() is ASCII only.
+  .refine((p) => isMailbox(p.FromFull?.Email ?? p.From ?? ''), {
     message: 'must hold the sender address',
     path: ['FromFull', 'Email'],
   });
@@ -89,10 +92,11 @@ function toInboundEmail(payload: PostmarkInbound, storeAttachmentContent: boolea
 export async function handlePostmarkInbound(services: AppServices, request: Request, url: URL, address: string): Promise<Response> {
   const refused = await authenticate(services, request, address);
   if (refused) return refused;
-  const body = await readJsonBody(services, request, PostmarkInboundSchema);
-  if (body instanceof Response) return body;
+  const read = await readJsonBody(services, request, PostmarkInboundSchema);
+  if (read instanceof Response) return read;
+  const body = read.data;
   try {
-    const email = toInboundEmail(body, services.config.webhooks.storeAttachmentContent);
+    const email = { ...toInboundEmail(body, services.config.webhooks.storeAttachmentContent), original: await compressOriginal(read.raw) };
     const result = await receiveInboundEmail(services, email, { accountSlug: url.searchParams.get('account') ?? undefined });
     return json(200, {
       status: result.status,

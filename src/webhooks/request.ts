@@ -2,7 +2,8 @@
 import type { z } from 'zod';
 import { RateLimitedError } from '../domain/errors.js';
 import type { AppServices } from '../services.js';
-import { basicAuthMatches, BodyTooLargeError, json, readBoundedText } from './http.js';
+import { basicAuthMatches, BodyTooLargeError, json, readBoundedBody } from './http.js';
+import { storableJson } from './storable.js';
 
 /**
  * A 401 response when the credentials are wrong or missing (429 once an address has failed
@@ -23,28 +24,33 @@ export async function authenticate(services: AppServices, request: Request, addr
   });
 }
 
-/** The parsed body, or the 400/413 response that explains why there is none. */
+/**
+ * The parsed body, or the 400/413 response that explains why there is none. Every string in it
+ * (keys too) is made storable (NUL and unpaired surrogates replaced, see storable.ts) before the
+ * schema sees it; `raw` is the exact bytes that were posted, for keeping the original.
+ */
 export async function readJsonBody<S extends z.ZodType>(
   services: AppServices,
   request: Request,
   schema: S,
-): Promise<z.infer<S> | Response> {
-  let text: string;
+): Promise<{ data: z.infer<S>; raw: Buffer } | Response> {
+  let raw: Buffer;
   try {
-    text = await readBoundedText(request, services.config.webhooks.maxBodyBytes);
+    raw = await readBoundedBody(request, services.config.webhooks.maxBodyBytes);
   } catch (err) {
     if (err instanceof BodyTooLargeError) {
       return json(413, { error: 'PAYLOAD_TOO_LARGE', message: `Body over ${services.config.webhooks.maxBodyBytes} bytes.` });
     }
     throw err;
   }
-  let raw: unknown;
+  let value: unknown;
   try {
-    raw = JSON.parse(text);
+    // Invalid UTF-8 decodes to U+FFFD here; the original keeps the bytes.
+    value = storableJson(JSON.parse(raw.toString('utf8')));
   } catch {
     return json(400, { error: 'MALFORMED_JSON', message: 'The body is not valid JSON.' });
   }
-  const parsed = schema.safeParse(raw);
+  const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message }));
     return json(400, {
@@ -53,5 +59,5 @@ export async function readJsonBody<S extends z.ZodType>(
       issues,
     });
   }
-  return parsed.data;
+  return { data: parsed.data, raw };
 }

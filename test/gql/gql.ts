@@ -39,6 +39,8 @@ type Documents = {
     "\n  subscription OnSent($conversationId: ID) {\n    sent(conversationId: $conversationId) { at conversation { id } email { id } suggestion { id } }\n  }\n": typeof types.OnSentDocument,
     "\n  subscription OnConversationError($conversationId: ID) {\n    conversationError(conversationId: $conversationId) { at code message conversation { id } email { id } suggestion { id } }\n  }\n": typeof types.OnConversationErrorDocument,
     "\n  query AuditIds($entityId: ID) {\n    auditLog(first: 10, entityId: $entityId) { edges { node { id actor entityType entityId action } } }\n    viewer { actor user { name email role } account { id } }\n  }\n": typeof types.AuditIdsDocument,
+    "\n  query InboundMessage($id: ID!) {\n    node(id: $id) {\n      ... on ConversationMessage {\n        fromEmail\n        fromName\n        subject\n        textBody\n        htmlBody\n        strippedText\n        ccEmails\n        attachments { name contentType size }\n        originalPayload { sizeBytes sha256 contentBase64 }\n        conversation { subject lead { email name } }\n      }\n    }\n  }\n": typeof types.InboundMessageDocument,
+    "\n  query LargeMessage($id: ID!) {\n    node(id: $id) {\n      ... on ConversationMessage {\n        fromEmail\n        textBody\n        attachments { name size }\n        originalPayload { sizeBytes sha256 }\n        conversation { status lead { email } }\n      }\n    }\n  }\n": typeof types.LargeMessageDocument,
     "\n  query InboundThread($id: ID!) {\n    conversation(id: $id) {\n      status\n      lead { email name }\n      lastMessage { direction textBody strippedText htmlBody fromEmail ccEmails attachments { name contentType size } }\n      messages(first: 20) { totalCount }\n    }\n  }\n": typeof types.InboundThreadDocument,
     "\n  query ServerCheck { conversations(first: 1) { totalCount } }\n": typeof types.ServerCheckDocument,
     "\n  mutation SetOutcome($input: SetConversationOutcomeInput!) {\n    setConversationOutcome(input: $input) {\n      __typename\n      ... on SetConversationOutcomePayload { conversation { id outcome outcomeAt } }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": typeof types.SetOutcomeDocument,
@@ -87,6 +89,8 @@ const documents: Documents = {
     "\n  subscription OnSent($conversationId: ID) {\n    sent(conversationId: $conversationId) { at conversation { id } email { id } suggestion { id } }\n  }\n": types.OnSentDocument,
     "\n  subscription OnConversationError($conversationId: ID) {\n    conversationError(conversationId: $conversationId) { at code message conversation { id } email { id } suggestion { id } }\n  }\n": types.OnConversationErrorDocument,
     "\n  query AuditIds($entityId: ID) {\n    auditLog(first: 10, entityId: $entityId) { edges { node { id actor entityType entityId action } } }\n    viewer { actor user { name email role } account { id } }\n  }\n": types.AuditIdsDocument,
+    "\n  query InboundMessage($id: ID!) {\n    node(id: $id) {\n      ... on ConversationMessage {\n        fromEmail\n        fromName\n        subject\n        textBody\n        htmlBody\n        strippedText\n        ccEmails\n        attachments { name contentType size }\n        originalPayload { sizeBytes sha256 contentBase64 }\n        conversation { subject lead { email name } }\n      }\n    }\n  }\n": types.InboundMessageDocument,
+    "\n  query LargeMessage($id: ID!) {\n    node(id: $id) {\n      ... on ConversationMessage {\n        fromEmail\n        textBody\n        attachments { name size }\n        originalPayload { sizeBytes sha256 }\n        conversation { status lead { email } }\n      }\n    }\n  }\n": types.LargeMessageDocument,
     "\n  query InboundThread($id: ID!) {\n    conversation(id: $id) {\n      status\n      lead { email name }\n      lastMessage { direction textBody strippedText htmlBody fromEmail ccEmails attachments { name contentType size } }\n      messages(first: 20) { totalCount }\n    }\n  }\n": types.InboundThreadDocument,
     "\n  query ServerCheck { conversations(first: 1) { totalCount } }\n": types.ServerCheckDocument,
     "\n  mutation SetOutcome($input: SetConversationOutcomeInput!) {\n    setConversationOutcome(input: $input) {\n      __typename\n      ... on SetConversationOutcomePayload { conversation { id outcome outcomeAt } }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.SetOutcomeDocument,
@@ -207,6 +211,14 @@ export function graphql(source: "\n  subscription OnConversationError($conversat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AuditIds($entityId: ID) {\n    auditLog(first: 10, entityId: $entityId) { edges { node { id actor entityType entityId action } } }\n    viewer { actor user { name email role } account { id } }\n  }\n"): typeof import('./graphql.js').AuditIdsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InboundMessage($id: ID!) {\n    node(id: $id) {\n      ... on ConversationMessage {\n        fromEmail\n        fromName\n        subject\n        textBody\n        htmlBody\n        strippedText\n        ccEmails\n        attachments { name contentType size }\n        originalPayload { sizeBytes sha256 contentBase64 }\n        conversation { subject lead { email name } }\n      }\n    }\n  }\n"): typeof import('./graphql.js').InboundMessageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LargeMessage($id: ID!) {\n    node(id: $id) {\n      ... on ConversationMessage {\n        fromEmail\n        textBody\n        attachments { name size }\n        originalPayload { sizeBytes sha256 }\n        conversation { status lead { email } }\n      }\n    }\n  }\n"): typeof import('./graphql.js').LargeMessageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -436,7 +436,7 @@ export type DraftLanguageQueryVariables = Exact<{
 }>;
 
 
-export type DraftLanguageQuery = { conversation: { pendingSuggestion: { id: string, body: string, language: string | null, needsHumanWriter: boolean, humanWriterReason: string | null, confidence: number, safetyFlags: Array<string> } | null } };
+export type DraftLanguageQuery = { conversation: { pendingSuggestion: { id: string, body: string, language: string | null, needsHumanWriter: boolean, humanWriterReason: string | null, confidence: number, safetyFlags: Array<string> } | null } | null };
 
 export type ApproveHumanWriterDraftMutationVariables = Exact<{
   input: ApproveSuggestionInput;
@@ -504,6 +504,26 @@ export type AuditIdsQueryVariables = Exact<{
 
 
 export type AuditIdsQuery = { auditLog: { edges: Array<{ node: { id: string, actor: string, entityType: string, entityId: string, action: string } }> }, viewer: { actor: string, user: { name: string, email: string, role: Role } | null, account: { id: string } } };
+
+export type InboundMessageQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type InboundMessageQuery = { node:
+    | { fromEmail: string, fromName: string | null, subject: string, textBody: string, htmlBody: string | null, strippedText: string | null, ccEmails: Array<string>, attachments: Array<{ name: string, contentType: string, size: number }>, originalPayload: { sizeBytes: number, sha256: string, contentBase64: string } | null, conversation: { subject: string, lead: { email: string, name: string } } }
+    | Record<PropertyKey, never>
+   | null };
+
+export type LargeMessageQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type LargeMessageQuery = { node:
+    | { fromEmail: string, textBody: string, attachments: Array<{ name: string, size: number }>, originalPayload: { sizeBytes: number, sha256: string } | null, conversation: { status: ConversationStatus, lead: { email: string } } }
+    | Record<PropertyKey, never>
+   | null };
 
 export type InboundThreadQueryVariables = Exact<{
   id: string;
@@ -1256,6 +1276,62 @@ export const AuditIdsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuditIdsQuery, AuditIdsQueryVariables>;
+export const InboundMessageDocument = new TypedDocumentString(`
+    query InboundMessage($id: ID!) {
+  node(id: $id) {
+    ... on ConversationMessage {
+      fromEmail
+      fromName
+      subject
+      textBody
+      htmlBody
+      strippedText
+      ccEmails
+      attachments {
+        name
+        contentType
+        size
+      }
+      originalPayload {
+        sizeBytes
+        sha256
+        contentBase64
+      }
+      conversation {
+        subject
+        lead {
+          email
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InboundMessageQuery, InboundMessageQueryVariables>;
+export const LargeMessageDocument = new TypedDocumentString(`
+    query LargeMessage($id: ID!) {
+  node(id: $id) {
+    ... on ConversationMessage {
+      fromEmail
+      textBody
+      attachments {
+        name
+        size
+      }
+      originalPayload {
+        sizeBytes
+        sha256
+      }
+      conversation {
+        status
+        lead {
+          email
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LargeMessageQuery, LargeMessageQueryVariables>;
 export const InboundThreadDocument = new TypedDocumentString(`
     query InboundThread($id: ID!) {
   conversation(id: $id) {

@@ -1,0 +1,92 @@
+// Memory of a Parley server (its own process, `src/main.ts`) around three concurrent 50 MiB
+// inbound emails from new leads: RSS before, once all three are acknowledged, and after the
+// server has been idle a while (memory must return). Prints one line per figure.
+// `npx tsx bench/inbound-memory.ts [--embedded] [--port 4101] [--idle-seconds 20]`
+import { spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { devAuth, inboundPayload } from '../test/support/postmark-payloads.js';
+import { argValue } from './support/load.js';
+
+const EMBEDDED = process.argv.includes('--embedded');
+const PORT = Number(argValue('port') ?? 4101);
+const IDLE_SECONDS = Number(argValue('idle-seconds') ?? 20);
+const SERVER_URL = 'postgresql://postgres@127.0.0.1:5432';
+const DATABASE = 'parley_bench_inbound_memory';
+const MiB = 1024 * 1024;
+
+const rssMiB = (pid: number) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024);
+
+function email(from: string): Buffer {
+  const shell = inboundPayload({ from, subject: `Plans ${randomUUID().slice(0, 8)}` });
+  const attachments = Array.from({ length: 4 }, (_, i) => ({
+    Name: `plan-${i}.pdf`,
+    ContentType: 'application/pdf',
+    ContentLength: Math.floor((12.4 * MiB * 3) / 4),
+    Content: randomBytes(Math.floor((12.4 * MiB * 3) / 4)).toString('base64'),
+  }));
+  return Buffer.from(JSON.stringify({ ...shell, Attachments: attachments }));
+}
+
+async function main() {
+  const dataDir = EMBEDDED ? mkdtempSync(join(tmpdir(), 'parley-inbound-memory-')) : undefined;
+  if (!EMBEDDED) {
+    const admin = new pg.Client({ connectionString: `${SERVER_URL}/postgres` });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${DATABASE}`);
+    await admin.query(`CREATE DATABASE ${DATABASE}`);
+    await admin.end();
+  }
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      JOBS_RUN_WORKER: 'false',
+      PARLEY_MIGRATE_ON_START: 'true',
+      PARLEY_SEED_ON_START: 'false',
+      ...(EMBEDDED ? { PARLEY_DATA_DIR: dataDir!, DATABASE_URL: '' } : { DATABASE_URL: `${SERVER_URL}/${DATABASE}` }),
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  try {
+    const url = `http://127.0.0.1:${PORT}`;
+    for (;;) {
+      const ready = await fetch(`${url}/ready`).then((r) => r.ok, () => false);
+      if (ready) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const bodies = [0, 1, 2].map((i) => email(`memory-${i}-${randomUUID().slice(0, 6)}@example.net`));
+    const before = rssMiB(child.pid!);
+    const started = performance.now();
+    const statuses = await Promise.all(
+      bodies.map(async (body) => {
+        const response = await fetch(`${url}/webhooks/postmark/inbound`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: devAuth },
+          body: new Uint8Array(body),
+        });
+        await response.arrayBuffer();
+        return response.status;
+      }),
+    );
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const stored = rssMiB(child.pid!);
+    await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000));
+    const idle = rssMiB(child.pid!);
+    console.log(`database: ${EMBEDDED ? 'embedded (PGlite)' : 'PostgreSQL'}; body: ${(bodies[0]!.byteLength / MiB).toFixed(1)} MiB x 3`);
+    console.log(`statuses: ${statuses.join(', ')} in ${seconds} s`);
+    console.log(`server RSS: ${before} MiB before, ${stored} MiB once all three were acknowledged, ${idle} MiB after ${IDLE_SECONDS} s idle`);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

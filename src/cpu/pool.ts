@@ -1,0 +1,67 @@
+// CPU-heavy text work (offline analysis and drafting, offline embedding, quote stripping) runs
+// here, in worker threads from piscina, never on the event loop that answers requests: one
+// long email must not slow anyone else's request. Every text is clipped to a bounded prefix at
+// this entry, so a task's cost is bounded whatever arrives.
+//
+// One pool per process, made on first use: like libuv's thread pool it is a process resource,
+// shared by every app in it (tests build several). Idle threads are unref'd by piscina, so the
+// pool never keeps a process alive, and exit after IDLE_TIMEOUT_MS.
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type * as Tasks from './text-work.js';
+
+/**
+ * The longest text (in UTF-16 code units) any text work sees: the first 20,000 characters of
+ * an email, about 3,000 words. Intent, questions, dates and similarity are in the first lines
+ * of a reply; what follows a 20,000-character prefix is quoted history, signatures or noise.
+ */
+export const TEXT_WORK_MAX_CHARS = 20_000;
+
+/** A task still running after this long is abandoned (its thread is replaced) and fails. */
+export const TEXT_WORK_TIMEOUT_MS = 60_000;
+
+const IDLE_TIMEOUT_MS = 60_000;
+
+/** The first TEXT_WORK_MAX_CHARS of a text, never ending in half a surrogate pair. */
+export function clipForTextWork(text: string): string {
+  if (text.length <= TEXT_WORK_MAX_CHARS) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[TEXT_WORK_MAX_CHARS - 1]!) ? TEXT_WORK_MAX_CHARS - 1 : TEXT_WORK_MAX_CHARS;
+  return text.slice(0, end);
+}
+
+type TaskName = keyof typeof Tasks;
+
+let pool: Piscina | undefined;
+
+function textWorkers(): Piscina {
+  pool ??= new Piscina({
+    filename: new URL('./worker.mjs', import.meta.url).href,
+    // One core stays with the event loop (and the embedded database, which shares it).
+    minThreads: 0,
+    maxThreads: Math.max(1, Math.min(4, availableParallelism() - 1)),
+    idleTimeout: IDLE_TIMEOUT_MS,
+  });
+  return pool;
+}
+
+/**
+ * Runs one text task in the pool. Callers clip their texts with clipForTextWork first (the
+ * typed wrappers below do).
+ */
+export async function runTextWork<K extends TaskName>(
+  task: K,
+  input: Parameters<(typeof Tasks)[K]>[0],
+): Promise<ReturnType<(typeof Tasks)[K]>> {
+  return textWorkers().run({ task, input }, { signal: AbortSignal.timeout(TEXT_WORK_TIMEOUT_MS) });
+}
+
+/** The new text of each email (quoted history cut off), from its clipped prefix. */
+export const replyTextsOffLoop = (texts: string[]): Promise<string[]> =>
+  runTextWork('replyTexts', { texts: texts.map(clipForTextWork) });
+
+/** Stops the pool's threads (the next task starts new ones). */
+export async function closeTextWorkers(): Promise<void> {
+  const closing = pool;
+  pool = undefined;
+  await closing?.destroy();
+}
