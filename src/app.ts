@@ -80,7 +80,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     if (!vectorSearchAvailable) {
       logger.warn('pgvector is not installed in this database: similarity search is unavailable, everything else works');
     }
-    const emailPolicy = { ...defaultDeliveryPolicy, ...options.emailPolicy };
+    const emailPolicy = { ...defaultDeliveryPolicy, lookupWindowMs: config.email.lookupWindowMs, ...options.emailPolicy };
     const email = createEmailSender(config.email, { prisma, logger, requestTimeoutMs: emailPolicy.requestTimeoutMs });
     logger.info({ sender: email.name }, email.name === 'outbox' ? 'no POSTMARK_SERVER_TOKEN: emails go to the local outbox' : 'emails are sent through Postmark');
     const services: AppServices = {
@@ -92,8 +92,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       devAccountId: dev?.accountId ?? '',
       devToken: dev?.token,
       tokens,
-      rateLimits: options.rateLimits ?? createRateLimits({ redisUrl: config.redisUrl }),
-      events: createEventBus({ redisUrl: config.redisUrl }),
+      rateLimits: options.rateLimits ?? createRateLimits({ redisUrl: config.redisUrl, logger }),
+      events: createEventBus({ redisUrl: config.redisUrl, logger }),
       jobs: { wake: () => undefined },
       email,
       emailPolicy,

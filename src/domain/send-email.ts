@@ -6,6 +6,8 @@
 //   3. settle: mark the message SENT (conversation WAITING_FOR_LEAD) or FAILED (the draft
 //      approvable again), then publish SENT or ERROR once committed.
 // A crash after 2 leaves the message QUEUED; recover-emails.ts finishes it, looking first.
+// A send with an unknown outcome leaves it UNCERTAIN: looked up again, never re-sent before
+// the look-up window (DeliveryPolicy.lookupWindowMs) has passed since the last possible send.
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { Prisma, type ConversationMessage, type OutboundEmail } from '../db/client.js';
@@ -168,7 +170,7 @@ async function replayIfSeen(ctx: DomainContext, key: string, requestHash: string
     ]);
   }
   let current = message;
-  if (current.deliveryStatus === 'QUEUED') {
+  if (current.deliveryStatus === 'QUEUED' || current.deliveryStatus === 'UNCERTAIN') {
     // The first request may have died mid-send: finish it if its lease ran out (looking first).
     await deliverQueued(ctx.services, ctx.viewer, outbound.id, { lookupFirst: true });
     current = await ctx.db.conversationMessage.findUniqueOrThrow({ where: { id: message.id } });
@@ -300,6 +302,8 @@ export type DeliverQueuedResult = 'sent' | 'failed' | 'unknown' | 'busy' | 'skip
  * Takes one queued delivery to SENT or FAILED, if this caller holds (or can take) its lease.
  * With lookupFirst, the provider is asked whether it already has the email before anything
  * is sent: the way a crash after the provider accepted it is recovered without a second email.
+ * An email the search does not show is sent again only once the look-up window has passed
+ * since the last moment it could have been sent.
  */
 export async function deliverQueued(
   services: AppServices,
@@ -334,12 +338,20 @@ export async function deliverQueued(
     try {
       found = await services.email.find(email);
     } catch (error) {
-      await noteUnknown(services, viewer, outbound, error as EmailSendError, 0);
+      await releaseUnsettled(services, viewer, outbound, (error as EmailSendError).message);
       return 'unknown';
     }
     if (found) {
       await markSent(services, viewer, outbound, found, { foundByLookup: true, attempts: 0 });
       return 'sent';
+    }
+    // Not found may mean not found YET: the provider's search lags. The last moment a send
+    // could have been made is the last ambiguous send, or, for a delivery whose worker
+    // vanished, the end of its lease (sends happen only under the lease).
+    const lastPossibleSend = outbound.uncertainSince ?? outbound.lockedUntil;
+    if (services.now().getTime() < lastPossibleSend.getTime() + policy.lookupWindowMs) {
+      await releaseUnsettled(services, viewer, outbound, "not found by the provider's search yet; looked up again until the look-up window ends");
+      return 'unknown';
     }
   }
   // Time may have passed since the claim (recovery): the lead or the thread may have closed.
@@ -377,20 +389,45 @@ export async function deliverQueued(
   return 'unknown';
 }
 
+/**
+ * The send's outcome is unknown: the message becomes UNCERTAIN from now (the last possible
+ * send), and the lease is let go, so any instance's recovery may look it up; a new send still
+ * needs the lease and the look-up window to have passed (deliverQueued).
+ */
 async function noteUnknown(services: AppServices, viewer: Viewer, outbound: OutboundEmail, error: EmailSendError, attempts: number) {
   services.logger.warn(
     { messageId: outbound.messageId, err: error.message },
-    'email send outcome unknown; left QUEUED for recovery, which looks it up before sending again',
+    'email send outcome unknown; UNCERTAIN until the provider\'s search finds it or the look-up window passes',
   );
   const db = scopeToAccount(services.prisma, viewer.accountId);
-  await db.outboundEmail.update({
-    where: { id: outbound.id },
-    data: {
-      attempts: { increment: attempts },
-      lastError: error.message,
-      lockedUntil: new Date(services.now().getTime() + services.emailPolicy.leaseMs),
-    },
-  });
+  const now = services.now();
+  await db.$transaction(async (tx) => {
+    await tx.outboundEmail.update({
+      where: { id: outbound.id },
+      data: { attempts: { increment: attempts }, lastError: error.message, uncertainSince: now, lockedUntil: now },
+    });
+    const { count } = await tx.conversationMessage.updateMany({
+      where: { id: outbound.messageId, deliveryStatus: 'QUEUED' },
+      data: { deliveryStatus: 'UNCERTAIN' },
+    });
+    if (count > 0) {
+      await recordAudit(tx, viewer, {
+        action: 'message.uncertain',
+        entityType: 'ConversationMessage',
+        entityId: outbound.messageId,
+        fromStatus: 'QUEUED',
+        toStatus: 'UNCERTAIN',
+        details: { error: error.message, attempts },
+      });
+    }
+  }, TX_OPTIONS);
+}
+
+/** Not settled yet, and nobody sending: recovery looks it up again at its next run. */
+async function releaseUnsettled(services: AppServices, viewer: Viewer, outbound: OutboundEmail, reason: string) {
+  services.logger.info({ messageId: outbound.messageId, reason }, 'queued email not settled yet');
+  const db = scopeToAccount(services.prisma, viewer.accountId);
+  await db.outboundEmail.update({ where: { id: outbound.id }, data: { lastError: reason, lockedUntil: services.now() } });
 }
 
 async function markSent(
@@ -408,7 +445,7 @@ async function markSent(
     // Conversation first, as every writer of a thread locks it: no lock-order deadlocks.
     const locked = await lockConversation(tx, viewer.accountId, outbound.conversationId);
     const { count } = await tx.conversationMessage.updateMany({
-      where: { id: outbound.messageId, deliveryStatus: 'QUEUED' },
+      where: { id: outbound.messageId, deliveryStatus: { in: ['QUEUED', 'UNCERTAIN'] } },
       data: {
         deliveryStatus: 'SENT',
         providerMessageId: accepted.providerMessageId,
@@ -425,7 +462,7 @@ async function markSent(
       action: 'message.sent',
       entityType: 'ConversationMessage',
       entityId: outbound.messageId,
-      fromStatus: 'QUEUED',
+      fromStatus: outbound.uncertainSince ? 'UNCERTAIN' : 'QUEUED',
       toStatus: 'SENT',
       details: { via: outbound.provider, providerMessageId: accepted.providerMessageId, foundByLookup: how.foundByLookup },
     });
@@ -495,7 +532,7 @@ async function markFailed(
   const settled = await db.$transaction(async (tx) => {
     await lockConversation(tx, viewer.accountId, outbound.conversationId);
     const { count } = await tx.conversationMessage.updateMany({
-      where: { id: outbound.messageId, deliveryStatus: 'QUEUED' },
+      where: { id: outbound.messageId, deliveryStatus: { in: ['QUEUED', 'UNCERTAIN'] } },
       data: { deliveryStatus: 'FAILED', errorCode: failure.code, errorMessage: failure.providerMessage ?? failure.human },
     });
     if (count === 0) return false;
@@ -507,7 +544,7 @@ async function markFailed(
       action: 'message.failed',
       entityType: 'ConversationMessage',
       entityId: outbound.messageId,
-      fromStatus: 'QUEUED',
+      fromStatus: outbound.uncertainSince ? 'UNCERTAIN' : 'QUEUED',
       toStatus: 'FAILED',
       details: { code: failure.code, message: failure.providerMessage ?? failure.human },
     });

@@ -30,8 +30,12 @@ export function relay<T>(source: AsyncIterable<T>, options: { limit: number; gau
           stop(new SlowSubscriberError(options.limit));
           break;
         }
-        // push() settles when the subscriber takes the value.
-        void push(next.value).then(() => waiting--);
+        // push() settles when the subscriber takes the value; it rejects only when the
+        // stream already ended, and then nothing waits any more.
+        push(next.value).then(
+          () => waiting--,
+          () => undefined,
+        );
       }
     } finally {
       options.gauge.value--;

@@ -1,0 +1,85 @@
+// SIGTERM ends the server process within SHUTDOWN_TIMEOUT_MS (+ a second of margin) in every
+// state, including the one that used to hang: started by a parent that has since exited, so
+// the server's stdout is a closed pipe and every log line fails with EPIPE. The server runs as
+// `npm start` does (src/main.ts, in its own process); the test waits for the process to be
+// gone, and the test's timeout is the bound.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const SHUTDOWN_TIMEOUT_MS = 1500;
+const dataDir = mkdtempSync(join(tmpdir(), 'parley-shutdown-'));
+let serverPid: number | undefined;
+
+afterAll(() => {
+  if (serverPid && isRunning(serverPid)) process.kill(serverPid, 'SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** A zombie (exited, not yet reaped by whoever adopted it) counts as gone. */
+function isRunning(pid: number): boolean {
+  const stat = `/proc/${pid}/stat`;
+  if (!existsSync(stat)) return false;
+  try {
+    return readFileSync(stat, 'utf8').split(') ')[1]?.[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+async function startDetached(): Promise<{ pid: number; url: string }> {
+  const parent = spawn(process.execPath, ['test/support/detached-parent.mjs'], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'debug',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      PARLEY_DATA_DIR: join(dataDir, 'db'),
+      PARLEY_SEED_ON_START: 'false',
+      SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  parent.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
+  parent.stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
+  const code = await new Promise<number | null>((resolve) => parent.once('exit', resolve));
+  expect(code, err).toBe(0);
+  return JSON.parse(out.trim()) as { pid: number; url: string };
+}
+
+async function waitUntilGone(pid: number) {
+  while (isRunning(pid)) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+describe('SIGTERM with stdout closed', () => {
+  it('exits although its parent is gone and a client keeps a request and a connection open', async () => {
+    const { pid, url } = await startDetached();
+    serverPid = pid;
+    expect(isRunning(pid)).toBe(true);
+    // The parent is gone: these requests make the server log into the closed pipe.
+    for (let i = 0; i < 3; i++) expect((await fetch(`${url}/health`)).status).toBe(200);
+    // A keep-alive connection left open, and a request whose body never finishes: a graceful
+    // close alone would wait for them.
+    const agent = new http.Agent({ keepAlive: true });
+    await new Promise<void>((resolve, reject) =>
+      http.get(`${url}/health`, { agent }, (res) => res.resume().on('end', resolve)).on('error', reject),
+    );
+    const hanging = http.request(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '1000' } });
+    hanging.on('error', () => undefined);
+    hanging.write('{"query":');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    process.kill(pid, 'SIGTERM');
+    // The assertion is that it exits; the test timeout below is the bound.
+    await waitUntilGone(pid);
+    expect(isRunning(pid)).toBe(false);
+    agent.destroy();
+    hanging.destroy();
+  }, 60_000 + SHUTDOWN_TIMEOUT_MS + 2000);
+});
