@@ -99,7 +99,7 @@ describe('a crash after Postmark took the email (a real process, killed)', () =>
     } finally {
       await restarted.close();
     }
-  }, 60_000);
+  }, 180_000); // a child process and three app starts: slow on a loaded 2-core machine
 });
 
 describe('recovery of queued emails', () => {

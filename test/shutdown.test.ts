@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const SHUTDOWN_TIMEOUT_MS = 1500;
 const dataDir = mkdtempSync(join(tmpdir(), 'parley-shutdown-'));
@@ -58,9 +58,15 @@ async function waitUntilGone(pid: number) {
 }
 
 describe('SIGTERM with stdout closed', () => {
-  it('exits although its parent is gone and a client keeps a request and a connection open', async () => {
-    const { pid, url } = await startDetached();
+  let pid: number;
+  let url: string;
+  // Starting (tsx, migrations of a fresh embedded database) is slow on a loaded machine.
+  beforeAll(async () => {
+    ({ pid, url } = await startDetached());
     serverPid = pid;
+  }, 180_000);
+
+  it('exits although its parent is gone and a client keeps a request and a connection open', async () => {
     expect(isRunning(pid)).toBe(true);
     // The parent is gone: these requests make the server log into the closed pipe.
     for (let i = 0; i < 3; i++) expect((await fetch(`${url}/health`)).status).toBe(200);
@@ -81,5 +87,7 @@ describe('SIGTERM with stdout closed', () => {
     expect(isRunning(pid)).toBe(false);
     agent.destroy();
     hanging.destroy();
-  }, 60_000 + SHUTDOWN_TIMEOUT_MS + 2000);
+    // The process bounds itself at SHUTDOWN_TIMEOUT_MS + 1 s (src/main.ts); the test's own
+    // bound is generous, for a loaded machine: what it asserts is that the process exits.
+  }, SHUTDOWN_TIMEOUT_MS + 2000 + 15_000);
 });

@@ -14,7 +14,7 @@ const timer = setTimeout(() => {
   process.stderr.write(`server did not start; its output:\n${seen}\n`);
   child.kill('SIGKILL');
   process.exit(2);
-}, 60_000);
+}, 170_000);
 const onData = (chunk) => {
   seen += chunk.toString('utf8');
   const match = /"url":"(http:\/\/[^"]+)"/.exec(seen);
