@@ -9,9 +9,11 @@
 // A send with an unknown outcome leaves it UNCERTAIN: looked up again, never re-sent before
 // the look-up window (DeliveryPolicy.lookupWindowMs) has passed since the last possible send.
 import { createHash, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { Prisma, type ConversationMessage, type OutboundEmail } from '../db/client.js';
 import { scopeToAccount, type ScopedTransaction } from '../db/scoped.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { deliver } from '../email/deliver.js';
 import { textToHtml, threadingHeaders } from '../email/format.js';
 import { METADATA_KEYS, type EmailSendError, type OutgoingEmail } from '../email/sender.js';
@@ -152,12 +154,35 @@ export async function sendThroughPipeline(ctx: DomainContext, request: SendReque
     }
     throw error;
   }
-  await deliverQueued(ctx.services, ctx.viewer, claimed.outboundEmailId, { leaseHeld: true });
-  const message = await ctx.db.conversationMessage.findUniqueOrThrow({ where: { id: claimed.messageId } });
+  try {
+    await deliverQueued(ctx.services, ctx.viewer, claimed.outboundEmailId, { leaseHeld: true });
+  } catch (error) {
+    // The claim committed: the email is QUEUED and recovery finishes it (looking first). An
+    // error here would make a person believe nothing happened and write a second reply, so
+    // the answer is the queued reply, as soon as the database can read it back.
+    if (!isDatabaseUnavailable(error)) throw error;
+    ctx.services.logger.warn({ err: error, messageId: claimed.messageId }, 'database lost after the send was queued; left to recovery');
+  }
+  const message = await readAfterOutage(ctx.services.emailPolicy.databaseWaitMs, () =>
+    ctx.db.conversationMessage.findUniqueOrThrow({ where: { id: claimed.messageId } }),
+  );
   if (message.deliveryStatus === 'FAILED') {
     throw deliveryErrorFor(message, await ctx.db.outboundEmail.findUnique({ where: { messageId: message.id } }));
   }
   return { messageId: message.id, conversationId: request.conversationId, suggestionId: request.suggestionId, replayed: false };
+}
+
+/** Retries a read while the database is unavailable, up to waitMs; then the error stands. */
+async function readAfterOutage<T>(waitMs: number, read: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + waitMs;
+  for (let pause = 100; ; pause = Math.min(pause * 2, 2_000)) {
+    try {
+      return await read();
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || Date.now() + pause > deadline) throw error;
+      await sleep(pause);
+    }
+  }
 }
 
 async function replayIfSeen(ctx: DomainContext, key: string, requestHash: string): Promise<SendResult | null> {

@@ -34,6 +34,11 @@ export interface DeliveryPolicy {
    * knows of a longer incident raises it.
    */
   lookupWindowMs: number;
+  /**
+   * How long a request whose email is already queued waits for a lost database to read its
+   * reply back (it answers with the queued reply, not an error, if the database returns).
+   */
+  databaseWaitMs: number;
 }
 
 export const defaultDeliveryPolicy: DeliveryPolicy = {
@@ -43,6 +48,7 @@ export const defaultDeliveryPolicy: DeliveryPolicy = {
   requestTimeoutMs: 20_000,
   leaseMs: 5 * 60_000,
   lookupWindowMs: 15 * 60_000,
+  databaseWaitMs: 15_000,
 };
 
 export type DeliveryOutcome =
