@@ -105,7 +105,7 @@ describe('PostgreSQL stopped for 20 s under a small load', () => {
     await pgServer.stop();
     releaseProbe();
     const seen: Seen[] = [];
-    const record = async (what: string, response: Promise<Response>) => {
+    const record = async (what: string, response: Response | Promise<Response>) => {
       const res = await response;
       const text = await res.text();
       let body: Seen['body'] = text;
