@@ -1,7 +1,10 @@
 // Subscription fan-out: latency from publish to receipt for N concurrent WebSocket
 // subscribers on one instance, and memory per idle subscription, for Parley (graphql-ws,
 // auth, pubsub, per-subscriber relay) against a bare `ws` broadcast server (the floor),
-// both measured in this run. `npm run bench:subscriptions [-- --subscribers 1000 --events 30]`
+// both measured in this run. Parley's subscribers select data the event carries from the
+// database (conversation, email), while writers keep the database busy with mutations and
+// reads that publish nothing; subscribers cut off ("Subscriber too slow") are counted.
+// `npm run bench:subscriptions [-- --subscribers 2000 --events 30 --writers 2]`
 import { randomUUID } from 'node:crypto';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -10,13 +13,20 @@ import { rssBytes } from './support/proc.js';
 import { argValue } from './support/load.js';
 import { spawnServer } from './support/spawn.js';
 
-const SUBSCRIBERS = Number(argValue('subscribers') ?? 1000);
+const SUBSCRIBERS = Number(argValue('subscribers') ?? 2000);
 const EVENTS = Number(argValue('events') ?? 30);
+/** Concurrent writers (archive/unarchive and list, no events) while events are measured. */
+const WRITERS = Number(argValue('writers') ?? 2);
+const SELECTION = 'subscription { newReply { at conversation { id subject status lead { email } } email { direction strippedText } } }';
 const WARMUP = 5;
 
 interface Scenario {
   latenciesMs: number[];
   bytesPerSubscription: number;
+  /** Subscriptions the server ended before the client did (e.g. "Subscriber too slow"). */
+  cutOff?: number;
+  /** Writes (mutations and reads) made while events were measured. */
+  writes?: number;
 }
 
 /** Posts events one at a time; each is done when every subscriber has it. */
@@ -25,7 +35,7 @@ async function drive(received: { count: number }, publish: () => Promise<void>, 
   const before = latencies.length;
   await publish();
   for (let i = 0; received.count < target; i++) {
-    if (i > 2000) throw new Error(`only ${received.count - (target - SUBSCRIBERS)} of ${SUBSCRIBERS} received an event`);
+    if (i > 12_000) throw new Error(`only ${received.count - (target - SUBSCRIBERS)} of ${SUBSCRIBERS} received an event`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   if (!measure) latencies.length = before;
@@ -74,20 +84,45 @@ async function parley(): Promise<Scenario> {
     const latencies: number[] = [];
     let measuring = false;
     const clients = [];
+    let cutOff = 0;
+    let disposing = false;
+    // Connections open in batches, each awaited: 2,000 at once on a loaded 2-core machine miss
+    // graphql-ws's connection_init timeout, which would measure the setup, not the fan-out.
+    let batch: Promise<void>[] = [];
     for (let i = 0; i < SUBSCRIBERS; i++) {
-      const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${server.info.token}` }, retryAttempts: 0 });
+      let connected: () => void = () => undefined;
+      batch.push(new Promise<void>((resolve) => (connected = resolve)));
+      const client = createClient({
+        url: wsUrl,
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${server.info.token}` },
+        retryAttempts: 0,
+        // Settled on failure too (counted as cut off below), so a refused connection cannot hang the run.
+        on: { connected: () => connected(), closed: () => connected() },
+      });
       client.subscribe<{ newReply: { at: string } }>(
-        { query: 'subscription { newReply { at } }' },
+        { query: SELECTION },
         {
           next: (result) => {
+            if (result.errors) console.error('subscription result error', result.errors);
             if (measuring) latencies.push(Date.now() - Date.parse(result.data!.newReply.at));
             received.count++;
           },
-          error: (error) => console.error('subscription error', error),
-          complete: () => undefined,
+          error: (error) => {
+            cutOff++;
+            const { code, reason } = error as { code?: number; reason?: string };
+            console.error('subscription error', code ?? '', reason ?? String(error));
+          },
+          complete: () => {
+            if (!disposing) cutOff++;
+          },
         },
       );
       clients.push(client);
+      if (batch.length === 100 || i === SUBSCRIBERS - 1) {
+        await Promise.all(batch);
+        batch = [];
+      }
     }
     const auth = `Basic ${Buffer.from('postmark:parley-dev-webhook').toString('base64')}`;
     const publish = async () => {
@@ -110,10 +145,34 @@ async function parley(): Promise<Scenario> {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const bytesPerSubscription = (rssBytes(server.info.pid) - baseline) / SUBSCRIBERS;
     for (let i = 0; i < WARMUP; i++) await drive(received, publish, latencies, false);
+    // Writers: archive and unarchive the seeded conversations and list them, as people do,
+    // while the events are measured. They publish no event; they keep the database busy.
+    const graphqlPost = (query: string, variables?: Record<string, unknown>) =>
+      fetch(`${server.info.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${server.info.token}` },
+        body: JSON.stringify({ query, variables }),
+      }).then((r) => r.json() as Promise<{ data?: { conversations?: { edges: { node: { id: string } }[] } } }>);
+    const listed = await graphqlPost('{ conversations(first: 20, filter: { status: [WAITING_FOR_LEAD, NEEDS_REVIEW, ACTIVE] }) { edges { node { id } } } }');
+    const ids = listed.data?.conversations?.edges.map((e) => e.node.id) ?? [];
+    let writing = true;
+    let writes = 0;
+    const writers = Array.from({ length: WRITERS }, async (_, w) => {
+      for (let i = w; writing && ids.length > 0; i += WRITERS) {
+        const id = ids[i % ids.length];
+        await graphqlPost('mutation ($id: ID!) { archiveConversation(input: { conversationId: $id }) { __typename } }', { id });
+        await graphqlPost('mutation ($id: ID!) { unarchiveConversation(input: { conversationId: $id }) { __typename } }', { id });
+        await graphqlPost('{ conversations(first: 20) { totalCount edges { node { id subject lead { email } } } } }');
+        writes += 3;
+      }
+    });
     measuring = true;
     for (let i = 0; i < EVENTS; i++) await drive(received, publish, latencies, true);
+    writing = false;
+    await Promise.all(writers);
+    disposing = true;
     await Promise.all(clients.map((c) => c.dispose()));
-    return { latenciesMs: latencies.sort((a, b) => a - b), bytesPerSubscription };
+    return { latenciesMs: latencies.sort((a, b) => a - b), bytesPerSubscription, cutOff, writes };
   } finally {
     await server.stop();
   }
@@ -127,17 +186,20 @@ const ratio = (p: number) => (percentile(ours.latenciesMs, p) / Math.max(1, perc
 const markdown = `
 ## Subscription fan-out
 
-\`npm run bench:subscriptions -- --subscribers ${SUBSCRIBERS} --events ${EVENTS}\` on ${machine()}; embedded PGlite database.
+\`npm run bench:subscriptions -- --subscribers ${SUBSCRIBERS} --events ${EVENTS} --writers ${WRITERS}\` on ${machine()}; embedded PGlite database.
 ${SUBSCRIBERS} WebSocket subscribers on one instance; ${EVENTS} events (after ${WARMUP} warm-up), each delivered to all
-before the next; latency is receipt time minus the event's publish time (ms resolution). Memory is the server's RSS
-growth with ${SUBSCRIBERS} idle subscriptions, divided by ${SUBSCRIBERS}.
+before the next; latency is receipt time minus the event's publish time (ms resolution). Parley's subscribers select
+\`${SELECTION}\`
+(database rows, loaded once per event and account), while ${WRITERS} writers archive, unarchive and list conversations
+(${ours.writes ?? 0} writes during the measured events). Memory is the server's RSS growth with ${SUBSCRIBERS} idle
+subscriptions, divided by ${SUBSCRIBERS}.
 
 | server | p50 ms | p99 ms | KiB per idle subscription |
 |---|---|---|---|
 ${row('bare ws broadcast (floor)', floor)}
-${row('Parley (graphql-ws, newReply { at })', ours)}
+${row('Parley (graphql-ws, newReply with conversation and email)', ours)}
 
-Ratio Parley / floor: p50 ${ratio(50)}x, p99 ${ratio(99)}x.
+Ratio Parley / floor: p50 ${ratio(50)}x, p99 ${ratio(99)}x. Subscribers cut off: ${ours.cutOff ?? 0} of ${SUBSCRIBERS}.
 `;
 console.log(markdown);
 writeSection('subscriptions', markdown);

@@ -87,7 +87,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     if (!vectorSearchAvailable) {
       logger.warn('pgvector is not installed in this database: similarity search is unavailable, everything else works');
     }
-    const emailPolicy = { ...defaultDeliveryPolicy, ...options.emailPolicy };
+    const emailPolicy = { ...defaultDeliveryPolicy, lookupWindowMs: config.email.lookupWindowMs, ...options.emailPolicy };
     const metrics = options.metrics ?? createMetrics();
     const tracing = await startTracing(config.observability);
     const email = createEmailSender(config.email, { prisma, logger, requestTimeoutMs: emailPolicy.requestTimeoutMs });
@@ -107,8 +107,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
         now: () => now().getTime(),
         onError: (err) => logger.warn({ err }, 'principal cache: Redis unavailable, reading the database'),
       }),
-      rateLimits: options.rateLimits ?? createRateLimits({ redisUrl: config.redisUrl }),
-      events: createEventBus({ redisUrl: config.redisUrl, onDelivered: (event) => observeEventLag(metrics, event) }),
+      rateLimits: options.rateLimits ?? createRateLimits({ redisUrl: config.redisUrl, logger }),
+      events: createEventBus({ redisUrl: config.redisUrl, logger, onDelivered: (event) => observeEventLag(metrics, event) }),
       jobs: { wake: () => undefined },
       email,
       emailPolicy,

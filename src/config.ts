@@ -30,6 +30,7 @@ const envSchema = z.object({
   EMAIL_FROM_ADDRESS: z.email().default('sales@parley.example.com'),
   EMAIL_FROM_NAME: z.string().default('Parley Sales'),
   INBOUND_EMAIL_DOMAIN: z.string().default('inbound.parley.example.com'),
+  EMAIL_LOOKUP_WINDOW_MS: z.coerce.number().int().min(0).default(15 * 60_000),
   POSTMARK_WEBHOOK_USERNAME: optionalString,
   POSTMARK_WEBHOOK_PASSWORD: optionalString,
   WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(60 * 1024 * 1024),
@@ -106,6 +107,8 @@ export interface Config {
     fromName: string;
     /** Replies go to replies+HASH@inboundDomain, which Postmark routes to the inbound webhook. */
     inboundDomain: string;
+    /** After a send with an unknown outcome, how long the provider's search is trusted to catch up (src/email/deliver.ts). */
+    lookupWindowMs: number;
   };
   webhooks: {
     /**
@@ -238,6 +241,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       fromAddress: e.EMAIL_FROM_ADDRESS,
       fromName: e.EMAIL_FROM_NAME,
       inboundDomain: e.INBOUND_EMAIL_DOMAIN,
+      lookupWindowMs: e.EMAIL_LOOKUP_WINDOW_MS,
     },
     webhooks: {
       username: e.POSTMARK_WEBHOOK_USERNAME ?? (e.NODE_ENV === 'production' ? undefined : DEV_WEBHOOK_USERNAME),

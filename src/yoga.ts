@@ -8,6 +8,7 @@ import { useGraphQLArmor, useRequestSizeLimit } from './limits/graphql-limits.js
 import { useBodyFieldLimit } from './limits/cost.js';
 import { useStorableStrings } from './limits/storable-strings.js';
 import { buildContext, requestIdFor, type AuthenticatedConnection, type GraphQLContext } from './context.js';
+import { isDatabaseUnavailable } from './db/unavailable.js';
 import { DomainError, ValidationError } from './domain/errors.js';
 import { schema } from './schema/index.js';
 import type { AppServices } from './services.js';
@@ -32,6 +33,29 @@ function exposeDomainError(error: unknown): GraphQLError | undefined {
   });
 }
 
+/** Seconds a client should wait before retrying while the database is unavailable. */
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The database cannot answer now: a typed, retryable error, and HTTP 503 for the whole
+ * response (never a 200 whose data is missing). A top-level error rather than a member of each
+ * mutation's typed-error union: like a throttle, it is about the service, not the request.
+ */
+function serviceUnavailable(error: unknown): GraphQLError | undefined {
+  const gqlError = error instanceof GraphQLError ? error : undefined;
+  if (!isDatabaseUnavailable(gqlError?.originalError ?? error)) return undefined;
+  return new GraphQLError('The database is unavailable right now; nothing was lost. Retry in a few seconds.', {
+    nodes: gqlError?.nodes,
+    path: gqlError?.path,
+    extensions: {
+      code: 'SERVICE_UNAVAILABLE',
+      retryable: true,
+      retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,
+      http: { status: 503, headers: { 'retry-after': String(UNAVAILABLE_RETRY_AFTER_SECONDS) } },
+    },
+  });
+}
+
 export function createParleyYoga(services: AppServices, options: { extraPlugins?: Plugin[] } = {}): ParleyYoga {
   const { logger, config } = services;
   return createYoga<Record<string, unknown>, GraphQLContext>({
@@ -51,7 +75,7 @@ export function createParleyYoga(services: AppServices, options: { extraPlugins?
     },
     maskedErrors: {
       maskError: (error, message, isDev) => {
-        const exposed = exposeDomainError(error);
+        const exposed = exposeDomainError(error) ?? serviceUnavailable(error);
         if (exposed) return exposed;
         const gqlError = error instanceof GraphQLError ? error : undefined;
         // Errors raised on purpose as GraphQLErrors (bad arguments, validation) pass through.
@@ -93,7 +117,9 @@ export function createParleyYoga(services: AppServices, options: { extraPlugins?
         const requestId = (context as Partial<GraphQLContext>).requestId;
         for (const error of errors) {
           const original = error instanceof GraphQLError ? error.originalError : error;
-          if (original && !(original instanceof DomainError) && !(original instanceof GraphQLError)) {
+          if (original && isDatabaseUnavailable(original)) {
+            logger.warn({ err: original, requestId, path: (error as GraphQLError).path }, 'database unavailable: answered SERVICE_UNAVAILABLE');
+          } else if (original && !(original instanceof DomainError) && !(original instanceof GraphQLError)) {
             logger.error({ err: original, requestId, path: (error as GraphQLError).path }, 'unexpected error in resolver');
           }
         }

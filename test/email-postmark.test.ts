@@ -232,20 +232,6 @@ describe('approveSuggestion through Postmark', () => {
     expect(fake.emails).toHaveLength(1);
   });
 
-  it('after a 500 looks the email up by its metadata before sending again', async () => {
-    const t = await thread();
-    fake.scriptEmails({ status: 500, Message: 'Internal error' });
-    const result = await approve({ suggestionId: t.suggestionGid });
-    const payload = result.data!.approveSuggestion;
-    if (payload.__typename !== 'ApproveSuggestionPayload') throw new Error(JSON.stringify(payload));
-    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /email', 'GET /messages/outbound', 'POST /email']);
-    const lookup = fake.requests[1]!;
-    expect(lookup.query.get('metadata_messageId')).toBe(uuidOf(payload.reply.id));
-    expect(lookup.headers['x-postmark-server-token']).toBe(fake.token);
-    expect(fake.emails).toHaveLength(1);
-    expect(payload.reply.deliveryStatus).toBe('SENT');
-  });
-
   it('when Postmark took the email but the answer was lost, finds it by lookup and does not send it again', async () => {
     const t = await thread();
     fake.scriptEmails({ takeThenDrop: true });
@@ -277,19 +263,28 @@ describe('approveSuggestion through Postmark', () => {
     expect((await app.services.prisma.aISuggestion.findUniqueOrThrow({ where: { id: t.suggestion!.id } })).status).toBe('PENDING');
   });
 
-  it('leaves an email whose outcome stays unknown QUEUED; recovery looks it up and sends it once', async () => {
+  it('leaves an email whose outcome stays unknown UNCERTAIN; recovery looks it up, and sends it once the look-up window has passed', async () => {
     const t = await thread();
-    fake.scriptEmails({ status: 500 }, { status: 500 }, { status: 500 });
+    fake.scriptEmails({ status: 500 });
     const result = await approve({ suggestionId: t.suggestionGid });
     const payload = result.data!.approveSuggestion;
     if (payload.__typename !== 'ApproveSuggestionPayload') throw new Error(JSON.stringify(payload));
-    expect(payload.reply.deliveryStatus).toBe('QUEUED');
+    // A 500 may come after Postmark took the email: one look-up, and no second send before
+    // the look-up window has passed.
+    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /email', 'GET /messages/outbound']);
+    const lookup = fake.requests[1]!;
+    expect(lookup.query.get('metadata_messageId')).toBe(uuidOf(payload.reply.id));
+    expect(lookup.headers['x-postmark-server-token']).toBe(fake.token);
+    expect(payload.reply.deliveryStatus).toBe('UNCERTAIN');
     expect(payload.suggestion.status).toBe('APPROVED');
     expect(fake.emails).toHaveLength(0);
 
-    // Within the lease nothing happens: the sender that claimed it may still be at work.
-    expect(await recoverQueuedEmails(app.services)).toMatchObject({ examined: 0 });
-    clock = new Date(NOW.getTime() + app.services.emailPolicy.leaseMs + 1000);
+    // Within the look-up window recovery only looks.
+    fake.reset();
+    clock = new Date(NOW.getTime() + app.services.emailPolicy.lookupWindowMs - 1000);
+    expect(await recoverQueuedEmails(app.services)).toMatchObject({ examined: 1, unknown: 1 });
+    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /messages/outbound']);
+    clock = new Date(NOW.getTime() + app.services.emailPolicy.lookupWindowMs + 1000);
     fake.reset();
     const report = await recoverQueuedEmails(app.services);
     expect(report).toMatchObject({ examined: 1, sent: 1 });
@@ -298,6 +293,7 @@ describe('approveSuggestion through Postmark', () => {
     expect(message).toMatchObject({ deliveryStatus: 'SENT', providerMessageId: fake.emails[0]!.messageId });
     const audit = await app.services.prisma.auditEntry.findFirstOrThrow({ where: { entityId: message.id, action: 'message.sent' } });
     expect(audit.actor).toBe('system:email-recovery');
+    expect(audit.fromStatus).toBe('UNCERTAIN');
   });
 });
 

@@ -6,10 +6,14 @@
 //   3. settle: mark the message SENT (conversation WAITING_FOR_LEAD) or FAILED (the draft
 //      approvable again), then publish SENT or ERROR once committed.
 // A crash after 2 leaves the message QUEUED; recover-emails.ts finishes it, looking first.
+// A send with an unknown outcome leaves it UNCERTAIN: looked up again, never re-sent before
+// the look-up window (DeliveryPolicy.lookupWindowMs) has passed since the last possible send.
 import { createHash, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { Prisma, type ConversationMessage, type OutboundEmail } from '../db/client.js';
 import { scopeToAccount, type ScopedTransaction } from '../db/scoped.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { deliver } from '../email/deliver.js';
 import { textToHtml, threadingHeaders } from '../email/format.js';
 import { METADATA_KEYS, type EmailSendError, type OutgoingEmail } from '../email/sender.js';
@@ -166,9 +170,22 @@ export async function sendThroughPipeline(ctx: DomainContext, request: SendReque
     }
     throw error;
   }
-  const outcome = await deliverQueued(ctx.services, ctx.viewer, claimed.id, { claimed });
-  // Only a failure needs the settled row (for its error); sent or still queued (unknown
-  // outcome, finished by recovery) is a success for the caller.
+  let outcome: DeliverQueuedResult;
+  try {
+    outcome = await deliverQueued(ctx.services, ctx.viewer, claimed.id, { claimed });
+  } catch (error) {
+    // The claim committed: the email is QUEUED and recovery finishes it (looking first). An
+    // error here would make a person believe nothing happened and write a second reply, so
+    // the answer is the queued reply, as soon as the database can read it back.
+    if (!isDatabaseUnavailable(error)) throw error;
+    ctx.services.logger.warn({ err: error, messageId: claimed.messageId }, 'database lost after the send was queued; left to recovery');
+    await readAfterOutage(ctx.services.emailPolicy.databaseWaitMs, () =>
+      ctx.db.conversationMessage.findUniqueOrThrow({ where: { id: claimed.messageId }, select: { id: true } }),
+    );
+    outcome = 'unknown';
+  }
+  // Only a failure needs the settled row (for its error); sent, uncertain or still queued
+  // (finished by recovery) is a success for the caller.
   if (outcome === 'failed') {
     const message = await ctx.db.conversationMessage.findUniqueOrThrow({ where: { id: claimed.messageId } });
     if (message.deliveryStatus === 'FAILED') {
@@ -176,6 +193,19 @@ export async function sendThroughPipeline(ctx: DomainContext, request: SendReque
     }
   }
   return { messageId: claimed.messageId, conversationId: request.conversationId, suggestionId: request.suggestionId, replayed: false };
+}
+
+/** Retries a read while the database is unavailable, up to waitMs; then the error stands. */
+async function readAfterOutage<T>(waitMs: number, read: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + waitMs;
+  for (let pause = 100; ; pause = Math.min(pause * 2, 2_000)) {
+    try {
+      return await read();
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || Date.now() + pause > deadline) throw error;
+      await sleep(pause);
+    }
+  }
 }
 
 async function replayIfSeen(ctx: DomainContext, key: string, requestHash: string): Promise<SendResult | null> {
@@ -188,7 +218,7 @@ async function replayIfSeen(ctx: DomainContext, key: string, requestHash: string
     ]);
   }
   let current = message;
-  if (current.deliveryStatus === 'QUEUED') {
+  if (current.deliveryStatus === 'QUEUED' || current.deliveryStatus === 'UNCERTAIN') {
     // The first request may have died mid-send: finish it if its lease ran out (looking first).
     await deliverQueued(ctx.services, ctx.viewer, outbound.id, { lookupFirst: true });
     current = await ctx.db.conversationMessage.findUniqueOrThrow({ where: { id: message.id } });
@@ -328,6 +358,8 @@ export type DeliverQueuedResult = 'sent' | 'failed' | 'unknown' | 'busy' | 'skip
  * is sent: the way a crash after the provider accepted it is recovered without a second email.
  * With `claimed`, the row the claim transaction has just written (lease held, conversation
  * checked under its lock) is sent as it is, without reading it or the conversation again.
+ * An email the search does not show is sent again only once the look-up window has passed
+ * since the last moment it could have been sent.
  */
 export async function deliverQueued(
   services: AppServices,
@@ -344,7 +376,7 @@ async function deliverQueuedOnce(
   services: AppServices,
   viewer: Viewer,
   outboundEmailId: string,
-  options: { leaseHeld?: boolean; lookupFirst?: boolean },
+  options: { lookupFirst?: boolean; claimed?: OutboundEmail },
 ): Promise<DeliverQueuedResult> {
   const db = scopeToAccount(services.prisma, viewer.accountId);
   const policy = services.emailPolicy;
@@ -373,12 +405,20 @@ async function deliverQueuedOnce(
     try {
       found = await services.email.find(email);
     } catch (error) {
-      await noteUnknown(services, viewer, outbound, error as EmailSendError, 0);
+      await releaseUnsettled(services, viewer, outbound, (error as EmailSendError).message);
       return 'unknown';
     }
     if (found) {
       await markSent(services, viewer, outbound, found, { foundByLookup: true, attempts: 0 });
       return 'sent';
+    }
+    // Not found may mean not found YET: the provider's search lags. The last moment a send
+    // could have been made is the last ambiguous send, or, for a delivery whose worker
+    // vanished, the end of its lease (sends happen only under the lease).
+    const lastPossibleSend = outbound.uncertainSince ?? outbound.lockedUntil;
+    if (services.now().getTime() < lastPossibleSend.getTime() + policy.lookupWindowMs) {
+      await releaseUnsettled(services, viewer, outbound, "not found by the provider's search yet; looked up again until the look-up window ends");
+      return 'unknown';
     }
   }
   // Time may have passed since the claim (recovery): the lead or the thread may have closed.
@@ -419,20 +459,45 @@ async function deliverQueuedOnce(
   return 'unknown';
 }
 
+/**
+ * The send's outcome is unknown: the message becomes UNCERTAIN from now (the last possible
+ * send), and the lease is let go, so any instance's recovery may look it up; a new send still
+ * needs the lease and the look-up window to have passed (deliverQueued).
+ */
 async function noteUnknown(services: AppServices, viewer: Viewer, outbound: OutboundEmail, error: EmailSendError, attempts: number) {
   services.logger.warn(
     { messageId: outbound.messageId, err: error.message },
-    'email send outcome unknown; left QUEUED for recovery, which looks it up before sending again',
+    'email send outcome unknown; UNCERTAIN until the provider\'s search finds it or the look-up window passes',
   );
   const db = scopeToAccount(services.prisma, viewer.accountId);
-  await db.outboundEmail.update({
-    where: { id: outbound.id },
-    data: {
-      attempts: { increment: attempts },
-      lastError: error.message,
-      lockedUntil: new Date(services.now().getTime() + services.emailPolicy.leaseMs),
-    },
-  });
+  const now = services.now();
+  await db.$transaction(async (tx) => {
+    await tx.outboundEmail.update({
+      where: { id: outbound.id },
+      data: { attempts: { increment: attempts }, lastError: error.message, uncertainSince: now, lockedUntil: now },
+    });
+    const { count } = await tx.conversationMessage.updateMany({
+      where: { id: outbound.messageId, deliveryStatus: 'QUEUED' },
+      data: { deliveryStatus: 'UNCERTAIN' },
+    });
+    if (count > 0) {
+      await recordAudit(tx, viewer, {
+        action: 'message.uncertain',
+        entityType: 'ConversationMessage',
+        entityId: outbound.messageId,
+        fromStatus: 'QUEUED',
+        toStatus: 'UNCERTAIN',
+        details: { error: error.message, attempts },
+      });
+    }
+  }, TX_OPTIONS);
+}
+
+/** Not settled yet, and nobody sending: recovery looks it up again at its next run. */
+async function releaseUnsettled(services: AppServices, viewer: Viewer, outbound: OutboundEmail, reason: string) {
+  services.logger.info({ messageId: outbound.messageId, reason }, 'queued email not settled yet');
+  const db = scopeToAccount(services.prisma, viewer.accountId);
+  await db.outboundEmail.update({ where: { id: outbound.id }, data: { lastError: reason, lockedUntil: services.now() } });
 }
 
 async function markSent(
@@ -450,7 +515,7 @@ async function markSent(
     // Conversation first, as every writer of a thread locks it: no lock-order deadlocks.
     const locked = await lockConversation(tx, viewer.accountId, outbound.conversationId);
     const { count } = await tx.conversationMessage.updateMany({
-      where: { id: outbound.messageId, deliveryStatus: 'QUEUED' },
+      where: { id: outbound.messageId, deliveryStatus: { in: ['QUEUED', 'UNCERTAIN'] } },
       data: {
         deliveryStatus: 'SENT',
         providerMessageId: accepted.providerMessageId,
@@ -469,7 +534,7 @@ async function markSent(
         action: 'message.sent',
         entityType: 'ConversationMessage',
         entityId: outbound.messageId,
-        fromStatus: 'QUEUED',
+        fromStatus: outbound.uncertainSince ? 'UNCERTAIN' : 'QUEUED',
         toStatus: 'SENT',
         details: { via: outbound.provider, providerMessageId: accepted.providerMessageId, foundByLookup: how.foundByLookup },
       },
@@ -541,7 +606,7 @@ async function markFailed(
   const settled = await db.$transaction(async (tx) => {
     await lockConversation(tx, viewer.accountId, outbound.conversationId);
     const { count } = await tx.conversationMessage.updateMany({
-      where: { id: outbound.messageId, deliveryStatus: 'QUEUED' },
+      where: { id: outbound.messageId, deliveryStatus: { in: ['QUEUED', 'UNCERTAIN'] } },
       data: { deliveryStatus: 'FAILED', errorCode: failure.code, errorMessage: failure.providerMessage ?? failure.human },
     });
     if (count === 0) return false;
@@ -553,7 +618,7 @@ async function markFailed(
       action: 'message.failed',
       entityType: 'ConversationMessage',
       entityId: outbound.messageId,
-      fromStatus: 'QUEUED',
+      fromStatus: outbound.uncertainSince ? 'UNCERTAIN' : 'QUEUED',
       toStatus: 'FAILED',
       details: { code: failure.code, message: failure.providerMessage ?? failure.human },
     });

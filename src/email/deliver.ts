@@ -1,7 +1,10 @@
-// Hands one email to a sender, retrying what is worth retrying, and never sending twice:
-// after a send whose outcome is unknown (no answer, timeout, 5xx) the email is looked up by
-// its metadata before anything is sent again. Postmark has no idempotency key; this is the
-// substitute.
+// Hands one email to a sender, retrying what is worth retrying, and never sending twice.
+// A refusal (4xx) is final; a throttle (429, 503) is retried, as the provider did not take the
+// email. An unknown outcome (a 5xx after the provider may have taken it, a dropped connection,
+// a timeout) is never followed by another send in the same delivery: the email is looked up
+// once, and if the provider's search does not show it yet, the delivery ends 'unknown' and the
+// message is UNCERTAIN (send-email.ts) until the search finds it or the look-up window has
+// passed. Postmark has no idempotency key; this is the substitute.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EmailSendError, type AcceptedEmail, type EmailSender, type OutgoingEmail } from './sender.js';
 
@@ -18,6 +21,24 @@ export interface DeliveryPolicy {
    * delivery (attempts x timeout + backoff); recovery takes over only after it.
    */
   leaseMs: number;
+  /**
+   * After a send with an unknown outcome, how long the provider's search is trusted to catch
+   * up before an email it does not show is taken as never received and sent again.
+   *
+   * Why 15 minutes by default (EMAIL_LOOKUP_WINDOW_MS): Postmark documents no bound on how soon
+   * an accepted email appears in its outbound message search; lags of tens of seconds are
+   * seen, and during incidents its queue holds accepted emails for minutes. The search keeps
+   * outbound messages for 45 days, so a late look-up still finds them. Fifteen minutes is an
+   * order of magnitude above the lags seen, while a reply that truly never arrived still goes
+   * out the same quarter-hour. A duplicate sales email is worse than a late one: an operator who
+   * knows of a longer incident raises it.
+   */
+  lookupWindowMs: number;
+  /**
+   * How long a request whose email is already queued waits for a lost database to read its
+   * reply back (it answers with the queued reply, not an error, if the database returns).
+   */
+  databaseWaitMs: number;
 }
 
 export const defaultDeliveryPolicy: DeliveryPolicy = {
@@ -26,6 +47,8 @@ export const defaultDeliveryPolicy: DeliveryPolicy = {
   maxDelayMs: 5_000,
   requestTimeoutMs: 20_000,
   leaseMs: 5 * 60_000,
+  lookupWindowMs: 15 * 60_000,
+  databaseWaitMs: 15_000,
 };
 
 export type DeliveryOutcome =
@@ -43,29 +66,10 @@ export function backoffDelay(policy: DeliveryPolicy, attempt: number): number {
   return Math.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
 }
 
-export async function deliver(
-  sender: EmailSender,
-  email: OutgoingEmail,
-  policy: DeliveryPolicy,
-  options: { lookupFirst?: boolean } = {},
-): Promise<DeliveryOutcome> {
-  let uncertain = options.lookupFirst ?? false;
+export async function deliver(sender: EmailSender, email: OutgoingEmail, policy: DeliveryPolicy): Promise<DeliveryOutcome> {
   let attempts = 0;
   let last: EmailSendError | undefined;
-  const lookUp = async (): Promise<DeliveryOutcome | 'absent'> => {
-    try {
-      const found = await sender.find(email);
-      return found ? { status: 'sent', accepted: found, attempts, foundByLookup: true } : 'absent';
-    } catch (error) {
-      // A lookup that cannot tell is no licence to send again.
-      return { status: 'unknown', error: asSendError(error), attempts };
-    }
-  };
   while (attempts < policy.maxAttempts) {
-    if (uncertain) {
-      const looked = await lookUp();
-      if (looked !== 'absent') return looked;
-    }
     attempts += 1;
     try {
       const accepted = await sender.send(email);
@@ -73,16 +77,20 @@ export async function deliver(
     } catch (error) {
       last = asSendError(error);
       if (last.kind === 'rejected') return { status: 'failed', error: last, attempts };
-      uncertain = last.kind === 'unknown';
+      if (last.kind === 'unknown') break;
     }
-    // Before a retry, and before the last lookup, give the provider a moment.
-    if (attempts < policy.maxAttempts || uncertain) await sleep(backoffDelay(policy, attempts));
+    if (attempts < policy.maxAttempts) await sleep(backoffDelay(policy, attempts));
   }
-  if (uncertain) {
-    const looked = await lookUp();
-    if (looked !== 'absent') return looked;
-    // Not found yet may only mean the provider's search has not caught up: recovery decides later.
-    return { status: 'unknown', error: last!, attempts };
+  if (last!.kind !== 'unknown') return { status: 'failed', error: last!, attempts };
+  // The provider may have the email. Give its search a moment and look once; not found yet
+  // may only mean the search has not caught up: no second send here, the caller decides
+  // after the look-up window.
+  await sleep(backoffDelay(policy, attempts));
+  try {
+    const found = await sender.find(email);
+    if (found) return { status: 'sent', accepted: found, attempts, foundByLookup: true };
+  } catch {
+    // A look-up that cannot tell leaves the outcome unknown, as it was.
   }
-  return { status: 'failed', error: last!, attempts };
+  return { status: 'unknown', error: last!, attempts };
 }

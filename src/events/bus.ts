@@ -1,10 +1,12 @@
 // Typed conversation events (new reply, AI draft ready, sent, error), published per account.
 // Domain code publishes only after its transaction has committed. Yoga's pubsub carries
 // them: in memory, or through Redis (REDIS_URL) so every API instance sees every event.
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+// Publishing never throws nor leaves a promise behind: while Redis is down, events reach
+// this instance's subscribers only (redis-event-target.ts), and all of them once it is back.
 import { setMaxListeners } from 'node:events';
 import { createPubSub } from 'graphql-yoga';
-import { Redis } from 'ioredis';
+import type { Logger } from '../logger.js';
+import { createResilientRedisEventTarget, type ResilientEventTarget } from './redis-event-target.js';
 import { relay, type Gauge } from './relay.js';
 
 interface EventBase {
@@ -28,33 +30,42 @@ type Topics = { 'conversation-events': [accountId: string, event: ConversationEv
 export const SUBSCRIBER_QUEUE_LIMIT = 256;
 
 export interface EventBus {
+  /** Hands the event to every subscriber of its account; never throws. */
   publish(event: ConversationEvent): void;
   /** The account's events, bounded per subscriber: a reader that falls behind is cut off. */
   subscribe(accountId: string): AsyncIterable<ConversationEvent>;
   /** Subscriptions listening in this process now (for logs, tests and benchmarks). */
   activeSubscriptions(): number;
+  /** 'redis' while events cross instances, 'local' while only this process's subscribers get them. */
+  reach(): 'redis' | 'local';
   close(): Promise<void>;
 }
 
 export function createEventBus(
-  options: { redisUrl?: string; queueLimit?: number; onDelivered?: (event: ConversationEvent) => void } = {},
+  options: { redisUrl?: string; queueLimit?: number; logger?: Logger; onDelivered?: (event: ConversationEvent) => void } = {},
 ): EventBus {
-  let redis: Redis[] = [];
-  let eventTarget: EventTarget | undefined;
+  let redis: ResilientEventTarget | undefined;
+  let eventTarget: EventTarget;
   if (options.redisUrl) {
-    // Two connections: one in subscriber mode cannot publish.
-    redis = [new Redis(options.redisUrl, { maxRetriesPerRequest: 3 }), new Redis(options.redisUrl, { maxRetriesPerRequest: 3 })];
-    eventTarget = createRedisEventTarget({ publishClient: redis[0]!, subscribeClient: redis[1]! });
-  }
-  if (!eventTarget) {
-    // One listener per subscription on the account's topic: lift Node's 10-listener warning.
+    if (!options.logger) throw new Error('createEventBus: a logger is needed with a Redis URL');
+    redis = createResilientRedisEventTarget({ url: options.redisUrl, logger: options.logger });
+    eventTarget = redis;
+  } else {
     eventTarget = new EventTarget();
+    // One listener per subscription on the account's topic: lift Node's 10-listener warning.
     setMaxListeners(0, eventTarget);
   }
   const pubsub = createPubSub<Topics>({ eventTarget });
   const gauge: Gauge = { value: 0 };
   return {
-    publish: (event) => pubsub.publish('conversation-events', event.accountId, event),
+    publish: (event) => {
+      try {
+        pubsub.publish('conversation-events', event.accountId, event);
+      } catch (err) {
+        // A subscriber's listener threw: the others and the publisher's work are unaffected.
+        options.logger?.error({ err, type: event.type }, 'publishing a live event failed');
+      }
+    },
     subscribe: (accountId) =>
       relay(pubsub.subscribe('conversation-events', accountId), {
         limit: options.queueLimit ?? SUBSCRIBER_QUEUE_LIMIT,
@@ -62,8 +73,9 @@ export function createEventBus(
         onDelivered: options.onDelivered,
       }),
     activeSubscriptions: () => gauge.value,
+    reach: () => (redis?.connected ? 'redis' : 'local'),
     async close() {
-      await Promise.allSettled(redis.map((client) => client.quit()));
+      await redis?.close();
     },
   };
 }

@@ -33,12 +33,16 @@ export function relay<T>(
           stop(new SlowSubscriberError(options.limit));
           break;
         }
-        // push() settles when the subscriber takes the value.
+        // push() settles when the subscriber takes the value; it rejects only when the
+        // stream already ended, and then nothing waits any more.
         const value = next.value;
-        void push(value).then(() => {
-          waiting--;
-          options.onDelivered?.(value);
-        });
+        push(value).then(
+          () => {
+            waiting--;
+            options.onDelivered?.(value);
+          },
+          () => undefined,
+        );
       }
     } finally {
       options.gauge.value--;

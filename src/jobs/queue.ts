@@ -95,6 +95,17 @@ export async function completeJob(prisma: PrismaClient, job: ClaimedJob, workerI
   });
 }
 
+/**
+ * Hands a claimed job back, due now, without counting the attempt: its worker lost the
+ * database (the job's fault it was not), and the job runs again as soon as a worker claims it.
+ */
+export async function releaseJob(prisma: PrismaClient, job: ClaimedJob, workerId: string): Promise<void> {
+  await prisma.job.updateMany({
+    where: { id: job.id, lockedBy: workerId, status: 'RUNNING' },
+    data: { status: 'QUEUED', lockedAt: null, lockedBy: null, attempts: { decrement: 1 }, runAt: new Date() },
+  });
+}
+
 export function retryDelayMs(attempts: number, policy: RetryPolicy, random = Math.random): number {
   const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempts - 1));
   // Half fixed, half random: retries of many failed jobs spread out instead of stampeding.

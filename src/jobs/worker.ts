@@ -1,11 +1,15 @@
 // Runs queued jobs in the background: claims a batch, runs each job's handler as the job's
 // account, then marks it done or schedules a retry. Polls, and wakes at once when this
-// process enqueues work.
+// process enqueues work. When the database goes away under a running job, the job's outcome
+// (done, or handed back without counting the attempt) is kept in memory and written as soon
+// as the database answers again: the job runs again within a poll of its return, not after
+// its 5-minute lease.
 import { randomUUID } from 'node:crypto';
 import { scopeToAccount } from '../db/scoped.js';
 import type { DomainContext } from '../domain/context.js';
 import type { AppServices } from '../services.js';
-import { claimJobs, completeJob, failJob, type ClaimedJob, type RetryPolicy } from './queue.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
+import { claimJobs, completeJob, failJob, releaseJob, type ClaimedJob, type RetryPolicy } from './queue.js';
 
 export type JobHandler = (ctx: DomainContext, payload: unknown, job: ClaimedJob) => Promise<void>;
 export type JobHandlers = Record<string, JobHandler>;
@@ -38,6 +42,9 @@ export function startJobWorker(services: AppServices, handlers: JobHandlers, opt
   const workerId = `worker-${randomUUID().slice(0, 8)}`;
   const { prisma, logger } = services;
   const running = new Set<Promise<void>>();
+  // Outcomes the database could not take when they happened, by job id.
+  const unrecorded = new Map<string, { job: ClaimedJob; outcome: 'complete' | 'release' }>();
+  let databaseLost = false;
   let stopped = false;
   // A wake-up that comes while the loop is claiming, not sleeping, must not be lost: the claim
   // may have read the queue before the new job committed, and the job would then wait a poll.
@@ -58,16 +65,56 @@ export function startJobWorker(services: AppServices, handlers: JobHandlers, opt
     try {
       if (!handler) throw new Error(`No handler for job kind "${job.kind}"`);
       await handler(ctx, job.payload, job);
-      await completeJob(prisma, job, workerId);
-      services.metrics.jobs.inc({ kind: job.kind, outcome: 'succeeded' });
     } catch (error) {
+      if (isDatabaseUnavailable(error)) {
+        unrecorded.set(job.id, { job, outcome: 'release' });
+        noteDatabaseLost(error);
+        return;
+      }
       services.metrics.jobs.inc({ kind: job.kind, outcome: 'failed' });
-      const outcome = await failJob(prisma, job, workerId, error, options).catch((err: unknown) => {
-        logger.error({ err, jobId: job.id }, 'could not record the job failure; it runs again when its lease expires');
-        return 'unknown';
-      });
-      logger.warn({ err: error, jobId: job.id, kind: job.kind, attempts: job.attempts, outcome }, 'job failed');
+      try {
+        const outcome = await failJob(prisma, job, workerId, error, options);
+        logger.warn({ err: error, jobId: job.id, kind: job.kind, attempts: job.attempts, outcome }, 'job failed');
+      } catch (err) {
+        if (isDatabaseUnavailable(err)) {
+          unrecorded.set(job.id, { job, outcome: 'release' });
+          noteDatabaseLost(err);
+        } else {
+          logger.error({ err, jobId: job.id }, 'could not record the job failure; it runs again when its lease expires');
+        }
+      }
+      return;
     }
+    services.metrics.jobs.inc({ kind: job.kind, outcome: 'succeeded' });
+    try {
+      await completeJob(prisma, job, workerId);
+    } catch (err) {
+      if (!isDatabaseUnavailable(err)) throw err;
+      unrecorded.set(job.id, { job, outcome: 'complete' });
+      noteDatabaseLost(err);
+    }
+  }
+
+  function noteDatabaseLost(err: unknown) {
+    if (databaseLost) return;
+    databaseLost = true;
+    logger.warn({ err }, 'job worker lost the database; running jobs are handed back as soon as it returns');
+  }
+
+  /** Writes the outcomes the database missed; false while it is still away. */
+  async function recordMissedOutcomes(): Promise<boolean> {
+    for (const [id, { job, outcome }] of unrecorded) {
+      try {
+        if (outcome === 'complete') await completeJob(prisma, job, workerId);
+        else await releaseJob(prisma, job, workerId);
+        unrecorded.delete(id);
+      } catch (err) {
+        if (isDatabaseUnavailable(err)) return false;
+        unrecorded.delete(id);
+        logger.error({ err, jobId: id }, 'could not hand the job back; it runs again when its lease expires');
+      }
+    }
+    return true;
   }
 
   async function loop(): Promise<void> {
@@ -75,11 +122,17 @@ export function startJobWorker(services: AppServices, handlers: JobHandlers, opt
       wokenWhileAwake = false;
       const free = options.concurrency - running.size;
       let claimed: ClaimedJob[] = [];
-      if (free > 0) {
+      const recorded = unrecorded.size === 0 || (await recordMissedOutcomes());
+      if (free > 0 && recorded) {
         try {
           claimed = await claimJobs(prisma, workerId, free, options.leaseMs);
+          if (databaseLost) {
+            databaseLost = false;
+            logger.info('job worker reached the database again');
+          }
         } catch (err) {
-          if (!stopped) logger.error({ err }, 'claiming jobs failed');
+          if (isDatabaseUnavailable(err)) noteDatabaseLost(err);
+          else if (!stopped) logger.error({ err }, 'claiming jobs failed');
         }
       }
       for (const job of claimed) {

@@ -1,9 +1,12 @@
 // Rate limits, counted per operation (each resolver call, so aliases in one request and
 // operations over WebSocket count too), in memory or in Redis when REDIS_URL is set so that
 // every instance shares the counters. rate-limiter-flexible does the counting.
+// While Redis is unreachable each limit falls back to an in-memory counter of this instance
+// (the library's insuranceLimiter): the limits still apply, per instance, until Redis returns.
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { RateLimitedError } from '../domain/errors.js';
+import type { Logger } from '../logger.js';
 
 /** The documented limits (README): points per duration in seconds, per key. */
 export const RATE_LIMITS = {
@@ -27,13 +30,37 @@ export interface RateLimits {
   close(): Promise<void>;
 }
 
-export function createRateLimits(options: { redisUrl?: string; overrides?: Partial<Record<RateLimitName, { points: number; duration: number }>> } = {}): RateLimits {
-  const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 3, enableOfflineQueue: true }) : undefined;
+export function createRateLimits(
+  options: { redisUrl?: string; logger?: Logger; overrides?: Partial<Record<RateLimitName, { points: number; duration: number }>> } = {},
+): RateLimits {
+  // No offline queue: while Redis is down a count fails at once and goes to the fallback,
+  // instead of waiting for a reconnect inside someone's request.
+  const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 0, enableOfflineQueue: false }) : undefined;
+  if (redis) {
+    let degraded = false;
+    const degrade = (err: unknown) => {
+      if (degraded) return;
+      degraded = true;
+      options.logger?.warn({ err }, 'Redis is unreachable: rate limits are counted per instance, in memory, until it returns');
+    };
+    redis.on('error', degrade);
+    redis.on('close', () => degrade(new Error('Redis connection closed')));
+    redis.on('ready', () => {
+      if (!degraded) return;
+      degraded = false;
+      options.logger?.info('Redis is back: rate limits are shared by every instance again');
+    });
+  }
   const limiters = new Map<RateLimitName, RateLimiterAbstract>();
   for (const [name, rule] of Object.entries(RATE_LIMITS) as [RateLimitName, (typeof RATE_LIMITS)[RateLimitName]][]) {
     const { points, duration } = options.overrides?.[name] ?? rule;
     const opts = { keyPrefix: `parley:rl:${name}`, points, duration };
-    limiters.set(name, redis ? new RateLimiterRedis({ ...opts, storeClient: redis }) : new RateLimiterMemory(opts));
+    limiters.set(
+      name,
+      redis
+        ? new RateLimiterRedis({ ...opts, storeClient: redis, rejectIfRedisNotReady: true, insuranceLimiter: new RateLimiterMemory(opts) })
+        : new RateLimiterMemory(opts),
+    );
   }
   const limiter = (name: RateLimitName) => limiters.get(name)!;
   return {
@@ -55,7 +82,7 @@ export function createRateLimits(options: { redisUrl?: string; overrides?: Parti
       }
     },
     async close() {
-      await redis?.quit().catch(() => undefined);
+      await redis?.quit().catch(() => redis.disconnect());
     },
   };
 }

@@ -35,6 +35,10 @@ export const DeliveryStatusEnum = builder.enumType(DeliveryStatus, {
   values: {
     RECEIVED: { description: 'An inbound email we received.' },
     QUEUED: { description: 'Outbound, written and about to be handed to the email provider.' },
+    UNCERTAIN: {
+      description:
+        'Outbound, handed to the email provider without a clear answer (an error after it may have taken it, a dropped connection, a timeout). It is not sent again while the provider is asked; it becomes SENT when found, and is sent again only after the documented look-up window. A SENT or ConversationError event tells when it settles.',
+    },
     SENT: { description: 'Accepted by the email provider.' },
     DELIVERED: { description: "Accepted by the lead's mail server." },
     BOUNCED: { description: "Rejected by the lead's mail server." },

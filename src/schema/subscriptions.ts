@@ -1,6 +1,9 @@
 // Live events: newReply, aiReady, sent, conversationError, and conversationEvents (all four).
 // Each event names what changed and resolves the conversation (and message or draft) to its
 // current state through the viewer's account-scoped client; clients re-query the rest.
+// Every subscriber of an account receives the same event object, so the rows an event carries
+// are loaded once per event, account and selection (eventRows), not once per subscriber: at
+// 1,000 subscribers one query each per event starved the database and cut everyone off.
 import { filter, pipe } from 'graphql-yoga';
 import { whileCredentialHolds } from '../auth/live-credential.js';
 import type { GraphQLContext } from '../context.js';
@@ -12,12 +15,34 @@ import { readQuery } from './optional-row.js';
 
 type EventOf<T extends ConversationEventType> = Extract<ConversationEvent, { type: T }>;
 
+/**
+ * Rows loaded for one event, by account, model, id and the selection asked for. Held as long
+ * as the event object is (a WeakMap): once every subscriber has it, it is collected.
+ */
+const eventRows = new WeakMap<object, Map<string, Promise<unknown>>>();
+
+function loadForEvent<T>(event: ConversationEvent, ctx: GraphQLContext, what: string, query: unknown, load: () => Promise<T>): Promise<T> {
+  let rows = eventRows.get(event);
+  if (!rows) eventRows.set(event, (rows = new Map()));
+  const key = `${ctx.viewer.accountId}|${what}|${JSON.stringify(query)}`;
+  let row = rows.get(key) as Promise<T> | undefined;
+  if (!row) {
+    row = load();
+    rows.set(key, row);
+    // A failed load is not kept: the next subscriber tries again.
+    row.catch(() => rows.delete(key));
+  }
+  return row;
+}
+
 const eventFields = <T extends ConversationEvent>(t: PothosObjectFieldBuilder<T>) => ({
   conversation: t.prismaField({
     type: 'Conversation',
     description: 'The conversation, as it is now.',
     resolve: (query, event, _args, ctx) =>
-      ctx.db.conversation.findUniqueOrThrow({ ...query, where: { id: event.conversationId } }),
+      loadForEvent(event, ctx, `conversation:${event.conversationId}`, query, () =>
+        ctx.db.conversation.findUniqueOrThrow({ ...query, where: { id: event.conversationId } }),
+      ),
   }),
   at: t.field({ type: 'DateTime', description: 'When it happened.', resolve: (event) => new Date(event.at) }),
 });
@@ -30,7 +55,11 @@ const messageField = <T extends { messageId?: string | null }>(t: PothosObjectFi
     description,
     resolve: (query, event, _args, ctx) => {
       const selection = readQuery(query);
-      return event.messageId ? ctx.db.conversationMessage.findUnique({ ...selection, where: { id: event.messageId } }) : null;
+      return event.messageId
+        ? loadForEvent(event as unknown as ConversationEvent, ctx, `message:${event.messageId}`, selection, () =>
+            ctx.db.conversationMessage.findUnique({ ...selection, where: { id: event.messageId! } }),
+          )
+        : null;
     },
   });
 
@@ -41,7 +70,11 @@ const suggestionField = <T extends { suggestionId?: string | null }>(t: PothosOb
     description,
     resolve: (query, event, _args, ctx) => {
       const selection = readQuery(query);
-      return event.suggestionId ? ctx.db.aISuggestion.findUnique({ ...selection, where: { id: event.suggestionId } }) : null;
+      return event.suggestionId
+        ? loadForEvent(event as unknown as ConversationEvent, ctx, `suggestion:${event.suggestionId}`, selection, () =>
+            ctx.db.aISuggestion.findUnique({ ...selection, where: { id: event.suggestionId! } }),
+          )
+        : null;
     },
   });
 

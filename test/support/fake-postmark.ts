@@ -1,7 +1,9 @@
 // A fake Postmark API on 127.0.0.1, spoken to by the real `postmark` client. It takes
 // emails (POST /email) and answers outbound message search (GET /messages/outbound) with
 // metadata_ filters, like the real one. Tests script failures: error answers, an email taken
-// but the connection dropped before the answer, and a hook that runs once an email is taken.
+// and then answered with an error, a dropped connection or no answer at all (the three ways
+// an outcome is unknown), a search that lags behind what was taken (by the fake's own clock,
+// which tests set), and a hook that runs once an email is taken.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -39,7 +41,11 @@ export interface TakenEmail {
 export type EmailScript =
   | { status: number; ErrorCode?: number; Message?: string }
   /** Take the email, then cut the connection before answering: an unknown outcome. */
-  | { takeThenDrop: true };
+  | { takeThenDrop: true }
+  /** Take the email, then answer this error status anyway (a 500 after accepting). */
+  | { takeThenStatus: number }
+  /** Take the email and never answer: the client times out. */
+  | { takeThenHang: true };
 
 export class FakePostmark {
   readonly requests: RecordedRequest[] = [];
@@ -48,6 +54,13 @@ export class FakePostmark {
   private readonly searchScripts: { status: number }[] = [];
   /** Runs after an email is taken and before the answer is written. */
   onTaken?: (email: TakenEmail) => void | Promise<void>;
+  /**
+   * The fake's clock: an email shows in the search only once `now()` has reached its taking
+   * time plus `searchLagMs`. Tests drive both (no wall-clock waiting).
+   */
+  now: () => Date = () => new Date();
+  searchLagMs = 0;
+  private readonly hanging = new Set<import('node:http').ServerResponse>();
 
   private constructor(
     private readonly server: Server,
@@ -90,9 +103,12 @@ export class FakePostmark {
     this.emailScripts.length = 0;
     this.searchScripts.length = 0;
     this.onTaken = undefined;
+    this.now = () => new Date();
+    this.searchLagMs = 0;
   }
 
   close(): Promise<void> {
+    for (const res of this.hanging) res.destroy();
     this.server.closeAllConnections();
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
@@ -124,11 +140,19 @@ export class FakePostmark {
       if (!email?.To?.includes('@') || !email.From) {
         return json(422, { ErrorCode: 300, Message: "Invalid 'To' address." });
       }
-      const taken: TakenEmail = { messageId: randomUUID(), receivedAt: new Date().toISOString(), body: email, headers };
+      const taken: TakenEmail = { messageId: randomUUID(), receivedAt: this.now().toISOString(), body: email, headers };
       this.emails.push(taken);
       await this.onTaken?.(taken);
       if (script && 'takeThenDrop' in script) {
         socket.destroy();
+        return;
+      }
+      if (script && 'takeThenStatus' in script) {
+        return json(script.takeThenStatus, { ErrorCode: 0, Message: `Scripted ${script.takeThenStatus} after taking the email` });
+      }
+      if (script && 'takeThenHang' in script) {
+        this.hanging.add(res);
+        res.once('close', () => this.hanging.delete(res));
         return;
       }
       return json(200, { To: email.To, SubmittedAt: taken.receivedAt, MessageID: taken.messageId, ErrorCode: 0, Message: 'OK' });
@@ -139,7 +163,10 @@ export class FakePostmark {
       const count = Number(url.searchParams.get('count') ?? 100);
       const offset = Number(url.searchParams.get('offset') ?? 0);
       const filters = [...url.searchParams.entries()].filter(([k]) => k.startsWith('metadata_'));
-      const matching = this.emails.filter((e) => filters.every(([k, v]) => e.body.Metadata?.[k.slice('metadata_'.length)] === v));
+      const searchable = this.now().getTime() - this.searchLagMs;
+      const matching = this.emails.filter(
+        (e) => Date.parse(e.receivedAt) <= searchable && filters.every(([k, v]) => e.body.Metadata?.[k.slice('metadata_'.length)] === v),
+      );
       return json(200, {
         TotalCount: matching.length,
         Messages: matching.slice(offset, offset + count).map((e) => ({
