@@ -108,7 +108,9 @@ export type DeliveryStatus =
   /** An inbound email we received. */
   | 'RECEIVED'
   /** Accepted by the email provider. */
-  | 'SENT';
+  | 'SENT'
+  /** Outbound, handed to the email provider without a clear answer (an error after it may have taken it, a dropped connection, a timeout). It is not sent again while the provider is asked; it becomes SENT when found, and is sent again only after the documented look-up window. A SENT or ConversationError event tells when it settles. */
+  | 'UNCERTAIN';
 
 /** What the lead's reply is trying to do. */
 export type Intent =
