@@ -29,6 +29,9 @@ afterAll(async () => {
 
 it(`approves a draft in at most ${APPROVAL_STATEMENT_BUDGET} statements, reading each row for the payload once`, async () => {
   const t = await createThread(app.services.prisma, app.services.devAccountId);
+  // The caller's current role is read once per principal-cache window, not per request: a
+  // first request warms it, so what is counted is the approval's own cost.
+  expect((await app.executeRaw('{ viewer { role } }')).errors).toBeUndefined();
   statements.length = 0;
   const result = await app.execute(ApproveSuggestion, { input: { suggestionId: t.suggestionGid } });
   const counted = [...statements];

@@ -177,13 +177,13 @@ describe('threading', () => {
     const demoSlug = app.config.devAccountSlug;
     const toAcme = await postWebhook(app, 'inbound', inboundPayload({ from: 'pat@routing.example', to: 'acme@inbound.parley.example.com' }), { query: `?account=${demoSlug}` });
     expect(toAcme.status).toBe(200);
-    expect((await prisma.conversationMessage.findUniqueOrThrow({ where: { id: toAcme.body.messageId as string } })).accountId).toBe(devAccountId);
+    expect((await prisma.conversationMessage.findUniqueOrThrow({ where: { id: rawId(toAcme.body.messageId as string) } })).accountId).toBe(devAccountId);
     // A reply address of one of acme's conversations, posted to demo's webhook URL.
     const acmeLead = await createLead(prisma, acme.id);
     const acmeConversation = await createConversation(prisma, acme.id, acmeLead.id, { messages: [{ direction: 'OUTBOUND', at: new Date() }] });
     const hash = await postWebhook(app, 'inbound', inboundPayload({ from: 'pat@routing.example', mailboxHash: acmeConversation.replyHash }), { query: `?account=${demoSlug}` });
     expect(hash.status).toBe(200);
-    const stored = await prisma.conversationMessage.findUniqueOrThrow({ where: { id: hash.body.messageId as string } });
+    const stored = await prisma.conversationMessage.findUniqueOrThrow({ where: { id: rawId(hash.body.messageId as string) } });
     expect(stored.accountId).toBe(devAccountId);
     expect(stored.conversationId).not.toBe(acmeConversation.id);
     expect(await prisma.conversationMessage.count({ where: { accountId: acme.id, direction: 'INBOUND' } })).toBe(0);
@@ -200,7 +200,7 @@ describe('threading', () => {
     const beta = await createAccount(prisma, 'beta-team');
     const response = await postWebhook(app, 'inbound', inboundPayload({ from: 'sam@routing.example', to: 'beta-team@inbound.parley.example.com' }));
     expect(response.status).toBe(200);
-    expect((await prisma.conversationMessage.findUniqueOrThrow({ where: { id: response.body.messageId as string } })).accountId).toBe(beta.id);
+    expect((await prisma.conversationMessage.findUniqueOrThrow({ where: { id: rawId(response.body.messageId as string) } })).accountId).toBe(beta.id);
   });
 });
 

@@ -313,6 +313,9 @@ async function claim(
         subject: text.subject,
         textBody: text.textBody,
         htmlBody,
+        // Outgoing HTML is ours (escaped text) or already through the inbound policy (sendReply),
+        // so it is its own safe form: no sanitising later, when it is first read.
+        safeHtmlBody: htmlBody,
         inReplyTo: headers[0]?.value ?? null,
         idempotencyKey,
         deliveryStatus: 'QUEUED',
