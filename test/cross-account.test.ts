@@ -72,7 +72,7 @@ const cases: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Case>>
     users: { query: '{ users(first: 50) { edges { node { email name } } } }', check: nothingOfA },
     viewer: {
       query: '{ viewer { account { id slug name } } }',
-      check: (r) => expect((r.data?.viewer as { account: { id: string } }).account.id).toBe(accountB),
+      check: (r) => expect((r.data?.viewer as { account: { id: string } }).account.id).toBe(gid('Account', accountB)),
     },
   },
   Mutation: {

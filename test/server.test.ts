@@ -205,5 +205,5 @@ describe('npm start', () => {
       second.child.kill('SIGTERM');
       expect(await second.exited).toBe(0);
     }
-  }, 90_000);
+  }, 300_000); // Two start-ups of a child process: a guard against a hang, generous for a loaded machine.
 });
