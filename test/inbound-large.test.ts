@@ -56,7 +56,7 @@ function largeEmail(bytes: number, from: string): Buffer {
 
 let app: TestApp;
 beforeAll(async () => {
-  app = await createTestApp({ env: { LOG_LEVEL: process.env.PROBE_LOG ?? 'silent' } });
+  app = await createTestApp();
 });
 afterAll(() => app?.close());
 

@@ -260,19 +260,22 @@ async function storeReply(
 
 /**
  * Attachment content, when the account keeps it (INBOUND_STORE_ATTACHMENT_CONTENT), is written
- * after the message, in a statement of its own: up to 50 MiB of base64 would otherwise travel
- * inside the statement that locks the conversation. If this write fails the email is still
- * stored and its original (attachments included) is in inbound_originals, so it is logged, not
- * retried.
+ * after the message, one attachment per statement: up to 50 MiB of base64 would otherwise
+ * travel inside the statement that locks the conversation, and one 50 MiB statement ran into
+ * PostgreSQL's statement timeout under load. If a write fails the email is still stored and its
+ * original (attachments included) is in inbound_originals, so it is logged, not retried.
  */
 async function keepAttachmentContent(services: AppServices, accountId: string, messageId: string, email: InboundEmail): Promise<void> {
-  if (!email.attachments.some((a) => a.content !== undefined)) return;
-  try {
-    await services.prisma.$executeRaw`
-      UPDATE conversation_messages SET attachments = ${JSON.stringify(email.attachments)}::jsonb
-      WHERE id = ${messageId}::uuid AND account_id = ${accountId}::uuid`;
-  } catch (err) {
-    services.logger.warn({ err, messageId }, 'attachment content not kept on the message; the original payload has it');
+  for (const [index, attachment] of email.attachments.entries()) {
+    if (attachment.content === undefined) continue;
+    try {
+      await services.prisma.$executeRaw`
+        UPDATE conversation_messages
+        SET attachments = jsonb_set(attachments, ARRAY[${String(index)}, 'content'], to_jsonb(${attachment.content}::text))
+        WHERE id = ${messageId}::uuid AND account_id = ${accountId}::uuid`;
+    } catch (err) {
+      services.logger.warn({ err, messageId, attachment: index }, 'attachment content not kept on the message; the original payload has it');
+    }
   }
 }
 
