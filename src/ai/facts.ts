@@ -142,11 +142,11 @@ const TEAM_WORDS = `department dept team billing accounts account finance suppor
   faturamento faturação comptabilité comptabilite`.split(/\s+/);
 const anyCase = (word: string) => `[${word[0]!.toUpperCase()}${word[0]}]${word.slice(1)}`;
 const ORG_WORDS = `(?:${TEAM_WORDS.map(anyCase).join('|')})`;
-// A team or department named as a writer: capitalised words before the team word ("Parley
-// Billing Department"), or a capitalised team word and what it belongs to ("Equipo de Ventas").
+// A team or department named as a writer: capitalised words before a capitalised team word
+// ("Parley Billing Department"; not "Pay billing"), or a capitalised team word and what it belongs to ("Equipo de Ventas").
 // "l'équipe de Harbor Bakery" (lower case) is the lead's team being greeted, not a claim.
 const ORG_CLAIM = new RegExp(
-  String.raw`(?:\p{Lu}[\p{L}&'-]*\s+){1,3}${ORG_WORDS}(?![\p{L}])|(?<![\p{L}])(?=\p{Lu})${ORG_WORDS}(?![\p{L}])\s+(?:de|da|do|des|del|of)\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?`,
+  String.raw`(?:\p{Lu}[\p{L}&'-]*\s+){1,3}(?=\p{Lu})${ORG_WORDS}(?![\p{L}])|(?<![\p{L}])(?=\p{Lu})${ORG_WORDS}(?![\p{L}])\s+(?:de|da|do|des|del|of)\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?`,
   'gu',
 );
 const DETERMINERS = new Set(
