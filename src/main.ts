@@ -10,9 +10,11 @@ try {
   const running = await startServer(config, { logger });
   const { devToken, devAccountId } = running.app.services;
   if (devToken) {
+    // In the message, deliberately: token fields are redacted from every log (src/logger.ts),
+    // and this one line, outside production only, is how a developer gets it.
     logger.info(
-      { account: config.devAccountSlug, accountId: devAccountId, token: devToken },
-      `Development account "${config.devAccountSlug}": GraphiQL sends this OWNER token for you; other clients send "Authorization: Bearer <token>"`,
+      { account: config.devAccountSlug, accountId: devAccountId },
+      `Development account "${config.devAccountSlug}": GraphiQL on loopback sends this OWNER token for you; other clients send "Authorization: Bearer ${devToken}"`,
     );
   }
   logger.info(

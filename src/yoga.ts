@@ -5,6 +5,7 @@ import { createYoga, useErrorHandler, useReadinessCheck, type Plugin, type YogaS
 import { useGraphQLArmor, useRequestSizeLimit } from './limits/graphql-limits.js';
 import { useBodyFieldLimit } from './limits/cost.js';
 import { useStorableStrings } from './limits/storable-strings.js';
+import { corsFor, mayEmbedDevToken } from './browser-access.js';
 import { buildContext, requestIdFor, type AuthenticatedConnection, type GraphQLContext } from './context.js';
 import { DomainError, ValidationError } from './domain/errors.js';
 import { schema } from './schema/index.js';
@@ -62,14 +63,16 @@ export function createParleyYoga(services: AppServices): ParleyYoga {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
+    cors: corsFor(config.corsOrigins),
     graphiql: config.graphql.graphiql
-      ? {
+      ? (request) => ({
           title: 'Parley',
           defaultQuery: exampleQuery,
           subscriptionsProtocol: 'WS',
-          // The development token, so GraphiQL works at once; in production people paste their own.
-          headers: JSON.stringify(services.devToken ? { Authorization: `Bearer ${services.devToken}` } : {}),
-        }
+          // The development token, so GraphiQL works at once, only in a page this machine's own
+          // browser asked for at a loopback address; everyone else pastes their own.
+          headers: JSON.stringify(services.devToken && mayEmbedDevToken(request) ? { Authorization: `Bearer ${services.devToken}` } : {}),
+        })
       : false,
     logging: {
       debug: (...args) => logger.debug({ args }, 'yoga'),
