@@ -33,12 +33,8 @@ export function corsFor(allowed: readonly string[]): (request: Request) => CORSO
 
 /** Whether a GraphiQL page request may receive the development token. */
 export function mayEmbedDevToken(request: Request): boolean {
-  let host: string;
-  try {
-    host = new URL(`http://${request.headers.get('host') ?? ''}`).hostname;
-  } catch {
-    return false;
-  }
+  // The request URL's host is the Host header the browser sent (Node's server builds it so).
+  const host = new URL(request.url).hostname;
   if (!LOOPBACK_HOSTS.has(host)) return false;
   const site = request.headers.get('sec-fetch-site');
   if (site !== null && site !== 'same-origin' && site !== 'none') return false;
