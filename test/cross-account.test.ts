@@ -86,6 +86,7 @@ const cases: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Case>>
     },
     rejectSuggestion: { query: mutation('rejectSuggestion', 'input', 'RejectSuggestionInput'), variables: () => ({ input: { suggestionId: a.suggestion } }), check: notFoundResult('rejectSuggestion') },
     revokeApiKey: { query: mutation('revokeApiKey', 'input', 'RevokeApiKeyInput'), variables: () => ({ input: { apiKeyId: a.apiKey } }), check: notFoundResult('revokeApiKey') },
+    removeUser: { query: mutation('removeUser', 'input', 'RemoveUserInput'), variables: () => ({ input: { userId: a.user } }), check: notFoundResult('removeUser') },
     sendReply: {
       query: mutation('sendReply', 'input', 'SendReplyInput'),
       variables: () => ({ input: { conversationId: a.conversation, subject: 'Re: hi', body: 'Hello from B' } }),
