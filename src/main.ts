@@ -74,9 +74,14 @@ try {
         graphiql: `${url}/graphql`,
         database: config.database.kind,
         readyMs: Math.round(readyMs),
-        ...(devToken ? { account: config.devAccountSlug, accountId: devAccountId, token: devToken } : {}),
+        ...(devToken ? { account: config.devAccountSlug, accountId: devAccountId } : {}),
       },
-      `Parley is ready: open ${url}/graphql`,
+      // The token in the message, deliberately: token fields are redacted from every log
+      // (src/logger.ts), and this one line, outside production only, is how a developer gets it.
+      `Parley is ready: open ${url}/graphql` +
+        (devToken
+          ? `; development account "${config.devAccountSlug}": GraphiQL on loopback sends this OWNER token for you; other clients send "Authorization: Bearer ${devToken}"`
+          : ''),
     ),
   );
   // Plain text on stderr, apart from the JSON log lines on stdout: for the person at the terminal.

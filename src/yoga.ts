@@ -7,6 +7,7 @@ import { useMetrics } from './metrics-http.js';
 import { useGraphQLArmor, useRequestSizeLimit } from './limits/graphql-limits.js';
 import { useBodyFieldLimit } from './limits/cost.js';
 import { useStorableStrings } from './limits/storable-strings.js';
+import { corsFor, mayEmbedDevToken } from './browser-access.js';
 import { buildContext, requestIdFor, type AuthenticatedConnection, type GraphQLContext } from './context.js';
 import { isDatabaseUnavailable } from './db/unavailable.js';
 import { DomainError, ValidationError } from './domain/errors.js';
@@ -64,7 +65,12 @@ export function createParleyYoga(services: AppServices, options: { extraPlugins?
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: config.graphql.graphiql ? graphiqlOptions(services.devToken) : false,
+    cors: corsFor(config.corsOrigins),
+    // The development token, so GraphiQL works at once, only in a page this machine's own
+    // browser asked for at a loopback address; everyone else pastes their own.
+    graphiql: config.graphql.graphiql
+      ? (request) => graphiqlOptions(services.devToken && mayEmbedDevToken(request) ? services.devToken : undefined)
+      : false,
     // GraphiQL's scripts and styles come inside this npm package, not from a CDN: it works offline.
     renderGraphiQL,
     logging: {

@@ -96,6 +96,7 @@ const cases: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Case>>
       check: notFoundResult('resolveSuggestedAction'),
     },
     revokeApiKey: { query: mutation('revokeApiKey', 'input', 'RevokeApiKeyInput'), variables: () => ({ input: { apiKeyId: a.apiKey } }), check: notFoundResult('revokeApiKey') },
+    removeUser: { query: mutation('removeUser', 'input', 'RemoveUserInput'), variables: () => ({ input: { userId: a.user } }), check: notFoundResult('removeUser') },
     sendReply: {
       query: mutation('sendReply', 'input', 'SendReplyInput'),
       variables: () => ({ input: { conversationId: a.conversation, subject: 'Re: hi', body: 'Hello from B' } }),

@@ -47,7 +47,7 @@ afterAll(() => app?.close());
 async function postRaw(raw: Buffer) {
   const posted = await postWebhook(app, 'inbound', undefined, { rawBody: new Uint8Array(raw) });
   expect(posted.status, JSON.stringify(posted.body)).toBe(200);
-  const read = await app.execute(InboundMessage, { id: gid('ConversationMessage', posted.body.messageId as string) });
+  const read = await app.execute(InboundMessage, { id: posted.body.messageId as string });
   expect(read.errors).toBeUndefined();
   const message = read.data?.node;
   if (!message || !('originalPayload' in message)) throw new Error('message not readable');
@@ -142,7 +142,7 @@ describe('text PostgreSQL cannot store', () => {
   it('serves the original to agents and owners only', async () => {
     const payload = inboundPayload({ from: `roles-${randomUUID().slice(0, 8)}@example.net` });
     const { posted } = await postRaw(Buffer.from(JSON.stringify(payload)));
-    const asViewer = await app.execute(InboundMessage, { id: gid('ConversationMessage', posted.body.messageId as string) }, viewerToken);
+    const asViewer = await app.execute(InboundMessage, { id: posted.body.messageId as string }, viewerToken);
     expect(asViewer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const node = asViewer.data?.node;
     expect(node && 'originalPayload' in node ? node.originalPayload : 'missing').toBeNull();
@@ -199,7 +199,7 @@ describe('internationalised sender addresses (EAI, IDN)', () => {
     const posted = await postWebhook(app, 'inbound', inboundPayload({ from: address, fromName: '', subject }));
     expect(posted.status, JSON.stringify(posted.body)).toBe(200);
     expect(posted.body.threadedBy).toBe('new-lead');
-    const read = await app.execute(InboundMessage, { id: gid('ConversationMessage', posted.body.messageId as string) });
+    const read = await app.execute(InboundMessage, { id: posted.body.messageId as string });
     const message = read.data?.node;
     expect(message && 'fromEmail' in message ? message.fromEmail : undefined).toBe(address);
     const lead = await app.services.prisma.lead.findFirstOrThrow({ where: { emailKey: key } });

@@ -24,6 +24,8 @@ export interface PrincipalCache {
   get(kind: PrincipalKind, id: string, load: () => Promise<PrincipalState | null>): Promise<PrincipalState | null>;
   /** Forget the state after a change (role change, revocation, removal). */
   invalidate(kind: PrincipalKind, id: string): Promise<void>;
+  /** Resolves once the shared store is reachable (at once in memory). */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -35,7 +37,12 @@ export function createPrincipalCache(options: { ttlMs: number; redisUrl?: string
   if (options.redisUrl) {
     const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
     redis.on('error', (error) => options.onError?.(error));
+    // Until Redis is connected (and during an outage) commands fail at once rather than
+    // queue: authentication then reads the database; an invalidation that fails (logged)
+    // leaves the entry to expire within ttlMs.
+    const connected = new Promise<void>((resolve) => (redis.status === 'ready' ? resolve() : redis.once('ready', () => resolve())));
     return {
+      ready: () => connected,
       async get(kind, id, load) {
         const key = keyOf(kind, id);
         // Redis unreachable: read the database instead (slower, never less safe).
@@ -61,6 +68,7 @@ export function createPrincipalCache(options: { ttlMs: number; redisUrl?: string
     perf: { now: options.now ?? Date.now },
   });
   return {
+    ready: async () => undefined,
     async get(kind, id, load) {
       const key = keyOf(kind, id);
       const hit = ttlMs > 0 ? cache.get(key) : undefined;
