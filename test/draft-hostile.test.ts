@@ -13,7 +13,7 @@ import { createJobHandlers } from '../src/jobs/handlers.js';
 import { defaultWorkerOptions, startJobWorker } from '../src/jobs/worker.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { systemContext } from './support/drafting.js';
-import { createConversation, createLead } from './support/factories.js';
+import { createConversation, createLead, rawId } from './support/factories.js';
 import { schemaName, startFakeOpenAI, textOf, type FakeOpenAI } from './support/fake-openai.js';
 import { obedientDraft } from './support/obedient-openai.js';
 import { inboundPayload, postWebhook } from './support/postmark-payloads.js';
@@ -141,7 +141,7 @@ async function receive(hostile: Hostile) {
     }),
   );
   expect(response.status).toBe(200);
-  const messageId = response.body.messageId as string;
+  const messageId = rawId(response.body.messageId as string);
   await worker.idle();
   const job = await prisma.job.findFirst({ where: { dedupeKey: messageId } });
   if (job?.status !== 'SUCCEEDED') throw new Error(`job ${job?.status}: ${JSON.stringify(job)}`);

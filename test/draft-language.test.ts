@@ -9,7 +9,7 @@ import { draftReplyForInbound } from '../src/domain/draft.js';
 import { graphql } from './gql/index.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { systemContext, threadWithReply } from './support/drafting.js';
-import { createConversation, createLead, gid } from './support/factories.js';
+import { createConversation, createLead, gid, rawId } from './support/factories.js';
 import { schemaName, startFakeOpenAI, textOf, type FakeOpenAI } from './support/fake-openai.js';
 import { inboundPayload, postWebhook } from './support/postmark-payloads.js';
 
@@ -129,7 +129,7 @@ describe('offline drafter in the lead language', () => {
     };
     const response = await postWebhook(app, 'inbound', payload);
     expect(response.status).toBe(200);
-    const outcome = await draftReplyForInbound(systemContext(app), { conversationId: conversation.id, inboundMessageId: response.body.messageId as string });
+    const outcome = await draftReplyForInbound(systemContext(app), { conversationId: conversation.id, inboundMessageId: rawId(response.body.messageId as string) });
     expect(outcome.kind).toBe('DRAFTED');
     if (outcome.kind !== 'DRAFTED') return;
     expect(outcome.suggestion.intent).toBe('REFERRAL');

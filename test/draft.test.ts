@@ -34,9 +34,10 @@ describe('draftReplyForInbound (offline provider)', () => {
     // The pricing question is answered from the configured offer facts.
     expect(suggestion.body).toContain('Websites start at $2,500.');
     expect(suggestion.questions).toEqual(['How much does a site with online ordering cost?']);
-    // Offline drafts are capped well below a model's.
-    expect(suggestion.confidence).toBeGreaterThan(0.3);
-    expect(suggestion.confidence).toBeLessThanOrEqual(0.6);
+    // Calibrated (src/ai/confidence.ts): a draft that answers the lead's one question, in their
+    // language, is in the range a reviewer sends.
+    expect(suggestion.confidence).toBeGreaterThanOrEqual(0.5);
+    expect(suggestion.confidence).toBeLessThanOrEqual(1);
     const conversation = await app.services.prisma.conversation.findUniqueOrThrow({ where: { id: ids.conversationId } });
     expect(conversation.status).toBe('NEEDS_REVIEW');
     const audit = await app.services.prisma.auditEntry.findMany({ where: { entityId: { in: [suggestion.id, ids.conversationId] } } });
@@ -158,7 +159,7 @@ describe('draftReplyForInbound (offline provider)', () => {
     expect(outcome.suggestion.noteBody).toContain('Dana Whitfield');
   });
 
-  it('passes the similar-conversation finder its query and scores the draft higher with support', async () => {
+  it('passes the similar-conversation finder its query; the examples shape the draft, not its calibrated confidence', async () => {
     const seen: unknown[] = [];
     const find: FindSimilarExamples = async (_ctx, query) => {
       seen.push(query);
@@ -170,7 +171,9 @@ describe('draftReplyForInbound (offline provider)', () => {
     const withExamples = await draftReplyForInbound(systemContext(app), b, { findSimilarExamples: find });
     expect(seen).toEqual([expect.objectContaining({ conversationId: b.conversationId, messageId: b.inboundMessageId, text: 'Hmm, let me think about it.' })]);
     if (without.kind !== 'DRAFTED' || withExamples.kind !== 'DRAFTED') throw new Error('expected drafts');
-    expect(withExamples.suggestion.confidence).toBeGreaterThan(without.suggestion.confidence);
+    // Confidence is fitted on the draft's own features (eval/drafts-fit.jsonl); retrieval
+    // support is not one of them, since nothing in the labelled set shows it predicts approval.
+    expect(withExamples.suggestion.confidence).toBe(without.suggestion.confidence);
   });
 
   it('answers an unknown or outbound message with NotFoundError', async () => {

@@ -331,7 +331,7 @@ describe('idempotency keys', () => {
 });
 
 describe('sendReply through Postmark', () => {
-  it('sends the HTML as given, threads it, and rejects the draft it replaces', async () => {
+  it('sends the HTML through the safe-HTML policy (links open safely), threads it, and rejects the draft it replaces', async () => {
     const t = await thread();
     const result = await app.execute(SendReply, {
       input: {
@@ -350,7 +350,8 @@ describe('sendReply through Postmark', () => {
     const sent = fake.emails[0]!.body;
     expect(sent).toMatchObject({
       Tag: 'custom-reply',
-      HtmlBody: '<p>Here is our <a href="https://parley.example.com/work">portfolio</a>.</p>',
+      // The same policy as inbound HTML (src/email/safe-html.ts): content kept, links hardened.
+      HtmlBody: '<p>Here is our <a href="https://parley.example.com/work" rel="noopener noreferrer nofollow" target="_blank">portfolio</a>.</p>',
       TextBody: 'Here is our portfolio.',
       ReplyTo: `replies+${t.conversation.replyHash}@inbound.parley.example.com`,
       Headers: [

@@ -7,6 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devAuth, inboundPayload } from './support/postmark-payloads.js';
 import { startTestServer, type TestServer } from './support/server.js';
+import { rawId } from './support/factories.js';
 
 /** The bound on the worst gap between two /health answers. */
 const MAX_HEALTH_GAP_MS = 100;
@@ -38,7 +39,7 @@ async function post(body: Buffer): Promise<{ status: number; messageId: string }
   });
   const answer = (await response.json()) as { messageId: string };
   expect(response.status, JSON.stringify(answer)).toBe(200);
-  return { status: response.status, messageId: answer.messageId };
+  return { status: response.status, messageId: rawId(answer.messageId) };
 }
 
 /** Both jobs the email queued (draft, embedding) have finished, one way or the other. */

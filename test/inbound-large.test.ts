@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decompressOriginal, joinOriginalParts, ORIGINAL_PART_BYTES } from '../src/domain/inbound-originals.js';
 import { graphql } from './gql/index.js';
 import { createTestApp, type TestApp } from './support/app.js';
-import { gid } from './support/factories.js';
+import { rawId } from './support/factories.js';
 import { inboundPayload, postWebhook } from './support/postmark-payloads.js';
 
 const LargeMessage = graphql(`
@@ -63,7 +63,7 @@ afterAll(() => app?.close());
 async function expectStoredAndReadable(target: TestApp, raw: Buffer, posted: { status: number; body: Record<string, unknown> }, from: string) {
   expect(posted.status, JSON.stringify(posted.body)).toBe(200);
   expect(posted.body.threadedBy).toBe('new-lead');
-  const read = await target.execute(LargeMessage, { id: gid('ConversationMessage', posted.body.messageId as string) });
+  const read = await target.execute(LargeMessage, { id: posted.body.messageId as string });
   expect(read.errors).toBeUndefined();
   const message = read.data?.node;
   if (!message || !('originalPayload' in message)) throw new Error('message not readable');
@@ -111,7 +111,7 @@ describe('attachment content, when kept (INBOUND_STORE_ATTACHMENT_CONTENT)', () 
       const posted = await postWebhook(keep, 'inbound', undefined, { rawBody: new Uint8Array(raw) });
       await expectStoredAndReadable(keep, raw, posted, from);
       const stored = await keep.services.prisma.conversationMessage.findUniqueOrThrow({
-        where: { id: posted.body.messageId as string },
+        where: { id: rawId(posted.body.messageId as string) },
         select: { attachments: true },
       });
       const sent = (JSON.parse(raw.toString()) as { Attachments: { Content: string }[] }).Attachments;

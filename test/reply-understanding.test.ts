@@ -13,10 +13,11 @@ import { unsubscribeDecision } from '../src/domain/suggested-action.js';
 import { graphql } from './gql/index.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { systemContext } from './support/drafting.js';
-import { gid } from './support/factories.js';
+import { gid, rawId } from './support/factories.js';
 import { inboundPayload, postWebhook } from './support/postmark-payloads.js';
 
-const EVAL_FILES = readdirSync('eval').filter((f) => f.endsWith('.jsonl')).sort();
+// Every intent set (the draft-confidence sets, eval/drafts-*.jsonl, label drafts, not replies).
+const EVAL_FILES = readdirSync('eval').filter((f) => f.endsWith('.jsonl') && !f.startsWith('drafts')).sort();
 const LINES = EVAL_FILES.flatMap((file) => readLabelledFile(`eval/${file}`).map((line, i) => ({ ...line, where: `${file}:${i + 1}` })));
 
 const ConversationState = graphql(`
@@ -68,7 +69,8 @@ describe('every eval line through the inbound pipeline', () => {
     for (const [i, line] of LINES.entries()) {
       const posted = await postWebhook(app, 'inbound', inboundPayload({ from: `lead${i}@eval.example.com`, fromName: `Eval Lead ${i}`, text: line.text, stripped: '' }));
       expect(posted.status).toBe(200);
-      const { conversationId, messageId } = posted.body as { conversationId: string; messageId: string };
+      const conversationId = rawId((posted.body as { conversationId: string }).conversationId);
+      const messageId = rawId((posted.body as { messageId: string }).messageId);
       await draftReplyForInbound(systemContext(app), { conversationId, inboundMessageId: messageId });
       const after = await prisma.conversation.findUniqueOrThrow({ where: { id: conversationId }, include: { lead: true } });
       if (after.lead.doNotContact) {

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIPPED_NOTICE, SAFE_HTML_MAX_CHARS, sanitiseEmailHtml } from '../src/email/safe-html.js';
 import { createTestApp, type TestApp } from './support/app.js';
-import { createConversation, createLead, gid } from './support/factories.js';
+import { createConversation, createLead, gid, rawId } from './support/factories.js';
 import { inboundPayload, postWebhook } from './support/postmark-payloads.js';
 
 let app: TestApp;
@@ -53,7 +53,7 @@ async function receive(html: string, fromName = 'Pat Lee') {
   const conversation = await createConversation(prisma, devAccountId, lead.id, { messages: [{ direction: 'OUTBOUND', at: new Date() }] });
   const posted = await postWebhook(app, 'inbound', inboundPayload({ mailboxHash: conversation.replyHash, html, fromName }));
   expect(posted.status).toBe(200);
-  const messageId = (posted.body as { messageId: string }).messageId;
+  const messageId = rawId((posted.body as { messageId: string }).messageId);
   const read = await app.executeRaw(MessageBodies, { id: gid('ConversationMessage', messageId) });
   return { messageId, node: read.data?.node as { htmlBody: string | null; htmlBodyUntrusted: string | null; fromName: string | null } };
 }

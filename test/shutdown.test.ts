@@ -109,7 +109,8 @@ describe('SIGTERM with stdout full (a reader that stopped reading)', () => {
     url = await new Promise<string>((resolve, reject) => {
       const onData = (chunk: Buffer) => {
         seen += chunk.toString('utf8');
-        const match = /"url":"(http:\/\/[^"]+)"/.exec(seen);
+        // The ready line (the port opens, and logs its url, before the app is up).
+        const match = /"url":"(http:\/\/[^"]+)"[^\n]*"msg":"Parley is ready/.exec(seen);
         if (!match) return;
         // From here on nobody reads: the pipe fills up and stays full.
         server.stdout!.off('data', onData);

@@ -21,7 +21,6 @@
 //   - a suspected prompt injection halves it;
 //   - a model draft refused by the safety gate and replaced caps it at REFUSED_CEILING.
 // The model's own self-rating is not used: nothing shows it is calibrated.
-import type { SimilarExample } from './port.js';
 import { keywords } from './text.js';
 
 /** Fitted by eval/confidence.ts on eval/drafts-fit.jsonl (see the README's reliability table). */
@@ -74,10 +73,6 @@ export function confidence(inputs: ConfidenceInputs): number {
   return Math.round(score * 1000) / 1000;
 }
 
-export function retrievalSupport(examples: SimilarExample[]): number {
-  const top = [...examples].sort((a, b) => b.similarity - a.similarity).slice(0, 3);
-  return top.reduce((sum, e) => sum + unit(e.similarity), 0) / 3;
-}
 
 // Topic words: a question about price is answered by a draft that talks about price, in any
 // of the five languages.

@@ -24,8 +24,9 @@ const POINTING = new RegExp(
   ].join('|'),
   'giu',
 );
-// A person's name: one to three capitalised words, with an optional title.
-const NAME_AFTER = /^[\s:,]*(?:(?:a|an|à|to|with|con|mit|com|o|a\s+la|al|de)\s+)?((?:(?:Mr|Mrs|Ms|Dr|Sr|Sra|Herr|Frau|M|Mme|Sr\.ª)\.?\s+)?\p{Lu}[\p{Ll}'’-]+(?:[ -](?:de\s+|da\s+|van\s+|von\s+)?\p{Lu}[\p{Ll}'’-]+){0,2})/u;
+// A person's name: one to three capitalised words, with an optional title, maybe after a
+// possessive role in lower case ("my business partner Dave Moreno", "mon associé Paul Martin").
+const NAME_AFTER = /^[\s:,]*(?:(?:a|an|à|to|with|con|mit|com|o|a\s+la|al|de)\s+)?(?:(?:my|our|his|her|their|mi|mein|meine|unser|unsere|mon|ma|notre|meu|minha|nosso|nossa)\s+(?:[\p{Ll}-]+\s+){0,3})?((?:(?:Mr|Mrs|Ms|Dr|Sr|Sra|Herr|Frau|M|Mme|Sr\.ª)\.?\s+)?\p{Lu}[\p{Ll}'’-]+(?:[ -](?:de\s+|da\s+|van\s+|von\s+)?\p{Lu}[\p{Ll}'’-]+){0,2})/u;
 const NOT_NAMES = new Set(
   `I The Our My Your Him Her Them Us Me We They Sales Marketing Support Billing Team Office Finance It This That There Here
   He She You Who Someone Anyone Everyone Thanks Please Monday Tuesday Wednesday Thursday Friday Saturday Sunday
