@@ -107,6 +107,9 @@ export interface EmbeddedPostgresThread {
  * thread, every statement it executes blocks the event loop (storing a 5 MiB email held it for
  * over a second), so here the API's thread only moves bytes over the loopback socket.
  */
+/** How long a stop may wait for the embedded database's clients to disconnect. */
+const STOP_GRACE_MS = 5_000;
+
 export async function startEmbeddedPostgresThread(options: EmbeddedOptions): Promise<EmbeddedPostgresThread> {
   const loadDataDir = options.loadDataDir ? await options.loadDataDir.arrayBuffer() : undefined;
   const worker = new Worker(new URL('./embedded-worker.mjs', import.meta.url), {
@@ -131,7 +134,12 @@ export async function startEmbeddedPostgresThread(options: EmbeddedOptions): Pro
         worker.once('exit', () => resolve());
       });
       worker.postMessage('stop');
-      await stopped;
+      // A graceful stop waits for the socket's clients to leave; one that never does (a pool
+      // still connected when the database is taken away) must not hold the caller: after
+      // STOP_GRACE_MS the thread is ended, which closes its sockets.
+      let grace: NodeJS.Timeout | undefined;
+      await Promise.race([stopped, new Promise<void>((resolve) => (grace = setTimeout(resolve, STOP_GRACE_MS)))]);
+      clearTimeout(grace);
       await worker.terminate();
     },
   };
