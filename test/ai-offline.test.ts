@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLanguageDetector } from '../src/ai/language.js';
 import { evaluateFile, contextFor } from '../eval/intents.js';
-import { CALIBRATION, confidence, questionsAnswered, retrievalSupport } from '../src/ai/confidence.js';
+import { CALIBRATION, confidence, questionsAnswered } from '../src/ai/confidence.js';
 import { createConversationAI } from '../src/ai/conversation-ai.js';
 import { extractReferral, extractReturnDate, looksLikeInjection } from '../src/ai/offline/classifier.js';
 import { TRAINING_FILES } from '../src/ai/offline/bayes.js';
@@ -104,8 +104,6 @@ describe('confidence, cost and routing', () => {
     expect(confidence({ ...base, ...rules, inLeadLanguage: false })).toBeLessThan(confidence({ ...base, ...rules }));
     expect(confidence({ ...base, ...rules, timeConfirmed: false })).toBeLessThan(confidence({ ...base, ...rules }));
     expect(confidence({ ...base, ...rules, generic: true })).toBeLessThan(confidence({ ...base, ...rules }));
-    expect(retrievalSupport([])).toBe(0);
-    expect(retrievalSupport([0.9, 0.6, 0.3, 0.1].map((similarity) => ({ conversationId: 'c', inbound: '', reply: null, outcome: 'NONE', similarity })))).toBeCloseTo(0.6, 10);
     expect(questionsAnswered([], 'anything')).toBe(1);
     expect(questionsAnswered(['How much does it cost?', 'Do you do logos?'], 'Sites start at $2,500.')).toBe(0.5);
   });
