@@ -3,7 +3,8 @@
 // function is timed on adversarial inputs of n, 4n and 16n characters in the same test: each
 // step takes about 4x as long for a linear function and 16x for a quadratic one. A function
 // fails when BOTH steps grow 8x or more; a linear one that crosses a cache or garbage-collector
-// threshold jumps in one step only. When the 16n call takes under 2 ms the ratios are noise and
+// threshold jumps in one step only; a shape that still looks super-linear is measured twice
+// more and judged on its best. When the 16n call takes under 2 ms the ratios are noise and
 // are not judged: a quadratic pass over 16n >= 16 Ki characters costs hundreds of milliseconds,
 // so nothing super-linear hides under that floor. Each function also runs once
 // on 1 MiB (past its bounded prefix).
@@ -91,10 +92,18 @@ describe('text functions run in linear time on hostile input', () => {
       const ratios: Record<string, number> = {};
       for (const [shape, make] of Object.entries(ADVERSARIAL)) {
         fn(make(n)); // warm up the JIT
-        const small = timePerCall(fn, make(n));
-        const medium = timePerCall(fn, make(4 * n));
-        const large = timePerCall(fn, make(16 * n));
-        ratios[shape] = large < NOISE_FLOOR_MS ? 1 : Number(Math.min(medium / small, large / medium).toFixed(1));
+        const growth = () => {
+          const small = timePerCall(fn, make(n));
+          const medium = timePerCall(fn, make(4 * n));
+          const large = timePerCall(fn, make(16 * n));
+          return large < NOISE_FLOOR_MS ? 1 : Number(Math.min(medium / small, large / medium).toFixed(1));
+        };
+        // A pause of the whole process (GC, another process on the core) can land on both
+        // steps of one measurement; it does not land on three in a row, while a quadratic
+        // function grows about 16x every time. So a flagged shape is measured again, twice.
+        let ratio = growth();
+        for (let again = 0; again < 2 && ratio >= 8; again++) ratio = Math.min(ratio, growth());
+        ratios[shape] = ratio;
       }
       expect(Object.entries(ratios).filter(([, r]) => r >= 8)).toEqual([]);
       // And 1 MiB (past every prefix bound) completes.
