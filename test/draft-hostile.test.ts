@@ -143,7 +143,7 @@ async function receive(hostile: Hostile) {
   expect(response.status).toBe(200);
   const messageId = rawId(response.body.messageId as string);
   await worker.idle();
-  const job = await prisma.job.findFirst({ where: { dedupeKey: messageId } });
+  const job = await prisma.job.findFirst({ where: { dedupeKey: messageId, kind: 'draft-reply' } });
   if (job?.status !== 'SUCCEEDED') throw new Error(`job ${job?.status}: ${JSON.stringify(job)}`);
   const suggestion = await prisma.aISuggestion.findFirstOrThrow({ where: { inReplyToId: messageId } });
   const message = await prisma.conversationMessage.findUniqueOrThrow({ where: { id: messageId } });
