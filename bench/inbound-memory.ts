@@ -19,6 +19,18 @@ const SERVER_URL = 'postgresql://postgres@127.0.0.1:5432';
 const DATABASE = 'parley_bench_inbound_memory';
 const MiB = 1024 * 1024;
 
+const METRICS_TOKEN = 'bench-inbound-memory-metrics';
+
+/** The server's own view of its memory, from /metrics (prom-client's default Node metrics). */
+async function heapFigures(url: string): Promise<string> {
+  const text = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+  const value = (name: string) => {
+    const match = new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text);
+    return match ? `${Math.round(Number(match[1]) / MiB)} MiB` : 'n/a';
+  };
+  return `heapUsed ${value('parley_nodejs_heap_size_used_bytes')}, heapTotal ${value('parley_nodejs_heap_size_total_bytes')}, external ${value('parley_nodejs_external_memory_bytes')}, rss ${value('parley_process_resident_memory_bytes')}`;
+}
+
 const rssMiB = (pid: number) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024);
 
 function email(from: string): Buffer {
@@ -47,6 +59,7 @@ async function main() {
       PORT: String(PORT),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      METRICS_TOKEN,
       JOBS_RUN_WORKER: 'false',
       PARLEY_MIGRATE_ON_START: 'true',
       PARLEY_SEED_ON_START: 'false',
@@ -63,6 +76,7 @@ async function main() {
     }
     const bodies = [0, 1, 2].map((i) => email(`memory-${i}-${randomUUID().slice(0, 6)}@example.net`));
     const before = rssMiB(child.pid!);
+    const heapBefore = await heapFigures(url);
     const started = performance.now();
     const statuses = await Promise.all(
       bodies.map(async (body) => {
@@ -77,11 +91,16 @@ async function main() {
     );
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const stored = rssMiB(child.pid!);
+    const heapStored = await heapFigures(url);
     await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000));
     const idle = rssMiB(child.pid!);
+    const heapIdle = await heapFigures(url);
     console.log(`database: ${EMBEDDED ? 'embedded (PGlite)' : 'PostgreSQL'}; body: ${(bodies[0]!.byteLength / MiB).toFixed(1)} MiB x 3`);
     console.log(`statuses: ${statuses.join(', ')} in ${seconds} s`);
     console.log(`server RSS: ${before} MiB before, ${stored} MiB once all three were acknowledged, ${idle} MiB after ${IDLE_SECONDS} s idle`);
+    console.log(`main thread, before: ${heapBefore}`);
+    console.log(`main thread, acknowledged: ${heapStored}`);
+    console.log(`main thread, after ${IDLE_SECONDS} s idle: ${heapIdle}`);
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
