@@ -9,6 +9,7 @@ import { embedOffline } from '../vector/offline.js';
 import { draftFeatures as computeDraftFeatures } from '../ai/draft-features.js';
 import { looksLikeInjection, type InboundParts } from '../ai/injection.js';
 import { explicitUnsubscribeRequest } from '../ai/offline/lexicon.js';
+import { detectLanguageHere, type Language } from '../ai/language.js';
 
 export function analyse(input: { text: string; options: Parameters<typeof analyseOffline>[1] }): ReplyAnalysis {
   return analyseOffline(input.text, input.options);
@@ -45,4 +46,9 @@ export function draftFeatures(input: Parameters<typeof computeDraftFeatures>[0])
 /** Whether the text asks in so many words to stop emailing (ai/offline/lexicon.ts). */
 export function explicitUnsubscribe(input: { text: string }): boolean {
   return explicitUnsubscribeRequest(input.text);
+}
+
+/** The language of a text's first characters (ai/language.ts; loads eld's n-grams once per thread). */
+export function language(input: { text: string }): Promise<Language> {
+  return detectLanguageHere(input.text);
 }
