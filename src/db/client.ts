@@ -24,7 +24,7 @@ export interface Database {
    * limits), not through Prisma. For statements that carry megabytes of parameters only:
    * Prisma 7 serialises raw-query parameters to JSON and parses them back before handing them
    * to pg (JSON.stringify + JSON.parse of every value on the main thread, ~120 ms of the
-   * ~220 ms a 3 x 5 MiB inbound INSERT held the event loop; bench/raw-insert-encoding.ts).
+   * ~220 ms a 3 x 5 MiB inbound INSERT held the event loop in a CPU profile; bench/RESULTS.md).
    * Errors are pg's own (DatabaseError with the SQLSTATE in `code`), not Prisma's.
    */
   queryLarge<Row extends Record<string, unknown>>(statement: { text: string; values: unknown[] }): Promise<Row[]>;
