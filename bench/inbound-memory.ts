@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import WebSocket from 'ws';
 import { devAuth, inboundPayload } from '../test/support/postmark-payloads.js';
 import { argValue } from './support/load.js';
 
@@ -44,6 +45,27 @@ function email(from: string): Buffer {
   return Buffer.from(JSON.stringify({ ...shell, Attachments: attachments }));
 }
 
+/**
+ * Makes the server collect garbage now, through its inspector (HeapProfiler.collectGarbage):
+ * an idle process allocates nothing, so V8 may never collect what the emails left behind, and
+ * the idle figure alone cannot tell retained memory from garbage not yet collected.
+ */
+async function forceGarbageCollection(inspectorUrl: string): Promise<void> {
+  const socket = new WebSocket(inspectorUrl);
+  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+  for (const id of [1, 2]) {
+    await new Promise<void>((resolve) => {
+      socket.on('message', function answered(data) {
+        if ((JSON.parse(String(data)) as { id?: number }).id !== id) return;
+        socket.off('message', answered);
+        resolve();
+      });
+      socket.send(JSON.stringify({ id, method: 'HeapProfiler.collectGarbage' }));
+    });
+  }
+  socket.close();
+}
+
 async function main() {
   const dataDir = EMBEDDED ? mkdtempSync(join(tmpdir(), 'parley-inbound-memory-')) : undefined;
   if (!EMBEDDED) {
@@ -53,7 +75,8 @@ async function main() {
     await admin.query(`CREATE DATABASE ${DATABASE}`);
     await admin.end();
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // The inspector on a free loopback port only, to force a GC before the last figure.
+  const child = spawn(process.execPath, ['--inspect=127.0.0.1:0', '--import', 'tsx', 'src/main.ts'], {
     env: {
       ...process.env,
       PORT: String(PORT),
@@ -65,7 +88,16 @@ async function main() {
       PARLEY_SEED_ON_START: 'false',
       ...(EMBEDDED ? { PARLEY_DATA_DIR: dataDir!, DATABASE_URL: '' } : { DATABASE_URL: `${SERVER_URL}/${DATABASE}` }),
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'inherit', 'pipe'],
+  });
+  const inspectorUrl = new Promise<string>((resolve) => {
+    let seen = '';
+    child.stderr!.on('data', (chunk: Buffer) => {
+      process.stderr.write(chunk);
+      seen += chunk.toString();
+      const found = /Debugger listening on (ws:\/\/\S+)/.exec(seen);
+      if (found) resolve(found[1]!);
+    });
   });
   try {
     const url = `http://127.0.0.1:${PORT}`;
@@ -95,12 +127,16 @@ async function main() {
     await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000));
     const idle = rssMiB(child.pid!);
     const heapIdle = await heapFigures(url);
+    await forceGarbageCollection(await inspectorUrl);
+    const collected = rssMiB(child.pid!);
+    const heapCollected = await heapFigures(url);
     console.log(`database: ${EMBEDDED ? 'embedded (PGlite)' : 'PostgreSQL'}; body: ${(bodies[0]!.byteLength / MiB).toFixed(1)} MiB x 3`);
     console.log(`statuses: ${statuses.join(', ')} in ${seconds} s`);
     console.log(`server RSS: ${before} MiB before, ${stored} MiB once all three were acknowledged, ${idle} MiB after ${IDLE_SECONDS} s idle`);
     console.log(`main thread, before: ${heapBefore}`);
     console.log(`main thread, acknowledged: ${heapStored}`);
     console.log(`main thread, after ${IDLE_SECONDS} s idle: ${heapIdle}`);
+    console.log(`after a forced GC: RSS ${collected} MiB; main thread ${heapCollected}`);
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
