@@ -16,6 +16,7 @@ import { argValue } from './support/load.js';
 const EMBEDDED = process.argv.includes('--embedded');
 const PORT = Number(argValue('port') ?? 4101);
 const IDLE_SECONDS = Number(argValue('idle-seconds') ?? 20);
+const ROUNDS = Number(argValue('rounds') ?? 1);
 const SERVER_URL = 'postgresql://postgres@127.0.0.1:5432';
 const DATABASE = 'parley_bench_inbound_memory';
 const MiB = 1024 * 1024;
@@ -137,6 +138,24 @@ async function main() {
     console.log(`main thread, acknowledged: ${heapStored}`);
     console.log(`main thread, after ${IDLE_SECONDS} s idle: ${heapIdle}`);
     console.log(`after a forced GC: RSS ${collected} MiB; main thread ${heapCollected}`);
+    // More rounds of the same three emails: memory kept after a GC that grows with every round
+    // is held per email (a leak); memory that stays flat was a one-time cost (code, caches, pools).
+    for (let round = 2; round <= ROUNDS; round++) {
+      const again = [0, 1, 2].map((i) => email(`memory-${round}-${i}-${randomUUID().slice(0, 6)}@example.net`));
+      const roundStatuses = await Promise.all(
+        again.map(async (body) => {
+          const response = await fetch(`${url}/webhooks/postmark/inbound`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: devAuth },
+            body: new Uint8Array(body),
+          });
+          await response.arrayBuffer();
+          return response.status;
+        }),
+      );
+      await forceGarbageCollection(await inspectorUrl);
+      console.log(`round ${round} (${roundStatuses.join(', ')}), after a forced GC: RSS ${rssMiB(child.pid!)} MiB; main thread ${await heapFigures(url)}`);
+    }
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
