@@ -9,15 +9,29 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import WebSocket from 'ws';
 import { devAuth, inboundPayload } from '../test/support/postmark-payloads.js';
 import { argValue } from './support/load.js';
 
 const EMBEDDED = process.argv.includes('--embedded');
 const PORT = Number(argValue('port') ?? 4101);
 const IDLE_SECONDS = Number(argValue('idle-seconds') ?? 20);
+const ROUNDS = Number(argValue('rounds') ?? 1);
 const SERVER_URL = 'postgresql://postgres@127.0.0.1:5432';
 const DATABASE = 'parley_bench_inbound_memory';
 const MiB = 1024 * 1024;
+
+const METRICS_TOKEN = 'bench-inbound-memory-metrics';
+
+/** The server's own view of its memory, from /metrics (prom-client's default Node metrics). */
+async function heapFigures(url: string): Promise<string> {
+  const text = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+  const value = (name: string) => {
+    const match = new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text);
+    return match ? `${Math.round(Number(match[1]) / MiB)} MiB` : 'n/a';
+  };
+  return `heapUsed ${value('parley_nodejs_heap_size_used_bytes')}, heapTotal ${value('parley_nodejs_heap_size_total_bytes')}, external ${value('parley_nodejs_external_memory_bytes')}, rss ${value('parley_process_resident_memory_bytes')}`;
+}
 
 const rssMiB = (pid: number) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024);
 
@@ -32,6 +46,27 @@ function email(from: string): Buffer {
   return Buffer.from(JSON.stringify({ ...shell, Attachments: attachments }));
 }
 
+/**
+ * Makes the server collect garbage now, through its inspector (HeapProfiler.collectGarbage):
+ * an idle process allocates nothing, so V8 may never collect what the emails left behind, and
+ * the idle figure alone cannot tell retained memory from garbage not yet collected.
+ */
+async function forceGarbageCollection(inspectorUrl: string): Promise<void> {
+  const socket = new WebSocket(inspectorUrl);
+  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+  for (const id of [1, 2]) {
+    await new Promise<void>((resolve) => {
+      socket.on('message', function answered(data) {
+        if ((JSON.parse(String(data)) as { id?: number }).id !== id) return;
+        socket.off('message', answered);
+        resolve();
+      });
+      socket.send(JSON.stringify({ id, method: 'HeapProfiler.collectGarbage' }));
+    });
+  }
+  socket.close();
+}
+
 async function main() {
   const dataDir = EMBEDDED ? mkdtempSync(join(tmpdir(), 'parley-inbound-memory-')) : undefined;
   if (!EMBEDDED) {
@@ -41,18 +76,29 @@ async function main() {
     await admin.query(`CREATE DATABASE ${DATABASE}`);
     await admin.end();
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // The inspector on a free loopback port only, to force a GC before the last figure.
+  const child = spawn(process.execPath, ['--inspect=127.0.0.1:0', '--import', 'tsx', 'src/main.ts'], {
     env: {
       ...process.env,
       PORT: String(PORT),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      METRICS_TOKEN,
       JOBS_RUN_WORKER: 'false',
       PARLEY_MIGRATE_ON_START: 'true',
       PARLEY_SEED_ON_START: 'false',
       ...(EMBEDDED ? { PARLEY_DATA_DIR: dataDir!, DATABASE_URL: '' } : { DATABASE_URL: `${SERVER_URL}/${DATABASE}` }),
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'inherit', 'pipe'],
+  });
+  const inspectorUrl = new Promise<string>((resolve) => {
+    let seen = '';
+    child.stderr!.on('data', (chunk: Buffer) => {
+      process.stderr.write(chunk);
+      seen += chunk.toString();
+      const found = /Debugger listening on (ws:\/\/\S+)/.exec(seen);
+      if (found) resolve(found[1]!);
+    });
   });
   try {
     const url = `http://127.0.0.1:${PORT}`;
@@ -63,6 +109,7 @@ async function main() {
     }
     const bodies = [0, 1, 2].map((i) => email(`memory-${i}-${randomUUID().slice(0, 6)}@example.net`));
     const before = rssMiB(child.pid!);
+    const heapBefore = await heapFigures(url);
     const started = performance.now();
     const statuses = await Promise.all(
       bodies.map(async (body) => {
@@ -77,11 +124,38 @@ async function main() {
     );
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const stored = rssMiB(child.pid!);
+    const heapStored = await heapFigures(url);
     await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000));
     const idle = rssMiB(child.pid!);
+    const heapIdle = await heapFigures(url);
+    await forceGarbageCollection(await inspectorUrl);
+    const collected = rssMiB(child.pid!);
+    const heapCollected = await heapFigures(url);
     console.log(`database: ${EMBEDDED ? 'embedded (PGlite)' : 'PostgreSQL'}; body: ${(bodies[0]!.byteLength / MiB).toFixed(1)} MiB x 3`);
     console.log(`statuses: ${statuses.join(', ')} in ${seconds} s`);
     console.log(`server RSS: ${before} MiB before, ${stored} MiB once all three were acknowledged, ${idle} MiB after ${IDLE_SECONDS} s idle`);
+    console.log(`main thread, before: ${heapBefore}`);
+    console.log(`main thread, acknowledged: ${heapStored}`);
+    console.log(`main thread, after ${IDLE_SECONDS} s idle: ${heapIdle}`);
+    console.log(`after a forced GC: RSS ${collected} MiB; main thread ${heapCollected}`);
+    // More rounds of the same three emails: memory kept after a GC that grows with every round
+    // is held per email (a leak); memory that stays flat was a one-time cost (code, caches, pools).
+    for (let round = 2; round <= ROUNDS; round++) {
+      const again = [0, 1, 2].map((i) => email(`memory-${round}-${i}-${randomUUID().slice(0, 6)}@example.net`));
+      const roundStatuses = await Promise.all(
+        again.map(async (body) => {
+          const response = await fetch(`${url}/webhooks/postmark/inbound`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: devAuth },
+            body: new Uint8Array(body),
+          });
+          await response.arrayBuffer();
+          return response.status;
+        }),
+      );
+      await forceGarbageCollection(await inspectorUrl);
+      console.log(`round ${round} (${roundStatuses.join(', ')}), after a forced GC: RSS ${rssMiB(child.pid!)} MiB; main thread ${await heapFigures(url)}`);
+    }
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));

@@ -9,6 +9,7 @@ import { createTestApp, type TestApp } from './support/app.js';
 import { collectEvents, createThread } from './support/email-fixtures.js';
 import { ApproveSuggestion } from './support/email-operations.js';
 import { FakePostmark, type EmailScript } from './support/fake-postmark.js';
+import { postWebhook } from './support/postmark-payloads.js';
 
 const NOW = new Date('2026-11-20T10:00:00.000Z');
 const SEARCH_LAG_MS = 60_000;
@@ -104,5 +105,64 @@ describe('an ambiguous send that Postmark never took', () => {
     expect(await recoverQueuedEmails(app.services)).toMatchObject({ examined: 1, sent: 1 });
     expect(fake.emails).toHaveLength(1);
     expect(fake.requestsTo('POST', '/email')).toHaveLength(2);
+  });
+});
+
+// A Postmark event about the email proves Postmark took it: the message settles at once, by
+// the metadata the real client sent (Postmark echoes it in every webhook), without waiting for
+// the lagging search, and the event then applies as to any sent email.
+describe.each([
+  ['a Delivery', (pm: string, metadata: Record<string, string>) => ({ RecordType: 'Delivery', MessageID: pm, DeliveredAt: at(5_000).toISOString(), Recipient: 'lead@example.com', Details: 'ok', Metadata: metadata }), 'DELIVERED'],
+  ['a hard Bounce', (pm: string, metadata: Record<string, string>) => ({ RecordType: 'Bounce', ID: 42, Type: 'HardBounce', Description: 'no such mailbox', Inactive: true, BouncedAt: at(5_000).toISOString(), MessageID: pm, Metadata: metadata }), 'BOUNCED'],
+] as const)('%s event for an UNCERTAIN email (search still lagging)', (_name, eventFor, finalStatus) => {
+  it('settles it as SENT with its SENT event, applies the event, and nothing is sent again', async () => {
+    const t = await createThread(app.services.prisma, app.services.devAccountId);
+    const events = collectEvents(app.services.events, app.services.devAccountId);
+    fake.scriptEmails({ takeThenStatus: 500 });
+    const result = await app.execute(ApproveSuggestion, { input: { suggestionId: t.suggestionGid } });
+    const payload = result.data!.approveSuggestion;
+    if (payload.__typename !== 'ApproveSuggestionPayload') throw new Error(JSON.stringify(payload));
+    expect(payload.reply.deliveryStatus).toBe('UNCERTAIN');
+    const messageId = uuidOf(payload.reply.id);
+    const taken = fake.emails[0]!;
+    // The metadata exactly as the real postmark client sent it.
+    expect(taken.body.Metadata).toMatchObject({ messageId });
+
+    clock = at(10_000);
+    const response = await postWebhook(app, 'events', eventFor(taken.messageId, taken.body.Metadata!));
+    expect(response).toMatchObject({ status: 200, body: { status: 'recorded' } });
+    const message = await app.services.prisma.conversationMessage.findUniqueOrThrow({ where: { id: messageId } });
+    expect(message).toMatchObject({ deliveryStatus: finalStatus, providerMessageId: taken.messageId, messageIdHeader: `<${taken.messageId}@mtasv.net>` });
+    // Sent no later than the last possible send (the ambiguous answer), not when the event came.
+    expect(message.sentAt!.getTime()).toBeLessThanOrEqual(NOW.getTime());
+    await expect.poll(() => events.events.filter((e) => e.type === 'SENT' && e.messageId === messageId)).toHaveLength(1);
+    const outbound = await app.services.prisma.outboundEmail.findUniqueOrThrow({ where: { messageId } });
+    expect(outbound.completedAt).not.toBeNull();
+    const audit = await app.services.prisma.auditEntry.findFirstOrThrow({ where: { entityId: messageId, action: 'message.sent' } });
+    expect(audit).toMatchObject({ fromStatus: 'UNCERTAIN', toStatus: 'SENT' });
+
+    // The same event again changes nothing; recovery, after the window, has nothing to send.
+    expect(await postWebhook(app, 'events', eventFor(taken.messageId, taken.body.Metadata!))).toMatchObject({ status: 200, body: { status: 'duplicate' } });
+    clock = at(LOOKUP_WINDOW_MS * 2);
+    expect(await recoverQueuedEmails(app.services)).toMatchObject({ examined: 0 });
+    expect(fake.requestsTo('POST', '/email')).toHaveLength(1);
+    expect(events.events.filter((e) => e.type === 'SENT')).toHaveLength(1);
+    events.stop();
+  });
+});
+
+describe('an event whose metadata names our message but another account', () => {
+  it('is acknowledged and not applied: the message stays UNCERTAIN', async () => {
+    const t = await createThread(app.services.prisma, app.services.devAccountId);
+    fake.scriptEmails({ takeThenStatus: 500 });
+    const result = await app.execute(ApproveSuggestion, { input: { suggestionId: t.suggestionGid } });
+    const payload = result.data!.approveSuggestion;
+    if (payload.__typename !== 'ApproveSuggestionPayload') throw new Error(JSON.stringify(payload));
+    const messageId = uuidOf(payload.reply.id);
+    const taken = fake.emails[0]!;
+    const metadata = { ...taken.body.Metadata!, accountId: '00000000-0000-4000-8000-000000000000' };
+    const response = await postWebhook(app, 'events', { RecordType: 'Delivery', MessageID: taken.messageId, DeliveredAt: at(5_000).toISOString(), Recipient: 'lead@example.com', Details: 'ok', Metadata: metadata });
+    expect(response).toMatchObject({ status: 200, body: { status: 'unknown-message' } });
+    expect((await app.services.prisma.conversationMessage.findUniqueOrThrow({ where: { id: messageId } })).deliveryStatus).toBe('UNCERTAIN');
   });
 });

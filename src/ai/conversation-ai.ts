@@ -4,8 +4,7 @@
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { confidence } from './confidence.js';
-import { draftFeatures } from './draft-features.js';
-import { looksLikeInjection } from './injection.js';
+import { runTextWork } from '../cpu/pool.js';
 import { detectLanguage, isHandledLanguage } from './language.js';
 import { createOfflineModel } from './offline/index.js';
 import { isWrongLanguage, leadLanguage } from './reply-language.js';
@@ -28,8 +27,8 @@ import { allowedFacts, checkText, isRefused, type SafetyFlag } from './safety.js
 import { clip, emailsIn } from './text.js';
 
 /** The injection detector reads the whole email as received when the domain passes it. */
-function injectionIn(context: ReplyContext): boolean {
-  return looksLikeInjection({
+function injectionIn(context: ReplyContext): Promise<boolean> {
+  return runTextWork('injection', {
     subject: context.inbound.subject,
     text: context.inboundRaw ? `${context.inbound.text}\n${context.inboundRaw.textBody}` : context.inbound.text,
     html: context.inboundRaw?.htmlBody ?? null,
@@ -75,7 +74,7 @@ export function createConversationAI(options: ConversationAIOptions): Conversati
       fallback = { code: 'AI_UNAVAILABLE', message: clip(error instanceof Error ? error.message : String(error), 500) };
     }
     // Our own detector backs the model's judgement: either one is enough to flag.
-    analysis = { ...analysis, injectionSuspected: analysis.injectionSuspected || injectionIn(context) };
+    analysis = { ...analysis, injectionSuspected: analysis.injectionSuspected || (await injectionIn(context)) };
     return { analysis, meta, fallback };
   }
 
@@ -122,7 +121,7 @@ export function createConversationAI(options: ConversationAIOptions): Conversati
     if (!isHandledLanguage(language) && language !== 'und' && !reply.needsHumanWriter) flags.push('UNHANDLED_LANGUAGE');
     if (analysis.injectionSuspected) flags = [...flags, 'SUSPECTED_PROMPT_INJECTION'];
     const draftLanguage = reply.language ?? (reply.body ? await detectLanguage(reply.body) : 'und');
-    const features = draftFeatures({ reply: context.inbound.text, draft: reply.body, analysis, leadLanguage: language, draftLanguage, now: context.now });
+    const features = await runTextWork('draftFeatures', { reply: context.inbound.text, draft: reply.body, analysis, leadLanguage: language, draftLanguage, now: context.now });
     const score = confidence({
       ...features,
       injectionSuspected: analysis.injectionSuspected,

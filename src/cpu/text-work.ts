@@ -6,6 +6,10 @@ import { analyseOffline } from '../ai/offline/classifier.js';
 import { draftOffline } from '../ai/offline/drafter.js';
 import { latestReplyText } from '../ai/text.js';
 import { embedOffline } from '../vector/offline.js';
+import { draftFeatures as computeDraftFeatures } from '../ai/draft-features.js';
+import { looksLikeInjection, type InboundParts } from '../ai/injection.js';
+import { explicitUnsubscribeRequest } from '../ai/offline/lexicon.js';
+import { detectLanguageHere, type Language } from '../ai/language.js';
 
 export function analyse(input: { text: string; options: Parameters<typeof analyseOffline>[1] }): ReplyAnalysis {
   return analyseOffline(input.text, input.options);
@@ -22,4 +26,29 @@ export function embed(input: { texts: string[]; dimensions: number }): number[][
 /** The new text of each email: quoted history cut off. */
 export function replyTexts(input: { texts: string[] }): string[] {
   return input.texts.map(latestReplyText);
+}
+
+// The checks below read the whole email, not a prefix (an instruction hidden at its end must
+// still be seen); their regular expressions are linear-time (test/text-linear-time.test.ts),
+// and here they cost a worker thread, not the event loop: on a 5 MiB email they held the loop
+// for 100-350 ms each.
+
+/** Whether the email looks like it carries instructions to a machine (ai/injection.ts). */
+export function injection(input: InboundParts): boolean {
+  return looksLikeInjection(input);
+}
+
+/** The confidence model's features of a draft (ai/draft-features.ts; chrono parses dates). */
+export function draftFeatures(input: Parameters<typeof computeDraftFeatures>[0]) {
+  return computeDraftFeatures(input);
+}
+
+/** Whether the text asks in so many words to stop emailing (ai/offline/lexicon.ts). */
+export function explicitUnsubscribe(input: { text: string }): boolean {
+  return explicitUnsubscribeRequest(input.text);
+}
+
+/** The language of a text's first characters (ai/language.ts; loads eld's n-grams once per thread). */
+export function language(input: { text: string }): Promise<Language> {
+  return detectLanguageHere(input.text);
 }

@@ -1,6 +1,7 @@
 // Opens the database the config names: real PostgreSQL at DATABASE_URL, or the embedded
 // PGlite in PARLEY_DATA_DIR. Both are reached through @prisma/adapter-pg.
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '../../prisma/generated/client/client.js';
 import type { DatabaseConfig } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -18,6 +19,15 @@ export interface Database {
   kind: DatabaseConfig['kind'];
   /** The embedded PGlite (in its own thread), when there is one. */
   embedded?: EmbeddedPostgresThread;
+  /**
+   * Runs one raw statement through the adapter's own pg Pool (the same connections, the same
+   * limits), not through Prisma. For statements that carry megabytes of parameters only:
+   * Prisma 7 serialises raw-query parameters to JSON and parses them back before handing them
+   * to pg (JSON.stringify + JSON.parse of every value on the main thread, ~120 ms of the
+   * ~220 ms a 3 x 5 MiB inbound INSERT held the event loop in a CPU profile; bench/RESULTS.md).
+   * Errors are pg's own (DatabaseError with the SQLSTATE in `code`), not Prisma's.
+   */
+  queryLarge<Row extends Record<string, unknown>>(statement: { text: string; values: unknown[] }): Promise<Row[]>;
   close(): Promise<void>;
 }
 
@@ -47,16 +57,18 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
   const poolSize = config.kind === 'postgres' ? config.poolSize : 1;
   // A runaway query is cancelled by the server instead of holding a connection forever.
   const statementTimeout = config.kind === 'postgres' ? config.statementTimeoutMs : undefined;
+  // The pool is made here, not by the adapter, so that queryLarge can share it.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    ...(statementTimeout ? { statement_timeout: statementTimeout } : {}),
+    // PostgreSQL's JIT pays off for long analytic queries; for this API's statements its
+    // compile time is pure cost (50 of conversationStats' 140 ms at 1M messages). PGlite has
+    // no JIT. A DATABASE_URL that sets its own `options` keeps them.
+    ...(config.kind === 'postgres' ? { options: '-c jit=off' } : {}),
+  });
   const adapter = new PrismaPg(
-    {
-      connectionString: url,
-      max: poolSize,
-      ...(statementTimeout ? { statement_timeout: statementTimeout } : {}),
-      // PostgreSQL's JIT pays off for long analytic queries; for this API's statements its
-      // compile time is pure cost (50 of conversationStats' 140 ms at 1M messages). PGlite has
-      // no JIT. A DATABASE_URL that sets its own `options` keeps them.
-      ...(config.kind === 'postgres' ? { options: '-c jit=off' } : {}),
-    },
+    pool,
     {
       onPoolError: (err) => options.logger?.error({ err }, 'database pool error'),
       // PostgreSQL only: PGlite is one session that outlives its connections, so a new
@@ -66,6 +78,8 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
       ...(config.kind === 'postgres' && config.preparedStatements !== false
         ? { statementNameGenerator: createStatementNamer() as (query: { sql: string }) => string }
         : {}),
+      // The pool is ours: the adapter ends it when Prisma disconnects, as it did its own.
+      disposeExternalPool: true,
     },
   );
   const prisma = new PrismaClient({
@@ -78,6 +92,9 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
     url,
     kind: config.kind,
     embedded,
+    async queryLarge<Row extends Record<string, unknown>>(statement: { text: string; values: unknown[] }) {
+      return (await pool.query<Row>(statement.text, statement.values)).rows;
+    },
     async close() {
       await prisma.$disconnect();
       await embedded?.stop();

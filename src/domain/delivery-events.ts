@@ -5,12 +5,17 @@ import { Prisma } from '../db/client.js';
 import { scopeToAccount } from '../db/scoped.js';
 import type { AppServices } from '../services.js';
 import { recordAudit } from './audit.js';
+import { settleSentByProviderEvent } from './send-email.js';
 import type { CompressedOriginal } from './inbound-originals.js';
 
 interface EventBase {
   providerMessageId: string;
   /** Our outbound message id, when the provider echoes the Metadata we sent. */
   parleyMessageId?: string;
+  /** Our account id, when the provider echoes the Metadata we sent: must agree with the message's. */
+  parleyAccountId?: string;
+  /** The Message-ID header the provider gave the email (it derives it from its own id). */
+  messageIdHeader?: string;
   occurredAt: Date;
   /** Distinguishes events of the same kind and time (bounce id, clicked link). */
   discriminator?: string;
@@ -51,11 +56,28 @@ export async function recordDeliveryEvent(services: AppServices, event: Delivery
         ...(event.parleyMessageId && UUID.test(event.parleyMessageId) ? [{ id: event.parleyMessageId }] : []),
       ],
     },
-    select: { id: true, accountId: true, conversation: { select: { leadId: true } } },
+    select: { id: true, accountId: true, deliveryStatus: true, providerMessageId: true, conversation: { select: { leadId: true } } },
   });
   if (!message) return { status: 'unknown-message' };
+  if (event.parleyAccountId && event.parleyAccountId !== message.accountId) {
+    // The echoed metadata names another account than the message it names: not ours to apply.
+    services.logger.warn({ providerMessageId: event.providerMessageId, messageId: message.id }, 'provider event metadata names another account; ignored');
+    return { status: 'unknown-message' };
+  }
 
   const { accountId } = message;
+  // An event about an email we still hold as QUEUED or UNCERTAIN (the send's answer was lost)
+  // proves the provider took it: settle it as SENT first, so the event then applies as it
+  // would to any sent email. Only when it was found by our own id in the metadata we sent and
+  // has no provider id yet: an email settled under another provider id is not this one.
+  if ((message.deliveryStatus === 'QUEUED' || message.deliveryStatus === 'UNCERTAIN') && message.providerMessageId === null) {
+    await settleSentByProviderEvent(services, accountId, message.id, {
+      kind: event.kind,
+      providerMessageId: event.providerMessageId,
+      messageIdHeader: event.messageIdHeader ?? `<${event.providerMessageId}>`,
+      occurredAt: event.occurredAt,
+    });
+  }
   const viewer = { accountId, actor: 'system:postmark-events' };
   const db = scopeToAccount(services.prisma, accountId);
   const occurredAt = event.occurredAt;

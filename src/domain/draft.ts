@@ -7,6 +7,7 @@ import type { ScopedTransaction } from '../db/scoped.js';
 import type { DraftResult, Fallback, ReplyAnalysis, ReplyContext, SimilarExample, ThreadMessage } from '../ai/port.js';
 import { inboundBody } from '../ai/email-text.js';
 import { detectLanguage } from '../ai/language.js';
+import { runTextWork } from '../cpu/pool.js';
 import { parseAddressList } from '../ai/addresses.js';
 import { replyTextsOffLoop } from '../cpu/pool.js';
 import { recordAudit } from './audit.js';
@@ -363,7 +364,9 @@ export async function draftReplyForInbound(
   // Do-not-contact cannot be undone by the lead: set it alone only on an explicit request the
   // analyser is sure of; otherwise a person confirms (suggested-action.ts). Either way the
   // conversation stays NEEDS_REVIEW, so the reply is in front of a person.
-  const unsubscribe = unsubscribeDecision(analysis, context.inbound.text);
+  // The lexicon's scan runs in the text-work pool: on a long email it held the event loop.
+  const explicitRequest = await runTextWork('explicitUnsubscribe', { text: context.inbound.text });
+  const unsubscribe = unsubscribeDecision(analysis, context.inbound.text, explicitRequest);
   if (unsubscribe === 'AUTOMATIC') {
     await applyUnsubscribe(ctx, conversation, message);
     reportAnalysisFallback();

@@ -159,6 +159,8 @@ function toTarget(found: SenderThread): StoreTarget {
 }
 
 function isUniqueViolation(error: unknown): boolean {
+  // The message INSERT runs through pg (queryLarge): its errors carry the SQLSTATE as `code`.
+  if (error instanceof Error && (error as { code?: unknown }).code === '23505' && !(error instanceof Prisma.PrismaClientKnownRequestError)) return true;
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
   // Model queries report P2002; raw SQL reports P2010 with the database's code.
   const cause = (error.meta as { driverAdapterError?: { cause?: { originalCode?: string } } } | undefined)?.driverAdapterError?.cause;
@@ -234,7 +236,9 @@ async function storeReply(
     : Prisma.sql`before AS (
       SELECT status FROM conversations WHERE id = ${conversationId}::uuid AND account_id = ${accountId}::uuid
     )`;
-  const stored = await services.prisma.$queryRaw<{ id: string }[]>`
+  // Through pg directly, not $queryRaw: Prisma would JSON-encode and decode the ~3 copies of
+  // a body (up to 3 x 5 MiB+) on the event loop first (src/db/client.ts, queryLarge).
+  const stored = await services.database.queryLarge<{ id: string }>(Prisma.sql`
     WITH ${before}, message AS (
       INSERT INTO conversation_messages (id, account_id, conversation_id, direction, from_email, from_name, to_email, cc_emails,
         subject, text_body, html_body, safe_html_body, stripped_text, message_id_header, in_reply_to, "references", provider_message_id,
@@ -253,7 +257,7 @@ async function storeReply(
           archived_at = NULL, archive_reason = NULL, updated_at = ${wallClock}::timestamptz
       WHERE id = ${conversationId}::uuid AND EXISTS (SELECT 1 FROM message)
     ), audit AS (${audit}    ), jobs AS (${jobs})
-    SELECT id FROM message`;
+    SELECT id FROM message`);
   if (stored.length === 0) throw new Error(`Conversation ${conversationId} is not in account ${accountId}.`);
   return { conversationId, threadedBy };
 }

@@ -508,8 +508,8 @@ async function markSent(
   viewer: Viewer,
   outbound: OutboundEmail,
   accepted: { providerMessageId: string; messageIdHeader: string; acceptedAt?: Date },
-  how: { foundByLookup: boolean; attempts: number },
-): Promise<void> {
+  how: { foundByLookup: boolean; attempts: number; foundByProviderEvent?: string },
+): Promise<boolean> {
   const db = scopeToAccount(services.prisma, viewer.accountId);
   const now = services.now();
   // Found later by lookup: it went out when the provider took it, not now.
@@ -539,7 +539,12 @@ async function markSent(
         entityId: outbound.messageId,
         fromStatus: outbound.uncertainSince ? 'UNCERTAIN' : 'QUEUED',
         toStatus: 'SENT',
-        details: { via: outbound.provider, providerMessageId: accepted.providerMessageId, foundByLookup: how.foundByLookup },
+        details: {
+          via: outbound.provider,
+          providerMessageId: accepted.providerMessageId,
+          foundByLookup: how.foundByLookup,
+          ...(how.foundByProviderEvent ? { foundByProviderEvent: how.foundByProviderEvent } : {}),
+        },
       },
     ];
     // Only the newest message moves the thread on (a recovered email may predate a reply).
@@ -596,6 +601,36 @@ async function markSent(
       suggestionId: outbound.suggestionId,
     });
   }
+  return settled;
+}
+
+/**
+ * The provider reports an event (delivered, bounced, ...) about an email that is still QUEUED
+ * or UNCERTAIN: it has the email, so the send happened. Settled as SENT, with its SENT event,
+ * exactly as a search that found it would settle it, rather than waiting for the recovery's
+ * next look-up. The send's time is not in the event: the last possible send (uncertainSince)
+ * bounds it, else the event's own time. Returns whether this call settled it.
+ */
+export async function settleSentByProviderEvent(
+  services: AppServices,
+  accountId: string,
+  messageId: string,
+  event: { kind: string; providerMessageId: string; messageIdHeader: string; occurredAt: Date },
+): Promise<boolean> {
+  const viewer: Viewer = { accountId, actor: 'system:postmark-events', role: 'OWNER' };
+  const db = scopeToAccount(services.prisma, accountId);
+  const outbound = await db.outboundEmail.findUnique({ where: { messageId } });
+  if (!outbound || outbound.completedAt) return false;
+  const acceptedAt = outbound.uncertainSince && outbound.uncertainSince < event.occurredAt ? outbound.uncertainSince : event.occurredAt;
+  const settled = await markSent(
+    services,
+    viewer,
+    outbound,
+    { providerMessageId: event.providerMessageId, messageIdHeader: event.messageIdHeader, acceptedAt },
+    { foundByLookup: true, attempts: 0, foundByProviderEvent: event.kind },
+  );
+  if (settled) services.logger.info({ messageId, providerMessageId: event.providerMessageId, event: event.kind }, 'email settled as SENT by a provider event');
+  return settled;
 }
 
 async function markFailed(

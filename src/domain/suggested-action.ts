@@ -20,8 +20,11 @@ export const AUTOMATIC_UNSUBSCRIBE_CERTAINTY = 0.85;
 export type UnsubscribeDecision = 'AUTOMATIC' | 'SUGGEST' | 'NONE';
 
 /** What to do about a possible request to stop emailing, given the analysis and the prepared text. */
-export function unsubscribeDecision(analysis: { intent: Intent; intentConfidence: number }, text: string): UnsubscribeDecision {
-  const explicit = explicitUnsubscribeRequest(text);
+export function unsubscribeDecision(
+  analysis: { intent: Intent; intentConfidence: number },
+  text: string,
+  explicit: boolean = explicitUnsubscribeRequest(text),
+): UnsubscribeDecision {
   if (analysis.intent === 'UNSUBSCRIBE' && explicit && analysis.intentConfidence >= AUTOMATIC_UNSUBSCRIBE_CERTAINTY) return 'AUTOMATIC';
   if (analysis.intent === 'UNSUBSCRIBE' || explicit) return 'SUGGEST';
   return 'NONE';

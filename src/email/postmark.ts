@@ -52,7 +52,7 @@ export function classifyPostmarkError(error: unknown): EmailSendError {
 }
 
 /** Postmark sets the Message-ID header of what it sends from its MessageID. */
-const messageIdHeaderFor = (postmarkMessageId: string) => `<${postmarkMessageId}@mtasv.net>`;
+export const messageIdHeaderFor = (postmarkMessageId: string) => `<${postmarkMessageId}@mtasv.net>`;
 
 export class PostmarkSender implements EmailSender {
   readonly name = 'postmark' as const;

@@ -6,6 +6,8 @@ import { recordDeliveryEvent, type DeliveryEvent } from '../domain/delivery-even
 import { encodeParleyId } from '../schema/ids.js';
 import { compressOriginal } from '../domain/inbound-originals.js';
 import type { AppServices } from '../services.js';
+import { messageIdHeaderFor } from '../email/postmark.js';
+import { METADATA_KEYS } from '../email/sender.js';
 import { json } from './http.js';
 import { authenticate, readJsonBody } from './request.js';
 
@@ -41,7 +43,9 @@ type PostmarkEvent = z.infer<typeof PostmarkEventSchema>;
 function toDeliveryEvent(e: PostmarkEvent): DeliveryEvent {
   const common = {
     providerMessageId: e.MessageID,
-    parleyMessageId: e.Metadata?.messageId ?? e.Metadata?.parleyMessageId,
+    parleyMessageId: e.Metadata?.[METADATA_KEYS.messageId] ?? e.Metadata?.parleyMessageId,
+    parleyAccountId: e.Metadata?.[METADATA_KEYS.accountId],
+    messageIdHeader: messageIdHeaderFor(e.MessageID),
     raw: e as unknown as Record<string, string>,
   };
   switch (e.RecordType) {
