@@ -36,8 +36,16 @@ export interface OpenDatabaseOptions {
  * Starts the embedded database in its thread. An empty data folder starts from the cached
  * migrated template when there is one (embedded-template.ts), not from initdb.
  */
-export async function startEmbeddedDatabase(config: Extract<DatabaseConfig, { kind: 'embedded' }>, loadDataDir?: Blob): Promise<EmbeddedPostgresThread> {
-  const template = loadDataDir ?? (isEmptyDataDir(config.dataDir) ? await readEmbeddedTemplate() : undefined);
+export async function startEmbeddedDatabase(
+  config: Extract<DatabaseConfig, { kind: 'embedded' }>,
+  options: { loadDataDir?: Blob; logger?: Logger } = {},
+): Promise<EmbeddedPostgresThread> {
+  let template = options.loadDataDir;
+  if (!template && isEmptyDataDir(config.dataDir)) {
+    template = await readEmbeddedTemplate();
+    if (template) options.logger?.info({ dataDir: config.dataDir }, 'empty data folder: embedded database created from the migrated template');
+    else options.logger?.info({ dataDir: config.dataDir }, 'empty data folder and no cached template: creating the embedded database (initdb)');
+  }
   return startEmbeddedPostgresThread({ dataDir: config.dataDir, ...(template ? { loadDataDir: template } : {}) });
 }
 
@@ -52,7 +60,7 @@ const defaultTransactionMaxWaitMs = { embedded: 60_000, postgres: 2_000 } as con
 
 export async function openDatabase(config: DatabaseConfig, options: OpenDatabaseOptions = {}): Promise<Database> {
   const embedded =
-    config.kind === 'embedded' ? (options.embedded ?? (await startEmbeddedDatabase(config, options.loadDataDir))) : undefined;
+    config.kind === 'embedded' ? (options.embedded ?? (await startEmbeddedDatabase(config, options))) : undefined;
   const url = embedded ? embedded.url : (config as { url: string }).url;
   const poolSize = config.kind === 'postgres' ? config.poolSize : 1;
   // A runaway query is cancelled by the server instead of holding a connection forever.
