@@ -34,7 +34,7 @@ export interface App {
   close(): Promise<void>;
 }
 
-export interface CreateAppOptions extends Pick<OpenDatabaseOptions, 'loadDataDir' | 'logQueries'> {
+export interface CreateAppOptions extends Pick<OpenDatabaseOptions, 'loadDataDir' | 'logQueries' | 'embedded'> {
   logger?: Logger;
   now?: () => Date;
   /** Replace the job handlers (tests of the queue itself). */

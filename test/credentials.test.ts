@@ -75,8 +75,16 @@ function drain(iterable: AsyncIterable<Next>) {
   return { results, done };
 }
 
+/**
+ * Resolves once the condition holds: a state awaited, not a delay. Only the test timeout bounds
+ * it (a count of polls would be a hidden time limit that a loaded machine can hit).
+ */
+async function until(condition: () => boolean) {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
 async function subscribers(n: number) {
-  for (let i = 0; i < 500 && services().events.activeSubscriptions() < n; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  await until(() => services().events.activeSubscriptions() >= n);
   expect(services().events.activeSubscriptions()).toBeGreaterThanOrEqual(n);
 }
 
@@ -102,7 +110,7 @@ async function subscribeThenLapse(authorization: string, lapse: () => Promise<vo
   const stream = drain(client.iterate({ query: OnNewReply }) as AsyncIterable<Next>);
   await subscribers(before + 1);
   await replyArrives('before');
-  for (let i = 0; i < 500 && stream.results.length < 1; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  await until(() => stream.results.length >= 1);
   await lapse();
   await replyArrives('after');
   const ended = await stream.done;
@@ -199,7 +207,7 @@ describe('SSE subscriptions end with a terminating error', () => {
       const stream = drain(client.iterate({ query: OnNewReply }) as AsyncIterable<Next>);
       await subscribers(before + 1);
       await replyArrives('before');
-      for (let i = 0; i < 500 && stream.results.length < 1; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      await until(() => stream.results.length >= 1);
       await graphqlHttp('mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { __typename } }', `Bearer ${services().devToken}`, {
         input: { apiKeyId: key.apiKey.id },
       });

@@ -6,6 +6,7 @@ import { PrismaClient } from '../../prisma/generated/client/client.js';
 import type { DatabaseConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import { startEmbeddedPostgresThread, type EmbeddedPostgresThread } from './embedded.js';
+import { isEmptyDataDir, readEmbeddedTemplate } from './embedded-template.js';
 import { createStatementNamer } from './statement-names.js';
 
 export { PrismaClient };
@@ -37,6 +38,25 @@ export interface OpenDatabaseOptions {
   loadDataDir?: Blob;
   /** Emit Prisma query events (statement counting in tests and benchmarks). */
   logQueries?: boolean;
+  /** The embedded database, already started (startEmbeddedDatabase) while the caller loaded its modules. */
+  embedded?: EmbeddedPostgresThread;
+}
+
+/**
+ * Starts the embedded database in its thread. An empty data folder starts from the cached
+ * migrated template when there is one (embedded-template.ts), not from initdb.
+ */
+export async function startEmbeddedDatabase(
+  config: Extract<DatabaseConfig, { kind: 'embedded' }>,
+  options: { loadDataDir?: Blob; logger?: Logger } = {},
+): Promise<EmbeddedPostgresThread> {
+  let template = options.loadDataDir;
+  if (!template && isEmptyDataDir(config.dataDir)) {
+    template = await readEmbeddedTemplate();
+    if (template) options.logger?.info({ dataDir: config.dataDir }, 'empty data folder: embedded database created from the migrated template');
+    else options.logger?.info({ dataDir: config.dataDir }, 'empty data folder and no cached template: creating the embedded database (initdb)');
+  }
+  return startEmbeddedPostgresThread({ dataDir: config.dataDir, ...(template ? { loadDataDir: template } : {}) });
 }
 
 /**
@@ -50,9 +70,7 @@ const defaultTransactionMaxWaitMs = { embedded: 60_000, postgres: 2_000 } as con
 
 export async function openDatabase(config: DatabaseConfig, options: OpenDatabaseOptions = {}): Promise<Database> {
   const embedded =
-    config.kind === 'embedded'
-      ? await startEmbeddedPostgresThread({ dataDir: config.dataDir, loadDataDir: options.loadDataDir })
-      : undefined;
+    config.kind === 'embedded' ? (options.embedded ?? (await startEmbeddedDatabase(config, options))) : undefined;
   const url = embedded ? embedded.url : (config as { url: string }).url;
   const poolSize = config.kind === 'postgres' ? config.poolSize : 1;
   // A runaway query is cancelled by the server instead of holding a connection forever.
