@@ -66,7 +66,7 @@ async function ensureDevelopmentAccess(prisma: PrismaClient, tokens: TokenVerifi
 
 export async function createApp(config: Config, options: CreateAppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const database = await openDatabase(config.database, { ...options, logger });
+  const database = await openDatabase(config.database, { ...options, logger, ...(config.seedOnStart ? { seedDemoAs: config.devAccountSlug } : {}) });
   try {
     const { prisma } = database;
     if (config.migrateOnStart) {
@@ -128,14 +128,16 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
         })
       : undefined;
     if (worker) services.jobs.wake = () => worker.wake();
-    // After /ready, in the background: similarConversations embeds on demand what is not embedded
-    // yet, so nothing waits for this; it only makes the demo's first searches fast. A failing
-    // embedder (e.g. OpenAI unreachable) must not stop the server.
+    // In the background, not holding /ready: similarConversations embeds on demand what is not
+    // embedded yet, so nothing waits for this; it only makes the demo's first searches fast. Also
+    // when the demo came already seeded in the template (then seededNow is false); on a restart
+    // it finds nothing missing in one query. A failing embedder (e.g. OpenAI unreachable) must
+    // not stop the server.
     const demoEmbedding =
-      seededNow && vectorSearchAvailable
+      (seededNow || (config.seedOnStart && config.database.kind === 'embedded')) && vectorSearchAvailable && dev
         ? embedMissingConversations({
-            viewer: { accountId: dev!.accountId, actor: 'system:seed', role: 'OWNER' as const },
-            db: scopeToAccount(prisma, dev!.accountId),
+            viewer: { accountId: dev.accountId, actor: 'system:seed', role: 'OWNER' as const },
+            db: scopeToAccount(prisma, dev.accountId),
             services,
           }).then(
             (embedded) => logger.info({ embedded, embedder: services.embedder.name }, 'demo conversations embedded'),
