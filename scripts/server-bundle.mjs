@@ -72,7 +72,7 @@ export async function buildServerBundle() {
 
 // `node scripts/server-bundle.mjs` (postinstall): build it; a failure only warns, `npm start`
 // then runs the sources through tsx.
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const started = performance.now();
   try {
     await buildServerBundle();
