@@ -66,7 +66,7 @@ async function ensureDevelopmentAccess(prisma: PrismaClient, tokens: TokenVerifi
 
 export async function createApp(config: Config, options: CreateAppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const database = await openDatabase(config.database, { ...options, logger });
+  const database = await openDatabase(config.database, { ...options, logger, ...(config.seedOnStart ? { seedDemoAs: config.devAccountSlug } : {}) });
   try {
     const { prisma } = database;
     if (config.migrateOnStart) {
@@ -128,16 +128,22 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
         })
       : undefined;
     if (worker) services.jobs.wake = () => worker.wake();
-    if (seededNow && vectorSearchAvailable) {
-      // So the demo answers similarConversations from the first request.
-      const viewer = { accountId: dev!.accountId, actor: 'system:seed', role: 'OWNER' as const };
-      // A failing embedder (e.g. OpenAI unreachable) must not stop the server; search then
-      // embeds a conversation's text when it is asked about.
-      await embedMissingConversations({ viewer, db: scopeToAccount(prisma, viewer.accountId), services }).then(
-        (embedded) => logger.info({ embedded, embedder: services.embedder.name }, 'demo conversations embedded'),
-        (err: unknown) => logger.warn({ err }, 'demo conversations could not be embedded'),
-      );
-    }
+    // In the background, not holding /ready: similarConversations embeds on demand what is not
+    // embedded yet, so nothing waits for this; it only makes the demo's first searches fast. Also
+    // when the demo came already seeded in the template (then seededNow is false); on a restart
+    // it finds nothing missing in one query. A failing embedder (e.g. OpenAI unreachable) must
+    // not stop the server.
+    const demoEmbedding =
+      (seededNow || (config.seedOnStart && config.database.kind === 'embedded')) && vectorSearchAvailable && dev
+        ? embedMissingConversations({
+            viewer: { accountId: dev.accountId, actor: 'system:seed', role: 'OWNER' as const },
+            db: scopeToAccount(prisma, dev.accountId),
+            services,
+          }).then(
+            (embedded) => logger.info({ embedded, embedder: services.embedder.name }, 'demo conversations embedded'),
+            (err: unknown) => logger.warn({ err }, 'demo conversations could not be embedded'),
+          )
+        : Promise.resolve();
     const yoga = createParleyYoga(services, { extraPlugins: tracing ? [tracing.plugin] : [] });
     // In the background: a slow or unreachable provider must not hold up start-up.
     const startupRecovery = recoverQueuedEmails(services).catch((err: unknown) => {
@@ -157,6 +163,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       startupRecovery,
       close: async () => {
         clearInterval(recoveryTimer);
+        await demoEmbedding;
         await startupRecovery;
         await worker?.stop();
         await services.events.close();

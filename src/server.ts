@@ -59,7 +59,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
     // cores the two overlap instead of adding up (about 1 s of a restart, 3 s of a first start).
     if (config.database.kind === 'embedded' && !options.embedded) {
       const { startEmbeddedDatabase } = await import('./db/client.js');
-      earlyDatabase = startEmbeddedDatabase(config.database, options);
+      earlyDatabase = startEmbeddedDatabase(config.database, { ...options, ...(config.seedOnStart ? { seedDemoAs: config.devAccountSlug } : {}) });
       // Awaited below; a failed import must not leave its rejection unhandled meanwhile.
       earlyDatabase.catch(() => undefined);
     }

@@ -6,7 +6,7 @@ import { PrismaClient } from '../../prisma/generated/client/client.js';
 import type { DatabaseConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import { startEmbeddedPostgresThread, type EmbeddedPostgresThread } from './embedded.js';
-import { isEmptyDataDir, readEmbeddedTemplate } from './embedded-template.js';
+import { DEMO_TEMPLATE_SLUG, isEmptyDataDir, readEmbeddedTemplate } from './embedded-template.js';
 import { createStatementNamer } from './statement-names.js';
 
 export { PrismaClient };
@@ -36,6 +36,8 @@ export interface OpenDatabaseOptions {
   logger?: Logger;
   /** Seed an embedded database from a migrated data-directory tarball (tests use this). */
   loadDataDir?: Blob;
+  /** The account a start will seed with demo data if the database is empty (an empty folder then starts from the seeded template). */
+  seedDemoAs?: string;
   /** Emit Prisma query events (statement counting in tests and benchmarks). */
   logQueries?: boolean;
   /** The embedded database, already started (startEmbeddedDatabase) while the caller loaded its modules. */
@@ -48,12 +50,15 @@ export interface OpenDatabaseOptions {
  */
 export async function startEmbeddedDatabase(
   config: Extract<DatabaseConfig, { kind: 'embedded' }>,
-  options: { loadDataDir?: Blob; logger?: Logger } = {},
+  options: { loadDataDir?: Blob; logger?: Logger; seedDemoAs?: string } = {},
 ): Promise<EmbeddedPostgresThread> {
   let template = options.loadDataDir;
   if (!template && isEmptyDataDir(config.dataDir)) {
-    template = await readEmbeddedTemplate();
-    if (template) options.logger?.info({ dataDir: config.dataDir }, 'empty data folder: embedded database created from the migrated template');
+    // Already seeded when the start would seed the same account: the seed is not paid again.
+    let kind: 'demo' | 'migrated' = 'demo';
+    if (options.seedDemoAs === DEMO_TEMPLATE_SLUG) template = await readEmbeddedTemplate('demo');
+    if (!template) [kind, template] = ['migrated', await readEmbeddedTemplate('migrated')];
+    if (template) options.logger?.info({ dataDir: config.dataDir, kind }, 'empty data folder: embedded database created from the cached template');
     else options.logger?.info({ dataDir: config.dataDir }, 'empty data folder and no cached template: creating the embedded database (initdb)');
   }
   return startEmbeddedPostgresThread({ dataDir: config.dataDir, ...(template ? { loadDataDir: template } : {}) });

@@ -5,9 +5,9 @@ import { ensureEmbeddedTemplate } from './embedded-template.js';
 
 const started = performance.now();
 try {
-  const { path, built } = await ensureEmbeddedTemplate();
+  const { path, demoPath, built } = await ensureEmbeddedTemplate();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(built ? `Embedded database template built in ${seconds} s: ${path}` : `Embedded database template is current: ${path}`);
+  console.log(built ? `Embedded database templates built in ${seconds} s: ${path}, ${demoPath}` : `Embedded database templates are current: ${path}, ${demoPath}`);
 } catch (error) {
   console.warn(`Could not build the embedded database template (the first start will create its database instead): ${(error as Error).message}`);
 }

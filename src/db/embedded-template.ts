@@ -17,56 +17,89 @@ import { listMigrations } from './migrate.js';
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const templateCacheDir = join(projectRoot, 'node_modules', '.cache', 'parley');
 const TEMPLATE_PREFIX = 'embedded-template-';
+const DEMO_PREFIX = 'embedded-demo-template-';
 
 function packageVersion(name: string): string {
   const manifest = JSON.parse(readFileSync(join(projectRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
   return `${name}@${manifest.version}`;
 }
 
+/**
+ * Two templates: "migrated" (empty; tests and a start that does not seed) and "demo" (migrated
+ * and holding the demo account of seed-demo.ts under DEMO_TEMPLATE_SLUG, seeded in one
+ * transaction exactly as a start would), so a first `npm start` loads a seeded database instead
+ * of paying for the seed (about 3 s of CPU: Prisma's first query per table in a new backend).
+ */
+export type TemplateKind = 'migrated' | 'demo';
+/** The account slug the demo template is seeded for (config's PARLEY_DEV_ACCOUNT default). */
+export const DEMO_TEMPLATE_SLUG = 'demo';
+const seedSource = join(projectRoot, 'src', 'db', 'seed-demo.ts');
+
 /** The template's path for the current PGlite, pgvector and migrations (it may not exist yet). */
-export async function embeddedTemplatePath(): Promise<string> {
+export async function embeddedTemplatePath(kind: TemplateKind = 'migrated'): Promise<string> {
   const hash = createHash('sha256');
   for (const name of ['@electric-sql/pglite', '@electric-sql/pglite-pgvector']) hash.update(`${packageVersion(name)}\n`);
   for (const migration of await listMigrations()) hash.update(`${migration.name} ${migration.checksum}\n`);
-  return join(templateCacheDir, `${TEMPLATE_PREFIX}${hash.digest('hex').slice(0, 16)}.tar`);
+  // The demo data changes with the seed's code.
+  if (kind === 'demo') hash.update(`demo ${DEMO_TEMPLATE_SLUG}\n`).update(readFileSync(seedSource));
+  return join(templateCacheDir, `${kind === 'demo' ? DEMO_PREFIX : TEMPLATE_PREFIX}${hash.digest('hex').slice(0, 16)}.tar`);
 }
 
 /** The cached template, or undefined when there is none for the current migrations. */
-export async function readEmbeddedTemplate(): Promise<Blob | undefined> {
-  const path = await embeddedTemplatePath();
+export async function readEmbeddedTemplate(kind: TemplateKind = 'migrated'): Promise<Blob | undefined> {
+  const path = await embeddedTemplatePath(kind);
   return existsSync(path) ? new Blob([readFileSync(path)]) : undefined;
 }
 
+function writeAtomically(path: string, bytes: Buffer) {
+  mkdirSync(templateCacheDir, { recursive: true });
+  const partial = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.partial`;
+  writeFileSync(partial, bytes);
+  renameSync(partial, path);
+}
+
 /**
- * The template's path, building it first if it is missing. Safe to run in several processes at
+ * Both templates' paths, building what is missing first. Safe to run in several processes at
  * once: each writes a file of its own and renames it into place (atomic), the last one wins and
  * all of them are the same database.
  */
-export async function ensureEmbeddedTemplate(): Promise<{ path: string; built: boolean }> {
-  const path = await embeddedTemplatePath();
-  if (existsSync(path)) return { path, built: false };
+export async function ensureEmbeddedTemplate(): Promise<{ path: string; demoPath: string; built: boolean }> {
+  const path = await embeddedTemplatePath('migrated');
+  const demoPath = await embeddedTemplatePath('demo');
+  if (existsSync(path) && existsSync(demoPath)) return { path, demoPath, built: false };
   const { startEmbeddedPostgres } = await import('./embedded.js');
   const { migrate } = await import('./migrate.js');
-  const embedded = await startEmbeddedPostgres({ dataDir: 'memory://' });
-  let tarball: Blob;
+  const migrated = existsSync(path) ? new Blob([readFileSync(path)]) : undefined;
+  const embedded = await startEmbeddedPostgres({ dataDir: 'memory://', ...(migrated ? { loadDataDir: migrated } : {}) });
   try {
-    await migrate(embedded.url);
-    // Uncompressed: 40 MB on disk, but every test file loads it, and gunzip would cost each one.
-    tarball = await embedded.pglite.dumpDataDir('none');
+    if (!migrated) {
+      await migrate(embedded.url);
+      // Uncompressed: 40 MB on disk, but every test file loads it, and gunzip would cost each one.
+      writeAtomically(path, Buffer.from(await (await embedded.pglite.dumpDataDir('none')).arrayBuffer()));
+    }
+    if (!existsSync(demoPath)) {
+      const { PrismaPg } = await import('@prisma/adapter-pg');
+      const { PrismaClient } = await import('../../prisma/generated/client/client.js');
+      const { seedDemoData } = await import('./seed-demo.js');
+      const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: embedded.url, max: 1 }) });
+      try {
+        await seedDemoData(prisma, { slug: DEMO_TEMPLATE_SLUG });
+      } finally {
+        await prisma.$disconnect();
+      }
+      writeAtomically(demoPath, Buffer.from(await (await embedded.pglite.dumpDataDir('none')).arrayBuffer()));
+    }
   } finally {
     await embedded.stop();
   }
-  mkdirSync(templateCacheDir, { recursive: true });
-  const partial = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.partial`;
-  writeFileSync(partial, Buffer.from(await tarball.arrayBuffer()));
-  renameSync(partial, path);
-  // Templates of older migrations are never read again.
+  // Templates of older migrations (or an older seed) are never read again.
   for (const file of readdirSync(templateCacheDir)) {
-    if (file.startsWith(TEMPLATE_PREFIX) && join(templateCacheDir, file) !== path && !file.endsWith('.partial')) {
-      rmSync(join(templateCacheDir, file), { force: true });
+    const full = join(templateCacheDir, file);
+    if ((file.startsWith(TEMPLATE_PREFIX) || file.startsWith(DEMO_PREFIX)) && full !== path && full !== demoPath && !file.endsWith('.partial')) {
+      rmSync(full, { force: true });
     }
   }
-  return { path, built: true };
+  return { path, demoPath, built: true };
 }
 
 /** True when the folder holds no PostgreSQL data directory yet (PGlite would run initdb in it). */
