@@ -172,7 +172,10 @@ describe('authentication', () => {
     const payload = created.data?.createApiKey as { key: string; apiKey: { id: string; role: string } };
     expect(payload.key).toMatch(/^pk_[0-9a-f]{32}_/);
     const stored = await app.services.prisma.apiKey.findFirstOrThrow();
-    expect(JSON.stringify(stored)).not.toContain(payload.key.split('_')[2]);
+    // The whole secret: it is base64url, so it may itself contain '_' (split('_') would take a fragment).
+    const secret = payload.key.slice('pk_'.length + 32 + 1);
+    expect(secret).toHaveLength(43);
+    expect(JSON.stringify(stored)).not.toContain(secret);
     const asKey = await app.execute(WhoAmI, {}, payload.key);
     // An API key acts as itself: its global ID, and no user.
     expect(asKey.data?.viewer).toMatchObject({ role: 'VIEWER', actor: payload.apiKey.id, user: null, account: { slug: 'demo' } });
