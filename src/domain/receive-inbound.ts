@@ -40,6 +40,12 @@ export interface InboundEmail {
   attachments: { name: string; contentType: string; size: number; content?: string }[];
   /** The exact body the provider posted, compressed: kept once per email, whatever the rest. */
   original?: CompressedOriginal;
+  /**
+   * The injection detector's verdict on the whole email, when the caller read it whole
+   * (webhooks/postmark-inbound-payload.ts): carried to the drafting job, which then reads only
+   * the bounded prefix of the body it prepares. Without it the job reads the whole body.
+   */
+  injectionSuspected?: boolean;
 }
 
 export type ThreadedBy = 'mailbox-hash' | 'references' | 'subject' | 'new-conversation' | 'new-lead';
@@ -196,7 +202,7 @@ async function storeReply(
   const { conversationId, threadedBy, create } = target;
   const jobs = insertJobsSql(
     [
-      { kind: JOB_KINDS.draftReply, accountId, payload: { conversationId, inboundMessageId: messageId }, dedupeKey: messageId },
+      { kind: JOB_KINDS.draftReply, accountId, payload: { conversationId, inboundMessageId: messageId, ...(email.injectionSuspected === undefined ? {} : { injectionSuspected: email.injectionSuspected }) }, dedupeKey: messageId },
       { kind: JOB_KINDS.embedConversation, accountId, payload: { conversationId }, dedupeKey: messageId },
     ],
     Prisma.sql`EXISTS (SELECT 1 FROM message)`,
