@@ -325,7 +325,7 @@ export async function receiveInboundEmail(
     const duplicate = await findDuplicate(services, accountId, email);
     if (duplicate) return duplicate;
     try {
-      if (email.original && attempt === 0) await keepInboundOriginal(services.prisma, accountId, email.providerMessageId, email.original);
+      if (email.original && attempt === 0) await keepInboundOriginal(services.database, accountId, email.providerMessageId, email.original);
       const messageId = randomUUID();
       // Reads first, then one statement that writes everything: a lost race (the same new lead
       // created concurrently) fails that statement whole, and the next attempt reads again.
