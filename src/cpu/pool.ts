@@ -62,11 +62,14 @@ export async function runTextWork<K extends TaskName>(
  * No clip here: the body is read whole (the original is kept whole), once, bounded by the
  * webhook's body limit.
  */
-export async function readInboundEmailOffLoop(raw: Buffer, storeAttachmentContent: boolean): Promise<ReadInboundEmail | InboundPayloadRefusal> {
+export async function readInboundEmailOffLoop(
+  raw: Buffer,
+  options: Parameters<typeof Tasks.inboundEmail>[0]['options'],
+): Promise<ReadInboundEmail | InboundPayloadRefusal> {
   // A small body may sit in Buffer's shared pool: moving that memory would take it from others.
   const owned = raw.byteOffset === 0 && raw.byteLength === raw.buffer.byteLength ? raw : new Uint8Array(raw);
   return textWorkers().run(
-    { task: 'inboundEmail', input: { raw: owned, storeAttachmentContent } },
+    { task: 'inboundEmail', input: { raw: owned, options } },
     { signal: AbortSignal.timeout(TEXT_WORK_TIMEOUT_MS), transferList: [owned.buffer as ArrayBuffer] },
   );
 }

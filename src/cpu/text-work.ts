@@ -55,6 +55,6 @@ export function language(input: { text: string }): Promise<Language> {
 }
 
 /** A posted inbound body, parsed, validated, mapped and compressed (webhooks/postmark-inbound-payload.ts). */
-export function inboundEmail(input: { raw: Uint8Array; storeAttachmentContent: boolean }) {
-  return readInboundEmail(input.raw, input.storeAttachmentContent);
+export function inboundEmail(input: { raw: Uint8Array; options: Parameters<typeof readInboundEmail>[1] }) {
+  return readInboundEmail(input.raw, input.options);
 }

@@ -46,6 +46,8 @@ export interface InboundEmail {
    * the bounded prefix of the body it prepares. Without it the job reads the whole body.
    */
   injectionSuspected?: boolean;
+  /** The HTML body sanitised for display, when the caller sanitised it (off the event loop). */
+  safeHtmlBody?: string | null;
 }
 
 export type ThreadedBy = 'mailbox-hash' | 'references' | 'subject' | 'new-conversation' | 'new-lead';
@@ -317,7 +319,8 @@ export async function receiveInboundEmail(
 
   // Sanitised once, when first needed (not for a duplicate), and stored beside the original.
   let sanitised: string | null | undefined;
-  const safeHtml = () => (sanitised ??= email.htmlBody ? sanitiseEmailHtml(email.htmlBody, services.config.htmlRemoteImages) : null);
+  const safeHtml = () =>
+    (sanitised ??= email.safeHtmlBody !== undefined ? email.safeHtmlBody : email.htmlBody ? sanitiseEmailHtml(email.htmlBody, services.config.htmlRemoteImages) : null);
 
   // Postmark retries until it gets a 200, and may deliver the same email concurrently: the
   // unique (account, provider message id) index keeps one; a lost race reads the winner.

@@ -17,7 +17,10 @@ export async function handlePostmarkInbound(services: AppServices, request: Requ
   const raw = await readBody(services, request);
   if (raw instanceof Response) return raw;
   // Parsed, validated and mapped in a text-work thread; the body's bytes move there, not copied.
-  const read = await readInboundEmailOffLoop(raw, services.config.webhooks.storeAttachmentContent);
+  const read = await readInboundEmailOffLoop(raw, {
+    storeAttachmentContent: services.config.webhooks.storeAttachmentContent,
+    htmlRemoteImages: services.config.htmlRemoteImages,
+  });
   if ('error' in read) return read.error === 'MALFORMED_JSON' ? malformedJson() : invalidPayload(read.issues);
   try {
     const result = await receiveInboundEmail(services, read.email, { accountSlug: url.searchParams.get('account') ?? undefined });
