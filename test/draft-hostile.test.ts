@@ -148,7 +148,7 @@ async function receive(hostile: Hostile) {
   const suggestion = await prisma.aISuggestion.findFirstOrThrow({ where: { inReplyToId: messageId } });
   const message = await prisma.conversationMessage.findUniqueOrThrow({ where: { id: messageId } });
   const withLead = await prisma.conversation.findUniqueOrThrow({ where: { id: conversation.id }, include: { lead: true } });
-  const context = await loadReplyContext(systemContext(app), withLead, message);
+  const context = await loadReplyContext(systemContext(app), withLead, message, { textBody: message.textBody, htmlBody: message.htmlBody });
   return { suggestion, allowed: allowedFacts(context), systemPrompt: systemPrompts[0] };
 }
 

@@ -26,12 +26,17 @@ import { estimateCostUsd } from './pricing.js';
 import { allowedFacts, checkText, isRefused, type SafetyFlag } from './safety.js';
 import { clip, emailsIn } from './text.js';
 
-/** The injection detector reads the whole email as received when the domain passes it. */
-function injectionIn(context: ReplyContext): Promise<boolean> {
+/**
+ * The injection detector reads the whole email as received when the domain passes it (or has
+ * read it already, as the email arrived, with the same input: postmark-inbound-payload.ts).
+ */
+async function injectionIn(context: ReplyContext): Promise<boolean> {
+  const raw = context.inboundRaw;
+  if (raw && 'injectionSuspected' in raw) return raw.injectionSuspected;
   return runTextWork('injection', {
     subject: context.inbound.subject,
-    text: context.inboundRaw ? `${context.inbound.text}\n${context.inboundRaw.textBody}` : context.inbound.text,
-    html: context.inboundRaw?.htmlBody ?? null,
+    text: raw ? `${context.inbound.text}\n${raw.textBody}` : context.inbound.text,
+    html: raw?.htmlBody ?? null,
   });
 }
 

@@ -72,8 +72,15 @@ export interface ReplyContext {
   now: Date;
   /** The lead's language; detected from the thread when absent (see reply-language.ts). */
   language?: Language;
-  /** The inbound email as received, for the injection detector: quoted history, HTML, the Cc line. */
-  inboundRaw?: { textBody: string; htmlBody: string | null; copied: { name: string | null; email: string }[] };
+  /**
+   * The inbound email as received, for the injection detector: quoted history, HTML, the Cc
+   * line; or, instead of the bodies, the detector's verdict on them when it read them as the
+   * email arrived (webhooks/postmark-inbound-payload.ts).
+   */
+  inboundRaw?: { copied: { name: string | null; email: string }[] } & (
+    | { textBody: string; htmlBody: string | null }
+    | { injectionSuspected: boolean }
+  );
 }
 
 export interface ReplyAnalysis {

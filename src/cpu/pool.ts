@@ -9,6 +9,7 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type * as Tasks from './text-work.js';
+import type { InboundPayloadRefusal, ReadInboundEmail } from '../webhooks/postmark-inbound-payload.js';
 
 /**
  * The longest text (in UTF-16 code units) any text work sees: the first 20,000 characters of
@@ -53,6 +54,24 @@ export async function runTextWork<K extends TaskName>(
   input: Parameters<(typeof Tasks)[K]>[0],
 ): Promise<ReturnType<(typeof Tasks)[K]>> {
   return textWorkers().run({ task, input }, { signal: AbortSignal.timeout(TEXT_WORK_TIMEOUT_MS) });
+}
+
+/**
+ * A posted inbound body read into an InboundEmail in the pool (postmark-inbound-payload.ts).
+ * The bytes are moved to the thread, not copied: the caller must not use `raw` afterwards.
+ * No clip here: the body is read whole (the original is kept whole), once, bounded by the
+ * webhook's body limit.
+ */
+export async function readInboundEmailOffLoop(
+  raw: Buffer,
+  options: Parameters<typeof Tasks.inboundEmail>[0]['options'],
+): Promise<ReadInboundEmail | InboundPayloadRefusal> {
+  // A small body may sit in Buffer's shared pool: moving that memory would take it from others.
+  const owned = raw.byteOffset === 0 && raw.byteLength === raw.buffer.byteLength ? raw : new Uint8Array(raw);
+  return textWorkers().run(
+    { task: 'inboundEmail', input: { raw: owned, options } },
+    { signal: AbortSignal.timeout(TEXT_WORK_TIMEOUT_MS), transferList: [owned.buffer as ArrayBuffer] },
+  );
 }
 
 /** The new text of each email (quoted history cut off), from its clipped prefix. */

@@ -10,6 +10,7 @@ import { draftFeatures as computeDraftFeatures } from '../ai/draft-features.js';
 import { looksLikeInjection, type InboundParts } from '../ai/injection.js';
 import { explicitUnsubscribeRequest } from '../ai/offline/lexicon.js';
 import { detectLanguageHere, type Language } from '../ai/language.js';
+import { readInboundEmail } from '../webhooks/postmark-inbound-payload.js';
 
 export function analyse(input: { text: string; options: Parameters<typeof analyseOffline>[1] }): ReplyAnalysis {
   return analyseOffline(input.text, input.options);
@@ -51,4 +52,9 @@ export function explicitUnsubscribe(input: { text: string }): boolean {
 /** The language of a text's first characters (ai/language.ts; loads eld's n-grams once per thread). */
 export function language(input: { text: string }): Promise<Language> {
   return detectLanguageHere(input.text);
+}
+
+/** A posted inbound body, parsed, validated, mapped and compressed (webhooks/postmark-inbound-payload.ts). */
+export function inboundEmail(input: { raw: Uint8Array; options: Parameters<typeof readInboundEmail>[1] }) {
+  return readInboundEmail(input.raw, input.options);
 }

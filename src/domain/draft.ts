@@ -10,6 +10,7 @@ import { detectLanguage } from '../ai/language.js';
 import { runTextWork } from '../cpu/pool.js';
 import { parseAddressList } from '../ai/addresses.js';
 import { replyTextsOffLoop } from '../cpu/pool.js';
+import { BODY_COLUMNS, withTextWorkBodies, type TextWorkMessage } from './text-work-bodies.js';
 import { recordAudit } from './audit.js';
 import type { DomainContext } from './context.js';
 import { InvalidStateError, NotFoundError } from './errors.js';
@@ -53,23 +54,34 @@ const THREAD_LIMIT = 20;
 
 type ConversationWithLead = Conversation & { lead: Lead };
 
+/**
+ * What the injection detector reads of the inbound email: the whole email as received, or its
+ * verdict when that was read when the email arrived (receive-inbound.ts, injectionSuspected).
+ */
+export type WholeInboundEmail = { textBody: string; htmlBody: string | null } | { injectionSuspected: boolean };
+
 /** The inbound email, its conversation and lead, and the thread up to it, as the AI sees them. */
 export async function loadReplyContext(
   ctx: DomainContext,
   conversation: ConversationWithLead,
-  message: ConversationMessage,
+  message: TextWorkMessage,
+  whole: WholeInboundEmail,
   examples: SimilarExample[] = [],
 ): Promise<ReplyContext> {
-  const recent = await ctx.db.conversationMessage.findMany({
-    where: { conversationId: conversation.id, createdAt: { lte: message.createdAt } },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: THREAD_LIMIT,
-  });
+  const recent = await withTextWorkBodies(
+    ctx,
+    await ctx.db.conversationMessage.findMany({
+      where: { conversationId: conversation.id, createdAt: { lte: message.createdAt } },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: THREAD_LIMIT,
+      omit: BODY_COLUMNS,
+    }),
+  );
   const messages = recent.reverse();
   if (!recent.some((m) => m.id === message.id)) messages.push(message);
   // Quote stripping runs in the text-work pool, on each email's bounded prefix.
   const texts = await replyTextsOffLoop(messages.map(inboundBody));
-  const toThread = (m: ConversationMessage, text: string): ThreadMessage => ({
+  const toThread = (m: TextWorkMessage, text: string): ThreadMessage => ({
     direction: m.direction,
     fromName: m.fromName,
     fromEmail: m.fromEmail,
@@ -97,12 +109,12 @@ export async function loadReplyContext(
     offerFacts: config.ai.offerFacts ?? null,
     examples,
     now: ctx.services.now(),
-    inboundRaw: { textBody: message.textBody, htmlBody: message.htmlBody, copied: copiedAddressees(message) },
+    inboundRaw: { ...whole, copied: copiedAddressees(message) },
   };
 }
 
 /** Who else the inbound email was addressed to, with display names where the Cc header kept them. */
-function copiedAddressees(message: ConversationMessage): { name: string | null; email: string }[] {
+function copiedAddressees(message: Pick<ConversationMessage, 'headers' | 'ccEmails'>): { name: string | null; email: string }[] {
   const headers = Array.isArray(message.headers) ? (message.headers as { name?: unknown; value?: unknown }[]) : [];
   const ccHeader = headers.find((h) => typeof h.name === 'string' && h.name.toLowerCase() === 'cc' && typeof h.value === 'string');
   const named = ccHeader ? parseAddressList(ccHeader.value as string) : [];
@@ -133,7 +145,7 @@ export function toReplyAnalysis(row: MessageAnalysis): ReplyAnalysis {
 export async function analysisFor(
   ctx: DomainContext,
   context: ReplyContext,
-  message: ConversationMessage,
+  message: Pick<ConversationMessage, 'id' | 'conversationId'>,
   allowFallback = true,
 ): Promise<{ row: MessageAnalysis; fallback: Fallback | null }> {
   const existing = await ctx.db.messageAnalysis.findUnique({ where: { messageId: message.id } });
@@ -205,7 +217,7 @@ async function supersedePending(
 
 export interface StoreDraftInput {
   conversationId: string;
-  message: ConversationMessage;
+  message: Pick<ConversationMessage, 'id' | 'createdAt'>;
   analysis: MessageAnalysis;
   draft: DraftResult;
   /** inbound: a retried job must not draft twice; regenerate: a person asked for another. */
@@ -330,11 +342,22 @@ function publishError(ctx: DomainContext, conversationId: string, fallback: Fall
 
 /** A conversation's inbound email, or NotFoundError (also for an outbound one). */
 async function loadInbound(ctx: DomainContext, conversationId: string, messageId: string) {
-  const message = await ctx.db.conversationMessage.findFirst({ where: { id: messageId, conversationId, direction: 'INBOUND' } });
+  const found = await ctx.db.conversationMessage.findFirst({ where: { id: messageId, conversationId, direction: 'INBOUND' }, omit: BODY_COLUMNS });
+  if (!found) throw new NotFoundError('ConversationMessage', messageId);
+  const [message] = await withTextWorkBodies(ctx, [found]);
   if (!message) throw new NotFoundError('ConversationMessage', messageId);
   const conversation = await ctx.db.conversation.findUnique({ where: { id: conversationId }, include: { lead: true } });
   if (!conversation) throw new NotFoundError('Conversation', conversationId);
   return { message, conversation };
+}
+
+/**
+ * The verdict read when the email arrived, or (a job queued before it was carried, a caller
+ * without one) the whole email for the detector to read now.
+ */
+async function wholeInboundEmail(ctx: DomainContext, messageId: string, injectionSuspected: boolean | undefined): Promise<WholeInboundEmail> {
+  if (injectionSuspected !== undefined) return { injectionSuspected };
+  return ctx.db.conversationMessage.findUniqueOrThrow({ where: { id: messageId }, select: { textBody: true, htmlBody: true } });
 }
 
 /**
@@ -344,7 +367,7 @@ async function loadInbound(ctx: DomainContext, conversationId: string, messageId
  */
 export async function draftReplyForInbound(
   ctx: DomainContext,
-  input: { conversationId: string; inboundMessageId: string },
+  input: { conversationId: string; inboundMessageId: string; injectionSuspected?: boolean },
   options: DraftOptions = {},
 ): Promise<DraftOutcome> {
   const { message, conversation } = await loadInbound(ctx, input.conversationId, input.inboundMessageId);
@@ -354,7 +377,7 @@ export async function draftReplyForInbound(
   });
   if (previous) return { kind: 'DRAFTED', suggestion: previous, supersededIds: [], fallback: previous.fallback, reused: true };
 
-  const context = await loadReplyContext(ctx, conversation, message);
+  const context = await loadReplyContext(ctx, conversation, message, await wholeInboundEmail(ctx, message.id, input.injectionSuspected));
   const { row: analysis, fallback: analysisFallback } = await analysisFor(ctx, context, message, options.allowFallback ?? true);
 
   // Without a draft to carry the news, the failed analysis is reported on its own.
@@ -414,7 +437,7 @@ export async function draftReplyForInbound(
  * withdrawn (SUPERSEDED, since nobody may send it); nothing is drafted. The conversation keeps
  * its NEEDS_REVIEW status: the reply stays in front of a person, who archives it when read.
  */
-async function applyUnsubscribe(ctx: DomainContext, conversation: ConversationWithLead, message: ConversationMessage): Promise<void> {
+async function applyUnsubscribe(ctx: DomainContext, conversation: ConversationWithLead, message: Pick<ConversationMessage, 'id'>): Promise<void> {
   await ctx.db.$transaction(async (tx) => {
     await lockConversation(tx, ctx.viewer.accountId, conversation.id);
     await markDoNotContact(ctx, tx, conversation, { reason: 'unsubscribe', messageId: message.id });

@@ -4,7 +4,7 @@
 // libuv's thread pool (zlib, WebCrypto), not on the event loop.
 import { promisify } from 'node:util';
 import { gunzip as gunzipCallback, gzip as gzipCallback, constants } from 'node:zlib';
-import type { PrismaClient } from '../db/client.js';
+import { Prisma, type Database } from '../db/client.js';
 
 const gzip = promisify(gzipCallback);
 const gunzip = promisify(gunzipCallback);
@@ -41,10 +41,13 @@ export const ORIGINAL_PART_BYTES = 1024 * 1024;
 /**
  * Stores an inbound email's original once per (account, provider message id), part by part,
  * each part its own statement: a retry of the same email finds the parts there and changes
- * nothing. Outside any transaction, so no lock is held while megabytes travel.
+ * nothing. Outside any transaction, so no lock is held while megabytes travel. Through pg
+ * directly (Database.queryLarge), which sends the bytes as a binary parameter: Prisma
+ * JSON-encoded and decoded each part as base64 on the event loop, the longest stretch left
+ * while a 5 MiB email was stored (issue 13).
  */
 export async function keepInboundOriginal(
-  prisma: PrismaClient,
+  database: Pick<Database, 'queryLarge'>,
   accountId: string,
   providerMessageId: string,
   original: CompressedOriginal,
@@ -52,10 +55,10 @@ export async function keepInboundOriginal(
   const parts = Math.max(1, Math.ceil(original.content.byteLength / ORIGINAL_PART_BYTES));
   for (let part = 0; part < parts; part++) {
     const content = original.content.subarray(part * ORIGINAL_PART_BYTES, (part + 1) * ORIGINAL_PART_BYTES);
-    await prisma.$executeRaw`
+    await database.queryLarge(Prisma.sql`
       INSERT INTO inbound_originals (id, account_id, provider_message_id, part, parts, content_encoding, content, size_bytes, sha256)
       VALUES (gen_random_uuid(), ${accountId}::uuid, ${providerMessageId}, ${part}, ${parts}, 'gzip', ${content}, ${original.sizeBytes}, ${original.sha256})
-      ON CONFLICT (account_id, provider_message_id, part) DO NOTHING`;
+      ON CONFLICT (account_id, provider_message_id, part) DO NOTHING`);
   }
 }
 

@@ -40,6 +40,14 @@ export interface InboundEmail {
   attachments: { name: string; contentType: string; size: number; content?: string }[];
   /** The exact body the provider posted, compressed: kept once per email, whatever the rest. */
   original?: CompressedOriginal;
+  /**
+   * The injection detector's verdict on the whole email, when the caller read it whole
+   * (webhooks/postmark-inbound-payload.ts): carried to the drafting job, which then reads only
+   * the bounded prefix of the body it prepares. Without it the job reads the whole body.
+   */
+  injectionSuspected?: boolean;
+  /** The HTML body sanitised for display, when the caller sanitised it (off the event loop). */
+  safeHtmlBody?: string | null;
 }
 
 export type ThreadedBy = 'mailbox-hash' | 'references' | 'subject' | 'new-conversation' | 'new-lead';
@@ -196,7 +204,7 @@ async function storeReply(
   const { conversationId, threadedBy, create } = target;
   const jobs = insertJobsSql(
     [
-      { kind: JOB_KINDS.draftReply, accountId, payload: { conversationId, inboundMessageId: messageId }, dedupeKey: messageId },
+      { kind: JOB_KINDS.draftReply, accountId, payload: { conversationId, inboundMessageId: messageId, ...(email.injectionSuspected === undefined ? {} : { injectionSuspected: email.injectionSuspected }) }, dedupeKey: messageId },
       { kind: JOB_KINDS.embedConversation, accountId, payload: { conversationId }, dedupeKey: messageId },
     ],
     Prisma.sql`EXISTS (SELECT 1 FROM message)`,
@@ -311,7 +319,8 @@ export async function receiveInboundEmail(
 
   // Sanitised once, when first needed (not for a duplicate), and stored beside the original.
   let sanitised: string | null | undefined;
-  const safeHtml = () => (sanitised ??= email.htmlBody ? sanitiseEmailHtml(email.htmlBody, services.config.htmlRemoteImages) : null);
+  const safeHtml = () =>
+    (sanitised ??= email.safeHtmlBody !== undefined ? email.safeHtmlBody : email.htmlBody ? sanitiseEmailHtml(email.htmlBody, services.config.htmlRemoteImages) : null);
 
   // Postmark retries until it gets a 200, and may deliver the same email concurrently: the
   // unique (account, provider message id) index keeps one; a lost race reads the winner.
@@ -319,7 +328,7 @@ export async function receiveInboundEmail(
     const duplicate = await findDuplicate(services, accountId, email);
     if (duplicate) return duplicate;
     try {
-      if (email.original && attempt === 0) await keepInboundOriginal(services.prisma, accountId, email.providerMessageId, email.original);
+      if (email.original && attempt === 0) await keepInboundOriginal(services.database, accountId, email.providerMessageId, email.original);
       const messageId = randomUUID();
       // Reads first, then one statement that writes everything: a lost race (the same new lead
       // created concurrently) fails that statement whole, and the next attempt reads again.

@@ -52,7 +52,7 @@ export async function regenerateSuggestion(
     if (input.messageId) throw new NotFoundError('ConversationMessage', input.messageId);
     throw new InvalidStateError('The lead has not replied yet: there is nothing to answer.', conversation.status);
   }
-  const context = await loadReplyContext(ctx, conversation, message);
+  const context = await loadReplyContext(ctx, conversation, message, { textBody: message.textBody, htmlBody: message.htmlBody });
   const { row: analysis } = await analysisFor(ctx, context, message);
   const replyAnalysis = toReplyAnalysis(analysis);
   const find = options.findSimilarExamples ?? findSimilarExamples;

@@ -8,6 +8,7 @@ import type { AISuggestion, Conversation } from '../db/client.js';
 import type { ConversationOutcome, Intent } from '../../prisma/generated/client/enums.js';
 import { readEmbedding, readEmbeddingState, searchSimilar, upsertEmbedding, type VectorSpace } from '../vector/sql.js';
 import { clipForTextWork } from '../cpu/pool.js';
+import { withTextWorkBodies } from './text-work-bodies.js';
 import type { DomainContext } from './context.js';
 import { DomainError, NotFoundError, ValidationError, VectorSearchUnavailableError } from './errors.js';
 
@@ -57,7 +58,8 @@ export async function embeddingSource(ctx: DomainContext, conversationId: string
       messages: {
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         take: SUMMARY_MESSAGES + 1,
-        select: { id: true, direction: true, textBody: true, strippedText: true },
+        // The bodies' bounded prefixes are read below (withTextWorkBodies), not the whole bodies.
+        select: { id: true, direction: true },
       },
       suggestions: {
         where: { intent: { not: null } },
@@ -68,8 +70,9 @@ export async function embeddingSource(ctx: DomainContext, conversationId: string
     },
   });
   if (!conversation) return null;
-  const latestReply = conversation.messages.find((m) => m.direction === 'INBOUND');
-  const earlier = conversation.messages
+  const messages = await withTextWorkBodies(ctx, conversation.messages);
+  const latestReply = messages.find((m) => m.direction === 'INBOUND');
+  const earlier = messages
     .filter((m) => m !== latestReply)
     .slice(0, SUMMARY_MESSAGES)
     .reverse()

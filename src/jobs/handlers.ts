@@ -5,7 +5,9 @@ import { findSimilarExamples, refreshConversationEmbedding } from '../domain/sim
 import { JOB_KINDS } from './kinds.js';
 import type { JobHandlers } from './worker.js';
 
-const DraftReplyPayload = z.object({ conversationId: z.uuid(), inboundMessageId: z.uuid() });
+// injectionSuspected: the detector's verdict on the whole email, read when it arrived (absent
+// from jobs queued before it was carried: the job then reads the whole email).
+const DraftReplyPayload = z.object({ conversationId: z.uuid(), inboundMessageId: z.uuid(), injectionSuspected: z.boolean().optional() });
 const EmbedPayload = z.object({ conversationId: z.uuid() });
 
 export function createJobHandlers(draftOptions: Pick<DraftOptions, 'findSimilarExamples'> = { findSimilarExamples }): JobHandlers {

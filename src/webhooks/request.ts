@@ -24,6 +24,29 @@ export async function authenticate(services: AppServices, request: Request, addr
   });
 }
 
+/** The body's exact bytes, or the 413 response when it is over the configured limit. */
+export async function readBody(services: AppServices, request: Request): Promise<Buffer | Response> {
+  try {
+    return await readBoundedBody(request, services.config.webhooks.maxBodyBytes);
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) {
+      return json(413, { error: 'PAYLOAD_TOO_LARGE', message: `Body over ${services.config.webhooks.maxBodyBytes} bytes.` });
+    }
+    throw err;
+  }
+}
+
+export const malformedJson = () => json(400, { error: 'MALFORMED_JSON', message: 'The body is not valid JSON.' });
+
+/** The 400 answer for a body the schema refuses: every issue, with its path. */
+export function invalidPayload(issues: { path: string[]; message: string }[]): Response {
+  return json(400, {
+    error: 'INVALID_PAYLOAD',
+    message: `Invalid payload: ${issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ')}`,
+    issues,
+  });
+}
+
 /**
  * The parsed body, or the 400/413 response that explains why there is none. Every string in it
  * (keys too) is made storable (NUL and unpaired surrogates replaced, see storable.ts) before the
@@ -34,30 +57,16 @@ export async function readJsonBody<S extends z.ZodType>(
   request: Request,
   schema: S,
 ): Promise<{ data: z.infer<S>; raw: Buffer } | Response> {
-  let raw: Buffer;
-  try {
-    raw = await readBoundedBody(request, services.config.webhooks.maxBodyBytes);
-  } catch (err) {
-    if (err instanceof BodyTooLargeError) {
-      return json(413, { error: 'PAYLOAD_TOO_LARGE', message: `Body over ${services.config.webhooks.maxBodyBytes} bytes.` });
-    }
-    throw err;
-  }
+  const raw = await readBody(services, request);
+  if (raw instanceof Response) return raw;
   let value: unknown;
   try {
     // Invalid UTF-8 decodes to U+FFFD here; the original keeps the bytes.
     value = storableJson(JSON.parse(raw.toString('utf8')));
   } catch {
-    return json(400, { error: 'MALFORMED_JSON', message: 'The body is not valid JSON.' });
+    return malformedJson();
   }
   const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message }));
-    return json(400, {
-      error: 'INVALID_PAYLOAD',
-      message: `Invalid payload: ${issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ')}`,
-      issues,
-    });
-  }
+  if (!parsed.success) return invalidPayload(parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })));
   return { data: parsed.data, raw };
 }
