@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma } from '../db/client.js';
 import type { ScopedTransaction } from '../db/scoped.js';
-import type { Viewer } from './context.js';
+import type { Viewer } from './use-case-context.js';
 
 export interface AuditRecord {
   action: string;
