@@ -2,7 +2,7 @@
 // pending draft is withdrawn (unarchiving does not bring it back; regenerate for a new one).
 import type { Conversation } from '../../db/client.js';
 import type { ConversationStatus } from '../../db/enums.js';
-import { recordAudit, recordAudits } from '../audit.js';
+import { recordAudit, recordAudits, type AuditRecord } from '../audit.js';
 import type { DomainContext } from '../use-case-context.js';
 import { InvalidStateError, NotFoundError } from '../errors.js';
 
@@ -43,7 +43,7 @@ export async function archiveConversation(
         toStatus: 'ARCHIVED',
         details: input.reason ? { reason: input.reason } : undefined,
       },
-      ...withdrawn.map(({ id }) => ({
+      ...withdrawn.map(({ id }): AuditRecord => ({
         action: 'suggestion.withdrawn',
         entityType: 'AISuggestion',
         entityId: id,
