@@ -8,15 +8,15 @@ import { hasVectorExtension, openDatabase, type OpenDatabaseOptions, type Prisma
 import { createRateLimits, type RateLimits } from './limits/rate-limits.js';
 import { migrate } from './db/migrate.js';
 import { seedDemoData } from './db/seed-demo.js';
-import { recoverQueuedEmails, type RecoveryReport } from './domain/recover-emails.js';
+import { RECOVERY_ACTOR, recoverQueuedEmails, type RecoveryReport } from './domain/sending/index.js';
 import { defaultDeliveryPolicy, type DeliveryPolicy } from './email/deliver.js';
 import { createEmailSender } from './email/index.js';
 import { createEventBus } from './events/bus.js';
-import { createJobHandlers } from './jobs/handlers.js';
+import { createJobHandlers } from './background/job-registry.js';
 import { defaultWorkerOptions, startJobWorker, type JobHandlers, type JobWorker, type WorkerOptions } from './jobs/worker.js';
 import { createLogger, type Logger } from './logger.js';
 import type { AppServices } from './services.js';
-import { embedMissingConversations } from './domain/similar.js';
+import { embedMissingConversations } from './domain/suggestions/index.js';
 import { scopeToAccount } from './db/scoped.js';
 import { createEmbedder } from './vector/index.js';
 import { createParleyYoga, type ParleyYoga } from './yoga.js';
@@ -146,14 +146,14 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
         : Promise.resolve();
     const yoga = createParleyYoga(services, { extraPlugins: tracing ? [tracing.plugin] : [] });
     // In the background: a slow or unreachable provider must not hold up start-up.
-    const startupRecovery = recoverQueuedEmails(services).catch((err: unknown) => {
+    const startupRecovery = recoverQueuedEmails({ services, actor: RECOVERY_ACTOR }).catch((err: unknown) => {
       logger.error({ err }, 'recovering queued emails failed; they stay queued for the next run');
       return undefined;
     });
     // Where jobs run, emails whose outcome stayed unknown are settled periodically too (each
     // is leased, so several instances doing this never send one twice).
     const recoveryTimer = worker
-      ? setInterval(() => void recoverQueuedEmails(services).catch((err: unknown) => logger.error({ err }, 'periodic email recovery failed')), RECOVERY_INTERVAL_MS)
+      ? setInterval(() => void recoverQueuedEmails({ services, actor: RECOVERY_ACTOR }).catch((err: unknown) => logger.error({ err }, 'periodic email recovery failed')), RECOVERY_INTERVAL_MS)
       : undefined;
     recoveryTimer?.unref();
     return {

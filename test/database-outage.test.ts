@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { recoverQueuedEmails } from '../src/domain/recover-emails.js';
+import { RECOVERY_ACTOR, recoverQueuedEmails } from '../src/domain/sending/index.js';
 import { enqueueJob } from '../src/jobs/queue.js';
 import { createThread } from './support/email-fixtures.js';
 import { FakePostmark } from './support/fake-postmark.js';
@@ -185,7 +185,7 @@ describe('the database lost after Postmark took an approved email', () => {
     expect(fake.emails).toHaveLength(1);
     // Later, recovery (its lease run out) finds it at Postmark and does not send it again.
     const later = { ...app.services, now: () => new Date(Date.now() + 60 * 60_000) };
-    expect(await recoverQueuedEmails(later)).toMatchObject({ sent: 1 });
+    expect(await recoverQueuedEmails({ services: later, actor: RECOVERY_ACTOR })).toMatchObject({ sent: 1 });
     expect(fake.emails).toHaveLength(1);
   }, 120_000);
 });

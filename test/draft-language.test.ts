@@ -5,7 +5,7 @@
 // and an accepted meeting time is confirmed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectLanguage, loadLanguageDetector } from '../src/ai/language.js';
-import { draftReplyForInbound } from '../src/domain/draft.js';
+import { draftReplyForInbound } from '../src/domain/suggestions/index.js';
 import { graphql } from './gql/index.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { systemContext, threadWithReply } from './support/drafting.js';

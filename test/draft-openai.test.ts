@@ -3,7 +3,7 @@
 // regenerate mutation, and hostile emails with a model scripted to obey them.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CALIBRATION } from '../src/ai/confidence.js';
-import { draftReplyForInbound } from '../src/domain/draft.js';
+import { draftReplyForInbound } from '../src/domain/suggestions/index.js';
 import { graphql } from './gql/index.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { collectEvents, systemContext, threadWithReply } from './support/drafting.js';

@@ -1,7 +1,7 @@
 // draftReplyForInbound with the default (offline) provider: the intent rules, storage,
 // superseding, events and idempotency, as the inbound-email job will call it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { draftReplyForInbound, type FindSimilarExamples } from '../src/domain/draft.js';
+import { draftReplyForInbound, type FindSimilarExamples } from '../src/domain/suggestions/index.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { collectEvents, systemContext, threadWithReply } from './support/drafting.js';
 
@@ -168,7 +168,7 @@ describe('draftReplyForInbound (offline provider)', () => {
     const a = await threadWithReply(app, 'Hmm, let me think about it.');
     const b = await threadWithReply(app, 'Hmm, let me think about it.');
     const without = await draftReplyForInbound(systemContext(app), a);
-    const withExamples = await draftReplyForInbound(systemContext(app), b, { findSimilarExamples: find });
+    const withExamples = await draftReplyForInbound(systemContext(app), { ...b, findSimilarExamples: find });
     expect(seen).toEqual([expect.objectContaining({ conversationId: b.conversationId, messageId: b.inboundMessageId, text: 'Hmm, let me think about it.' })]);
     if (without.kind !== 'DRAFTED' || withExamples.kind !== 'DRAFTED') throw new Error('expected drafts');
     // Confidence is fitted on the draft's own features (eval/drafts-fit.jsonl); retrieval

@@ -4,7 +4,7 @@
 // (of the injected clock) after taking it. The message is UNCERTAIN meanwhile, is never sent
 // again, and settles as SENT (with its event) once the search shows it.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { recoverQueuedEmails } from '../src/domain/recover-emails.js';
+import { RECOVERY_ACTOR, recoverQueuedEmails } from '../src/domain/sending/index.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { collectEvents, createThread } from './support/email-fixtures.js';
 import { ApproveSuggestion } from './support/email-operations.js';
@@ -66,7 +66,7 @@ describe.each(modes)('Postmark takes the email, then %s, and its search lags 60 
     // Recovery runs while the search still lags, several times: it only looks.
     for (const elapsed of [1_000, 30_000, SEARCH_LAG_MS - 1_000]) {
       clock = at(elapsed);
-      expect(await recoverQueuedEmails(app.services)).toMatchObject({ examined: 1, unknown: 1, sent: 0 });
+      expect(await recoverQueuedEmails({ services: app.services, actor: RECOVERY_ACTOR })).toMatchObject({ examined: 1, unknown: 1, sent: 0 });
     }
     expect(fake.requestsTo('POST', '/email')).toHaveLength(1);
     expect((await app.services.prisma.conversationMessage.findUniqueOrThrow({ where: { id: messageId } })).deliveryStatus).toBe('UNCERTAIN');
@@ -74,14 +74,14 @@ describe.each(modes)('Postmark takes the email, then %s, and its search lags 60 
 
     // The search catches up: found, SENT, and the SENT event for it.
     clock = at(SEARCH_LAG_MS + 1_000);
-    expect(await recoverQueuedEmails(app.services)).toMatchObject({ examined: 1, sent: 1 });
+    expect(await recoverQueuedEmails({ services: app.services, actor: RECOVERY_ACTOR })).toMatchObject({ examined: 1, sent: 1 });
     const message = await app.services.prisma.conversationMessage.findUniqueOrThrow({ where: { id: messageId } });
     expect(message).toMatchObject({ deliveryStatus: 'SENT', providerMessageId: fake.emails[0]!.messageId });
     await expect.poll(() => events.events.filter((e) => e.type === 'SENT' && e.messageId === messageId)).toHaveLength(1);
 
     // Long after the window: nothing more is sent.
     clock = at(LOOKUP_WINDOW_MS * 2);
-    expect(await recoverQueuedEmails(app.services)).toMatchObject({ examined: 0 });
+    expect(await recoverQueuedEmails({ services: app.services, actor: RECOVERY_ACTOR })).toMatchObject({ examined: 0 });
     expect(fake.requestsTo('POST', '/email')).toHaveLength(1);
     expect(fake.emails).toHaveLength(1);
     events.stop();
@@ -97,12 +97,12 @@ describe('an ambiguous send that Postmark never took', () => {
     expect(result.data!.approveSuggestion).toMatchObject({ reply: { deliveryStatus: 'UNCERTAIN' } });
     expect(fake.emails).toHaveLength(0);
     clock = at(SEARCH_LAG_MS + 1_000);
-    expect(await recoverQueuedEmails(app.services)).toMatchObject({ examined: 1, unknown: 1 });
+    expect(await recoverQueuedEmails({ services: app.services, actor: RECOVERY_ACTOR })).toMatchObject({ examined: 1, unknown: 1 });
     clock = at(LOOKUP_WINDOW_MS - 1_000);
-    expect(await recoverQueuedEmails(app.services)).toMatchObject({ examined: 1, unknown: 1 });
+    expect(await recoverQueuedEmails({ services: app.services, actor: RECOVERY_ACTOR })).toMatchObject({ examined: 1, unknown: 1 });
     expect(fake.requestsTo('POST', '/email')).toHaveLength(1);
     clock = at(LOOKUP_WINDOW_MS + 1_000);
-    expect(await recoverQueuedEmails(app.services)).toMatchObject({ examined: 1, sent: 1 });
+    expect(await recoverQueuedEmails({ services: app.services, actor: RECOVERY_ACTOR })).toMatchObject({ examined: 1, sent: 1 });
     expect(fake.emails).toHaveLength(1);
     expect(fake.requestsTo('POST', '/email')).toHaveLength(2);
   });
@@ -144,7 +144,7 @@ describe.each([
     // The same event again changes nothing; recovery, after the window, has nothing to send.
     expect(await postWebhook(app, 'events', eventFor(taken.messageId, taken.body.Metadata!))).toMatchObject({ status: 200, body: { status: 'duplicate' } });
     clock = at(LOOKUP_WINDOW_MS * 2);
-    expect(await recoverQueuedEmails(app.services)).toMatchObject({ examined: 0 });
+    expect(await recoverQueuedEmails({ services: app.services, actor: RECOVERY_ACTOR })).toMatchObject({ examined: 0 });
     expect(fake.requestsTo('POST', '/email')).toHaveLength(1);
     expect(events.events.filter((e) => e.type === 'SENT')).toHaveLength(1);
     events.stop();

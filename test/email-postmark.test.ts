@@ -4,7 +4,7 @@ import { graphql } from './gql/index.js';
 // idempotency keys, and the state every outcome leaves behind.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ApproveSuggestionInput } from './gql/graphql.js';
-import { recoverQueuedEmails } from '../src/domain/recover-emails.js';
+import { RECOVERY_ACTOR, recoverQueuedEmails } from '../src/domain/sending/index.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { collectEvents, createThread, T1 } from './support/email-fixtures.js';
 import { ApproveSuggestion, RejectSuggestion, SendReply } from './support/email-operations.js';
@@ -282,11 +282,11 @@ describe('approveSuggestion through Postmark', () => {
     // Within the look-up window recovery only looks.
     fake.reset();
     clock = new Date(NOW.getTime() + app.services.emailPolicy.lookupWindowMs - 1000);
-    expect(await recoverQueuedEmails(app.services)).toMatchObject({ examined: 1, unknown: 1 });
+    expect(await recoverQueuedEmails({ services: app.services, actor: RECOVERY_ACTOR })).toMatchObject({ examined: 1, unknown: 1 });
     expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /messages/outbound']);
     clock = new Date(NOW.getTime() + app.services.emailPolicy.lookupWindowMs + 1000);
     fake.reset();
-    const report = await recoverQueuedEmails(app.services);
+    const report = await recoverQueuedEmails({ services: app.services, actor: RECOVERY_ACTOR });
     expect(report).toMatchObject({ examined: 1, sent: 1 });
     expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /messages/outbound', 'POST /email']);
     const message = await app.services.prisma.conversationMessage.findUniqueOrThrow({ where: { id: uuidOf(payload.reply.id) } });

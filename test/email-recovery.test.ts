@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { recoverQueuedEmails } from '../src/domain/recover-emails.js';
+import { RECOVERY_ACTOR, recoverQueuedEmails } from '../src/domain/sending/index.js';
 import { OutboxSender } from '../src/email/outbox.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { createLocalPostgresDatabase } from './support/database.js';
@@ -95,7 +95,7 @@ describe('a crash after Postmark took the email (a real process, killed)', () =>
         sentMessageId: stranded.id,
       });
       // Running it again finds nothing left to do.
-      expect(await recoverQueuedEmails(restarted.services)).toMatchObject({ examined: 0 });
+      expect(await recoverQueuedEmails({ services: restarted.services, actor: RECOVERY_ACTOR })).toMatchObject({ examined: 0 });
     } finally {
       await restarted.close();
     }
@@ -136,18 +136,18 @@ describe('recovery of queued emails', () => {
   it('does not send while the lookup cannot tell (search failing), even after the window; the email stays UNCERTAIN', async () => {
     const t = await strandedApproval();
     fake.scriptSearches({ status: 500 });
-    expect(await recoverQueuedEmails(app.services)).toMatchObject({ examined: 1, unknown: 1 });
+    expect(await recoverQueuedEmails({ services: app.services, actor: RECOVERY_ACTOR })).toMatchObject({ examined: 1, unknown: 1 });
     expect(fake.requestsTo('POST', '/email')).toHaveLength(0);
     expect((await app.services.prisma.conversationMessage.findUniqueOrThrow({ where: { id: t.message.id } })).deliveryStatus).toBe('UNCERTAIN');
     // Once the search answers (and does not have it, the window long past), it is sent once.
-    expect(await recoverQueuedEmails(app.services)).toMatchObject({ examined: 1, sent: 1 });
+    expect(await recoverQueuedEmails({ services: app.services, actor: RECOVERY_ACTOR })).toMatchObject({ examined: 1, sent: 1 });
     expect(fake.emails).toHaveLength(1);
   });
 
   it('does not send to a lead marked do-not-contact since: FAILED, and the draft back to PENDING', async () => {
     const t = await strandedApproval();
     await app.services.prisma.lead.update({ where: { id: t.lead.id }, data: { doNotContact: true } });
-    expect(await recoverQueuedEmails(app.services)).toMatchObject({ examined: 1, failed: 1 });
+    expect(await recoverQueuedEmails({ services: app.services, actor: RECOVERY_ACTOR })).toMatchObject({ examined: 1, failed: 1 });
     expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /messages/outbound']);
     const { prisma } = app.services;
     expect(await prisma.conversationMessage.findUniqueOrThrow({ where: { id: t.message.id } })).toMatchObject({
@@ -162,11 +162,11 @@ describe('recovery of queued emails', () => {
     const { prisma, logger } = app.services;
     // The same database seen by an instance without POSTMARK_SERVER_TOKEN.
     const outboxInstance = { ...app.services, email: new OutboxSender(prisma, logger) };
-    expect(await recoverQueuedEmails(outboxInstance)).toMatchObject({ examined: 1, skipped: 1 });
+    expect(await recoverQueuedEmails({ services: outboxInstance, actor: RECOVERY_ACTOR })).toMatchObject({ examined: 1, skipped: 1 });
     expect(await prisma.outboxEmail.count()).toBe(0);
     expect((await prisma.conversationMessage.findUniqueOrThrow({ where: { id: t.message.id } })).deliveryStatus).toBe('UNCERTAIN');
     // Left for a Postmark instance, which sends it once.
-    expect(await recoverQueuedEmails(app.services)).toMatchObject({ examined: 1, sent: 1 });
+    expect(await recoverQueuedEmails({ services: app.services, actor: RECOVERY_ACTOR })).toMatchObject({ examined: 1, sent: 1 });
     expect(fake.emails).toHaveLength(1);
   });
   it('finishes a stranded send when the client retries with its idempotency key, looking first', async () => {
@@ -207,7 +207,7 @@ describe('recovery of queued emails', () => {
       },
     });
     await prisma.lead.update({ where: { id: t.lead.id }, data: { doNotContact: true } });
-    expect(await recoverQueuedEmails(app.services)).toMatchObject({ failed: 1 });
+    expect(await recoverQueuedEmails({ services: app.services, actor: RECOVERY_ACTOR })).toMatchObject({ failed: 1 });
     expect((await prisma.aISuggestion.findUniqueOrThrow({ where: { id: t.suggestion!.id } })).status).toBe('SUPERSEDED');
     expect((await prisma.aISuggestion.findUniqueOrThrow({ where: { id: newer.id } })).status).toBe('PENDING');
   });

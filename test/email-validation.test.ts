@@ -1,7 +1,7 @@
 // Every refused request gets its typed error and changes nothing: no row, no audit entry, no
 // email in the outbox.
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
-import { BODY_MAX_LENGTH, HTML_BODY_MAX_LENGTH, SUBJECT_MAX_LENGTH } from '../src/domain/send-email.js';
+import { BODY_MAX_LENGTH, HTML_BODY_MAX_LENGTH, SUBJECT_MAX_LENGTH } from '../src/domain/sending/index.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { createAccount, gid } from './support/factories.js';
 import { createThread } from './support/email-fixtures.js';

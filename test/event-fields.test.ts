@@ -5,7 +5,7 @@ import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { scopeToAccount } from '../src/db/scoped.js';
-import { draftReplyForInbound } from '../src/domain/draft.js';
+import { draftReplyForInbound } from '../src/domain/suggestions/index.js';
 import { graphql } from './gql/index.js';
 import { createThread } from './support/email-fixtures.js';
 import { ApproveSuggestion, SendReply } from './support/email-operations.js';

@@ -10,10 +10,9 @@ import { createConversation, createLead, gid, rawId } from './support/factories.
 import { schemaName, startFakeOpenAI, type FakeOpenAI } from './support/fake-openai.js';
 import { FakePostmark } from './support/fake-postmark.js';
 import { claimJobs } from '../src/jobs/queue.js';
-import { createJobHandlers } from '../src/jobs/handlers.js';
+import { createJobHandlers } from '../src/background/job-registry.js';
 import { defaultWorkerOptions, startJobWorker } from '../src/jobs/worker.js';
 import { createTestApp } from './support/app.js';
-import { systemContext } from './support/drafting.js';
 import { devAuth, inboundPayload, postWebhook } from './support/postmark-payloads.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
@@ -169,7 +168,7 @@ describe('inbound reply to sent email, live', () => {
       // A worker claims the job, does all of the work, and dies before marking it done.
       const claimed = (await claimJobs(prisma, 'worker-that-dies', 10, 60_000)).find((j) => j.kind === 'draft-reply');
       expect(claimed).toMatchObject({ kind: 'draft-reply', attempts: 1 });
-      await createJobHandlers()['draft-reply']!(systemContext(app), claimed!.payload, claimed!);
+      await createJobHandlers()['draft-reply']!({ services: app.services, accountId: devAccountId, actor: 'system:test' }, claimed!.payload, claimed!);
       expect(await prisma.aISuggestion.count({ where: { inReplyToId: messageId } })).toBe(1);
       // After a restart, a new worker takes the job over once the dead one's lease expires: the
       // claim is dated a lease ago (time passing, without a race), and the new worker's own

@@ -2,7 +2,7 @@
 // acknowledged 200, readable through the API, and its exact original retrievable (issue 13).
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addressKey, isMailbox } from '../src/domain/addresses.js';
+import { addressKey, isMailbox } from '../src/email/addresses.js';
 import { REPLACEMENT_CHARACTER, storableJson, storableText } from '../src/webhooks/storable.js';
 import { graphql } from './gql/index.js';
 import { createTestApp, type TestApp } from './support/app.js';
@@ -10,7 +10,7 @@ import { createConversation, createLead, gid } from './support/factories.js';
 import { inboundPayload, postWebhook } from './support/postmark-payloads.js';
 import { systemContext } from './support/drafting.js';
 import { rawId } from './support/factories.js';
-import { draftReplyForInbound } from '../src/domain/draft.js';
+import { draftReplyForInbound } from '../src/domain/suggestions/index.js';
 import { TEXT_WORK_MAX_CHARS } from '../src/cpu/pool.js';
 
 const InboundMessage = graphql(`
@@ -186,7 +186,7 @@ describe('text PostgreSQL cannot store', () => {
     const stored = await prisma.emailEvent.findFirstOrThrow({ where: { messageId: conversation.lastMessageId! } });
     // The stored JSON holds the fields Parley reads; the original holds everything.
     expect(stored.payload).toMatchObject({ Description: `Mailbox full${R} ${R}`, Metadata: { note: `x${R}` } });
-    const { decompressOriginal } = await import('../src/domain/inbound-originals.js');
+    const { decompressOriginal } = await import('../src/email/originals.js');
     expect((await decompressOriginal(stored.originalPayload!)).equals(raw)).toBe(true);
     const message = await prisma.conversationMessage.findUniqueOrThrow({ where: { id: conversation.lastMessageId! } });
     expect(message.errorMessage).toBe(`Mailbox full${R} ${R}`);

@@ -3,7 +3,7 @@
 // too, and attachment content, when kept, does not travel in the message's statement.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decompressOriginal, joinOriginalParts, ORIGINAL_PART_BYTES } from '../src/domain/inbound-originals.js';
+import { decompressOriginal, joinOriginalParts, ORIGINAL_PART_BYTES } from '../src/email/originals.js';
 import { graphql } from './gql/index.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { rawId } from './support/factories.js';

@@ -1,7 +1,8 @@
 // The durable job queue: retries with backoff, giving up, crash recovery through leases,
 // de-duplication, and several workers never running one job twice.
 import { afterEach, describe, expect, it } from 'vitest';
-import { claimJobs, enqueueJob, retryDelayMs } from '../src/jobs/queue.js';
+import { embedConversationJob } from '../src/jobs/definitions.js';
+import { claimJobs, enqueue as enqueueDefined, enqueueJob, retryDelayMs } from '../src/jobs/queue.js';
 import { startJobWorker, type JobHandlers } from '../src/jobs/worker.js';
 import { createTestApp, type TestApp } from './support/app.js';
 
@@ -26,7 +27,7 @@ describe('job queue', () => {
     const seen: { attempts: number; account: string; payload: unknown }[] = [];
     const a = await appWithWorker({
       flaky: async (ctx, payload, job) => {
-        seen.push({ attempts: job.attempts, account: ctx.viewer.accountId, payload });
+        seen.push({ attempts: job.attempts, account: ctx.accountId, payload });
         if (job.attempts <= 2) throw new Error(`AI down (attempt ${job.attempts})`);
       },
     });
@@ -159,5 +160,51 @@ describe('job queue', () => {
     }
     await a.worker!.idle();
     expect(await a.services.prisma.job.findFirstOrThrow({ where: { id: job.id } })).toMatchObject({ status: 'SUCCEEDED' });
+  });
+
+  it('renews the lease of a running job every leaseMs / 3, so a long handler is not taken for a dead one', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    let runs = 0;
+    // A lease of 300 ms given by the test; the handler holds the job until the test releases it.
+    const a = await appWithWorker(
+      {
+        long: async () => {
+          runs++;
+          started();
+          await released;
+        },
+      },
+      300,
+    );
+    await enqueue(a, 'long', {});
+    a.worker!.wake();
+    await running;
+    const lockedAt = async () => (await a.services.prisma.job.findFirstOrThrow({ where: { kind: 'long' } })).lockedAt!.getTime();
+    const claimedAt = await lockedAt();
+    // Await the state, not a time: the lease is renewed (locked_at moves on) while it runs.
+    let renewedAt = claimedAt;
+    while (renewedAt === claimedAt) {
+      await new Promise((resolve) => setImmediate(resolve));
+      renewedAt = await lockedAt();
+    }
+    expect(renewedAt).toBeGreaterThan(claimedAt);
+    expect(await a.services.prisma.job.findFirstOrThrow({ where: { kind: 'long' } })).toMatchObject({ status: 'RUNNING', attempts: 1 });
+    release();
+    await a.worker!.idle();
+    expect(runs).toBe(1);
+    expect(await a.services.prisma.job.findFirstOrThrow({ where: { kind: 'long' } })).toMatchObject({ status: 'SUCCEEDED', attempts: 1 });
+  });
+
+  it('enqueues a defined job only with a payload its schema accepts', async () => {
+    const a = (app = await createTestApp());
+    const accountId = a.services.devAccountId;
+    await expect(enqueueDefined(a.services.prisma, embedConversationJob, { accountId, payload: { conversationId: 'not-a-uuid' } })).rejects.toThrow(/uuid/i);
+    expect(await a.services.prisma.job.count()).toBe(0);
+    const conversationId = '00000000-0000-4000-8000-000000000001';
+    await enqueueDefined(a.services.prisma, embedConversationJob, { accountId, payload: { conversationId } });
+    expect(await a.services.prisma.job.findFirstOrThrow()).toMatchObject({ kind: 'embed-conversation', payload: { conversationId }, maxAttempts: 5 });
   });
 });

@@ -1,7 +1,7 @@
 // /metrics: scraped with the bearer token, the counters move after a request, a send, a job
 // and a subscription event; without the token it answers 401, and with no token set it is off.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createJobHandlers } from '../src/jobs/handlers.js';
+import { createJobHandlers } from '../src/background/job-registry.js';
 import { defaultWorkerOptions, startJobWorker } from '../src/jobs/worker.js';
 import { createParleyYoga } from '../src/yoga.js';
 import { encodeParleyId } from '../src/schema/ids.js';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { getDatamodel } from '../prisma/generated/pothos-types.js';
+import { getDatamodel } from '../src/db/pothos-types.js';
 import { openDatabase } from '../src/db/client.js';
 import { listMigrations, migrate, MigrationChecksumError, migrationsDir } from '../src/db/migrate.js';
 import { graphql } from './gql/index.js';

@@ -2,8 +2,8 @@ import { createRateLimits } from '../src/limits/rate-limits.js';
 // regenerateSuggestion through GraphQL with the offline provider: tone and length change the
 // stored draft, typed errors, the per-viewer rate limit, and the AI figures in the stats.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { draftReplyForInbound } from '../src/domain/draft.js';
-import { REGENERATE_RATE_LIMIT } from '../src/domain/regenerate.js';
+import { draftReplyForInbound } from '../src/domain/suggestions/index.js';
+import { REGENERATE_RATE_LIMIT } from '../src/domain/suggestions/index.js';
 import type { RegenerateSuggestionInput } from './gql/graphql.js';
 import { graphql } from './gql/index.js';
 import { createTestApp, type TestApp } from './support/app.js';
@@ -143,7 +143,7 @@ describe('regenerateSuggestion (offline provider)', () => {
     expect(retryAfter).toBeLessThanOrEqual(60);
     // Another viewer (here: the system job's actor) has its own budget.
     await expect(
-      import('../src/domain/regenerate.js').then((m) => m.regenerateSuggestion(systemContext(app), { conversationId: ids.conversationId })),
+      import('../src/domain/suggestions/index.js').then((m) => m.regenerateSuggestion(systemContext(app), { conversationId: ids.conversationId })),
     ).resolves.toMatchObject({ suggestion: { status: 'PENDING' } });
     expect(await app.services.prisma.aISuggestion.count({ where: { conversationId: ids.conversationId, status: 'PENDING' } })).toBe(1);
   });

@@ -3,8 +3,8 @@
 // vectors beside the offline ones, and searched through their own HNSW index.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scopeToAccount } from '../src/db/scoped.js';
-import type { DomainContext } from '../src/domain/context.js';
-import { embedMissingConversations, refreshConversationEmbedding } from '../src/domain/similar.js';
+import type { DomainContext } from '../src/domain/use-case-context.js';
+import { embedMissingConversations, refreshConversationEmbedding } from '../src/domain/suggestions/index.js';
 import { createOfflineEmbedder } from '../src/vector/offline.js';
 import { explainSimilar, upsertEmbedding } from '../src/vector/sql.js';
 import { graphql } from './gql/index.js';
@@ -102,7 +102,7 @@ describe('OpenAI embeddings', () => {
 
   it('skips the API when the text has not changed', async () => {
     fake.requests.length = 0;
-    expect(await refreshConversationEmbedding(ctx, ids[1]!)).toMatchObject({ status: 'UNCHANGED' });
+    expect(await refreshConversationEmbedding(ctx, { conversationId: ids[1]! })).toMatchObject({ status: 'UNCHANGED' });
     expect(fake.requests).toEqual([]);
   });
 
@@ -114,7 +114,7 @@ describe('OpenAI embeddings', () => {
     });
     fake.failWith = 500;
     try {
-      await expect(refreshConversationEmbedding(ctx, conversation.id)).rejects.toThrow();
+      await expect(refreshConversationEmbedding(ctx, { conversationId: conversation.id })).rejects.toThrow();
       expect(await prisma.conversationEmbedding.count({ where: { conversationId: conversation.id } })).toBe(0);
       // Search by text needs the API too: an unexpected (masked) error, not a wrong answer.
       const result = await app.execute(Similar, { text: 'discounts' });

@@ -4,7 +4,7 @@
 // PostgreSQL under `npm run test:postgres`).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scopeToAccount } from '../src/db/scoped.js';
-import { refreshConversationEmbedding, similarExamplesForDrafting } from '../src/domain/similar.js';
+import { refreshConversationEmbedding, similarExamplesForDrafting } from '../src/domain/suggestions/similar.js';
 import { graphql } from './gql/index.js';
 import { createTestApp, targetOffersVector, type TestApp } from './support/app.js';
 import { createConversation, createLead, gid } from './support/factories.js';
@@ -89,7 +89,7 @@ describe('similarity search without pgvector', () => {
         db: scopeToAccount(app.services.prisma, app.services.devAccountId),
         services: app.services,
       };
-      expect(await refreshConversationEmbedding(ctx, rawId)).toEqual({ status: 'UNAVAILABLE' });
+      expect(await refreshConversationEmbedding(ctx, { conversationId: rawId })).toEqual({ status: 'UNAVAILABLE' });
       expect(await similarExamplesForDrafting(ctx, rawId, 3)).toEqual([]);
       expect(await app.services.prisma.conversationEmbedding.count()).toBe(0);
     });

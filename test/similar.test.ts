@@ -3,16 +3,16 @@
 // refreshes are idempotent. Needs pgvector: on a target without it this file uses a fresh
 // embedded database (test/similar-unavailable.test.ts covers the target itself).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Intent, ConversationOutcome } from '../prisma/generated/client/enums.js';
+import type { Intent, ConversationOutcome } from '../src/db/enums.js';
 import { scopeToAccount } from '../src/db/scoped.js';
-import type { DomainContext } from '../src/domain/context.js';
+import type { DomainContext } from '../src/domain/use-case-context.js';
 import {
   embeddingSource,
   embedMissingConversations,
   findSimilarConversations,
   refreshConversationEmbedding,
   similarExamplesForDrafting,
-} from '../src/domain/similar.js';
+} from '../src/domain/suggestions/similar.js';
 import { cosineSimilarity } from '../src/vector/embedder.js';
 import { explainSimilar } from '../src/vector/sql.js';
 import type { SimilarConversationsQueryVariables } from './gql/graphql.js';
@@ -292,7 +292,7 @@ describe('refreshConversationEmbedding', () => {
     const { prisma, devAccountId } = app.services;
     const id = ids.get('away')!;
     const rows = () => prisma.conversationEmbedding.findMany({ where: { conversationId: id } });
-    expect(await refreshConversationEmbedding(ctx, id)).toEqual({ status: 'UNCHANGED', embedder: 'offline-hash-256' });
+    expect(await refreshConversationEmbedding(ctx, { conversationId: id })).toEqual({ status: 'UNCHANGED', embedder: 'offline-hash-256' });
     expect(await rows()).toHaveLength(1);
     const before = (await rows())[0]!;
 
@@ -310,7 +310,7 @@ describe('refreshConversationEmbedding', () => {
         createdAt: at(9),
       },
     });
-    expect(await refreshConversationEmbedding(ctx, id)).toEqual({ status: 'EMBEDDED', embedder: 'offline-hash-256' });
+    expect(await refreshConversationEmbedding(ctx, { conversationId: id })).toEqual({ status: 'EMBEDDED', embedder: 'offline-hash-256' });
     const after = await rows();
     expect(after).toHaveLength(1);
     expect(after[0]!.id).toBe(before.id);
@@ -318,7 +318,7 @@ describe('refreshConversationEmbedding', () => {
     expect(after[0]!.content).toContain('Lead: I am out of the office');
 
     await prisma.conversation.update({ where: { id }, data: { outcome: 'REPLIED' } });
-    expect(await refreshConversationEmbedding(ctx, id)).toMatchObject({ status: 'UNCHANGED' });
+    expect(await refreshConversationEmbedding(ctx, { conversationId: id })).toMatchObject({ status: 'UNCHANGED' });
     expect((await rows())[0]!.outcome).toBe('REPLIED');
   });
 
@@ -328,12 +328,12 @@ describe('refreshConversationEmbedding', () => {
     const newer = new Date('2026-11-21T00:00:00Z');
     await prisma.conversationEmbedding.updateMany({ where: { conversationId: id }, data: { updatedAt: newer, content: 'newer read' } });
     // services.now() is 2026-11-20: this refresh read the conversation before the stored one did.
-    expect(await refreshConversationEmbedding(ctx, id)).toMatchObject({ status: 'STALE' });
+    expect(await refreshConversationEmbedding(ctx, { conversationId: id })).toMatchObject({ status: 'STALE' });
     expect((await prisma.conversationEmbedding.findFirstOrThrow({ where: { conversationId: id } })).content).toBe('newer read');
   });
 
   it("refuses a conversation outside the viewer's account", async () => {
-    await expect(refreshConversationEmbedding(ctx, twinId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(refreshConversationEmbedding(ctx, { conversationId: twinId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 

@@ -67,7 +67,7 @@ async function write(res: ServerResponse, sql: string, values: unknown[], status
   else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status, id: rows[0]!.id }));
 }
 
-const { conversationStatsSql } = await import('../../src/domain/stats.js');
+const { conversationStatsSql } = await import('../../src/domain/read/stats.js');
 
 const server = createServer(async (req, res) => {
   try {

@@ -2,7 +2,7 @@
 // Adapters (the AI SDK one, the offline one) implement ReplyModel; createConversationAI
 // (src/ai/conversation-ai.ts) wraps one in routing, retries' fallback, safety checks and
 // the confidence formula, and that is what the domain sees.
-import type { Intent, Sentiment, Urgency } from '../../prisma/generated/client/enums.js';
+import type { Intent, Sentiment, Urgency } from '../db/enums.js';
 import type { Language } from './language.js';
 
 export const INTENTS = [

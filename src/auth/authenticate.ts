@@ -2,7 +2,7 @@
 // header, on HTTP and in graphql-ws connection_init alike. The role comes from the user's or
 // key's current state (src/auth/principals.ts), not from the token, so a demotion, a removal
 // or a revocation holds within the principal cache's few seconds (at once on this instance).
-import type { Viewer } from '../domain/context.js';
+import type { Viewer } from '../domain/use-case-context.js';
 import type { AppServices } from '../services.js';
 import { parseApiKey, secretMatches } from './api-keys.js';
 import type { PrincipalState } from './principals.js';

@@ -2,10 +2,40 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma } from '../db/client.js';
 import type { ScopedTransaction } from '../db/scoped.js';
-import type { Viewer } from './context.js';
+import type { Viewer } from './use-case-context.js';
+
+/** Every action the audit trail records, as `<entity>.<what happened>`. */
+export type AuditAction =
+  | 'api_key.created'
+  | 'api_key.revoked'
+  | 'conversation.action_confirmed'
+  | 'conversation.action_dismissed'
+  | 'conversation.action_suggested'
+  | 'conversation.archived'
+  | 'conversation.needs_review'
+  | 'conversation.outcome_set'
+  | 'conversation.replied'
+  | 'conversation.reply_received'
+  | 'conversation.reviewed'
+  | 'conversation.unarchived'
+  | 'lead.do_not_contact'
+  | 'message.failed'
+  | 'message.queued'
+  | 'message.sent'
+  | 'message.uncertain'
+  | 'suggestion.approved'
+  | 'suggestion.drafted'
+  | 'suggestion.regenerated'
+  | 'suggestion.rejected'
+  | 'suggestion.reopened'
+  | 'suggestion.superseded'
+  | 'suggestion.withdrawn'
+  | 'user.added'
+  | 'user.removed'
+  | 'user.role_changed';
 
 export interface AuditRecord {
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId: string;
   fromStatus?: string | null;

@@ -3,7 +3,7 @@
 // email. An unknown outcome (a 5xx after the provider may have taken it, a dropped connection,
 // a timeout) is never followed by another send in the same delivery: the email is looked up
 // once, and if the provider's search does not show it yet, the delivery ends 'unknown' and the
-// message is UNCERTAIN (send-email.ts) until the search finds it or the look-up window has
+// message is UNCERTAIN (src/domain/sending/deliver.ts) until the search finds it or the look-up window has
 // passed. Postmark has no idempotency key; this is the substitute.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EmailSendError, type AcceptedEmail, type EmailSender, type OutgoingEmail } from './sender.js';

@@ -1,10 +1,15 @@
 // A durable job queue in a Postgres table, claimed with FOR UPDATE SKIP LOCKED.
-// Hand-written rather than pg-boss: pg-boss needs a pool of its own connections and
-// LISTEN/NOTIFY, which the single-connection embedded database cannot give; a table
-// reached through the app's own Prisma client works the same on PGlite and PostgreSQL.
+// Why not pg-boss: NOT the reason this comment used to give. pg-boss 10 takes a `db` adapter
+// (`executeSql`) and needs no LISTEN/NOTIFY. What holds today: an inbound email writes its jobs
+// in the same statement as the message (a data-modifying CTE, insertJobsSql, in
+// domain/inbound/receive.ts), which pg-boss's own INSERT cannot join; and pg-boss 10 has not
+// been measured here yet on PGlite's single connection nor against this queue's throughput
+// (issue 17: decide with bench/jobs.ts, not yet written).
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import { Prisma, type PrismaClient } from '../db/client.js';
 import type { ScopedTransaction } from '../db/scoped.js';
+import type { JobDefinition } from './definitions.js';
 
 export interface JobSpec {
   kind: string;
@@ -29,6 +34,32 @@ export interface RetryPolicy {
   /** First retry after this long; each later one waits twice as long (with jitter). */
   baseDelayMs: number;
   maxDelayMs: number;
+}
+
+/**
+ * A job of a defined kind, its payload checked against the definition's schema (a bad payload
+ * throws here, where it is made, not later in the worker).
+ */
+export function jobOf<D extends JobDefinition>(
+  definition: D,
+  job: { accountId: string; payload: z.input<D['payload']>; dedupeKey?: string },
+): JobSpec {
+  return {
+    kind: definition.kind,
+    accountId: job.accountId,
+    payload: definition.payload.parse(job.payload) as Prisma.InputJsonValue,
+    maxAttempts: definition.maxAttempts,
+    ...(job.dedupeKey === undefined ? {} : { dedupeKey: job.dedupeKey }),
+  };
+}
+
+/** Enqueues one job of a defined kind inside the caller's transaction (see enqueueJob). */
+export async function enqueue<D extends JobDefinition>(
+  tx: ScopedTransaction | PrismaClient,
+  definition: D,
+  job: { accountId: string; payload: z.input<D['payload']>; dedupeKey?: string },
+): Promise<void> {
+  await enqueueJobs(tx, [jobOf(definition, job)]);
 }
 
 /**
@@ -86,6 +117,18 @@ export async function claimJobs(
       FOR UPDATE SKIP LOCKED
     )
     RETURNING id, account_id AS "accountId", kind, payload, attempts, max_attempts AS "maxAttempts"`;
+}
+
+/**
+ * Extends the lease of a job this worker is still running (the worker's heartbeat), so a long
+ * handler is not taken for a dead one and run a second time. False when the job is no longer
+ * this worker's (its lease ran out and another worker claimed it).
+ */
+export async function renewLease(prisma: PrismaClient, job: ClaimedJob, workerId: string): Promise<boolean> {
+  // The database's clock, as claimJobs measures the lease by it.
+  const count = await prisma.$executeRaw`
+    UPDATE jobs SET locked_at = now() WHERE id = ${job.id}::uuid AND locked_by = ${workerId} AND status = 'RUNNING'`;
+  return count > 0;
 }
 
 export async function completeJob(prisma: PrismaClient, job: ClaimedJob, workerId: string): Promise<void> {

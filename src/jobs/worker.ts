@@ -5,19 +5,28 @@
 // as the database answers again: the job runs again within a poll of its return, not after
 // its 5-minute lease.
 import { randomUUID } from 'node:crypto';
-import { scopeToAccount } from '../db/scoped.js';
-import type { DomainContext } from '../domain/context.js';
 import type { AppServices } from '../services.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
-import { claimJobs, completeJob, failJob, releaseJob, type ClaimedJob, type RetryPolicy } from './queue.js';
+import { claimJobs, completeJob, failJob, releaseJob, renewLease, type ClaimedJob, type RetryPolicy } from './queue.js';
 
-export type JobHandler = (ctx: DomainContext, payload: unknown, job: ClaimedJob) => Promise<void>;
+/** What a handler is told about the job's caller: it acts for the job's account, as `actor`. */
+export interface JobContext {
+  services: AppServices;
+  accountId: string;
+  /** "system:job:<kind>", for the audit trail. */
+  actor: string;
+}
+
+export type JobHandler = (ctx: JobContext, payload: unknown, job: ClaimedJob) => Promise<void>;
 export type JobHandlers = Record<string, JobHandler>;
 
 export interface WorkerOptions extends RetryPolicy {
   concurrency: number;
   pollIntervalMs: number;
-  /** A claim older than this is taken to be from a dead worker, and the job runs again. */
+  /**
+   * A claim older than this is taken to be from a dead worker, and the job runs again. A
+   * running job's lease is renewed every leaseMs / 3, so only a dead worker's lease runs out.
+   */
   leaseMs: number;
 }
 
@@ -55,16 +64,26 @@ export function startJobWorker(services: AppServices, handlers: JobHandlers, opt
     endSleep();
   };
 
+  /** Renews the job's lease every leaseMs / 3 while `work` runs. */
+  async function withHeartbeat(job: ClaimedJob, work: () => Promise<void>): Promise<void> {
+    const heartbeat = setInterval(() => {
+      renewLease(prisma, job, workerId).catch((err: unknown) =>
+        logger.warn({ err, jobId: job.id }, 'could not renew the job lease; it stands until it runs out'),
+      );
+    }, options.leaseMs / 3);
+    try {
+      await work();
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
   async function run(job: ClaimedJob): Promise<void> {
     const handler = handlers[job.kind];
-    const ctx: DomainContext = {
-      viewer: { accountId: job.accountId, actor: `system:job:${job.kind}`, role: 'OWNER' },
-      db: scopeToAccount(prisma, job.accountId),
-      services,
-    };
+    const ctx: JobContext = { services, accountId: job.accountId, actor: `system:job:${job.kind}` };
     try {
       if (!handler) throw new Error(`No handler for job kind "${job.kind}"`);
-      await handler(ctx, job.payload, job);
+      await withHeartbeat(job, () => handler(ctx, job.payload, job));
     } catch (error) {
       if (isDatabaseUnavailable(error)) {
         unrecorded.set(job.id, { job, outcome: 'release' });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { conversationOrderBy, conversationWhere } from '../domain/conversation-filter.js';
-import { ARCHIVE_REASON_MAX, archiveConversation, unarchiveConversation } from '../domain/archive.js';
+import { conversationOrderBy, conversationWhere } from './conversation-filter.js';
+import { ARCHIVE_REASON_MAX, archiveConversation, unarchiveConversation } from '../domain/conversations/index.js';
 import { EmailDeliveryError, InvalidStateError, RateLimitedError } from '../domain/errors.js';
-import { sendReply } from '../domain/reply.js';
+import { sendReply } from '../domain/sending/index.js';
 import {
   BODY_MAX_LENGTH,
   bodySchema,
@@ -11,7 +11,7 @@ import {
   idempotencyKeySchema,
   SUBJECT_MAX_LENGTH,
   subjectSchema,
-} from '../domain/send-email.js';
+} from '../domain/sending/index.js';
 import { baseMutationErrors } from './errors.js';
 import { builder } from './builder.js';
 import { idOfType } from './ids.js';

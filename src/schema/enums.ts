@@ -6,7 +6,7 @@ import {
   Sentiment,
   SuggestionStatus,
   Urgency,
-} from '../../prisma/generated/client/enums.js';
+} from '../db/enums.js';
 import { builder } from './builder.js';
 
 export const ConversationStatusEnum = builder.enumType(ConversationStatus, {

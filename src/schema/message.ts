@@ -30,7 +30,7 @@ const EmailAttachment = builder.objectRef<AttachmentInfo>('EmailAttachment').imp
   }),
 });
 import { DeliveryStatusEnum, MessageDirectionEnum } from './enums.js';
-import { decompressOriginal, joinOriginalParts } from '../domain/inbound-originals.js';
+import { decompressOriginal, joinOriginalParts } from '../email/originals.js';
 
 interface OriginalPayload {
   sizeBytes: number;

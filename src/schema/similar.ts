@@ -1,8 +1,8 @@
 // Similar-conversation memory: conversation outcomes, similarity search and the best replies.
 import { z } from 'zod';
-import { ConversationOutcome } from '../../prisma/generated/client/enums.js';
+import { ConversationOutcome } from '../db/enums.js';
 import { InvalidStateError, NotFoundError, ValidationError, VectorSearchUnavailableError } from '../domain/errors.js';
-import { setConversationOutcome } from '../domain/outcome.js';
+import { setConversationOutcome } from '../domain/conversations/index.js';
 import {
   BEST_REPLIES_MAX,
   bestReplies,
@@ -14,7 +14,7 @@ import {
   type BestReply,
   type SimilarConversations,
   type SimilarMatch,
-} from '../domain/similar.js';
+} from '../domain/suggestions/index.js';
 import { builder } from './builder.js';
 import { ConversationNode } from './conversation.js';
 import { idOfType } from './ids.js';

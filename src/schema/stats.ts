@@ -1,5 +1,4 @@
-import { conversationStats, defaultWindow, type ConversationStats } from '../domain/stats.js';
-import { ValidationError } from '../domain/errors.js';
+import { conversationStats, MAX_WINDOW_DAYS, type ConversationStats } from '../domain/read/index.js';
 import { builder } from './builder.js';
 
 type Stats = ConversationStats;
@@ -102,8 +101,6 @@ const ConversationStatsRef = builder.objectRef<Stats>('ConversationStats').imple
   }),
 });
 
-const MAX_WINDOW_DAYS = 366;
-
 builder.queryField('conversationStats', (t) =>
   t.field({
     type: ConversationStatsRef,
@@ -112,18 +109,6 @@ builder.queryField('conversationStats', (t) =>
       since: t.arg({ type: 'DateTime', description: 'Start of the window, inclusive (default: until minus 7 days).' }),
       until: t.arg({ type: 'DateTime', description: 'End of the window, exclusive (default: now).' }),
     },
-    resolve: (_parent, args, ctx) => {
-      const until = args.until ?? ctx.services.now();
-      const since = args.since ?? defaultWindow(until).since;
-      if (since >= until) {
-        throw new ValidationError('since must be before until.', [{ path: ['since'], message: 'must be before until' }]);
-      }
-      if (until.getTime() - since.getTime() > MAX_WINDOW_DAYS * 24 * 60 * 60 * 1000) {
-        throw new ValidationError(`The window may span at most ${MAX_WINDOW_DAYS} days.`, [
-          { path: ['since'], message: `must be within ${MAX_WINDOW_DAYS} days of until` },
-        ]);
-      }
-      return conversationStats(ctx.services.prisma, ctx.viewer.accountId, { since, until });
-    },
+    resolve: (_parent, args, ctx) => conversationStats(ctx, { since: args.since, until: args.until }),
   }),
 );

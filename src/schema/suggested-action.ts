@@ -1,10 +1,10 @@
-// Actions the analyser suggests but may not take on a guess (issue 15): the conversation's
+// Actions the analyser suggests but may not take on a guess: the conversation's
 // `suggestedAction` and the resolveSuggestedAction mutation a person answers it with. Also the
 // language recorded on each inbound message.
 import type { Conversation } from '../db/client.js';
-import { SuggestedActionKind } from '../../prisma/generated/client/enums.js';
+import { SuggestedActionKind } from '../db/enums.js';
 import { InvalidStateError } from '../domain/errors.js';
-import { resolveSuggestedAction } from '../domain/suggested-action.js';
+import { resolveSuggestedAction } from '../domain/conversations/index.js';
 import { builder } from './builder.js';
 import { ConversationNode } from './conversation.js';
 import { baseMutationErrors } from './errors.js';

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { AISuggestion } from '../../prisma/generated/client/client.js';
-import type { MessageAnalysis } from '../../prisma/generated/client/client.js';
-import { CUSTOM_PROMPT_MAX, REGENERATE_RATE_LIMIT, regenerateSuggestion } from '../domain/regenerate.js';
-import { approveSuggestion } from '../domain/approve.js';
+import type { AISuggestion } from '../db/client.js';
+import type { MessageAnalysis } from '../db/client.js';
+import { CUSTOM_PROMPT_MAX, REGENERATE_RATE_LIMIT, regenerateSuggestion } from '../domain/suggestions/index.js';
+import { approveSuggestion } from '../domain/suggestions/index.js';
 import { EmailDeliveryError, InvalidStateError, RateLimitedError } from '../domain/errors.js';
-import { REJECTION_REASON_MAX, rejectSuggestion } from '../domain/reject.js';
-import { BODY_MAX_LENGTH, bodySchema, idempotencyKeySchema, SUBJECT_MAX_LENGTH, subjectSchema } from '../domain/send-email.js';
+import { REJECTION_REASON_MAX, rejectSuggestion } from '../domain/suggestions/index.js';
+import { BODY_MAX_LENGTH, bodySchema, idempotencyKeySchema, SUBJECT_MAX_LENGTH, subjectSchema } from '../domain/sending/index.js';
 import { builder } from './builder.js';
 import { ConversationNode } from './conversation.js';
 import { baseMutationErrors } from './errors.js';
@@ -158,7 +158,7 @@ builder.relayMutationField(
 );
 
 // ---------------------------------------------------------------------------------------
-// AI drafting (issue 5): analysis details, the draft's provenance and cost, the proposed
+// AI drafting: analysis details, the draft's provenance and cost, the proposed
 // referral note, each inbound email's analysis, and the regenerateSuggestion mutation.
 
 const ProposedNote = builder.objectRef<Pick<AISuggestion, 'noteToName' | 'noteToEmail' | 'noteSubject' | 'noteBody'>>('ProposedNote').implement({

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ROLES } from '../auth/tokens.js';
 import { InvalidStateError } from '../domain/errors.js';
-import { addUser, changeUserRole, createApiKey, removeUser, revokeApiKey } from '../domain/team.js';
+import { addUser, changeUserRole, createApiKey, removeUser, revokeApiKey } from '../domain/team/index.js';
 import { builder } from './builder.js';
 import { baseMutationErrors } from './errors.js';
 import { actorForApi, encodeParleyId, idOfType } from './ids.js';

@@ -9,7 +9,7 @@
 // rather than bound parameters, so the planner can match the index whatever plan it caches.
 import { randomUUID } from 'node:crypto';
 import { Prisma, type PrismaClient } from '../db/client.js';
-import type { ConversationOutcome, Intent } from '../../prisma/generated/client/enums.js';
+import type { ConversationOutcome, Intent } from '../db/enums.js';
 
 /** One embedder's vectors: its stored name and their dimension. */
 export interface VectorSpace {

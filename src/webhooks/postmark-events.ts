@@ -2,9 +2,9 @@
 // and subscription-change webhooks. Events about messages we don't know are acknowledged
 // (and logged), so Postmark does not retry them for hours.
 import { z } from 'zod';
-import { recordDeliveryEvent, type DeliveryEvent } from '../domain/delivery-events.js';
+import { DELIVERY_EVENTS_ACTOR, recordDeliveryEvent, type DeliveryEvent } from '../domain/inbound/index.js';
 import { encodeParleyId } from '../schema/ids.js';
-import { compressOriginal } from '../domain/inbound-originals.js';
+import { compressOriginal } from '../email/originals.js';
 import type { AppServices } from '../services.js';
 import { messageIdHeaderFor } from '../email/postmark.js';
 import { METADATA_KEYS } from '../email/sender.js';
@@ -97,7 +97,7 @@ export async function handlePostmarkEvent(services: AppServices, request: Reques
     return json(400, { error: 'INVALID_PAYLOAD', message: `Invalid event: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, issues });
   }
   try {
-    const result = await recordDeliveryEvent(services, { ...toDeliveryEvent(parsed.data), original: await compressOriginal(read.raw) });
+    const result = await recordDeliveryEvent({ services, actor: DELIVERY_EVENTS_ACTOR }, { ...toDeliveryEvent(parsed.data), original: await compressOriginal(read.raw) });
     if (result.status === 'unknown-message') {
       services.logger.info({ providerMessageId: parsed.data.MessageID, recordType }, 'Postmark event for an unknown message');
     }

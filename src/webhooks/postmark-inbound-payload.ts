@@ -5,10 +5,10 @@
 import { createHash } from 'node:crypto';
 import { constants, gzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { isMailbox } from '../domain/addresses.js';
-import type { CompressedOriginal } from '../domain/inbound-originals.js';
-import type { InboundEmail } from '../domain/receive-inbound.js';
-import { parseMessageIds } from '../domain/threading.js';
+import { isMailbox } from '../email/addresses.js';
+import type { CompressedOriginal } from '../email/originals.js';
+import type { InboundEmail } from '../domain/inbound/index.js';
+import { parseMessageIds } from '../email/threading.js';
 import { inboundBody } from '../ai/email-text.js';
 import { looksLikeInjection } from '../ai/injection.js';
 import { latestReplyText } from '../ai/text.js';
@@ -125,7 +125,7 @@ export function readInboundEmail(
   }
   const email = toInboundEmail(parsed.data, options.storeAttachmentContent);
   const original: CompressedOriginal = {
-    // Gzip at a fast level, as compressOriginal (inbound-originals.ts): same bytes, same level.
+    // Gzip at a fast level, as compressOriginal (src/email/originals.ts): same bytes, same level.
     content: gzipSync(bytes, { level: constants.Z_BEST_SPEED + 2 }) as Buffer<ArrayBuffer>,
     sizeBytes: bytes.byteLength,
     sha256: createHash('sha256').update(bytes).digest('hex'),
@@ -134,7 +134,7 @@ export function readInboundEmail(
   // be seen), read here where the whole email already is, so that the drafting job reads only
   // the bounded prefix it prepares (pool.ts). The same input the job gave the detector before
   // (conversation-ai.ts, injectionIn), as the message will be stored and the job prepares it
-  // (draft.ts, loadReplyContext): the prepared new text, then the whole text body.
+  // (src/domain/suggestions/draft.ts, loadReplyContext): the prepared new text, then the whole text body.
   const prepared = latestReplyText(clipForTextWork(inboundBody({ textBody: email.textBody, strippedText: email.strippedText || null })));
   const injectionSuspected = looksLikeInjection({ subject: email.subject, text: `${prepared}\n${email.textBody}`, html: email.htmlBody || null });
   // Sanitised here too (sanitize-html took ~15 ms of the event loop on a 5 MiB HTML body).

@@ -3,7 +3,7 @@
 // 403) for bad credentials, 400/413 for bodies it should not resend, 5xx for transient faults,
 // and 200 only once the message and its job are committed. The AI work runs later, in a job.
 import { readInboundEmailOffLoop } from '../cpu/pool.js';
-import { receiveInboundEmail, UnroutableEmailError } from '../domain/receive-inbound.js';
+import { INBOUND_ACTOR, receiveInboundEmail, UnroutableEmailError } from '../domain/inbound/index.js';
 import { encodeParleyId } from '../schema/ids.js';
 import type { AppServices } from '../services.js';
 import { authenticate, invalidPayload, malformedJson, readBody } from './request.js';
@@ -23,7 +23,7 @@ export async function handlePostmarkInbound(services: AppServices, request: Requ
   });
   if ('error' in read) return read.error === 'MALFORMED_JSON' ? malformedJson() : invalidPayload(read.issues);
   try {
-    const result = await receiveInboundEmail(services, read.email, { accountSlug: url.searchParams.get('account') ?? undefined });
+    const result = await receiveInboundEmail({ services, actor: INBOUND_ACTOR }, { email: read.email, accountSlug: url.searchParams.get('account') ?? undefined });
     return json(200, {
       status: result.status,
       // Global IDs, as the GraphQL API shows them: usable with node(id:) and conversation(id:).

@@ -1,13 +1,12 @@
 // Helpers for the drafting tests: a domain context as the inbound job builds one, a thread
 // with the lead's reply, and a collector for published events.
-import { scopeToAccount } from '../../src/db/scoped.js';
-import type { DomainContext } from '../../src/domain/context.js';
+import { systemContext as domainSystemContext, type DomainContext } from '../../src/domain/use-case-context.js';
 import type { ConversationEvent } from '../../src/events/bus.js';
 import type { TestApp } from './app.js';
 import { createConversation, createLead } from './factories.js';
 
 export function systemContext(app: TestApp, accountId = app.services.devAccountId): DomainContext {
-  return { viewer: { accountId, actor: 'system:test', role: 'OWNER' }, db: scopeToAccount(app.services.prisma, accountId), services: app.services };
+  return domainSystemContext(app.services, accountId, 'system:test');
 }
 
 export const OUTREACH =

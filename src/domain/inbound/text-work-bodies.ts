@@ -1,10 +1,10 @@
 // The message bodies as the text work reads them: a bounded prefix, cut in SQL. A 5 MiB email's
 // four bodies, read back whole through Prisma by each job, were decoded on the event loop
 // although the text work reads only its first TEXT_WORK_MAX_CHARS characters (issue 13).
-import type { ConversationMessage } from '../db/client.js';
-import { TEXT_WORK_MAX_CHARS } from '../cpu/pool.js';
-import type { DomainContext } from './context.js';
-import { NotFoundError } from './errors.js';
+import type { ConversationMessage } from '../../db/client.js';
+import { TEXT_WORK_MAX_CHARS } from '../../cpu/pool.js';
+import type { DomainContext } from '../use-case-context.js';
+import { NotFoundError } from '../errors.js';
 
 /** The body columns of a message, for Prisma's omit: read through withTextWorkBodies instead. */
 export const BODY_COLUMNS = { textBody: true, htmlBody: true, safeHtmlBody: true, strippedText: true } as const;

@@ -1,12 +1,10 @@
-// Owners manage who may use the account: users (who sign in with tokens) and API keys.
-import { randomUUID } from 'node:crypto';
-import { formatApiKey, hashSecret, newApiKeySecret } from '../auth/api-keys.js';
-import type { Role } from '../auth/tokens.js';
-import type { ApiKey, User } from '../db/client.js';
-import { Prisma } from '../db/client.js';
-import { recordAudit } from './audit.js';
-import type { DomainContext } from './context.js';
-import { InvalidStateError, NotFoundError, ValidationError } from './errors.js';
+// Owners manage the account's users (who sign in with tokens): add, change role, remove.
+import type { Role } from '../../auth/tokens.js';
+import type { User } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { recordAudit } from '../audit.js';
+import type { DomainContext } from '../use-case-context.js';
+import { InvalidStateError, NotFoundError, ValidationError } from '../errors.js';
 
 export async function addUser(
   { db, viewer }: DomainContext,
@@ -19,7 +17,7 @@ export async function addUser(
       return user;
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    if (isUniqueViolation(error)) {
       throw new ValidationError('A user with this email exists already.', [{ path: ['input', 'email'], message: 'is taken' }]);
     }
     throw error;
@@ -56,33 +54,4 @@ export async function removeUser({ db, viewer, services }: DomainContext, input:
   });
   await services.principals.invalidate('user', removed.id);
   return removed;
-}
-
-export async function createApiKey(
-  { db, viewer }: DomainContext,
-  input: { name: string; role: Role },
-): Promise<{ apiKey: ApiKey; key: string }> {
-  const id = randomUUID();
-  const secret = newApiKeySecret();
-  const apiKey = await db.$transaction(async (tx) => {
-    const created = await tx.apiKey.create({
-      data: { id, accountId: viewer.accountId, name: input.name, role: input.role, secretHash: hashSecret(secret), createdBy: viewer.actor },
-    });
-    await recordAudit(tx, viewer, { action: 'api_key.created', entityType: 'ApiKey', entityId: id, toStatus: input.role });
-    return created;
-  });
-  return { apiKey, key: formatApiKey(id, secret) };
-}
-
-export async function revokeApiKey({ db, viewer, services }: DomainContext, input: { apiKeyId: string }): Promise<ApiKey> {
-  const revoked = await db.$transaction(async (tx) => {
-    const key = await tx.apiKey.findUnique({ where: { id: input.apiKeyId } });
-    if (!key) throw new NotFoundError('ApiKey', input.apiKeyId);
-    const { count } = await tx.apiKey.updateMany({ where: { id: key.id, revokedAt: null }, data: { revokedAt: services.now() } });
-    if (count === 0) throw new InvalidStateError('The key is already revoked.', 'REVOKED');
-    await recordAudit(tx, viewer, { action: 'api_key.revoked', entityType: 'ApiKey', entityId: key.id, fromStatus: 'ACTIVE', toStatus: 'REVOKED' });
-    return tx.apiKey.findUniqueOrThrow({ where: { id: key.id } });
-  });
-  await services.principals.invalidate('apikey', revoked.id);
-  return revoked;
 }

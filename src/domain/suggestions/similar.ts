@@ -3,14 +3,14 @@
 // the viewer's account. Callers: the job queue (refreshConversationEmbedding when messages
 // arrive or the outcome changes), the GraphQL fields, and drafting (similarExamplesForDrafting).
 import type { FindSimilarExamples } from './draft.js';
-import { inboundBody, latestReplyText } from '../ai/email-text.js';
-import type { AISuggestion, Conversation } from '../db/client.js';
-import type { ConversationOutcome, Intent } from '../../prisma/generated/client/enums.js';
-import { readEmbedding, readEmbeddingState, searchSimilar, upsertEmbedding, type VectorSpace } from '../vector/sql.js';
-import { clipForTextWork } from '../cpu/pool.js';
-import { withTextWorkBodies } from './text-work-bodies.js';
-import type { DomainContext } from './context.js';
-import { DomainError, NotFoundError, ValidationError, VectorSearchUnavailableError } from './errors.js';
+import { inboundBody, latestReplyText } from '../../ai/email-text.js';
+import type { AISuggestion, Conversation } from '../../db/client.js';
+import type { ConversationOutcome, Intent } from '../../db/enums.js';
+import { readEmbedding, readEmbeddingState, searchSimilar, upsertEmbedding, type VectorSpace } from '../../vector/sql.js';
+import { clipForTextWork } from '../../cpu/pool.js';
+import { withTextWorkBodies } from '../inbound/text-work-bodies.js';
+import type { DomainContext } from '../use-case-context.js';
+import { DomainError, NotFoundError, ValidationError, VectorSearchUnavailableError } from '../errors.js';
 
 /** Outcomes that make a conversation worth learning from. */
 export const GOOD_OUTCOMES: readonly ConversationOutcome[] = ['REPLIED', 'MEETING_BOOKED', 'WON'];
@@ -104,7 +104,7 @@ export type RefreshResult =
  * row is upserted by (conversation, embedder), and the embedder is only called when the text
  * changed. Throws NotFoundError when the conversation is not in the viewer's account.
  */
-export async function refreshConversationEmbedding(ctx: DomainContext, conversationId: string): Promise<RefreshResult> {
+export async function refreshConversationEmbedding(ctx: DomainContext, { conversationId }: { conversationId: string }): Promise<RefreshResult> {
   if (!ctx.services.vectorSearchAvailable) return { status: 'UNAVAILABLE' };
   const { services, viewer } = ctx;
   const space = spaceOf(ctx);

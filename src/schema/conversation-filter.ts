@@ -1,6 +1,6 @@
 // Turns the API's conversation filter and sort into Prisma where/orderBy clauses.
 import type { Prisma } from '../db/client.js';
-import type { ConversationStatus } from '../../prisma/generated/client/enums.js';
+import type { ConversationStatus } from '../db/enums.js';
 
 export interface ConversationFilterInput {
   status?: ConversationStatus[] | null;

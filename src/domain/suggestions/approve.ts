@@ -1,8 +1,9 @@
 // Approving a draft sends it, as drafted (APPROVED) or as a person edited it (EDITED, with the
 // original text kept beside the edit so approval and edit rates can be measured).
-import type { DomainContext } from './context.js';
-import { InvalidStateError, NotFoundError } from './errors.js';
-import { bodySchema, idempotencyKeySchema, sendThroughPipeline, subjectSchema, validateFields } from './send-email.js';
+import type { DomainContext } from '../use-case-context.js';
+import { InvalidStateError, NotFoundError } from '../errors.js';
+import { bodySchema, idempotencyKeySchema, subjectSchema, validateFields } from '../sending/input.js';
+import { sendThroughPipeline } from '../sending/pipeline.js';
 
 export interface ApproveInput {
   suggestionId: string;

@@ -1,14 +1,14 @@
 // Nothing irreversible on a guess. An inbound reply may ask to stop emailing; only an explicit
 // request recognised with high certainty marks the lead do-not-contact by itself (Postmark's
-// own suppressions arrive as delivery events, see delivery-events.ts). Anything less becomes a
+// own suppressions arrive as delivery events, see inbound/delivery-events.ts). Anything less becomes a
 // suggested action on the conversation, visible in the API, that a person confirms or dismisses.
-import type { Conversation } from '../db/client.js';
-import type { Intent } from '../ai/port.js';
-import { explicitUnsubscribeRequest } from '../ai/offline/lexicon.js';
-import { recordAudit } from './audit.js';
-import type { DomainContext } from './context.js';
-import { markDoNotContact } from './draft.js';
-import { InvalidStateError, NotFoundError } from './errors.js';
+import type { Conversation } from '../../db/client.js';
+import type { Intent } from '../../ai/port.js';
+import { explicitUnsubscribeRequest } from '../../ai/offline/lexicon.js';
+import { recordAudit } from '../audit.js';
+import type { DomainContext } from '../use-case-context.js';
+import { markDoNotContact } from '../suggestions/draft.js';
+import { InvalidStateError, NotFoundError } from '../errors.js';
 
 /**
  * The analyser's certainty at or above which an explicit request to stop is acted on without a

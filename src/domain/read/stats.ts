@@ -1,6 +1,8 @@
 // Conversation statistics, computed by the database in one statement of aggregates; no
 // rows are loaded into JavaScript.
-import { Prisma, type PrismaClient } from '../db/client.js';
+import { Prisma } from '../../db/client.js';
+import { ValidationError } from '../errors.js';
+import type { DomainContext } from '../use-case-context.js';
 
 export interface StatsWindow {
   since: Date;
@@ -48,10 +50,23 @@ export interface ConversationStats {
   };
 }
 
-const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const DEFAULT_WINDOW_DAYS = 7;
+export const MAX_WINDOW_DAYS = 366;
 
-export function defaultWindow(now: Date): StatsWindow {
-  return { since: new Date(now.getTime() - WEEK_MS), until: now };
+/** The window asked for: until defaults to now, since to a week before until. */
+function windowFor(now: Date, input: { since?: Date | null; until?: Date | null }): StatsWindow {
+  const until = input.until ?? now;
+  const since = input.since ?? new Date(until.getTime() - DEFAULT_WINDOW_DAYS * DAY_MS);
+  if (since >= until) {
+    throw new ValidationError('since must be before until.', [{ path: ['since'], message: 'must be before until' }]);
+  }
+  if (until.getTime() - since.getTime() > MAX_WINDOW_DAYS * DAY_MS) {
+    throw new ValidationError(`The window may span at most ${MAX_WINDOW_DAYS} days.`, [
+      { path: ['since'], message: `must be within ${MAX_WINDOW_DAYS} days of until` },
+    ]);
+  }
+  return { since, until };
 }
 
 const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
@@ -72,11 +87,12 @@ interface StatsRow {
  * delivery outcome of the emails sent in the window.
  */
 export async function conversationStats(
-  prisma: PrismaClient,
-  accountId: string,
-  window: StatsWindow,
+  { db, viewer, services }: DomainContext,
+  input: { since?: Date | null; until?: Date | null },
 ): Promise<ConversationStats> {
-  const [row] = await prisma.$queryRaw<StatsRow[]>(conversationStatsSql(accountId, window));
+  const window = windowFor(services.now(), input);
+  // Raw SQL is not confined by the scoped client: the account id is the statement's parameter.
+  const [row] = await db.$queryRaw<StatsRow[]>(conversationStatsSql(viewer.accountId, window));
   return toStats(row!, window);
 }
 

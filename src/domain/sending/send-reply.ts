@@ -1,14 +1,8 @@
 // A reply a person wrote themselves, sent through the same pipeline as an approved draft.
-import { sanitiseEmailHtml } from '../email/safe-html.js';
-import type { DomainContext } from './context.js';
-import {
-  bodySchema,
-  htmlBodySchema,
-  idempotencyKeySchema,
-  sendThroughPipeline,
-  subjectSchema,
-  validateFields,
-} from './send-email.js';
+import { sanitiseEmailHtml } from '../../email/safe-html.js';
+import type { DomainContext } from '../use-case-context.js';
+import { bodySchema, htmlBodySchema, idempotencyKeySchema, subjectSchema, validateFields } from './input.js';
+import { sendThroughPipeline } from './pipeline.js';
 
 export interface SendReplyInput {
   conversationId: string;

@@ -4,17 +4,20 @@
 // an interactive transaction would hold the connection (the embedded database's only one)
 // for all of it and hit its time limit. The exact original is stored first, in parts.
 import { randomUUID } from 'node:crypto';
-import { Prisma } from '../db/client.js';
-import { scopeToAccount } from '../db/scoped.js';
-import { sanitiseEmailHtml } from '../email/safe-html.js';
-import { insertJobsSql } from '../jobs/queue.js';
-import { JOB_KINDS } from '../jobs/kinds.js';
-import type { AppServices } from '../services.js';
-import { addressKey } from './addresses.js';
-import { insertAuditSql } from './audit.js';
-import { keepInboundOriginal, type CompressedOriginal } from './inbound-originals.js';
-import { DomainError } from './errors.js';
-import { mailboxHashOf, newReplyHash, normaliseSubject } from './threading.js';
+import { Prisma } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import type { ScopedClient } from '../../db/scoped.js';
+import { sanitiseEmailHtml } from '../../email/safe-html.js';
+import { draftReplyJob, embedConversationJob } from '../../jobs/definitions.js';
+import { insertJobsSql, jobOf } from '../../jobs/queue.js';
+import type { AppServices } from '../../services.js';
+import { addressKey } from '../../email/addresses.js';
+import { insertAuditSql } from '../audit.js';
+import type { CompressedOriginal } from '../../email/originals.js';
+import { keepInboundOriginal } from './keep-original.js';
+import { DomainError } from '../errors.js';
+import { systemContext, type UnscopedContext } from '../use-case-context.js';
+import { mailboxHashOf, newReplyHash, normaliseSubject } from '../../email/threading.js';
 
 export interface InboundAddress {
   email: string;
@@ -140,8 +143,7 @@ interface StoreTarget {
  * lead is found by its address key, so an internationalised address matches however its
  * domain is spelled (Unicode or punycode) and whatever the case.
  */
-async function threadBySender(services: AppServices, accountId: string, email: InboundEmail): Promise<SenderThread> {
-  const db = scopeToAccount(services.prisma, accountId);
+async function threadBySender(db: ScopedClient, email: InboundEmail): Promise<SenderThread> {
   const key = addressKey(email.from.email) ?? email.from.email.toLowerCase();
   const lead = await db.lead.findFirst({ where: { emailKey: key }, orderBy: { createdAt: 'asc' }, select: { id: true } });
   if (!lead) return { kind: 'new', conversationId: randomUUID(), leadId: randomUUID(), newLead: true };
@@ -166,15 +168,6 @@ function toTarget(found: SenderThread): StoreTarget {
   };
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  // The message INSERT runs through pg (queryLarge): its errors carry the SQLSTATE as `code`.
-  if (error instanceof Error && (error as { code?: unknown }).code === '23505' && !(error instanceof Prisma.PrismaClientKnownRequestError)) return true;
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  // Model queries report P2002; raw SQL reports P2010 with the database's code.
-  const cause = (error.meta as { driverAdapterError?: { cause?: { originalCode?: string } } } | undefined)?.driverAdapterError?.cause;
-  return error.code === 'P2002' || (error.code === 'P2010' && cause?.originalCode === '23505');
-}
-
 async function findDuplicate(services: AppServices, accountId: string, email: InboundEmail): Promise<ReceiveResult | null> {
   const existing = await services.prisma.conversationMessage.findUnique({
     where: { accountId_providerMessageId: { accountId, providerMessageId: email.providerMessageId } },
@@ -184,7 +177,8 @@ async function findDuplicate(services: AppServices, accountId: string, email: In
 }
 
 /** Who the audit trail names for stored replies. */
-const INBOUND_ACTOR = 'system:inbound-email';
+/** Who stores an inbound email, in the audit trail. */
+export const INBOUND_ACTOR = 'system:inbound-email';
 
 /**
  * Stores the reply with one statement: the lead and the conversation when they are new, the
@@ -194,7 +188,7 @@ const INBOUND_ACTOR = 'system:inbound-email';
  */
 async function storeReply(
   services: AppServices,
-  accountId: string,
+  { accountId, actor }: { accountId: string; actor: string },
   target: StoreTarget,
   messageId: string,
   email: InboundEmail,
@@ -204,13 +198,13 @@ async function storeReply(
   const { conversationId, threadedBy, create } = target;
   const jobs = insertJobsSql(
     [
-      { kind: JOB_KINDS.draftReply, accountId, payload: { conversationId, inboundMessageId: messageId, ...(email.injectionSuspected === undefined ? {} : { injectionSuspected: email.injectionSuspected }) }, dedupeKey: messageId },
-      { kind: JOB_KINDS.embedConversation, accountId, payload: { conversationId }, dedupeKey: messageId },
+      jobOf(draftReplyJob, { accountId, payload: { conversationId, inboundMessageId: messageId, ...(email.injectionSuspected === undefined ? {} : { injectionSuspected: email.injectionSuspected }) }, dedupeKey: messageId }),
+      jobOf(embedConversationJob, { accountId, payload: { conversationId }, dedupeKey: messageId }),
     ],
     Prisma.sql`EXISTS (SELECT 1 FROM message)`,
   );
   const audit = insertAuditSql(
-    { accountId, actor: INBOUND_ACTOR },
+    { accountId, actor },
     {
       action: 'conversation.reply_received',
       entityType: 'Conversation',
@@ -292,9 +286,8 @@ async function keepAttachmentContent(services: AppServices, accountId: string, m
 }
 
 export async function receiveInboundEmail(
-  services: AppServices,
-  email: InboundEmail,
-  routing: { accountSlug?: string } = {},
+  { services, actor }: UnscopedContext,
+  { email, ...routing }: { email: InboundEmail; accountSlug?: string },
 ): Promise<ReceiveResult> {
   // One precedence (README, "Inbound routing"): the webhook URL's ?account= wins. Threads are
   // then looked for in that account only, and a recipient naming another account is logged,
@@ -332,8 +325,8 @@ export async function receiveInboundEmail(
       const messageId = randomUUID();
       // Reads first, then one statement that writes everything: a lost race (the same new lead
       // created concurrently) fails that statement whole, and the next attempt reads again.
-      const target = thread ? { conversationId: thread.id, threadedBy: thread.threadedBy } : toTarget(await threadBySender(services, accountId, email));
-      const threaded = await storeReply(services, accountId, target, messageId, email, safeHtml(), services.now());
+      const target = thread ? { conversationId: thread.id, threadedBy: thread.threadedBy } : toTarget(await threadBySender(systemContext(services, accountId, actor).db, email));
+      const threaded = await storeReply(services, { accountId, actor }, target, messageId, email, safeHtml(), services.now());
       await keepAttachmentContent(services, accountId, messageId, email);
       const result = { status: 'stored' as const, accountId, messageId, ...threaded };
       services.events.publish({

@@ -1,10 +1,10 @@
 // Recording how a conversation turned out: the signal similarity search and drafting learn from.
-import type { Conversation } from '../db/client.js';
-import type { ConversationOutcome } from '../../prisma/generated/client/enums.js';
-import { recordAudit } from './audit.js';
-import type { DomainContext } from './context.js';
-import { InvalidStateError, NotFoundError } from './errors.js';
-import { refreshConversationEmbedding } from './similar.js';
+import type { Conversation } from '../../db/client.js';
+import type { ConversationOutcome } from '../../db/enums.js';
+import { recordAudit } from '../audit.js';
+import type { DomainContext } from '../use-case-context.js';
+import { InvalidStateError, NotFoundError } from '../errors.js';
+import { refreshConversationEmbedding } from '../suggestions/similar.js';
 
 export async function setConversationOutcome(
   ctx: DomainContext,
@@ -34,7 +34,7 @@ export async function setConversationOutcome(
   // After the commit. Until the job queue takes this over, a failed refresh is logged, not
   // reported: the outcome is recorded, and the stored copies above already carry it.
   try {
-    await refreshConversationEmbedding(ctx, conversation.id);
+    await refreshConversationEmbedding(ctx, { conversationId: conversation.id });
   } catch (error) {
     services.logger.warn({ err: error, conversationId: conversation.id }, 'embedding refresh after outcome change failed');
   }

@@ -4,7 +4,6 @@
 // libuv's thread pool (zlib, WebCrypto), not on the event loop.
 import { promisify } from 'node:util';
 import { gunzip as gunzipCallback, gzip as gzipCallback, constants } from 'node:zlib';
-import { Prisma, type Database } from '../db/client.js';
 
 const gzip = promisify(gzipCallback);
 const gunzip = promisify(gunzipCallback);
@@ -37,30 +36,6 @@ export const decompressOriginal = (content: Uint8Array): Promise<Buffer> => gunz
  * PGlite takes in large messages slowly; 1 MiB statements stay quick on both.
  */
 export const ORIGINAL_PART_BYTES = 1024 * 1024;
-
-/**
- * Stores an inbound email's original once per (account, provider message id), part by part,
- * each part its own statement: a retry of the same email finds the parts there and changes
- * nothing. Outside any transaction, so no lock is held while megabytes travel. Through pg
- * directly (Database.queryLarge), which sends the bytes as a binary parameter: Prisma
- * JSON-encoded and decoded each part as base64 on the event loop, the longest stretch left
- * while a 5 MiB email was stored (issue 13).
- */
-export async function keepInboundOriginal(
-  database: Pick<Database, 'queryLarge'>,
-  accountId: string,
-  providerMessageId: string,
-  original: CompressedOriginal,
-): Promise<void> {
-  const parts = Math.max(1, Math.ceil(original.content.byteLength / ORIGINAL_PART_BYTES));
-  for (let part = 0; part < parts; part++) {
-    const content = original.content.subarray(part * ORIGINAL_PART_BYTES, (part + 1) * ORIGINAL_PART_BYTES);
-    await database.queryLarge(Prisma.sql`
-      INSERT INTO inbound_originals (id, account_id, provider_message_id, part, parts, content_encoding, content, size_bytes, sha256)
-      VALUES (gen_random_uuid(), ${accountId}::uuid, ${providerMessageId}, ${part}, ${parts}, 'gzip', ${content}, ${original.sizeBytes}, ${original.sha256})
-      ON CONFLICT (account_id, provider_message_id, part) DO NOTHING`);
-  }
-}
 
 /** The original's parts, joined: the gzip of the body, or null unless every part is there. */
 export function joinOriginalParts(rows: { part: number; parts: number; content: Uint8Array }[]): Buffer | null {

@@ -1,12 +1,11 @@
 // What the email provider tells us after sending: delivered, bounced, complained, opened,
 // clicked, unsubscribed. Each event is stored once and folded into the message's counters;
 // the ones that mean "never email again" mark the lead do-not-contact.
-import { Prisma } from '../db/client.js';
-import { scopeToAccount } from '../db/scoped.js';
-import type { AppServices } from '../services.js';
-import { recordAudit } from './audit.js';
-import { settleSentByProviderEvent } from './send-email.js';
-import type { CompressedOriginal } from './inbound-originals.js';
+import { Prisma } from '../../db/client.js';
+import { recordAudit } from '../audit.js';
+import { settleSentByProviderEvent } from '../sending/settle.js';
+import { systemContext, type UnscopedContext } from '../use-case-context.js';
+import type { CompressedOriginal } from '../../email/originals.js';
 
 interface EventBase {
   providerMessageId: string;
@@ -47,7 +46,10 @@ const NOT_A_BOUNCE = new Set(['Transient', 'AutoResponder', 'Subscribe', 'Addres
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function recordDeliveryEvent(services: AppServices, event: DeliveryEvent): Promise<DeliveryEventResult> {
+/** Who records provider events, in the audit trail. */
+export const DELIVERY_EVENTS_ACTOR = 'system:postmark-events';
+
+export async function recordDeliveryEvent({ services, actor }: UnscopedContext, event: DeliveryEvent): Promise<DeliveryEventResult> {
   const message = await services.prisma.conversationMessage.findFirst({
     where: {
       direction: 'OUTBOUND',
@@ -66,20 +68,23 @@ export async function recordDeliveryEvent(services: AppServices, event: Delivery
   }
 
   const { accountId } = message;
+  const ctx = systemContext(services, accountId, actor);
   // An event about an email we still hold as QUEUED or UNCERTAIN (the send's answer was lost)
   // proves the provider took it: settle it as SENT first, so the event then applies as it
   // would to any sent email. Only when it was found by our own id in the metadata we sent and
   // has no provider id yet: an email settled under another provider id is not this one.
   if ((message.deliveryStatus === 'QUEUED' || message.deliveryStatus === 'UNCERTAIN') && message.providerMessageId === null) {
-    await settleSentByProviderEvent(services, accountId, message.id, {
-      kind: event.kind,
-      providerMessageId: event.providerMessageId,
-      messageIdHeader: event.messageIdHeader ?? `<${event.providerMessageId}>`,
-      occurredAt: event.occurredAt,
+    await settleSentByProviderEvent(ctx, {
+      messageId: message.id,
+      event: {
+        kind: event.kind,
+        providerMessageId: event.providerMessageId,
+        messageIdHeader: event.messageIdHeader ?? `<${event.providerMessageId}>`,
+        occurredAt: event.occurredAt,
+      },
     });
   }
-  const viewer = { accountId, actor: 'system:postmark-events' };
-  const db = scopeToAccount(services.prisma, accountId);
+  const { db, viewer } = ctx;
   const occurredAt = event.occurredAt;
   const dedupeKey = [event.providerMessageId, event.kind, occurredAt.toISOString(), event.discriminator ?? ''].join('|');
 

@@ -1,10 +1,10 @@
 // Archiving finishes a conversation: it takes no replies until it is unarchived, and its
 // pending draft is withdrawn (unarchiving does not bring it back; regenerate for a new one).
-import type { Conversation } from '../db/client.js';
-import type { ConversationStatus } from '../../prisma/generated/client/enums.js';
-import { recordAudit, recordAudits } from './audit.js';
-import type { DomainContext } from './context.js';
-import { InvalidStateError, NotFoundError } from './errors.js';
+import type { Conversation } from '../../db/client.js';
+import type { ConversationStatus } from '../../db/enums.js';
+import { recordAudit, recordAudits, type AuditRecord } from '../audit.js';
+import type { DomainContext } from '../use-case-context.js';
+import { InvalidStateError, NotFoundError } from '../errors.js';
 
 export const ARCHIVE_REASON_MAX = 500;
 
@@ -43,7 +43,7 @@ export async function archiveConversation(
         toStatus: 'ARCHIVED',
         details: input.reason ? { reason: input.reason } : undefined,
       },
-      ...withdrawn.map(({ id }) => ({
+      ...withdrawn.map(({ id }): AuditRecord => ({
         action: 'suggestion.withdrawn',
         entityType: 'AISuggestion',
         entityId: id,

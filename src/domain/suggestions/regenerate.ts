@@ -1,12 +1,12 @@
 // A person asks for another draft: new tone, length or instruction. The pending draft becomes
 // SUPERSEDED and the new one takes its place, answering the same inbound email.
-import type { AISuggestion, Conversation } from '../db/client.js';
-import { RATE_LIMITS } from '../limits/rate-limits.js';
+import type { AISuggestion, Conversation } from '../../db/client.js';
+import { RATE_LIMITS } from '../../limits/rate-limits.js';
 import { findSimilarExamples } from './similar.js';
-import type { Length, Tone } from '../ai/port.js';
-import type { DomainContext } from './context.js';
+import type { Length, Tone } from '../../ai/port.js';
+import type { DomainContext } from '../use-case-context.js';
 import { analysisFor, loadReplyContext, noSimilarExamples, storeDraft, toReplyAnalysis, type DraftOptions } from './draft.js';
-import { InvalidStateError, NotFoundError } from './errors.js';
+import { InvalidStateError, NotFoundError } from '../errors.js';
 
 /** Each viewer may regenerate this often: every draft is a paid model call. */
 export const REGENERATE_RATE_LIMIT = {
@@ -32,8 +32,7 @@ export interface RegenerateResult {
 
 export async function regenerateSuggestion(
   ctx: DomainContext,
-  input: RegenerateInput,
-  options: DraftOptions = {},
+  input: RegenerateInput & Pick<DraftOptions, 'findSimilarExamples'>,
 ): Promise<RegenerateResult> {
   const { viewer, db, services } = ctx;
   // Counted per call (aliases and WebSocket operations too), shared across instances via Redis.
@@ -55,7 +54,7 @@ export async function regenerateSuggestion(
   const context = await loadReplyContext(ctx, conversation, message, { textBody: message.textBody, htmlBody: message.htmlBody });
   const { row: analysis } = await analysisFor(ctx, context, message);
   const replyAnalysis = toReplyAnalysis(analysis);
-  const find = options.findSimilarExamples ?? findSimilarExamples;
+  const find = input.findSimilarExamples ?? findSimilarExamples;
   context.examples = await find(ctx, { conversationId: conversation.id, messageId: message.id, text: context.inbound.text, analysis: replyAnalysis });
   const pending = await db.aISuggestion.findFirst({ where: { conversationId: conversation.id, status: 'PENDING' } });
   const draft = await services.ai.regenerateReply(context, replyAnalysis, {

@@ -1,8 +1,8 @@
 // Rejecting a draft: nothing is sent, the reason is kept for measuring drafts.
-import type { AISuggestion, Conversation } from '../db/client.js';
-import { recordAudit } from './audit.js';
-import type { DomainContext } from './context.js';
-import { InvalidStateError, NotFoundError } from './errors.js';
+import type { AISuggestion, Conversation } from '../../db/client.js';
+import { recordAudit } from '../audit.js';
+import type { DomainContext } from '../use-case-context.js';
+import { InvalidStateError, NotFoundError } from '../errors.js';
 
 export const REJECTION_REASON_MAX = 1000;
 

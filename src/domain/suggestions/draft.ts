@@ -1,28 +1,29 @@
 // Drafting the answer to a lead's email: analyse it once, apply the intent rules, draft with
 // the thread, the lead and similar past conversations, store the draft for review, and tell
 // subscribers. The inbound-email job calls draftReplyForInbound; regenerate.ts reuses the parts.
-import type { AISuggestion, Conversation, ConversationMessage, Lead } from '../db/client.js';
-import type { MessageAnalysis } from '../../prisma/generated/client/client.js';
-import type { ScopedTransaction } from '../db/scoped.js';
-import type { DraftResult, Fallback, ReplyAnalysis, ReplyContext, SimilarExample, ThreadMessage } from '../ai/port.js';
-import { inboundBody } from '../ai/email-text.js';
-import { detectLanguage } from '../ai/language.js';
-import { runTextWork } from '../cpu/pool.js';
-import { parseAddressList } from '../ai/addresses.js';
-import { replyTextsOffLoop } from '../cpu/pool.js';
-import { BODY_COLUMNS, withTextWorkBodies, type TextWorkMessage } from './text-work-bodies.js';
-import { recordAudit } from './audit.js';
-import type { DomainContext } from './context.js';
-import { InvalidStateError, NotFoundError } from './errors.js';
-import { suggestDoNotContact, unsubscribeDecision } from './suggested-action.js';
+import type { AISuggestion, Conversation, ConversationMessage, Lead } from '../../db/client.js';
+import type { MessageAnalysis } from '../../db/client.js';
+import type { ScopedTransaction } from '../../db/scoped.js';
+import type { DraftResult, Fallback, ReplyAnalysis, ReplyContext, SimilarExample, ThreadMessage } from '../../ai/port.js';
+import { inboundBody } from '../../ai/email-text.js';
+import { detectLanguage } from '../../ai/language.js';
+import { runTextWork } from '../../cpu/pool.js';
+import { parseAddressList } from '../../ai/addresses.js';
+import { replyTextsOffLoop } from '../../cpu/pool.js';
+import { BODY_COLUMNS, withTextWorkBodies, type TextWorkMessage } from '../inbound/text-work-bodies.js';
+import { recordAudit } from '../audit.js';
+import type { DomainContext } from '../use-case-context.js';
+import { InvalidStateError, NotFoundError } from '../errors.js';
+import { lockConversation } from '../conversations/lock.js';
+import { suggestDoNotContact, unsubscribeDecision } from '../conversations/suggested-action.js';
 
-/** Past conversations like this one, best first. The similarity-search issue provides one. */
+/** Past conversations like this one, best first (similar.ts, findSimilarExamples). */
 export type FindSimilarExamples = (
   ctx: DomainContext,
   query: { conversationId: string; messageId: string; text: string; analysis: ReplyAnalysis },
 ) => Promise<SimilarExample[]>;
 
-/** Until the vector search lands, drafts have no examples. */
+/** No examples: drafting without similarity search (the default when the caller passes none). */
 export const noSimilarExamples: FindSimilarExamples = async () => [];
 
 export interface DraftOptions {
@@ -56,7 +57,7 @@ type ConversationWithLead = Conversation & { lead: Lead };
 
 /**
  * What the injection detector reads of the inbound email: the whole email as received, or its
- * verdict when that was read when the email arrived (receive-inbound.ts, injectionSuspected).
+ * verdict when that was read when the email arrived (inbound/receive.ts, injectionSuspected).
  */
 export type WholeInboundEmail = { textBody: string; htmlBody: string | null } | { injectionSuspected: boolean };
 
@@ -185,11 +186,6 @@ export async function analysisFor(
   const language = await detectLanguage(context.inbound.text);
   await ctx.db.conversationMessage.updateMany({ where: { id: message.id, language: null }, data: { language } });
   return { row, fallback };
-}
-
-/** Serialises drafting per conversation: the second writer waits and then sees the first. */
-async function lockConversation(tx: ScopedTransaction, accountId: string, conversationId: string): Promise<void> {
-  await tx.$queryRaw`SELECT id FROM conversations WHERE id = ${conversationId}::uuid AND account_id = ${accountId}::uuid FOR UPDATE`;
 }
 
 /** Marks every pending draft of the conversation SUPERSEDED (audited); returns them. */
@@ -367,9 +363,9 @@ async function wholeInboundEmail(ctx: DomainContext, messageId: string, injectio
  */
 export async function draftReplyForInbound(
   ctx: DomainContext,
-  input: { conversationId: string; inboundMessageId: string; injectionSuspected?: boolean },
-  options: DraftOptions = {},
+  input: { conversationId: string; inboundMessageId: string; injectionSuspected?: boolean } & DraftOptions,
 ): Promise<DraftOutcome> {
+  const options: DraftOptions = input;
   const { message, conversation } = await loadInbound(ctx, input.conversationId, input.inboundMessageId);
   const previous = await ctx.db.aISuggestion.findFirst({
     where: { inReplyToId: message.id },
@@ -385,7 +381,7 @@ export async function draftReplyForInbound(
     if (analysisFallback) publishError(ctx, conversation.id, analysisFallback, message.id, null);
   };
   // Do-not-contact cannot be undone by the lead: set it alone only on an explicit request the
-  // analyser is sure of; otherwise a person confirms (suggested-action.ts). Either way the
+  // analyser is sure of; otherwise a person confirms (conversations/suggested-action.ts). Either way the
   // conversation stays NEEDS_REVIEW, so the reply is in front of a person.
   // The lexicon's scan runs in the text-work pool: on a long email it held the event loop.
   const explicitRequest = await runTextWork('explicitUnsubscribe', { text: context.inbound.text });

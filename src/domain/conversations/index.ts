@@ -1,0 +1,4 @@
+// A conversation's life: archive, outcome, and the do-not-contact action a person confirms.
+export { ARCHIVE_REASON_MAX, archiveConversation, unarchiveConversation, type ArchiveResult } from './archive.js';
+export { setConversationOutcome } from './outcome.js';
+export { resolveSuggestedAction, type SuggestedActionDecision } from './suggested-action.js';

@@ -1,0 +1,62 @@
+// What a person may send, checked before anything is claimed: the limits on subject, body and
+// idempotency key (documented in README.md), and one ValidationError listing every bad field.
+import { z } from 'zod';
+import { ValidationError, type FieldIssue } from '../errors.js';
+
+// Postmark itself takes up to 10 MB per email; these keep replies to what a sales email is,
+// and requests small.
+export const SUBJECT_MAX_LENGTH = 500;
+/** Characters of plain-text body. */
+export const BODY_MAX_LENGTH = 100_000;
+/** Characters of HTML body. */
+export const HTML_BODY_MAX_LENGTH = 500_000;
+export const IDEMPOTENCY_KEY_MAX_LENGTH = 255;
+
+export const subjectSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'must not be empty' })
+  .max(SUBJECT_MAX_LENGTH, { message: `must be at most ${SUBJECT_MAX_LENGTH} characters` })
+  .refine((s) => !/[\r\n]/.test(s), { message: 'must be a single line' });
+
+export const bodySchema = z
+  .string()
+  .max(BODY_MAX_LENGTH, { message: `must be at most ${BODY_MAX_LENGTH} characters` })
+  .refine((s) => s.trim().length > 0, { message: 'must not be empty' });
+
+export const htmlBodySchema = z
+  .string()
+  .max(HTML_BODY_MAX_LENGTH, { message: `must be at most ${HTML_BODY_MAX_LENGTH} characters` })
+  .refine((s) => s.trim().length > 0, { message: 'must not be empty' });
+
+export const idempotencyKeySchema = z
+  .string()
+  .min(1, { message: 'must not be empty' })
+  .max(IDEMPOTENCY_KEY_MAX_LENGTH, { message: `must be at most ${IDEMPOTENCY_KEY_MAX_LENGTH} characters` })
+  .regex(/^[\x21-\x7e]+$/, { message: 'must be printable ASCII without spaces (a UUID is a good key)' });
+
+export const emailAddressSchema = z.email();
+
+/**
+ * What validateFields needs of a schema: its safeParse. Typed as this small interface rather
+ * than z.ZodType<T> because comparing a zod schema to z.ZodType<T> makes TypeScript expand
+ * zod's whole class structure at each call (a third of the project's type-check time).
+ */
+interface FieldParser<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { message: string }[] } };
+}
+
+/** Parses each value with its schema; every failure becomes one ValidationError with field paths. */
+export function validateFields<T extends Record<string, unknown>>(
+  fields: { [K in keyof T]: { path: string[]; schema: FieldParser<T[K]>; value: unknown } },
+): T {
+  const issues: FieldIssue[] = [];
+  const out: Record<string, unknown> = {};
+  for (const [name, { path, schema, value }] of Object.entries(fields) as [string, { path: string[]; schema: FieldParser<unknown>; value: unknown }][]) {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) out[name] = parsed.data;
+    else for (const issue of parsed.error.issues) issues.push({ path, message: issue.message });
+  }
+  if (issues.length > 0) throw ValidationError.fromIssues(issues);
+  return out as T;
+}

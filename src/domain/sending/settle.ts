@@ -1,0 +1,199 @@
+// Step 3 of the send pipeline (pipeline.ts): the message SENT (the conversation then waits for
+// the lead, a custom reply replaces the waiting draft) or FAILED (the draft approvable again),
+// audited in the same transaction, and SENT or ERROR published once committed.
+import type { OutboundEmail } from '../../db/client.js';
+import type { ConversationStatus } from '../../db/enums.js';
+import { recordAudit, recordAudits, type AuditRecord } from '../audit.js';
+import { lockConversation } from '../conversations/lock.js';
+import type { DomainContext } from '../use-case-context.js';
+import { SEND_TX_OPTIONS } from './transaction.js';
+
+export async function markSent(
+  { db, viewer, services }: DomainContext,
+  outbound: OutboundEmail,
+  accepted: { providerMessageId: string; messageIdHeader: string; acceptedAt?: Date },
+  how: { foundByLookup: boolean; attempts: number; foundByProviderEvent?: string },
+): Promise<boolean> {
+  const now = services.now();
+  // Found later by lookup: it went out when the provider took it, not now.
+  const sentAt = how.foundByLookup && accepted.acceptedAt ? accepted.acceptedAt : now;
+  const settled = await db.$transaction(async (tx) => {
+    // Conversation first, as every writer of a thread locks it: no lock-order deadlocks.
+    const locked = await lockConversation(tx, viewer.accountId, outbound.conversationId);
+    const { count } = await tx.conversationMessage.updateMany({
+      where: { id: outbound.messageId, deliveryStatus: { in: ['QUEUED', 'UNCERTAIN'] } },
+      data: {
+        deliveryStatus: 'SENT',
+        providerMessageId: accepted.providerMessageId,
+        messageIdHeader: accepted.messageIdHeader,
+        sentAt,
+      },
+    });
+    if (count === 0) return false;
+    await tx.outboundEmail.update({
+      where: { id: outbound.id },
+      data: { completedAt: now, attempts: { increment: how.attempts }, lastError: null },
+    });
+    // This settlement's audit rows, written together at the end (one statement).
+    const audit: AuditRecord[] = [
+      {
+        action: 'message.sent',
+        entityType: 'ConversationMessage',
+        entityId: outbound.messageId,
+        fromStatus: outbound.uncertainSince ? 'UNCERTAIN' : 'QUEUED',
+        toStatus: 'SENT',
+        details: {
+          via: outbound.provider,
+          providerMessageId: accepted.providerMessageId,
+          foundByLookup: how.foundByLookup,
+          ...(how.foundByProviderEvent ? { foundByProviderEvent: how.foundByProviderEvent } : {}),
+        },
+      },
+    ];
+    // Only the newest message moves the thread on (a recovered email may predate a reply).
+    if (locked && sentAt >= locked.last_message_at) {
+      const status: ConversationStatus = locked.status === 'ARCHIVED' ? 'ARCHIVED' : 'WAITING_FOR_LEAD';
+      await tx.conversation.update({
+        where: { id: outbound.conversationId },
+        data: { lastMessageAt: sentAt, lastMessageId: outbound.messageId, status },
+      });
+      if (status !== locked.status) {
+        audit.push({
+          action: 'conversation.replied',
+          entityType: 'Conversation',
+          entityId: outbound.conversationId,
+          fromStatus: locked.status,
+          toStatus: status,
+          details: { messageId: outbound.messageId },
+        });
+      }
+    }
+    if (!outbound.suggestionId) {
+      // A custom reply answers the lead instead of the draft that was waiting.
+      const waiting = await tx.aISuggestion.findMany({
+        where: { conversationId: outbound.conversationId, status: 'PENDING' },
+        select: { id: true },
+      });
+      for (const { id } of waiting) {
+        const { count: rejected } = await tx.aISuggestion.updateMany({
+          where: { id, status: 'PENDING' },
+          data: { status: 'REJECTED', rejectionReason: 'Replaced by a custom reply.', decidedAt: now },
+        });
+        if (rejected > 0) {
+          audit.push({
+            action: 'suggestion.rejected',
+            entityType: 'AISuggestion',
+            entityId: id,
+            fromStatus: 'PENDING',
+            toStatus: 'REJECTED',
+            details: { replacedByMessageId: outbound.messageId },
+          });
+        }
+      }
+    }
+    await recordAudits(tx, viewer, audit);
+    return true;
+  }, SEND_TX_OPTIONS);
+  if (settled) {
+    services.events.publish({
+      type: 'SENT',
+      accountId: viewer.accountId,
+      conversationId: outbound.conversationId,
+      at: sentAt.toISOString(),
+      messageId: outbound.messageId,
+      suggestionId: outbound.suggestionId,
+    });
+  }
+  return settled;
+}
+
+/**
+ * The provider reports an event (delivered, bounced, ...) about an email that is still QUEUED
+ * or UNCERTAIN: it has the email, so the send happened. Settled as SENT, with its SENT event,
+ * exactly as a search that found it would settle it, rather than waiting for the recovery's
+ * next look-up. The send's time is not in the event: the last possible send (uncertainSince)
+ * bounds it, else the event's own time. Returns whether this call settled it.
+ */
+export async function settleSentByProviderEvent(
+  ctx: DomainContext,
+  { messageId, event }: { messageId: string; event: { kind: string; providerMessageId: string; messageIdHeader: string; occurredAt: Date } },
+): Promise<boolean> {
+  const { db, services } = ctx;
+  const outbound = await db.outboundEmail.findUnique({ where: { messageId } });
+  if (!outbound || outbound.completedAt) return false;
+  const acceptedAt = outbound.uncertainSince && outbound.uncertainSince < event.occurredAt ? outbound.uncertainSince : event.occurredAt;
+  const settled = await markSent(
+    ctx,
+    outbound,
+    { providerMessageId: event.providerMessageId, messageIdHeader: event.messageIdHeader, acceptedAt },
+    { foundByLookup: true, attempts: 0, foundByProviderEvent: event.kind },
+  );
+  if (settled) services.logger.info({ messageId, providerMessageId: event.providerMessageId, event: event.kind }, 'email settled as SENT by a provider event');
+  return settled;
+}
+
+export async function markFailed(
+  { db, viewer, services }: DomainContext,
+  outbound: OutboundEmail,
+  failure: { code: string; providerMessage: string | null; human: string; attempts: number },
+): Promise<void> {
+  const now = services.now();
+  const settled = await db.$transaction(async (tx) => {
+    await lockConversation(tx, viewer.accountId, outbound.conversationId);
+    const { count } = await tx.conversationMessage.updateMany({
+      where: { id: outbound.messageId, deliveryStatus: { in: ['QUEUED', 'UNCERTAIN'] } },
+      data: { deliveryStatus: 'FAILED', errorCode: failure.code, errorMessage: failure.providerMessage ?? failure.human },
+    });
+    if (count === 0) return false;
+    await tx.outboundEmail.update({
+      where: { id: outbound.id },
+      data: { completedAt: now, attempts: { increment: failure.attempts }, lastError: failure.human },
+    });
+    await recordAudit(tx, viewer, {
+      action: 'message.failed',
+      entityType: 'ConversationMessage',
+      entityId: outbound.messageId,
+      fromStatus: outbound.uncertainSince ? 'UNCERTAIN' : 'QUEUED',
+      toStatus: 'FAILED',
+      details: { code: failure.code, message: failure.providerMessage ?? failure.human },
+    });
+    if (outbound.suggestionId) {
+      // Nothing was sent: the draft goes back to review (or yields to a newer one).
+      const claimed = await tx.aISuggestion.findFirst({
+        where: { id: outbound.suggestionId, sentMessageId: outbound.messageId, status: { in: ['APPROVED', 'EDITED'] } },
+        select: { status: true },
+      });
+      if (claimed) {
+        const newer = await tx.aISuggestion.count({
+          where: { conversationId: outbound.conversationId, status: 'PENDING' },
+        });
+        const status = newer > 0 ? 'SUPERSEDED' : 'PENDING';
+        await tx.aISuggestion.update({
+          where: { id: outbound.suggestionId },
+          data: { status, sentMessageId: null, editedSubject: null, editedBody: null, decidedAt: status === 'PENDING' ? null : now },
+        });
+        await recordAudit(tx, viewer, {
+          action: status === 'PENDING' ? 'suggestion.reopened' : 'suggestion.superseded',
+          entityType: 'AISuggestion',
+          entityId: outbound.suggestionId,
+          fromStatus: claimed.status,
+          toStatus: status,
+          details: { failedMessageId: outbound.messageId, code: failure.code },
+        });
+      }
+    }
+    return true;
+  }, SEND_TX_OPTIONS);
+  if (settled) {
+    services.events.publish({
+      type: 'ERROR',
+      accountId: viewer.accountId,
+      conversationId: outbound.conversationId,
+      at: now.toISOString(),
+      code: failure.code,
+      message: failure.human,
+      messageId: outbound.messageId,
+      suggestionId: outbound.suggestionId,
+    });
+  }
+}

@@ -1,0 +1,32 @@
+// The background jobs there are: kind, payload schema and attempts. No handler and no domain
+// import here: the domain enqueues through these (queue.ts, enqueue), and the app layer binds
+// a handler to each (src/background/job-registry.ts), which gets the parsed, typed payload.
+import { z } from 'zod';
+
+export interface JobDefinition<Kind extends string = string, Payload extends z.ZodType = z.ZodType> {
+  kind: Kind;
+  /** Checked when the job is enqueued and parsed again when it runs (jobs outlive deploys). */
+  payload: Payload;
+  /** Runs, the first included, before the job is FAILED. */
+  maxAttempts: number;
+}
+
+const defineJob = <Kind extends string, Payload extends z.ZodType>(definition: JobDefinition<Kind, Payload>) => definition;
+
+/** Analyse an inbound reply and draft the suggested answer. */
+export const draftReplyJob = defineJob({
+  kind: 'draft-reply',
+  // injectionSuspected: the detector's verdict on the whole email, read when it arrived (absent
+  // from jobs queued before it was carried: the job then reads the whole email).
+  payload: z.object({ conversationId: z.uuid(), inboundMessageId: z.uuid(), injectionSuspected: z.boolean().optional() }),
+  maxAttempts: 5,
+});
+
+/** Re-embed a conversation after its thread changed, for similarity search. */
+export const embedConversationJob = defineJob({
+  kind: 'embed-conversation',
+  payload: z.object({ conversationId: z.uuid() }),
+  maxAttempts: 5,
+});
+
+export type JobPayload<D extends JobDefinition> = z.output<D['payload']>;
