@@ -4,7 +4,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { GraphQLError, type ExecutionArgs } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
 import type { App } from './app.js';
 import { AuthenticationError, credentialLapse } from './auth/authenticate.js';
 import { credentialLapseError } from './auth/live-credential.js';
@@ -136,30 +136,13 @@ export function attachGraphQLWebSocket(server: Server, app: App, options: { hear
       },
     },
     wss,
+    // graphql-ws's keep-alive: WebSocket pings every heartbeatMs; a peer that has not answered
+    // one by the next (a dead network path) is terminated instead of holding its subscriptions forever.
+    options.heartbeatMs ?? HEARTBEAT_MS,
   );
-
-  // WebSocket-level pings: a peer that stops answering (a dead network path) is dropped
-  // instead of holding its subscriptions forever.
-  const alive = new WeakMap<WebSocket, boolean>();
-  wss.on('connection', (socket) => {
-    alive.set(socket, true);
-    socket.on('pong', () => alive.set(socket, true));
-  });
-  const heartbeat = setInterval(() => {
-    for (const socket of wss.clients) {
-      if (!alive.get(socket)) {
-        socket.terminate();
-        continue;
-      }
-      alive.set(socket, false);
-      socket.ping();
-    }
-  }, options.heartbeatMs ?? HEARTBEAT_MS);
-  heartbeat.unref();
 
   return {
     async close() {
-      clearInterval(heartbeat);
       for (const socket of wss.clients) socket.close(1001, 'Server shutting down');
       await disposable.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
