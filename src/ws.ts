@@ -8,7 +8,7 @@ import { WebSocketServer } from 'ws';
 import type { App } from './app.js';
 import { AuthenticationError, credentialLapse } from './auth/authenticate.js';
 import { credentialLapseError } from './auth/live-credential.js';
-import { authenticateFrom, type AuthenticatedConnection } from './context.js';
+import { authenticateFrom, type AuthenticatedConnection } from './graphql-context.js';
 import { RateLimitedError } from './domain/errors.js';
 
 /** Documented limits (README): per connection, and for one message. */

@@ -8,7 +8,7 @@ import { useGraphQLArmor, useRequestSizeLimit } from './limits/graphql-limits.js
 import { useBodyFieldLimit } from './limits/cost.js';
 import { useStorableStrings } from './limits/storable-strings.js';
 import { corsFor, mayEmbedDevToken } from './browser-access.js';
-import { buildContext, requestIdFor, type AuthenticatedConnection, type GraphQLContext } from './context.js';
+import { buildContext, requestIdFor, type AuthenticatedConnection, type GraphQLContext } from './graphql-context.js';
 import { isDatabaseUnavailable } from './db/unavailable.js';
 import { DomainError, ValidationError } from './domain/errors.js';
 import { schema } from './schema/index.js';
