@@ -40,7 +40,6 @@ export function attachGraphQLWebSocket(server: Server, app: App, options: { hear
   // messages in order), so the limit holds even for a burst of subscribe messages.
   const operations = new WeakMap<object, Set<string>>();
   const connections = new WeakMap<object, AuthenticatedConnection>();
-  const contextCredentialLapse = (connection: AuthenticatedConnection) => credentialLapse(services, connection.authorization, connection.viewer);
   const operationsOf = (ctx: object) => {
     let ids = operations.get(ctx);
     if (!ids) operations.set(ctx, (ids = new Set()));
@@ -57,10 +56,9 @@ export function attachGraphQLWebSocket(server: Server, app: App, options: { hear
       onConnect: async (ctx) => {
         const authorization = connectionAuthorization(ctx);
         try {
-          const viewer = await authenticateFrom(services, ctx.extra.request.socket.remoteAddress ?? 'unknown', authorization);
+          const authenticated = await authenticateFrom(services, ctx.extra.request.socket.remoteAddress ?? 'unknown', authorization);
           const connection: AuthenticatedConnection = {
-            authorization,
-            viewer,
+            authenticated,
             end: (lapse) => {
               // Reason text is capped at 123 bytes by the WebSocket protocol.
               if (ctx.extra.socket.readyState === ctx.extra.socket.OPEN) ctx.extra.socket.close(CREDENTIAL_LAPSED_CLOSE_CODE, lapse.reason);
@@ -80,8 +78,9 @@ export function attachGraphQLWebSocket(server: Server, app: App, options: { hear
       onSubscribe: async (ctx, id, params) => {
         const connection = connections.get(ctx)!;
         // A new operation on a connection whose credential lapsed closes it with 4403 (the
-        // client reconnects with fresh credentials), never with 4500.
-        const lapse = await contextCredentialLapse(connection);
+        // client reconnects with fresh credentials), never with 4500. From cached state: the
+        // credential itself was verified once, at connection_init.
+        const lapse = await credentialLapse(services, connection.authenticated);
         if (lapse) {
           connection.end(lapse);
           return [credentialLapseError(lapse)];
