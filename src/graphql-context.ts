@@ -5,7 +5,7 @@ import { GraphQLError } from 'graphql';
 import { authenticate, AuthenticationError, credentialLapse, type Authenticated, type CredentialLapse } from './auth/authenticate.js';
 import { scopeToAccount } from './db/scoped.js';
 import { RateLimitedError } from './domain/errors.js';
-import type { DomainContext, Viewer } from './domain/context.js';
+import type { DomainContext } from './domain/context.js';
 import type { AppServices } from './services.js';
 
 export interface GraphQLContext extends DomainContext {
