@@ -13,16 +13,24 @@ import { createTokenVerifier } from '../src/auth/tokens.js';
 import { loadConfig } from '../src/config.js';
 import { encodeParleyId } from '../src/schema/ids.js';
 import { describeBenchDatabase, generate, withBenchDatabase, type BenchDatabase } from './generate.js';
-import { argValue, measureAfterWarmUp, type Measured } from './support/load.js';
+import { measureAfterWarmUp, type Measured } from './support/load.js';
 import { COMPARISON_TABLE_HEADER, comparisonRow, machine, writeSection } from './support/results.js';
 import { postgresPids } from './support/proc.js';
 import { BENCH_JWT_SECRET, withBareServer, withParleyServer, type ParleyInfo } from './support/servers.js';
+import { benchOptions, numberOption } from './support/args.js';
 
-const DURATION = Number(argValue('duration') ?? 10);
-const CPU_PROFILE_DIR = argValue('cpu-prof');
-const CONNECTIONS = Number(argValue('connections') ?? 10);
-const DRAFTS = Number(argValue('drafts') ?? 40_000);
-const EMBEDDED = process.argv.includes('--embedded');
+const options = benchOptions({
+  duration: { type: 'string', default: '10' },
+  'cpu-prof': { type: 'string' },
+  connections: { type: 'string', default: '10' },
+  drafts: { type: 'string', default: '40000' },
+  embedded: { type: 'boolean', default: false },
+});
+const DURATION = numberOption('duration', options.duration);
+const CPU_PROFILE_DIR = options['cpu-prof'];
+const CONNECTIONS = numberOption('connections', options.connections);
+const DRAFTS = numberOption('drafts', options.drafts);
+const EMBEDDED = options.embedded;
 const DATABASE = 'parley_bench_approve';
 const WARMUP_SECONDS = 1;
 /** Each agent approves fewer than the 60 a minute the rate limit allows one user. */

@@ -2,6 +2,7 @@
 // local outbox and through the real postmark client against the fake Postmark server.
 // Run: npx tsx bench/email-send.ts [approvals=200]
 import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { createRateLimits } from '../src/limits/rate-limits.js';
@@ -9,8 +10,10 @@ import { createEmptyDatabase } from '../test/support/database.js';
 import { createThread } from '../test/support/email-fixtures.js';
 import { FakePostmark } from '../test/support/fake-postmark.js';
 import { migrate } from '../src/db/migrate.js';
+import { numberOption } from './support/args.js';
 
-const N = Number(process.argv[2] ?? 200);
+const [approvals = '200'] = parseArgs({ allowPositionals: true }).positionals;
+const N = numberOption('approvals', approvals);
 const SERVER = 'postgresql://postgres@127.0.0.1:5432/postgres';
 const query = `mutation ($input: ApproveSuggestionInput!) { approveSuggestion(input: $input) {
   __typename ... on ApproveSuggestionPayload { reply { id deliveryStatus } conversation { status } suggestion { status } } } }`;

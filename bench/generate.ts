@@ -7,6 +7,7 @@
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../src/db/embedded.js';
 import { migrate } from '../src/db/migrate.js';
+import { benchOptions } from './support/args.js';
 
 export const SIZES = {
   small: { leads: 100, conversations: 1_000, messagesPerConversation: 10 },
@@ -151,10 +152,9 @@ export async function generate(
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const i = process.argv.indexOf('--size');
-  const size = (i >= 0 ? process.argv[i + 1] : 'small') as Size;
-  const e = process.argv.indexOf('--embedded');
+  // --embedded DIR: fill an embedded (PGlite) data directory instead of the PostgreSQL server.
+  const options = benchOptions({ size: { type: 'string', default: 'small' }, embedded: { type: 'string' } });
   const started = Date.now();
-  const result = await generate(size, e >= 0 ? process.argv[e + 1] : undefined);
+  const result = await generate(options.size as Size, options.embedded);
   console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(result)}`);
 }

@@ -11,19 +11,27 @@ import type autocannon from 'autocannon';
 import pg from 'pg';
 import { benchDatabaseUrl, BENCH_ACCOUNT, DEFAULT_BENCH_DATABASE, generate, type BenchDatabase, type Size } from './generate.js';
 import { postgresPids } from './support/proc.js';
-import { argValue, measure, measureAfterWarmUp, type Measured } from './support/load.js';
+import { measure, measureAfterWarmUp, type Measured } from './support/load.js';
 import { COMPARISON_TABLE_HEADER, comparisonRow, machine, writeSection } from './support/results.js';
 import { withBareServer, withParleyServer } from './support/servers.js';
 import { graphqlRequest, LIST_QUERY, STATS_QUERY, THREAD_QUERY } from './support/workload.js';
+import { benchOptions, numberOption } from './support/args.js';
 
-const SIZE = (argValue('size') ?? 'large') as Size;
-const DURATION = Number(argValue('duration') ?? 10);
-const CONNECTIONS = Number(argValue('connections') ?? 10);
-const EMBEDDED = process.argv.includes('--embedded');
+const options = benchOptions({
+  size: { type: 'string', default: 'large' },
+  duration: { type: 'string', default: '10' },
+  connections: { type: 'string', default: '10' },
+  embedded: { type: 'boolean', default: false },
+  'skip-generate': { type: 'boolean', default: false },
+});
+const SIZE = options.size as Size;
+const DURATION = numberOption('duration', options.duration);
+const CONNECTIONS = numberOption('connections', options.connections);
+const EMBEDDED = options.embedded;
 const WARM_UP_SECONDS = 2;
 
 const dataDir = EMBEDDED ? join(mkdtempSync(join(tmpdir(), 'parley-bench-')), 'data') : undefined;
-const { threadConversationId } = process.argv.includes('--skip-generate')
+const { threadConversationId } = options['skip-generate']
   ? await existingThread()
   : await generate(SIZE, dataDir);
 

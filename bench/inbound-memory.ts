@@ -11,12 +11,18 @@ import { join } from 'node:path';
 import pg from 'pg';
 import WebSocket from 'ws';
 import { devAuth, inboundPayload } from '../test/support/postmark-payloads.js';
-import { argValue } from './support/load.js';
+import { benchOptions, numberOption } from './support/args.js';
 
-const EMBEDDED = process.argv.includes('--embedded');
-const PORT = Number(argValue('port') ?? 4101);
-const IDLE_SECONDS = Number(argValue('idle-seconds') ?? 20);
-const ROUNDS = Number(argValue('rounds') ?? 1);
+const options = benchOptions({
+  embedded: { type: 'boolean', default: false },
+  port: { type: 'string', default: '4101' },
+  'idle-seconds': { type: 'string', default: '20' },
+  rounds: { type: 'string', default: '1' },
+});
+const EMBEDDED = options.embedded;
+const PORT = numberOption('port', options.port);
+const IDLE_SECONDS = numberOption('idle-seconds', options['idle-seconds']);
+const ROUNDS = numberOption('rounds', options.rounds);
 const SERVER_URL = 'postgresql://postgres@127.0.0.1:5432';
 const DATABASE = 'parley_bench_inbound_memory';
 const MiB = 1024 * 1024;

@@ -6,18 +6,23 @@
 import autocannon from 'autocannon';
 import { DEFAULT_BENCH_DATABASE, generate, type Size } from './generate.js';
 import { cpuMeter, rssBytes } from './support/proc.js';
-import { argValue } from './support/load.js';
 import { machine, writeSection } from './support/results.js';
 import { withParleyServer } from './support/servers.js';
 import { graphqlRequest, LIST_QUERY } from './support/workload.js';
+import { benchOptions, numberOption } from './support/args.js';
 
-const MINUTES = Number(argValue('minutes') ?? 10);
-const SIZE = (argValue('size') ?? 'large') as Size;
+const options = benchOptions({
+  minutes: { type: 'string', default: '10' },
+  size: { type: 'string', default: 'large' },
+  'skip-generate': { type: 'boolean', default: false },
+});
+const MINUTES = numberOption('minutes', options.minutes);
+const SIZE = options.size as Size;
 const CONNECTIONS = 10;
 const SAMPLE_EVERY_MS = 5_000;
 const GOAL_GROWTH = 0.1;
 
-if (!process.argv.includes('--skip-generate')) await generate(SIZE);
+if (!options['skip-generate']) await generate(SIZE);
 
 interface Sample {
   atSeconds: number;

@@ -10,13 +10,18 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { machine, percentile, writeSection } from './support/results.js';
 import { rssBytes } from './support/proc.js';
-import { argValue } from './support/load.js';
 import { spawnServer } from './support/spawn.js';
+import { benchOptions, numberOption } from './support/args.js';
 
-const SUBSCRIBERS = Number(argValue('subscribers') ?? 2000);
-const EVENTS = Number(argValue('events') ?? 30);
+const options = benchOptions({
+  subscribers: { type: 'string', default: '2000' },
+  events: { type: 'string', default: '30' },
+  writers: { type: 'string', default: '2' },
+});
+const SUBSCRIBERS = numberOption('subscribers', options.subscribers);
+const EVENTS = numberOption('events', options.events);
 /** Concurrent writers (archive/unarchive and list, no events) while events are measured. */
-const WRITERS = Number(argValue('writers') ?? 2);
+const WRITERS = numberOption('writers', options.writers);
 const SELECTION = 'subscription { newReply { at conversation { id subject status lead { email } } email { direction strippedText } } }';
 const WARMUP = 5;
 

@@ -7,10 +7,10 @@
 // 2 ms the ratio is noise and reported as 1. Exit code 1 when any shape looks super-linear.
 // `npx tsx bench/text-linear-time.ts [--only name]`
 import { ADVERSARIAL, TEXT_FUNCTIONS, type TextFunction } from '../test/support/text-functions.js';
-import { argValue } from './support/load.js';
+import { benchOptions } from './support/args.js';
 
 const NOISE_FLOOR_MS = 2;
-const ONLY = argValue('only');
+const ONLY = benchOptions({ only: { type: 'string' } }).only;
 
 /** Best-of-three time per call, repeating each round until it lasts long enough to measure. */
 function timePerCall(fn: TextFunction, input: string): number {

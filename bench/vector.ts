@@ -18,25 +18,32 @@ import { createLogger } from '../src/logger.js';
 import { DEFAULT_EF_SEARCH, explainSimilar, searchSimilar, vectorLiteral, type VectorSpace } from '../src/vector/sql.js';
 import { normalize } from '../src/vector/embedder.js';
 import type { Intent } from '../prisma/generated/client/enums.js';
+import { benchOptions, numberOption } from './support/args.js';
 
-const args = Object.fromEntries(
-  process.argv.slice(2).map((a) => {
-    const [k, v] = a.replace(/^--/, '').split('=');
-    return [k!, v ?? 'true'];
-  }),
-);
-const SIZES = (args.sizes ?? '10000,100000').split(',').map(Number);
-const QUERIES = Number(args.queries ?? 100);
-const EF_VALUES = (args.ef ?? '10,20,40,64,100').split(',').map(Number);
-const FILTERED_EF_VALUES = (args['filtered-ef'] ?? '40,200,400,800,1000').split(',').map(Number);
-const M = Number(args.m ?? 16);
-const EF_CONSTRUCTION = Number(args['ef-construction'] ?? 64);
-const WRITE = args['no-write'] === undefined && args.m === undefined && args['ef-construction'] === undefined;
+const args = benchOptions({
+  sizes: { type: 'string', default: '10000,100000' },
+  queries: { type: 'string', default: '100' },
+  ef: { type: 'string', default: '10,20,40,64,100' },
+  'filtered-ef': { type: 'string', default: '40,200,400,800,1000' },
+  m: { type: 'string' },
+  'ef-construction': { type: 'string' },
+  'no-write': { type: 'boolean', default: false },
+  latent: { type: 'string', default: '32' },
+  spread: { type: 'string', default: '0.45' },
+  noise: { type: 'string', default: '0.03' },
+});
+const SIZES = args.sizes.split(',').map((size) => numberOption('sizes', size));
+const QUERIES = numberOption('queries', args.queries);
+const EF_VALUES = args.ef.split(',').map((ef) => numberOption('ef', ef));
+const FILTERED_EF_VALUES = args['filtered-ef'].split(',').map((ef) => numberOption('filtered-ef', ef));
+const M = numberOption('m', args.m ?? '16');
+const EF_CONSTRUCTION = numberOption('ef-construction', args['ef-construction'] ?? '64');
+const WRITE = !args['no-write'] && args.m === undefined && args['ef-construction'] === undefined;
 const K = 10;
 // Shape of the generated clusters (see makeSpace); the defaults are what RESULTS.md reports.
-const LATENT = Number(args.latent ?? 32);
-const SPREAD = Number(args.spread ?? 0.45);
-const NOISE = Number(args.noise ?? 0.03);
+const LATENT = numberOption('latent', args.latent);
+const SPREAD = numberOption('spread', args.spread);
+const NOISE = numberOption('noise', args.noise);
 const DIMENSIONS = 256;
 const SPACE: VectorSpace = { name: 'offline-hash-256', dimensions: DIMENSIONS };
 const INDEX = 'conversation_embeddings_offline_hash_256_hnsw_idx';

@@ -18,20 +18,30 @@ import WebSocket from 'ws';
 import { encodeParleyId } from '../src/schema/ids.js';
 import { devAuth, inboundPayload } from '../test/support/postmark-payloads.js';
 import { generate, withBenchDatabase, type BenchDatabase, type Size } from './generate.js';
-import { argValue, measureAfterWarmUp } from './support/load.js';
+import { measureAfterWarmUp } from './support/load.js';
 import { COMPARISON_TABLE_HEADER, comparisonRow, machine, percentile, writeSection } from './support/results.js';
 import { postgresPids } from './support/proc.js';
 import { withBareServer, withParleyServer, type ParleyInfo } from './support/servers.js';
+import { benchOptions, numberOption } from './support/args.js';
 
-const SIZE = (argValue('size') ?? 'small') as Size;
-const DURATION = Number(argValue('duration') ?? 10);
-const CONNECTIONS = Number(argValue('connections') ?? 10);
-const RATE = Number(argValue('rate') ?? 200);
-const DRAFTS = Number(argValue('drafts') ?? 50);
+const options = benchOptions({
+  size: { type: 'string', default: 'small' },
+  duration: { type: 'string', default: '10' },
+  connections: { type: 'string', default: '10' },
+  rate: { type: 'string', default: '200' },
+  drafts: { type: 'string', default: '50' },
+  embedded: { type: 'boolean', default: false },
+  'cpu-prof': { type: 'string' },
+});
+const SIZE = options.size as Size;
+const DURATION = numberOption('duration', options.duration);
+const CONNECTIONS = numberOption('connections', options.connections);
+const RATE = numberOption('rate', options.rate);
+const DRAFTS = numberOption('drafts', options.drafts);
 const DRAFT_WARMUP = 5;
-const EMBEDDED = process.argv.includes('--embedded');
+const EMBEDDED = options.embedded;
 const DATABASE = 'parley_bench_webhook';
-const CPU_PROFILE_DIR = argValue('cpu-prof');
+const CPU_PROFILE_DIR = options['cpu-prof'];
 const WARMUP_SECONDS = 1;
 const P99_GOAL_MS = 50;
 /** The worker's default; the webhook wakes it, so the interval matters only when a wake is missed. */

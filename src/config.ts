@@ -4,6 +4,9 @@ import { z } from 'zod';
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
 const optionalUrl = z.preprocess(emptyAsUndefined, z.url().optional());
+// Exactly "true" or "false" (lower case), as the README documents; anything else is a typed config error.
+const boolean = z.stringbool({ truthy: ['true'], falsy: ['false'], case: 'sensitive' });
+const optionalBoolean = z.preprocess(emptyAsUndefined, boolean.optional());
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -13,14 +16,8 @@ const envSchema = z.object({
   DATABASE_URL: optionalUrl,
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   PARLEY_DATA_DIR: z.string().default('.parley-data'),
-  PARLEY_MIGRATE_ON_START: z.preprocess(
-    emptyAsUndefined,
-    z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
-  ),
-  PARLEY_SEED_ON_START: z.preprocess(
-    emptyAsUndefined,
-    z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
-  ),
+  PARLEY_MIGRATE_ON_START: optionalBoolean,
+  PARLEY_SEED_ON_START: optionalBoolean,
   PARLEY_DEV_ACCOUNT: z.string().default('demo'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   // Email (Postmark, or the local outbox when no token is set)
@@ -34,9 +31,9 @@ const envSchema = z.object({
   POSTMARK_WEBHOOK_USERNAME: optionalString,
   POSTMARK_WEBHOOK_PASSWORD: optionalString,
   WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(60 * 1024 * 1024),
-  INBOUND_STORE_ATTACHMENT_CONTENT: z.enum(['true', 'false']).default('false'),
+  INBOUND_STORE_ATTACHMENT_CONTENT: boolean.default(false),
   // Background jobs
-  JOBS_RUN_WORKER: z.enum(['true', 'false']).default('true'),
+  JOBS_RUN_WORKER: boolean.default(true),
   JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(1000),
   JOBS_RETRY_BASE_DELAY_MS: z.coerce.number().int().min(1).default(2000),
@@ -50,6 +47,7 @@ const envSchema = z.object({
   AI_EMBEDDING_MODEL: z.string().default('text-embedding-3-small'),
   AI_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   AI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  AI_OFFER_FACTS: optionalString,
   // Authentication and API limits
   AUTH_JWT_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
   AUTH_JWKS_URL: optionalUrl,
@@ -61,17 +59,15 @@ const envSchema = z.object({
   AUTH_RECHECK_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(5_000),
   CORS_ORIGINS: optionalString,
   HTML_REMOTE_IMAGES: z.enum(['keep', 'block']).default('keep'),
-  GRAPHIQL: z.enum(['true', 'false']).optional(),
-  GRAPHQL_INTROSPECTION: z.enum(['true', 'false']).optional(),
+  GRAPHIQL: optionalBoolean,
+  GRAPHQL_INTROSPECTION: optionalBoolean,
   MAX_REQUEST_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
   // How long a transaction may wait for a connection (default: 60 s embedded, 2 s PostgreSQL)
   DATABASE_TRANSACTION_MAX_WAIT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).optional()),
   // false behind a pooler that cannot keep prepared statements (PgBouncer transaction mode before 1.21)
-  DATABASE_PREPARED_STATEMENTS: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).default('true').transform((v) => v === 'true')),
+  DATABASE_PREPARED_STATEMENTS: z.preprocess(emptyAsUndefined, boolean.default(true)),
   // Events across instances, and WebSocket keep-alive
-  AI_OFFER_FACTS: optionalString,
-  // Events across instances
   REDIS_URL: optionalUrl,
   WS_HEARTBEAT_MS: z.coerce.number().int().min(50).default(30_000),
   // Observability
@@ -83,104 +79,6 @@ const envSchema = z.object({
 export type DatabaseConfig =
   | { kind: 'postgres'; url: string; poolSize: number; statementTimeoutMs?: number; preparedStatements?: boolean; transactionMaxWaitMs?: number }
   | { kind: 'embedded'; dataDir: string; transactionMaxWaitMs?: number };
-
-export interface Config {
-  env: 'development' | 'production' | 'test';
-  port: number;
-  host: string;
-  logLevel: string;
-  database: DatabaseConfig;
-  /** Apply pending migrations at start-up (always on for the embedded database). */
-  migrateOnStart: boolean;
-  /** Seed the demo account when the database holds no account yet. */
-  seedOnStart: boolean;
-  /** Outside production: the development account, whose OWNER token is printed at start-up. */
-  devAccountSlug: string;
-  shutdownTimeoutMs: number;
-  email: {
-    /** Unset: the local outbox stores what would be sent. */
-    postmarkServerToken?: string;
-    /** Another Postmark API host (EU endpoint, tests). */
-    postmarkApiUrl?: string;
-    messageStream: string;
-    fromAddress: string;
-    fromName: string;
-    /** Replies go to replies+HASH@inboundDomain, which Postmark routes to the inbound webhook. */
-    inboundDomain: string;
-    /** After a send with an unknown outcome, how long the provider's search is trusted to catch up (src/email/deliver.ts). */
-    lookupWindowMs: number;
-  };
-  webhooks: {
-    /**
-     * Basic-auth credentials Postmark must send. Outside production they default to
-     * postmark / parley-dev-webhook; in production, unset means every webhook call is refused.
-     */
-    username?: string;
-    password?: string;
-    /** Largest webhook body accepted, in bytes (Postmark inbound JSON can reach ~50 MB). */
-    maxBodyBytes: number;
-    /** Keep inbound attachments' base64 content (otherwise only name, type and size). */
-    storeAttachmentContent: boolean;
-  };
-  jobs: {
-    /** Run the background job worker in this process. */
-    runWorker: boolean;
-    concurrency: number;
-    pollIntervalMs: number;
-    retryBaseDelayMs: number;
-  };
-  ai: {
-    /** Unset: the offline analyser and drafter. */
-    openaiApiKey?: string;
-    openaiBaseUrl?: string;
-    analysisModel: string;
-    draftModel: string;
-    premiumModel: string;
-    /** Leads worth at least this much get the premium drafting model. */
-    premiumMinLeadValue: number;
-    embeddingModel: string;
-    timeoutMs: number;
-    maxRetries: number;
-    /** What we sell, in plain sentences (prices, links, terms): the only such facts a draft may state. */
-    offerFacts?: string;
-  };
-  redisUrl?: string;
-  /** WebSocket ping interval; a peer that misses one ping is dropped. */
-  wsHeartbeatMs: number;
-  auth: {
-    /** HS256 secret for bearer JWTs; outside production a fixed development secret. */
-    jwtSecret?: string;
-    /** Verify JWTs against this JWKS instead (RS256/ES256 from an identity provider). */
-    jwksUrl?: string;
-    issuer: string;
-    audience: string;
-    /** Longest a token may live (exp - iat), in seconds; longer tokens are refused. */
-    maxTokenLifetimeSeconds: number;
-    /** Lifetime of the development OWNER token printed at start-up. */
-    devTokenTtlSeconds: number;
-    /** How long a user's role and existence (and an API key's state) are remembered; 0: never. */
-    principalCacheTtlMs: number;
-    /** How often a live subscription checks that its credential still holds. */
-    recheckIntervalMs: number;
-  };
-  observability: {
-    /** Bearer token Prometheus sends to scrape /metrics; unset: /metrics is off (404). */
-    metricsToken?: string;
-    /** OTLP/HTTP collector base URL (traces go to <url>/v1/traces); unset: no tracing at all. */
-    otlpEndpoint?: string;
-    serviceName: string;
-  };
-  /** Origins allowed to call the API from a browser (CORS); empty: none. */
-  corsOrigins: string[];
-  /** Remote images in sanitised HTML bodies: kept, or removed (they can track that an email was read). */
-  htmlRemoteImages: 'keep' | 'block';
-  graphql: {
-    graphiql: boolean;
-    introspection: boolean;
-    /** Largest GraphQL request body, in bytes. */
-    maxRequestBytes: number;
-  };
-}
 
 export class ConfigError extends Error {}
 
@@ -203,95 +101,134 @@ function parseOrigins(value: string | undefined, env: string): string[] {
   return origins;
 }
 
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new ConfigError(`Invalid configuration: ${problems}`);
-  }
-  const e = parsed.data;
+/**
+ * The environment, validated, turned into the configuration the app reads. Config is inferred
+ * from it (one source of truth); the comments on the fields below are what an editor shows.
+ */
+const configSchema = envSchema.transform((e) => {
   if (e.NODE_ENV === 'production' && !e.AUTH_JWT_SECRET && !e.AUTH_JWKS_URL) {
     throw new ConfigError('Invalid configuration: AUTH_JWT_SECRET or AUTH_JWKS_URL is required in production');
   }
   const embedded = e.DATABASE_URL === undefined;
+  const database: DatabaseConfig = embedded
+    ? { kind: 'embedded', dataDir: e.PARLEY_DATA_DIR, transactionMaxWaitMs: e.DATABASE_TRANSACTION_MAX_WAIT_MS }
+    : {
+        kind: 'postgres',
+        url: e.DATABASE_URL!,
+        poolSize: e.DATABASE_POOL_SIZE,
+        statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+        preparedStatements: e.DATABASE_PREPARED_STATEMENTS,
+        transactionMaxWaitMs: e.DATABASE_TRANSACTION_MAX_WAIT_MS,
+      };
   return {
     env: e.NODE_ENV,
     port: e.PORT,
     // Loopback outside production: a development server (with its OWNER token) is not for the network.
     host: e.HOST ?? (e.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
     logLevel: e.LOG_LEVEL,
-    database: embedded
-      ? { kind: 'embedded', dataDir: e.PARLEY_DATA_DIR, transactionMaxWaitMs: e.DATABASE_TRANSACTION_MAX_WAIT_MS }
-      : {
-          kind: 'postgres',
-          url: e.DATABASE_URL!,
-          poolSize: e.DATABASE_POOL_SIZE,
-          statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
-          preparedStatements: e.DATABASE_PREPARED_STATEMENTS,
-          transactionMaxWaitMs: e.DATABASE_TRANSACTION_MAX_WAIT_MS,
-        },
+    database,
+    /** Apply pending migrations at start-up (always on for the embedded database). */
     migrateOnStart: embedded || (e.PARLEY_MIGRATE_ON_START ?? false),
+    /** Seed the demo account when the database holds no account yet. */
     seedOnStart: e.PARLEY_SEED_ON_START ?? embedded,
+    /** Outside production: the development account, whose OWNER token is printed at start-up. */
     devAccountSlug: e.PARLEY_DEV_ACCOUNT,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     email: {
+      /** Unset: the local outbox stores what would be sent. */
       postmarkServerToken: e.POSTMARK_SERVER_TOKEN,
+      /** Another Postmark API host (EU endpoint, tests). */
       postmarkApiUrl: e.POSTMARK_API_URL,
       messageStream: e.POSTMARK_MESSAGE_STREAM,
       fromAddress: e.EMAIL_FROM_ADDRESS,
       fromName: e.EMAIL_FROM_NAME,
+      /** Replies go to replies+HASH@inboundDomain, which Postmark routes to the inbound webhook. */
       inboundDomain: e.INBOUND_EMAIL_DOMAIN,
+      /** After a send with an unknown outcome, how long the provider's search is trusted to catch up (src/email/deliver.ts). */
       lookupWindowMs: e.EMAIL_LOOKUP_WINDOW_MS,
     },
     webhooks: {
+      /**
+       * Basic-auth credentials Postmark must send. Outside production they default to
+       * postmark / parley-dev-webhook; in production, unset means every webhook call is refused.
+       */
       username: e.POSTMARK_WEBHOOK_USERNAME ?? (e.NODE_ENV === 'production' ? undefined : DEV_WEBHOOK_USERNAME),
       password: e.POSTMARK_WEBHOOK_PASSWORD ?? (e.NODE_ENV === 'production' ? undefined : DEV_WEBHOOK_PASSWORD),
+      /** Largest webhook body accepted, in bytes (Postmark inbound JSON can reach ~50 MB). */
       maxBodyBytes: e.WEBHOOK_MAX_BODY_BYTES,
-      storeAttachmentContent: e.INBOUND_STORE_ATTACHMENT_CONTENT === 'true',
+      /** Keep inbound attachments' base64 content (otherwise only name, type and size). */
+      storeAttachmentContent: e.INBOUND_STORE_ATTACHMENT_CONTENT,
     },
     jobs: {
-      runWorker: e.JOBS_RUN_WORKER === 'true',
+      /** Run the background job worker in this process. */
+      runWorker: e.JOBS_RUN_WORKER,
       concurrency: e.JOBS_CONCURRENCY,
       pollIntervalMs: e.JOBS_POLL_INTERVAL_MS,
       retryBaseDelayMs: e.JOBS_RETRY_BASE_DELAY_MS,
     },
     ai: {
+      /** Unset: the offline analyser and drafter. */
       openaiApiKey: e.OPENAI_API_KEY,
       openaiBaseUrl: e.OPENAI_BASE_URL,
       analysisModel: e.AI_ANALYSIS_MODEL,
       draftModel: e.AI_DRAFT_MODEL,
       premiumModel: e.AI_PREMIUM_MODEL,
+      /** Leads worth at least this much get the premium drafting model. */
       premiumMinLeadValue: e.AI_PREMIUM_MIN_LEAD_VALUE,
       embeddingModel: e.AI_EMBEDDING_MODEL,
       timeoutMs: e.AI_TIMEOUT_MS,
       maxRetries: e.AI_MAX_RETRIES,
+      /** What we sell, in plain sentences (prices, links, terms): the only such facts a draft may state. */
       offerFacts: e.AI_OFFER_FACTS,
     },
     redisUrl: e.REDIS_URL,
+    /** WebSocket ping interval; a peer that misses one ping is dropped. */
     wsHeartbeatMs: e.WS_HEARTBEAT_MS,
     auth: {
+      /** HS256 secret for bearer JWTs; outside production a fixed development secret. */
       jwtSecret: e.AUTH_JWT_SECRET ?? (e.NODE_ENV === 'production' || e.AUTH_JWKS_URL ? undefined : DEV_JWT_SECRET),
+      /** Verify JWTs against this JWKS instead (RS256/ES256 from an identity provider). */
       jwksUrl: e.AUTH_JWKS_URL,
       issuer: e.AUTH_JWT_ISSUER,
       audience: e.AUTH_JWT_AUDIENCE,
+      /** Longest a token may live (exp - iat), in seconds; longer tokens are refused. */
       maxTokenLifetimeSeconds: e.AUTH_TOKEN_MAX_LIFETIME_SECONDS,
+      /** Lifetime of the development OWNER token printed at start-up. */
       devTokenTtlSeconds: Math.min(e.AUTH_DEV_TOKEN_TTL_SECONDS, e.AUTH_TOKEN_MAX_LIFETIME_SECONDS),
+      /** How long a user's role and existence (and an API key's state) are remembered; 0: never. */
       principalCacheTtlMs: e.AUTH_CACHE_TTL_MS,
+      /** How often a live subscription checks that its credential still holds. */
       recheckIntervalMs: e.AUTH_RECHECK_INTERVAL_MS,
     },
     observability: {
+      /** Bearer token Prometheus sends to scrape /metrics; unset: /metrics is off (404). */
       metricsToken: e.METRICS_TOKEN,
+      /** OTLP/HTTP collector base URL (traces go to <url>/v1/traces); unset: no tracing at all. */
       otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
       serviceName: e.OTEL_SERVICE_NAME,
     },
+    /** Origins allowed to call the API from a browser (CORS); empty: none. */
     corsOrigins: parseOrigins(e.CORS_ORIGINS, e.NODE_ENV),
+    /** Remote images in sanitised HTML bodies: kept, or removed (they can track that an email was read). */
     htmlRemoteImages: e.HTML_REMOTE_IMAGES,
     graphql: {
-      graphiql: (e.GRAPHIQL ?? (e.NODE_ENV === 'production' ? 'false' : 'true')) === 'true',
-      introspection: (e.GRAPHQL_INTROSPECTION ?? (e.NODE_ENV === 'production' ? 'false' : 'true')) === 'true',
+      graphiql: e.GRAPHIQL ?? e.NODE_ENV !== 'production',
+      introspection: e.GRAPHQL_INTROSPECTION ?? e.NODE_ENV !== 'production',
+      /** Largest GraphQL request body, in bytes. */
       maxRequestBytes: e.MAX_REQUEST_BYTES,
     },
   };
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration: ${problems}`);
+  }
+  return parsed.data;
 }
 
 /** Read once at import: the schema builder needs it before any config object exists. */

@@ -4,11 +4,11 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { GraphQLError, type ExecutionArgs } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
 import type { App } from './app.js';
 import { AuthenticationError, credentialLapse } from './auth/authenticate.js';
 import { credentialLapseError } from './auth/live-credential.js';
-import { authenticateFrom, type AuthenticatedConnection } from './context.js';
+import { authenticateFrom, type AuthenticatedConnection } from './graphql-context.js';
 import { RateLimitedError } from './domain/errors.js';
 
 /** Documented limits (README): per connection, and for one message. */
@@ -40,7 +40,6 @@ export function attachGraphQLWebSocket(server: Server, app: App, options: { hear
   // messages in order), so the limit holds even for a burst of subscribe messages.
   const operations = new WeakMap<object, Set<string>>();
   const connections = new WeakMap<object, AuthenticatedConnection>();
-  const contextCredentialLapse = (connection: AuthenticatedConnection) => credentialLapse(services, connection.authorization, connection.viewer);
   const operationsOf = (ctx: object) => {
     let ids = operations.get(ctx);
     if (!ids) operations.set(ctx, (ids = new Set()));
@@ -57,10 +56,9 @@ export function attachGraphQLWebSocket(server: Server, app: App, options: { hear
       onConnect: async (ctx) => {
         const authorization = connectionAuthorization(ctx);
         try {
-          const viewer = await authenticateFrom(services, ctx.extra.request.socket.remoteAddress ?? 'unknown', authorization);
+          const authenticated = await authenticateFrom(services, ctx.extra.request.socket.remoteAddress ?? 'unknown', authorization);
           const connection: AuthenticatedConnection = {
-            authorization,
-            viewer,
+            authenticated,
             end: (lapse) => {
               // Reason text is capped at 123 bytes by the WebSocket protocol.
               if (ctx.extra.socket.readyState === ctx.extra.socket.OPEN) ctx.extra.socket.close(CREDENTIAL_LAPSED_CLOSE_CODE, lapse.reason);
@@ -80,8 +78,9 @@ export function attachGraphQLWebSocket(server: Server, app: App, options: { hear
       onSubscribe: async (ctx, id, params) => {
         const connection = connections.get(ctx)!;
         // A new operation on a connection whose credential lapsed closes it with 4403 (the
-        // client reconnects with fresh credentials), never with 4500.
-        const lapse = await contextCredentialLapse(connection);
+        // client reconnects with fresh credentials), never with 4500. From cached state: the
+        // credential itself was verified once, at connection_init.
+        const lapse = await credentialLapse(services, connection.authenticated);
         if (lapse) {
           connection.end(lapse);
           return [credentialLapseError(lapse)];
@@ -136,30 +135,13 @@ export function attachGraphQLWebSocket(server: Server, app: App, options: { hear
       },
     },
     wss,
+    // graphql-ws's keep-alive: WebSocket pings every heartbeatMs; a peer that has not answered
+    // one by the next (a dead network path) is terminated instead of holding its subscriptions forever.
+    options.heartbeatMs ?? HEARTBEAT_MS,
   );
-
-  // WebSocket-level pings: a peer that stops answering (a dead network path) is dropped
-  // instead of holding its subscriptions forever.
-  const alive = new WeakMap<WebSocket, boolean>();
-  wss.on('connection', (socket) => {
-    alive.set(socket, true);
-    socket.on('pong', () => alive.set(socket, true));
-  });
-  const heartbeat = setInterval(() => {
-    for (const socket of wss.clients) {
-      if (!alive.get(socket)) {
-        socket.terminate();
-        continue;
-      }
-      alive.set(socket, false);
-      socket.ping();
-    }
-  }, options.heartbeatMs ?? HEARTBEAT_MS);
-  heartbeat.unref();
 
   return {
     async close() {
-      clearInterval(heartbeat);
       for (const socket of wss.clients) socket.close(1001, 'Server shutting down');
       await disposable.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

@@ -1,6 +1,6 @@
 // The GraphQL HTTP handler: schema, context, GraphiQL, error masking, health and readiness.
 import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
-import { createYoga, useErrorHandler, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, maskError, useErrorHandler, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { graphiqlOptions } from './graphiql.js';
 import { useMetrics } from './metrics-http.js';
@@ -8,7 +8,7 @@ import { useGraphQLArmor, useRequestSizeLimit } from './limits/graphql-limits.js
 import { useBodyFieldLimit } from './limits/cost.js';
 import { useStorableStrings } from './limits/storable-strings.js';
 import { corsFor, mayEmbedDevToken } from './browser-access.js';
-import { buildContext, requestIdFor, type AuthenticatedConnection, type GraphQLContext } from './context.js';
+import { buildContext, requestIdFor, type AuthenticatedConnection, type GraphQLContext } from './graphql-context.js';
 import { isDatabaseUnavailable } from './db/unavailable.js';
 import { DomainError, ValidationError } from './domain/errors.js';
 import { schema } from './schema/index.js';
@@ -79,20 +79,11 @@ export function createParleyYoga(services: AppServices, options: { extraPlugins?
       warn: (...args) => logger.warn({ args }, 'yoga'),
       error: (...args) => logger.error({ args }, 'yoga'),
     },
+    // Domain errors and an unavailable database keep their message and code; everything else
+    // goes to Yoga's own masking (GraphQLErrors raised on purpose pass, the rest become
+    // INTERNAL_SERVER_ERROR, with the original only in development).
     maskedErrors: {
-      maskError: (error, message, isDev) => {
-        const exposed = exposeDomainError(error) ?? serviceUnavailable(error);
-        if (exposed) return exposed;
-        const gqlError = error instanceof GraphQLError ? error : undefined;
-        // Errors raised on purpose as GraphQLErrors (bad arguments, validation) pass through.
-        if (gqlError && !gqlError.originalError) return gqlError;
-        if (gqlError?.originalError instanceof GraphQLError) return gqlError;
-        return new GraphQLError(message, {
-          nodes: gqlError?.nodes,
-          path: gqlError?.path,
-          extensions: { code: 'INTERNAL_SERVER_ERROR', ...(isDev ? { originalError: String(gqlError?.originalError ?? error) } : {}) },
-        });
-      },
+      maskError: (error, message, isDev) => exposeDomainError(error) ?? serviceUnavailable(error) ?? maskError(error, message, isDev),
     },
     plugins: [
       useRequestSizeLimit(config.graphql.maxRequestBytes),

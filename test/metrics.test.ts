@@ -39,7 +39,7 @@ describe('/metrics', () => {
   it('answers 401 without the token, and 404 when METRICS_TOKEN is unset', async () => {
     expect((await scrape(null)).status).toBe(401);
     expect((await scrape('wrong-token-wrong-token')).status).toBe(401);
-    const withoutToken = createParleyYoga({ ...app.services, config: { ...app.config, observability: { serviceName: 'parley' } } });
+    const withoutToken = createParleyYoga({ ...app.services, config: { ...app.config, observability: { serviceName: 'parley', metricsToken: undefined, otlpEndpoint: undefined } } });
     expect((await scrape(METRICS_TOKEN, withoutToken)).status).toBe(404);
   });
 

@@ -32,7 +32,7 @@ afterAll(async () => {
 
 describe('OpenTelemetry', () => {
   it('is off without an endpoint', async () => {
-    expect(await startTracing({ serviceName: 'parley' })).toBeUndefined();
+    expect(await startTracing({ serviceName: 'parley', metricsToken: undefined, otlpEndpoint: undefined })).toBeUndefined();
   });
 
   it('exports a span per operation to <endpoint>/v1/traces, flushed when the app closes', async () => {

@@ -33,9 +33,3 @@ export async function measureAfterWarmUp(options: autocannon.Options, warmUpSeco
   await measure({ ...options, duration: warmUpSeconds });
   return measure(options, cpuOf());
 }
-
-/** `--name value` from the command line. */
-export function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}

@@ -17,6 +17,7 @@ import { estimateCostUsd } from './pricing.js';
 import { INTENTS, SENTIMENTS, URGENCIES, type CallMeta, type ReplyAnalysis, type ReplyModel } from './port.js';
 import { analysisModel, draftModel } from './routing.js';
 import { clip } from './text.js';
+import { backoffDelayMs } from '../retry/backoff.js';
 
 export class AIUnavailableError extends Error {
   constructor(
@@ -84,7 +85,7 @@ export function createOpenAIModel(ai: Config['ai'], options: OpenAIModelOptions 
     let lastError: unknown;
     let attempts = 0;
     for (let attempt = 0; attempt <= ai.maxRetries; attempt++) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, baseDelay * 2 ** (attempt - 1)));
+      if (attempt > 0) await new Promise((r) => setTimeout(r, backoffDelayMs(attempt, { baseDelayMs: baseDelay })));
       attempts += 1;
       try {
         const result = await generateText({

@@ -33,8 +33,19 @@ export class InvalidTokenError extends Error {
 /** How far ahead of our clock a token's `iat` may be (clock drift between machines). */
 export const TOKEN_CLOCK_SKEW_SECONDS = 60;
 
+/** A verified token: who it names, and its `exp` (seconds since the epoch). */
+export interface VerifiedToken extends TokenIdentity {
+  expiresAtSeconds: number;
+}
+
 export interface TokenVerifier {
-  verify(token: string): Promise<TokenIdentity>;
+  verify(token: string): Promise<VerifiedToken>;
+  /**
+   * Whether a token verified earlier has expired since, by the verifier's clock and jose's rule
+   * (expired once the current whole second reaches `exp`): live connections re-check this
+   * instead of verifying the signature again.
+   */
+  hasExpired(token: VerifiedToken): boolean;
   /** Signs a token (HS256 only; with a JWKS the identity provider issues tokens). */
   sign(identity: TokenIdentity, ttlSeconds: number): Promise<string>;
 }
@@ -53,7 +64,7 @@ const VERIFIED_MAX_ENTRIES = 10_000;
  * minted to last for years, is refused rather than trusted forever.
  */
 export function createTokenVerifier(auth: Config['auth'], now: () => number = Date.now): TokenVerifier {
-  const verified = new LRUCache<string, TokenIdentity>({ max: VERIFIED_MAX_ENTRIES, ttl: VERIFIED_TTL_MS, ttlResolution: 0, perf: { now } });
+  const verified = new LRUCache<string, VerifiedToken>({ max: VERIFIED_MAX_ENTRIES, ttl: VERIFIED_TTL_MS, ttlResolution: 0, perf: { now } });
   const secret = auth.jwtSecret ? new TextEncoder().encode(auth.jwtSecret) : undefined;
   // Imported once: handed the raw bytes, jose imports the key again on every verification,
   // which cost about 5% of a list request's CPU.
@@ -98,11 +109,14 @@ export function createTokenVerifier(auth: Config['auth'], now: () => number = Da
       if (payload.exp! - payload.iat! > auth.maxTokenLifetimeSeconds) {
         throw new InvalidTokenError(`the token lives longer than the ${auth.maxTokenLifetimeSeconds} s this server accepts`);
       }
-      const identity: TokenIdentity = { userId: claims.data.sub, accountId: claims.data.acct, role: claims.data.role };
+      const identity: VerifiedToken = { userId: claims.data.sub, accountId: claims.data.acct, role: claims.data.role, expiresAtSeconds: payload.exp! };
       const ttl = Math.min(VERIFIED_TTL_MS, payload.exp! * 1000 - now());
       // A ttl of 0 would mean "forever" to the cache; a token that close to expiry is not kept.
       if (ttl >= 1) verified.set(token, identity, { ttl });
       return identity;
+    },
+    hasExpired(token) {
+      return Math.floor(now() / 1000) >= token.expiresAtSeconds;
     },
     async sign(identity, ttlSeconds) {
       if (!secret) throw new Error('Tokens are issued by the identity provider (AUTH_JWKS_URL is set).');

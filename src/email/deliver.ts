@@ -7,6 +7,7 @@
 // passed. Postmark has no idempotency key; this is the substitute.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EmailSendError, type AcceptedEmail, type EmailSender, type OutgoingEmail } from './sender.js';
+import { backoffDelayMs } from '../retry/backoff.js';
 
 export interface DeliveryPolicy {
   /** Send requests per delivery, the first included. */
@@ -63,7 +64,7 @@ const asSendError = (error: unknown) =>
 
 export function backoffDelay(policy: DeliveryPolicy, attempt: number): number {
   // Full jitter: concurrent retries spread out instead of hitting the provider together.
-  return Math.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  return backoffDelayMs(attempt, { baseDelayMs: policy.baseDelayMs, maxDelayMs: policy.maxDelayMs, jitter: 'full' });
 }
 
 export async function deliver(sender: EmailSender, email: OutgoingEmail, policy: DeliveryPolicy): Promise<DeliveryOutcome> {

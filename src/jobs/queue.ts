@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { Prisma, type PrismaClient } from '../db/client.js';
 import type { ScopedTransaction } from '../db/scoped.js';
 import type { JobDefinition } from './definitions.js';
+import { backoffDelayMs } from '../retry/backoff.js';
 
 export interface JobSpec {
   kind: string;
@@ -150,9 +151,8 @@ export async function releaseJob(prisma: PrismaClient, job: ClaimedJob, workerId
 }
 
 export function retryDelayMs(attempts: number, policy: RetryPolicy, random = Math.random): number {
-  const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempts - 1));
   // Half fixed, half random: retries of many failed jobs spread out instead of stampeding.
-  return Math.round(exponential / 2 + (random() * exponential) / 2);
+  return Math.round(backoffDelayMs(attempts, { ...policy, jitter: 'half' }, random));
 }
 
 /** Schedules a retry with backoff, or gives up (FAILED) after the last attempt. */

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { getDatamodel, type PrismaTypes } from '../db/pothos-types.js';
 import { isProduction } from '../config.js';
 import { COST_LIMITS, costError, fieldCost } from '../limits/cost.js';
-import type { GraphQLContext } from '../context.js';
+import type { GraphQLContext } from '../graphql-context.js';
 import { ForbiddenError, ValidationError } from '../domain/errors.js';
 import { decodeParleyId, encodeParleyId } from './ids.js';
 
@@ -47,7 +47,7 @@ export const builder = new SchemaBuilder<{
   },
   defaultFieldNullability: false,
   scopeAuth: {
-    // Every request is authenticated before it gets here (src/context.ts); scopes are roles.
+    // Every request is authenticated before it gets here (src/graphql-context.ts); scopes are roles.
     authScopes: (ctx) => ({ agent: ctx.viewer.role !== 'VIEWER', owner: ctx.viewer.role === 'OWNER' }),
     authorizeOnSubscribe: true,
     unauthorizedError: (_parent, _ctx, info, result) => {

@@ -1,4 +1,4 @@
-import type { GraphQLContext } from '../context.js';
+import type { GraphQLContext } from '../graphql-context.js';
 import { plainDisplayName, sanitiseEmailHtml } from '../email/safe-html.js';
 import { builder } from './builder.js';
 

@@ -6,7 +6,7 @@
 // 1,000 subscribers one query each per event starved the database and cut everyone off.
 import { filter, pipe } from 'graphql-yoga';
 import { whileCredentialHolds } from '../auth/live-credential.js';
-import type { GraphQLContext } from '../context.js';
+import type { GraphQLContext } from '../graphql-context.js';
 import { NotFoundError } from '../domain/errors.js';
 import type { ConversationEvent, ConversationEventType } from '../events/bus.js';
 import { builder } from './builder.js';

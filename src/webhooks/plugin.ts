@@ -1,7 +1,7 @@
 // Routes the webhook paths inside Yoga, so the server, tests (yoga.fetch) and every Yoga
 // plugin see one request pipeline.
 import type { Plugin } from 'graphql-yoga';
-import { clientAddress } from '../context.js';
+import { clientAddress } from '../graphql-context.js';
 import type { AppServices } from '../services.js';
 import { handlePostmarkEvent } from './postmark-events.js';
 import { handlePostmarkInbound } from './postmark-inbound.js';

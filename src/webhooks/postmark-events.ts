@@ -9,7 +9,7 @@ import type { AppServices } from '../services.js';
 import { messageIdHeaderFor } from '../email/postmark.js';
 import { METADATA_KEYS } from '../email/sender.js';
 import { json } from './http.js';
-import { authenticate, readJsonBody } from './request.js';
+import { checkWebhookCredentials, readJsonBody } from './request.js';
 
 const Metadata = z.record(z.string(), z.string()).optional();
 const Time = z.iso.datetime({ offset: true });
@@ -81,7 +81,7 @@ function toDeliveryEvent(e: PostmarkEvent): DeliveryEvent {
 const KNOWN = new Set(['Delivery', 'Bounce', 'SpamComplaint', 'Open', 'Click', 'SubscriptionChange']);
 
 export async function handlePostmarkEvent(services: AppServices, request: Request, _url: URL, address: string): Promise<Response> {
-  const refused = await authenticate(services, request, address);
+  const refused = await checkWebhookCredentials(services, request, address);
   if (refused) return refused;
   const read = await readJsonBody(services, request, z.unknown());
   if (read instanceof Response) return read;

@@ -6,13 +6,13 @@ import { readInboundEmailOffLoop } from '../cpu/pool.js';
 import { INBOUND_ACTOR, receiveInboundEmail, UnroutableEmailError } from '../domain/inbound/index.js';
 import { encodeParleyId } from '../schema/ids.js';
 import type { AppServices } from '../services.js';
-import { authenticate, invalidPayload, malformedJson, readBody } from './request.js';
+import { checkWebhookCredentials, invalidPayload, malformedJson, readBody } from './request.js';
 import { json } from './http.js';
 
 export { PostmarkInboundSchema } from './postmark-inbound-payload.js';
 
 export async function handlePostmarkInbound(services: AppServices, request: Request, url: URL, address: string): Promise<Response> {
-  const refused = await authenticate(services, request, address);
+  const refused = await checkWebhookCredentials(services, request, address);
   if (refused) return refused;
   const raw = await readBody(services, request);
   if (raw instanceof Response) return raw;

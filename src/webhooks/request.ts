@@ -9,7 +9,7 @@ import { storableJson } from './storable.js';
  * A 401 response when the credentials are wrong or missing (429 once an address has failed
  * too often); undefined when they are right.
  */
-export async function authenticate(services: AppServices, request: Request, address: string): Promise<Response | undefined> {
+export async function checkWebhookCredentials(services: AppServices, request: Request, address: string): Promise<Response | undefined> {
   const { username, password } = services.config.webhooks;
   if (basicAuthMatches(request.headers.get('authorization'), username, password)) return undefined;
   services.logger.warn({ path: new URL(request.url).pathname, address }, 'webhook refused: bad or missing credentials');

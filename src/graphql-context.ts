@@ -2,10 +2,10 @@
 // their account's rows.
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { authenticate, AuthenticationError, credentialLapse, type CredentialLapse } from './auth/authenticate.js';
+import { authenticate, AuthenticationError, credentialLapse, type Authenticated, type CredentialLapse } from './auth/authenticate.js';
 import { scopeToAccount } from './db/scoped.js';
 import { RateLimitedError } from './domain/errors.js';
-import type { DomainContext, Viewer } from './domain/use-case-context.js';
+import type { DomainContext } from './domain/use-case-context.js';
 import type { AppServices } from './services.js';
 
 export interface GraphQLContext extends DomainContext {
@@ -59,7 +59,7 @@ function rateLimitedError(limited: RateLimitedError): GraphQLError {
  * guesser learns nothing from a success; each failure counts. Throws RateLimitedError or
  * AuthenticationError.
  */
-export async function authenticateFrom(services: AppServices, address: string, authorization: string | null | undefined): Promise<Viewer> {
+export async function authenticateFrom(services: AppServices, address: string, authorization: string | null | undefined): Promise<Authenticated> {
   await services.rateLimits.assertNotLimited('authenticationFailure', address);
   try {
     return await authenticate(services, authorization);
@@ -71,8 +71,7 @@ export async function authenticateFrom(services: AppServices, address: string, a
 
 /** A WebSocket connection, authenticated once at connection_init (src/ws.ts). */
 export interface AuthenticatedConnection {
-  authorization: string | undefined;
-  viewer: Viewer;
+  authenticated: Authenticated;
   /** Ends the connection because its credential lapsed (close 4403). */
   end(lapse: CredentialLapse): void;
 }
@@ -88,13 +87,12 @@ export async function buildContext(
   serverContext?: unknown,
   connection?: AuthenticatedConnection,
 ): Promise<GraphQLContext> {
-  let viewer: Viewer;
-  const authorization = connection ? connection.authorization : request.headers.get('authorization');
+  let authenticated: Authenticated;
   if (connection) {
-    viewer = connection.viewer;
+    authenticated = connection.authenticated;
   } else {
     try {
-      viewer = await authenticateFrom(services, clientAddress(serverContext), authorization);
+      authenticated = await authenticateFrom(services, clientAddress(serverContext), request.headers.get('authorization'));
     } catch (error) {
       if (error instanceof RateLimitedError) throw rateLimitedError(error);
       if (!(error instanceof AuthenticationError)) throw error;
@@ -103,13 +101,14 @@ export async function buildContext(
       });
     }
   }
+  const { viewer } = authenticated;
   return {
     requestId: requestIdFor(request),
     viewer,
     db: scopeToAccount(services.prisma, viewer.accountId),
     services,
     credential: {
-      lapse: () => credentialLapse(services, authorization, viewer),
+      lapse: () => credentialLapse(services, authenticated),
       end: (lapse) => connection?.end(lapse),
     },
   };
