@@ -142,10 +142,11 @@ describe('regenerateSuggestion (offline provider)', () => {
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(60);
     // Another viewer (here: the system job's actor) has its own budget.
-    await expect(
-      import('../src/domain/suggestions/index.js').then((m) => m.regenerateSuggestion(systemContext(app), { conversationId: ids.conversationId })),
-    ).resolves.toMatchObject({ suggestion: { status: 'PENDING' } });
-    expect(await app.services.prisma.aISuggestion.count({ where: { conversationId: ids.conversationId, status: 'PENDING' } })).toBe(1);
+    const { regenerateSuggestion } = await import('../src/domain/suggestions/index.js');
+    const regenerated = await regenerateSuggestion(systemContext(app), { conversationId: ids.conversationId });
+    expect(regenerated.conversationId).toBe(ids.conversationId);
+    const pending = await app.services.prisma.aISuggestion.findMany({ where: { conversationId: ids.conversationId, status: 'PENDING' }, select: { id: true } });
+    expect(pending).toEqual([{ id: regenerated.suggestionId }]);
   });
 
   it('adds AI figures to conversationStats', async () => {

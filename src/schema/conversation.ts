@@ -200,14 +200,17 @@ builder.relayMutationField(
       'Reopen an archived conversation, in the status its messages and drafts imply. A draft withdrawn when it was ' +
       'archived stays WITHDRAWN: regenerateSuggestion drafts a new one.',
     errors: { types: [...baseMutationErrors, InvalidStateError], directResult: true },
-    resolve: async (_root, { input }, ctx) => ({
-      conversation: await unarchiveConversation(ctx, { conversationId: idOfType(input.conversationId, 'Conversation', ['input', 'conversationId']) }),
-    }),
+    resolve: (_root, { input }, ctx) =>
+      unarchiveConversation(ctx, { conversationId: idOfType(input.conversationId, 'Conversation', ['input', 'conversationId']) }),
   },
   {
     description: 'Result of unarchiveConversation.',
     outputFields: (t) => ({
-      conversation: t.field({ type: ConversationNode, description: 'The conversation as it is now.', resolve: (p) => p.conversation }),
+      conversation: t.prismaField({
+        type: 'Conversation',
+        description: 'The conversation as it is now.',
+        resolve: (query, p, _args, ctx) => ctx.db.conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
+      }),
     }),
   },
 );

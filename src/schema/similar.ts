@@ -146,17 +146,20 @@ builder.relayMutationField(
       'Record how a conversation turned out. Good outcomes make its replies examples for similar conversations. ' +
       'InvalidStateError when it already has this outcome.',
     errors: { types: [...baseMutationErrors, InvalidStateError], directResult: true },
-    resolve: async (_root, { input }, ctx) => ({
-      conversation: await setConversationOutcome(ctx, {
+    resolve: (_root, { input }, ctx) =>
+      setConversationOutcome(ctx, {
         conversationId: idOfType(input.conversationId, 'Conversation', ['input', 'conversationId']),
         outcome: input.outcome,
       }),
-    }),
   },
   {
     description: 'Result of setConversationOutcome.',
     outputFields: (t) => ({
-      conversation: t.field({ type: ConversationNode, description: 'The conversation as it is now.', resolve: (p) => p.conversation }),
+      conversation: t.prismaField({
+        type: 'Conversation',
+        description: 'The conversation as it is now.',
+        resolve: (query, p, _args, ctx) => ctx.db.conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
+      }),
     }),
   },
 );

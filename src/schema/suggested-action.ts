@@ -85,14 +85,16 @@ builder.relayMutationField(
   {
     description: "Answer a conversation's suggested action: CONFIRM carries it out, DISMISS clears it. Audited either way.",
     errors: { types: [...baseMutationErrors, InvalidStateError], directResult: true },
-    resolve: async (_root, { input }, ctx) => ({
-      conversation: await resolveSuggestedAction(ctx, { conversationId: input.conversationId.id, decision: input.decision }),
-    }),
+    resolve: (_root, { input }, ctx) => resolveSuggestedAction(ctx, { conversationId: input.conversationId.id, decision: input.decision }),
   },
   {
     description: 'Result of resolveSuggestedAction.',
     outputFields: (t) => ({
-      conversation: t.field({ type: ConversationNode, description: 'The conversation as it is now.', resolve: (p) => p.conversation }),
+      conversation: t.prismaField({
+        type: 'Conversation',
+        description: 'The conversation as it is now.',
+        resolve: (query, p, _args, ctx) => ctx.db.conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
+      }),
     }),
   },
 );

@@ -7,10 +7,10 @@ import { EmailDeliveryError, InvalidStateError, RateLimitedError } from '../doma
 import { REJECTION_REASON_MAX, rejectSuggestion } from '../domain/suggestions/index.js';
 import { BODY_MAX_LENGTH, bodySchema, idempotencyKeySchema, SUBJECT_MAX_LENGTH, subjectSchema } from '../domain/sending/index.js';
 import { builder } from './builder.js';
-import { ConversationNode } from './conversation.js';
 import { baseMutationErrors } from './errors.js';
 import { idOfType } from './ids.js';
 import { IntentEnum, SentimentEnum, SuggestionStatusEnum, UrgencyEnum } from './enums.js';
+import { readQuery } from './optional-row.js';
 
 type AnalysisColumns = Pick<AISuggestion, 'sentiment' | 'intent' | 'urgency' | 'keyPoints' | 'questions' | 'nextStep'>;
 
@@ -151,8 +151,16 @@ builder.relayMutationField(
   {
     description: 'Result of rejectSuggestion.',
     outputFields: (t) => ({
-      suggestion: t.field({ type: AISuggestionNode, description: 'The draft, now REJECTED.', resolve: (p) => p.suggestion }),
-      conversation: t.field({ type: ConversationNode, description: 'The conversation as it is now.', resolve: (p) => p.conversation }),
+      suggestion: t.prismaField({
+        type: 'AISuggestion',
+        description: 'The draft, now REJECTED.',
+        resolve: (query, p, _args, ctx) => ctx.db.aISuggestion.findUniqueOrThrow({ ...query, where: { id: p.suggestionId } }),
+      }),
+      conversation: t.prismaField({
+        type: 'Conversation',
+        description: 'The conversation as it is now.',
+        resolve: (query, p, _args, ctx) => ctx.db.conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
+      }),
     }),
   },
 );
@@ -293,14 +301,25 @@ builder.relayMutationField(
   {
     description: 'Result of regenerateSuggestion.',
     outputFields: (t) => ({
-      suggestion: t.field({ type: AISuggestionNode, description: 'The new draft, PENDING.', resolve: (p) => p.suggestion }),
-      supersededSuggestion: t.field({
-        type: AISuggestionNode,
+      suggestion: t.prismaField({
+        type: 'AISuggestion',
+        description: 'The new draft, PENDING.',
+        resolve: (query, p, _args, ctx) => ctx.db.aISuggestion.findUniqueOrThrow({ ...query, where: { id: p.suggestionId } }),
+      }),
+      supersededSuggestion: t.prismaField({
+        type: 'AISuggestion',
         nullable: true,
         description: 'The draft it replaced, now SUPERSEDED; null when none was pending.',
-        resolve: (p) => p.superseded,
+        resolve: (query, p, _args, ctx) => {
+          const selection = readQuery(query);
+          return p.supersededSuggestionId ? ctx.db.aISuggestion.findUnique({ ...selection, where: { id: p.supersededSuggestionId } }) : null;
+        },
       }),
-      conversation: t.field({ type: ConversationNode, description: 'The conversation as it is now.', resolve: (p) => p.conversation }),
+      conversation: t.prismaField({
+        type: 'Conversation',
+        description: 'The conversation as it is now.',
+        resolve: (query, p, _args, ctx) => ctx.db.conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
+      }),
     }),
   },
 );

@@ -1,6 +1,5 @@
 // Archiving finishes a conversation: it takes no replies until it is unarchived, and its
 // pending draft is withdrawn (unarchiving does not bring it back; regenerate for a new one).
-import type { Conversation } from '../../db/client.js';
 import type { ConversationStatus } from '../../db/enums.js';
 import { recordAudit, recordAudits, type AuditRecord } from '../audit.js';
 import type { DomainContext } from '../use-case-context.js';
@@ -63,7 +62,7 @@ export async function archiveConversation(
 export async function unarchiveConversation(
   { db, viewer }: DomainContext,
   input: { conversationId: string },
-): Promise<Conversation> {
+): Promise<{ conversationId: string }> {
   return db.$transaction(async (tx) => {
     const current = await tx.conversation.findUnique({
       where: { id: input.conversationId },
@@ -91,6 +90,6 @@ export async function unarchiveConversation(
       fromStatus: 'ARCHIVED',
       toStatus: status,
     });
-    return tx.conversation.findUniqueOrThrow({ where: { id: current.id } });
+    return { conversationId: current.id };
   });
 }

@@ -1,5 +1,4 @@
 // Recording how a conversation turned out: the signal similarity search and drafting learn from.
-import type { Conversation } from '../../db/client.js';
 import type { ConversationOutcome } from '../../db/enums.js';
 import { recordAudit } from '../audit.js';
 import type { DomainContext } from '../use-case-context.js';
@@ -9,9 +8,9 @@ import { refreshConversationEmbedding } from '../suggestions/similar.js';
 export async function setConversationOutcome(
   ctx: DomainContext,
   input: { conversationId: string; outcome: ConversationOutcome },
-): Promise<Conversation> {
+): Promise<{ conversationId: string }> {
   const { db, viewer, services } = ctx;
-  const conversation = await db.$transaction(async (tx) => {
+  const conversationId = await db.$transaction(async (tx) => {
     const current = await tx.conversation.findUnique({ where: { id: input.conversationId } });
     if (!current) throw new NotFoundError('Conversation', input.conversationId);
     // Conditional update: of two concurrent identical changes, exactly one goes through.
@@ -29,14 +28,14 @@ export async function setConversationOutcome(
       fromStatus: current.outcome,
       toStatus: input.outcome,
     });
-    return tx.conversation.findUniqueOrThrow({ where: { id: current.id } });
+    return current.id;
   });
   // After the commit. Until the job queue takes this over, a failed refresh is logged, not
   // reported: the outcome is recorded, and the stored copies above already carry it.
   try {
-    await refreshConversationEmbedding(ctx, { conversationId: conversation.id });
+    await refreshConversationEmbedding(ctx, { conversationId });
   } catch (error) {
-    services.logger.warn({ err: error, conversationId: conversation.id }, 'embedding refresh after outcome change failed');
+    services.logger.warn({ err: error, conversationId }, 'embedding refresh after outcome change failed');
   }
-  return conversation;
+  return { conversationId };
 }

@@ -2,7 +2,6 @@
 // request recognised with high certainty marks the lead do-not-contact by itself (Postmark's
 // own suppressions arrive as delivery events, see inbound/delivery-events.ts). Anything less becomes a
 // suggested action on the conversation, visible in the API, that a person confirms or dismisses.
-import type { Conversation } from '../../db/client.js';
 import type { Intent } from '../../ai/port.js';
 import { explicitUnsubscribeRequest } from '../../ai/offline/lexicon.js';
 import { recordAudit } from '../audit.js';
@@ -72,7 +71,7 @@ const CLEARED = {
 export async function resolveSuggestedAction(
   ctx: DomainContext,
   input: { conversationId: string; decision: SuggestedActionDecision },
-): Promise<Conversation> {
+): Promise<{ conversationId: string }> {
   const conversation = await ctx.db.conversation.findUnique({ where: { id: input.conversationId }, include: { lead: true } });
   if (!conversation) throw new NotFoundError('Conversation', input.conversationId);
   const action = conversation.suggestedAction;
@@ -94,5 +93,6 @@ export async function resolveSuggestedAction(
       await markDoNotContact(ctx, tx, conversation, { reason: 'confirmed suggestion', messageId: conversation.suggestedActionMessageId });
     }
   });
-  return ctx.db.conversation.findUniqueOrThrow({ where: { id: conversation.id } });
+  // The id only: the payload's conversation is loaded by Pothos with the client's selection.
+  return { conversationId: conversation.id };
 }

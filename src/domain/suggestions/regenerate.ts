@@ -1,11 +1,10 @@
 // A person asks for another draft: new tone, length or instruction. The pending draft becomes
 // SUPERSEDED and the new one takes its place, answering the same inbound email.
-import type { AISuggestion, Conversation } from '../../db/client.js';
 import { RATE_LIMITS } from '../../limits/rate-limits.js';
 import { findSimilarExamples } from './similar.js';
 import type { Length, Tone } from '../../ai/port.js';
 import type { DomainContext } from '../use-case-context.js';
-import { analysisFor, loadReplyContext, noSimilarExamples, storeDraft, toReplyAnalysis, type DraftOptions } from './draft.js';
+import { analysisFor, loadReplyContext, storeDraft, toReplyAnalysis, type DraftOptions } from './draft.js';
 import { InvalidStateError, NotFoundError } from '../errors.js';
 
 /** Each viewer may regenerate this often: every draft is a paid model call. */
@@ -24,10 +23,11 @@ export interface RegenerateInput {
   customPrompt?: string | null;
 }
 
+/** Ids only: the payload's objects are loaded by Pothos with the client's selection. */
 export interface RegenerateResult {
-  suggestion: AISuggestion;
-  superseded: AISuggestion | null;
-  conversation: Conversation;
+  suggestionId: string;
+  supersededSuggestionId: string | null;
+  conversationId: string;
 }
 
 export async function regenerateSuggestion(
@@ -65,5 +65,5 @@ export async function regenerateSuggestion(
   });
   const stored = await storeDraft(ctx, { conversationId: conversation.id, message, analysis, draft, mode: 'regenerate' });
   if (stored.kind !== 'STORED') throw new Error(`unexpected ${stored.kind} when regenerating`);
-  return { suggestion: stored.suggestion, superseded: stored.superseded[0] ?? null, conversation: stored.conversation };
+  return { suggestionId: stored.suggestion.id, supersededSuggestionId: stored.superseded[0]?.id ?? null, conversationId: conversation.id };
 }

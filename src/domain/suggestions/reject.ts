@@ -1,5 +1,4 @@
 // Rejecting a draft: nothing is sent, the reason is kept for measuring drafts.
-import type { AISuggestion, Conversation } from '../../db/client.js';
 import { recordAudit } from '../audit.js';
 import type { DomainContext } from '../use-case-context.js';
 import { InvalidStateError, NotFoundError } from '../errors.js';
@@ -9,7 +8,7 @@ export const REJECTION_REASON_MAX = 1000;
 export async function rejectSuggestion(
   { db, viewer, services }: DomainContext,
   input: { suggestionId: string; reason?: string | null },
-): Promise<{ conversation: Conversation; suggestion: AISuggestion }> {
+): Promise<{ conversationId: string; suggestionId: string }> {
   return db.$transaction(async (tx) => {
     const current = await tx.aISuggestion.findUnique({ where: { id: input.suggestionId } });
     if (!current) throw new NotFoundError('AISuggestion', input.suggestionId);
@@ -44,9 +43,7 @@ export async function rejectSuggestion(
         details: { rejectedSuggestionId: current.id },
       });
     }
-    return {
-      suggestion: await tx.aISuggestion.findUniqueOrThrow({ where: { id: current.id } }),
-      conversation: await tx.conversation.findUniqueOrThrow({ where: { id: current.conversationId } }),
-    };
+    // Ids only: the payload's objects are loaded by Pothos with the client's selection.
+    return { conversationId: current.conversationId, suggestionId: current.id };
   });
 }
