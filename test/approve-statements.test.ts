@@ -44,6 +44,7 @@ it(`approves a draft in at most ${APPROVAL_STATEMENT_BUDGET} statements, reading
   expect(payload.conversation).toMatchObject({ status: 'WAITING_FOR_LEAD', lastMessage: { id: payload.reply.id }, hasPendingSuggestion: false });
   expect(fake.emails).toHaveLength(1);
 
+  console.info(`approveSuggestion: ${counted.length} statements (budget ${APPROVAL_STATEMENT_BUDGET})`);
   if (counted.length > APPROVAL_STATEMENT_BUDGET) console.log(counted.join('\n'));
   expect(counted.length).toBeLessThanOrEqual(APPROVAL_STATEMENT_BUDGET);
 });
