@@ -9,6 +9,7 @@ import WebSocket from 'ws';
 import { createConversation, createLead, gid } from './support/factories.js';
 import { devAuth, inboundPayload } from './support/postmark-payloads.js';
 import { startTestServer, type TestServer } from './support/server.js';
+import { waitFor } from './support/wait.js';
 
 const OnNewReply = 'subscription { newReply { email { strippedText } } }';
 type Next = { data?: Record<string, unknown> | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] };
@@ -75,16 +76,8 @@ function drain(iterable: AsyncIterable<Next>) {
   return { results, done };
 }
 
-/**
- * Resolves once the condition holds: a state awaited, not a delay. Only the test timeout bounds
- * it (a count of polls would be a hidden time limit that a loaded machine can hit).
- */
-async function until(condition: () => boolean) {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
-}
-
 async function subscribers(n: number) {
-  await until(() => services().events.activeSubscriptions() >= n);
+  await waitFor(() => services().events.activeSubscriptions() >= n);
   expect(services().events.activeSubscriptions()).toBeGreaterThanOrEqual(n);
 }
 
@@ -110,7 +103,7 @@ async function subscribeThenLapse(authorization: string, lapse: () => Promise<vo
   const stream = drain(client.iterate({ query: OnNewReply }) as AsyncIterable<Next>);
   await subscribers(before + 1);
   await replyArrives('before');
-  await until(() => stream.results.length >= 1);
+  await waitFor(() => stream.results.length >= 1);
   await lapse();
   await replyArrives('after');
   const ended = await stream.done;
@@ -207,7 +200,7 @@ describe('SSE subscriptions end with a terminating error', () => {
       const stream = drain(client.iterate({ query: OnNewReply }) as AsyncIterable<Next>);
       await subscribers(before + 1);
       await replyArrives('before');
-      await until(() => stream.results.length >= 1);
+      await waitFor(() => stream.results.length >= 1);
       await graphqlHttp('mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { __typename } }', `Bearer ${services().devToken}`, {
         input: { apiKeyId: key.apiKey.id },
       });

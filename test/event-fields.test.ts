@@ -13,6 +13,7 @@ import { gid } from './support/factories.js';
 import { FakePostmark } from './support/fake-postmark.js';
 import { devAuth, inboundPayload } from './support/postmark-payloads.js';
 import { startTestServer, type TestServer } from './support/server.js';
+import { waitFor } from './support/wait.js';
 
 // Every field of every event type, through the union.
 const OnEveryField = graphql(`
@@ -83,7 +84,7 @@ async function subscribe(query: { toString(): string }, variables: Record<string
     return results;
   })();
   // Subscribing is asynchronous: act only once the server listens (a state, not a delay).
-  while (services().events.activeSubscriptions() <= before) await new Promise((resolve) => setTimeout(resolve, 5));
+  await waitFor(() => services().events.activeSubscriptions() > before);
   expect(services().events.activeSubscriptions()).toBeGreaterThan(before);
   return { done };
 }

@@ -15,6 +15,7 @@ import { defaultWorkerOptions, startJobWorker } from '../src/jobs/worker.js';
 import { createTestApp } from './support/app.js';
 import { devAuth, inboundPayload, postWebhook } from './support/postmark-payloads.js';
 import { startTestServer, type TestServer } from './support/server.js';
+import { waitFor } from './support/wait.js';
 
 const EVENTS = `subscription {
   conversationEvents {
@@ -81,7 +82,7 @@ function subscribeBoth() {
 
 /** Waits for a state (only the test timeout bounds it, so a loaded machine just takes longer). */
 async function until(check: () => boolean, what: string) {
-  while (!check()) await new Promise((resolve) => setTimeout(resolve, 25));
+  await waitFor(check);
   expect(check(), what).toBe(true);
 }
 

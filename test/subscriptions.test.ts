@@ -11,6 +11,7 @@ import { createLocalPostgresDatabase } from './support/database.js';
 import { createAccount, createConversation, createLead, gid } from './support/factories.js';
 import { devAuth, inboundPayload } from './support/postmark-payloads.js';
 import { startTestServer, type TestServer } from './support/server.js';
+import { waitFor } from './support/wait.js';
 
 const OnNewReply = graphql(`
   subscription OnNewReply($conversationId: ID) {
@@ -66,9 +67,7 @@ function collect(iterable: AsyncIterable<Next>, count: number) {
  * awaited, not a delay: only the test timeout bounds it, so a loaded machine just takes longer.
  */
 async function subscribers(n: number, target: TestServer = server) {
-  while (target.running.app.services.events.activeSubscriptions() < n) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  await waitFor(() => target.running.app.services.events.activeSubscriptions() >= n);
   expect(target.running.app.services.events.activeSubscriptions()).toBeGreaterThanOrEqual(n);
 }
 
