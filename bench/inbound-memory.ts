@@ -30,6 +30,21 @@ const MiB = 1024 * 1024;
 const METRICS_TOKEN = 'bench-inbound-memory-metrics';
 
 /** The server's own view of its memory, from /metrics (prom-client's default Node metrics). */
+
+/** Posts the emails to the inbound webhook all at once; their HTTP statuses. */
+function postAll(url: string, bodies: Buffer[]): Promise<number[]> {
+  return Promise.all(
+    bodies.map(async (body) => {
+      const response = await fetch(`${url}/webhooks/postmark/inbound`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: devAuth },
+        body: new Uint8Array(body),
+      });
+      await response.arrayBuffer();
+      return response.status;
+    }),
+  );
+}
 async function heapFigures(url: string): Promise<string> {
   const text = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
   const value = (name: string) => {
@@ -117,17 +132,7 @@ async function main() {
     const before = rssMiB(child.pid!);
     const heapBefore = await heapFigures(url);
     const started = performance.now();
-    const statuses = await Promise.all(
-      bodies.map(async (body) => {
-        const response = await fetch(`${url}/webhooks/postmark/inbound`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: devAuth },
-          body: new Uint8Array(body),
-        });
-        await response.arrayBuffer();
-        return response.status;
-      }),
-    );
+    const statuses = await postAll(url, bodies);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const stored = rssMiB(child.pid!);
     const heapStored = await heapFigures(url);
@@ -148,17 +153,7 @@ async function main() {
     // is held per email (a leak); memory that stays flat was a one-time cost (code, caches, pools).
     for (let round = 2; round <= ROUNDS; round++) {
       const again = [0, 1, 2].map((i) => email(`memory-${round}-${i}-${randomUUID().slice(0, 6)}@example.net`));
-      const roundStatuses = await Promise.all(
-        again.map(async (body) => {
-          const response = await fetch(`${url}/webhooks/postmark/inbound`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: devAuth },
-            body: new Uint8Array(body),
-          });
-          await response.arrayBuffer();
-          return response.status;
-        }),
-      );
+      const roundStatuses = await postAll(url, again);
       await forceGarbageCollection(await inspectorUrl);
       console.log(`round ${round} (${roundStatuses.join(', ')}), after a forced GC: RSS ${rssMiB(child.pid!)} MiB; main thread ${await heapFigures(url)}`);
     }
