@@ -1,9 +1,9 @@
 // Archiving finishes a conversation: it takes no replies until it is unarchived, and its
 // pending draft is withdrawn (unarchiving does not bring it back; regenerate for a new one).
 import type { ConversationStatus } from '../../db/enums.js';
-import { recordAudit, recordAudits, type AuditRecord } from '../audit.js';
 import type { DomainContext } from '../use-case-context.js';
 import { InvalidStateError, NotFoundError } from '../errors.js';
+import { transitionConversation, transitionConversationSuggestions } from '../transitions.js';
 
 export const ARCHIVE_REASON_MAX = 500;
 
@@ -21,37 +21,26 @@ export async function archiveConversation(
   return db.$transaction(async (tx) => {
     const current = await tx.conversation.findUnique({ where: { id: input.conversationId } });
     if (!current) throw new NotFoundError('Conversation', input.conversationId);
-    // Conditional update: of two concurrent archives, exactly one changes the row.
-    const { count } = await tx.conversation.updateMany({
-      where: { id: current.id, status: { not: 'ARCHIVED' } },
-      data: { status: 'ARCHIVED', archivedAt: services.now(), archiveReason: input.reason ?? null },
+    // Conditional: of two concurrent archives, exactly one changes the row.
+    const archived = await transitionConversation(tx, viewer, {
+      id: current.id,
+      from: { not: 'ARCHIVED' },
+      auditFrom: current.status,
+      to: 'ARCHIVED',
+      action: 'conversation.archived',
+      set: { archivedAt: services.now(), archiveReason: input.reason ?? null },
+      details: input.reason ? { reason: input.reason } : undefined,
     });
-    if (count === 0) throw new InvalidStateError('The conversation is already archived.', 'ARCHIVED');
+    if (!archived) throw new InvalidStateError('The conversation is already archived.', 'ARCHIVED');
     // At most one draft is PENDING per conversation (a partial unique index).
-    const withdrawn = await tx.aISuggestion.updateManyAndReturn({
-      where: { conversationId: current.id, status: 'PENDING' },
-      data: { status: 'WITHDRAWN' },
-      select: { id: true },
+    const withdrawn = await transitionConversationSuggestions(tx, viewer, {
+      conversationId: current.id,
+      from: ['PENDING'],
+      to: 'WITHDRAWN',
+      action: 'suggestion.withdrawn',
+      details: { reason: 'conversation archived' },
     });
-    await recordAudits(tx, viewer, [
-      {
-        action: 'conversation.archived',
-        entityType: 'Conversation',
-        entityId: current.id,
-        fromStatus: current.status,
-        toStatus: 'ARCHIVED',
-        details: input.reason ? { reason: input.reason } : undefined,
-      },
-      ...withdrawn.map(({ id }): AuditRecord => ({
-        action: 'suggestion.withdrawn',
-        entityType: 'AISuggestion',
-        entityId: id,
-        fromStatus: 'PENDING',
-        toStatus: 'WITHDRAWN',
-        details: { reason: 'conversation archived' },
-      })),
-    ]);
-    return { conversationId: current.id, withdrawnSuggestionId: withdrawn[0]?.id ?? null };
+    return { conversationId: current.id, withdrawnSuggestionId: withdrawn[0] ?? null };
   });
 }
 
@@ -78,18 +67,14 @@ export async function unarchiveConversation(
         : current.lastMessage?.direction === 'OUTBOUND'
           ? 'WAITING_FOR_LEAD'
           : 'ACTIVE';
-    const { count } = await tx.conversation.updateMany({
-      where: { id: current.id, status: 'ARCHIVED' },
-      data: { status, archivedAt: null, archiveReason: null },
-    });
-    if (count === 0) throw new InvalidStateError('Only an archived conversation can be unarchived.', current.status);
-    await recordAudit(tx, viewer, {
+    const unarchived = await transitionConversation(tx, viewer, {
+      id: current.id,
+      from: ['ARCHIVED'],
+      to: status,
       action: 'conversation.unarchived',
-      entityType: 'Conversation',
-      entityId: current.id,
-      fromStatus: 'ARCHIVED',
-      toStatus: status,
+      set: { archivedAt: null, archiveReason: null },
     });
+    if (!unarchived) throw new InvalidStateError('Only an archived conversation can be unarchived.', current.status);
     return { conversationId: current.id };
   });
 }

@@ -2,7 +2,7 @@
 // clicked, unsubscribed. Each event is stored once and folded into the message's counters;
 // the ones that mean "never email again" mark the lead do-not-contact.
 import { Prisma } from '../../db/client.js';
-import { recordAudit } from '../audit.js';
+import { markLeadDoNotContact } from '../transitions.js';
 import { settleSentByProviderEvent } from '../sending/settle.js';
 import { systemContext, type UnscopedContext } from '../use-case-context.js';
 import type { CompressedOriginal } from '../../email/originals.js';
@@ -144,18 +144,7 @@ export async function recordDeliveryEvent({ services, actor }: UnscopedContext, 
     let leadBlocked = false;
     if (blockReason) {
       const leadId = message.conversation.leadId;
-      const { count: changed } = await tx.lead.updateMany({ where: { id: leadId, doNotContact: false }, data: { doNotContact: true } });
-      if (changed > 0) {
-        leadBlocked = true;
-        await recordAudit(tx, viewer, {
-          action: 'lead.do_not_contact',
-          entityType: 'Lead',
-          entityId: leadId,
-          fromStatus: 'CONTACTABLE',
-          toStatus: 'DO_NOT_CONTACT',
-          details: { reason: blockReason, messageId: message.id },
-        });
-      }
+      leadBlocked = await markLeadDoNotContact(tx, viewer, { id: leadId, details: { reason: blockReason, messageId: message.id } });
     }
     return { status: 'recorded', messageId: message.id, leadBlocked };
   });

@@ -4,8 +4,8 @@
 import type { OutboundEmail } from '../../db/client.js';
 import { deliver } from '../../email/deliver.js';
 import type { EmailSendError, OutgoingEmail } from '../../email/sender.js';
-import { recordAudit } from '../audit.js';
 import type { DomainContext } from '../use-case-context.js';
+import { transitionMessage } from '../transitions.js';
 import { markFailed, markSent } from './settle.js';
 import { SEND_TX_OPTIONS } from './transaction.js';
 
@@ -131,20 +131,13 @@ async function noteUnknown({ db, viewer, services }: DomainContext, outbound: Ou
       where: { id: outbound.id },
       data: { attempts: { increment: attempts }, lastError: error.message, uncertainSince: now, lockedUntil: now },
     });
-    const { count } = await tx.conversationMessage.updateMany({
-      where: { id: outbound.messageId, deliveryStatus: 'QUEUED' },
-      data: { deliveryStatus: 'UNCERTAIN' },
+    await transitionMessage(tx, viewer, {
+      id: outbound.messageId,
+      from: ['QUEUED'],
+      to: 'UNCERTAIN',
+      action: 'message.uncertain',
+      details: { error: error.message, attempts },
     });
-    if (count > 0) {
-      await recordAudit(tx, viewer, {
-        action: 'message.uncertain',
-        entityType: 'ConversationMessage',
-        entityId: outbound.messageId,
-        fromStatus: 'QUEUED',
-        toStatus: 'UNCERTAIN',
-        details: { error: error.message, attempts },
-      });
-    }
   }, SEND_TX_OPTIONS);
 }
 

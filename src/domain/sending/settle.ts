@@ -3,21 +3,23 @@
 // audited in the same transaction, and SENT or ERROR published once committed.
 import type { OutboundEmail } from '../../db/client.js';
 import type { ConversationStatus } from '../../db/enums.js';
-import { recordAudit, recordAudits, type AuditRecord } from '../audit.js';
+import { recordAudits, type AuditRecord } from '../audit.js';
 import { lockConversation } from '../conversations/lock.js';
+import { inTransaction, transitionConversationSuggestions, transitionMessage, transitionSuggestion } from '../transitions.js';
 import type { DomainContext } from '../use-case-context.js';
 import { SEND_TX_OPTIONS } from './transaction.js';
 
 export async function markSent(
-  { db, viewer, services }: DomainContext,
+  ctx: DomainContext,
   outbound: OutboundEmail,
   accepted: { providerMessageId: string; messageIdHeader: string; acceptedAt?: Date },
   how: { foundByLookup: boolean; attempts: number; foundByProviderEvent?: string },
 ): Promise<boolean> {
+  const { viewer, services } = ctx;
   const now = services.now();
   // Found later by lookup: it went out when the provider took it, not now.
   const sentAt = how.foundByLookup && accepted.acceptedAt ? accepted.acceptedAt : now;
-  const settled = await db.$transaction(async (tx) => {
+  return inTransaction(ctx, async (tx, events) => {
     // Conversation first, as every writer of a thread locks it: no lock-order deadlocks.
     const locked = await lockConversation(tx, viewer.accountId, outbound.conversationId);
     const { count } = await tx.conversationMessage.updateMany({
@@ -34,7 +36,8 @@ export async function markSent(
       where: { id: outbound.id },
       data: { completedAt: now, attempts: { increment: how.attempts }, lastError: null },
     });
-    // This settlement's audit rows, written together at the end (one statement).
+    // The hot path of every send: the message's and the conversation's audit rows go out in one
+    // statement at the end, so this writes them itself instead of through transitions.ts.
     const audit: AuditRecord[] = [
       {
         action: 'message.sent',
@@ -68,34 +71,19 @@ export async function markSent(
         });
       }
     }
+    await recordAudits(tx, viewer, audit);
     if (!outbound.suggestionId) {
       // A custom reply answers the lead instead of the draft that was waiting.
-      const waiting = await tx.aISuggestion.findMany({
-        where: { conversationId: outbound.conversationId, status: 'PENDING' },
-        select: { id: true },
+      await transitionConversationSuggestions(tx, viewer, {
+        conversationId: outbound.conversationId,
+        from: ['PENDING'],
+        to: 'REJECTED',
+        action: 'suggestion.rejected',
+        set: { rejectionReason: 'Replaced by a custom reply.', decidedAt: now },
+        details: { replacedByMessageId: outbound.messageId },
       });
-      for (const { id } of waiting) {
-        const { count: rejected } = await tx.aISuggestion.updateMany({
-          where: { id, status: 'PENDING' },
-          data: { status: 'REJECTED', rejectionReason: 'Replaced by a custom reply.', decidedAt: now },
-        });
-        if (rejected > 0) {
-          audit.push({
-            action: 'suggestion.rejected',
-            entityType: 'AISuggestion',
-            entityId: id,
-            fromStatus: 'PENDING',
-            toStatus: 'REJECTED',
-            details: { replacedByMessageId: outbound.messageId },
-          });
-        }
-      }
     }
-    await recordAudits(tx, viewer, audit);
-    return true;
-  }, SEND_TX_OPTIONS);
-  if (settled) {
-    services.events.publish({
+    events.publish({
       type: 'SENT',
       accountId: viewer.accountId,
       conversationId: outbound.conversationId,
@@ -103,8 +91,8 @@ export async function markSent(
       messageId: outbound.messageId,
       suggestionId: outbound.suggestionId,
     });
-  }
-  return settled;
+    return true;
+  }, SEND_TX_OPTIONS);
 }
 
 /**
@@ -133,29 +121,27 @@ export async function settleSentByProviderEvent(
 }
 
 export async function markFailed(
-  { db, viewer, services }: DomainContext,
+  ctx: DomainContext,
   outbound: OutboundEmail,
   failure: { code: string; providerMessage: string | null; human: string; attempts: number },
 ): Promise<void> {
+  const { viewer, services } = ctx;
   const now = services.now();
-  const settled = await db.$transaction(async (tx) => {
+  await inTransaction(ctx, async (tx, events) => {
     await lockConversation(tx, viewer.accountId, outbound.conversationId);
-    const { count } = await tx.conversationMessage.updateMany({
-      where: { id: outbound.messageId, deliveryStatus: { in: ['QUEUED', 'UNCERTAIN'] } },
-      data: { deliveryStatus: 'FAILED', errorCode: failure.code, errorMessage: failure.providerMessage ?? failure.human },
+    const failed = await transitionMessage(tx, viewer, {
+      id: outbound.messageId,
+      from: ['QUEUED', 'UNCERTAIN'],
+      to: 'FAILED',
+      auditFrom: outbound.uncertainSince ? 'UNCERTAIN' : 'QUEUED',
+      action: 'message.failed',
+      set: { errorCode: failure.code, errorMessage: failure.providerMessage ?? failure.human },
+      details: { code: failure.code, message: failure.providerMessage ?? failure.human },
     });
-    if (count === 0) return false;
+    if (!failed) return;
     await tx.outboundEmail.update({
       where: { id: outbound.id },
       data: { completedAt: now, attempts: { increment: failure.attempts }, lastError: failure.human },
-    });
-    await recordAudit(tx, viewer, {
-      action: 'message.failed',
-      entityType: 'ConversationMessage',
-      entityId: outbound.messageId,
-      fromStatus: outbound.uncertainSince ? 'UNCERTAIN' : 'QUEUED',
-      toStatus: 'FAILED',
-      details: { code: failure.code, message: failure.providerMessage ?? failure.human },
     });
     if (outbound.suggestionId) {
       // Nothing was sent: the draft goes back to review (or yields to a newer one).
@@ -167,25 +153,18 @@ export async function markFailed(
         const newer = await tx.aISuggestion.count({
           where: { conversationId: outbound.conversationId, status: 'PENDING' },
         });
-        const status = newer > 0 ? 'SUPERSEDED' : 'PENDING';
-        await tx.aISuggestion.update({
-          where: { id: outbound.suggestionId },
-          data: { status, sentMessageId: null, editedSubject: null, editedBody: null, decidedAt: status === 'PENDING' ? null : now },
-        });
-        await recordAudit(tx, viewer, {
-          action: status === 'PENDING' ? 'suggestion.reopened' : 'suggestion.superseded',
-          entityType: 'AISuggestion',
-          entityId: outbound.suggestionId,
-          fromStatus: claimed.status,
-          toStatus: status,
+        const reopened = newer === 0;
+        await transitionSuggestion(tx, viewer, {
+          id: outbound.suggestionId,
+          from: [claimed.status],
+          to: reopened ? 'PENDING' : 'SUPERSEDED',
+          action: reopened ? 'suggestion.reopened' : 'suggestion.superseded',
+          set: { sentMessageId: null, editedSubject: null, editedBody: null, decidedAt: reopened ? null : now },
           details: { failedMessageId: outbound.messageId, code: failure.code },
         });
       }
     }
-    return true;
-  }, SEND_TX_OPTIONS);
-  if (settled) {
-    services.events.publish({
+    events.publish({
       type: 'ERROR',
       accountId: viewer.accountId,
       conversationId: outbound.conversationId,
@@ -195,5 +174,5 @@ export async function markFailed(
       messageId: outbound.messageId,
       suggestionId: outbound.suggestionId,
     });
-  }
+  }, SEND_TX_OPTIONS);
 }

@@ -13,6 +13,7 @@ import { replyTextsOffLoop } from '../../cpu/pool.js';
 import { BODY_COLUMNS, withTextWorkBodies, type TextWorkMessage } from '../inbound/text-work-bodies.js';
 import { recordAudit } from '../audit.js';
 import type { DomainContext } from '../use-case-context.js';
+import { markLeadDoNotContact, transitionConversation, transitionConversationSuggestions } from '../transitions.js';
 import { InvalidStateError, NotFoundError } from '../errors.js';
 import { lockConversation } from '../conversations/lock.js';
 import { suggestDoNotContact, unsubscribeDecision } from '../conversations/suggested-action.js';
@@ -195,20 +196,14 @@ async function supersedePending(
   conversationId: string,
   reason: string,
 ): Promise<AISuggestion[]> {
-  const pending = await tx.aISuggestion.findMany({ where: { conversationId, status: 'PENDING' } });
-  if (pending.length === 0) return [];
-  await tx.aISuggestion.updateMany({ where: { id: { in: pending.map((p) => p.id) }, status: 'PENDING' }, data: { status: 'SUPERSEDED' } });
-  for (const p of pending) {
-    await recordAudit(tx, ctx.viewer, {
-      action: 'suggestion.superseded',
-      entityType: 'AISuggestion',
-      entityId: p.id,
-      fromStatus: 'PENDING',
-      toStatus: 'SUPERSEDED',
-      details: { reason },
-    });
-  }
-  return tx.aISuggestion.findMany({ where: { id: { in: pending.map((p) => p.id) } } });
+  const ids = await transitionConversationSuggestions(tx, ctx.viewer, {
+    conversationId,
+    from: ['PENDING'],
+    to: 'SUPERSEDED',
+    action: 'suggestion.superseded',
+    details: { reason },
+  });
+  return ids.length === 0 ? [] : tx.aISuggestion.findMany({ where: { id: { in: ids } } });
 }
 
 export interface StoreDraftInput {
@@ -301,14 +296,7 @@ export async function storeDraft(ctx: DomainContext, input: StoreDraftInput): Pr
       },
     });
     if (conversation.status !== 'NEEDS_REVIEW') {
-      await tx.conversation.update({ where: { id: conversation.id }, data: { status: 'NEEDS_REVIEW' } });
-      await recordAudit(tx, ctx.viewer, {
-        action: 'conversation.needs_review',
-        entityType: 'Conversation',
-        entityId: conversation.id,
-        fromStatus: conversation.status,
-        toStatus: 'NEEDS_REVIEW',
-      });
+      await transitionConversation(tx, ctx.viewer, { id: conversation.id, from: [conversation.status], to: 'NEEDS_REVIEW', action: 'conversation.needs_review' });
     }
     const updated = await tx.conversation.findUniqueOrThrow({ where: { id: conversation.id } });
     return { kind: 'STORED', suggestion, superseded, conversation: updated };
@@ -447,14 +435,6 @@ export async function markDoNotContact(
   conversation: Pick<Conversation, 'id' | 'leadId'>,
   cause: { reason: string; messageId: string | null },
 ): Promise<void> {
-  const { count } = await tx.lead.updateMany({ where: { id: conversation.leadId, doNotContact: false }, data: { doNotContact: true } });
-  if (count > 0) {
-    await recordAudit(tx, ctx.viewer, {
-      action: 'lead.do_not_contact',
-      entityType: 'Lead',
-      entityId: conversation.leadId,
-      details: { reason: cause.reason, messageId: cause.messageId },
-    });
-  }
+  await markLeadDoNotContact(tx, ctx.viewer, { id: conversation.leadId, details: { reason: cause.reason, messageId: cause.messageId } });
   await supersedePending(ctx, tx, conversation.id, 'lead unsubscribed');
 }
