@@ -5,11 +5,25 @@ import { GraphQLError } from 'graphql';
 import { authenticate, AuthenticationError, credentialLapse, type Authenticated, type CredentialLapse } from './auth/authenticate.js';
 import { scopeToAccount } from './db/scoped.js';
 import { RateLimitedError } from './domain/errors.js';
-import type { DomainContext } from './domain/use-case-context.js';
+import type { ScopedClient } from './db/scoped.js';
+import type { DomainContext, Viewer } from './domain/use-case-context.js';
 import type { AppServices } from './services.js';
 
-export interface GraphQLContext extends DomainContext {
+declare const domainHandle: unique symbol;
+
+/**
+ * The use cases' context, opaque in GraphQLContext's type: Pothos threads the context type
+ * through the types of every field, and the Pothos docs warn that a Prisma client there slows
+ * type-checking. Resolvers open it with domainOf, dbOf and servicesOf.
+ */
+export interface DomainHandle {
+  readonly [domainHandle]: 'DomainContext';
+}
+
+export interface GraphQLContext {
   requestId: string;
+  viewer: Viewer;
+  domain: DomainHandle;
   /** The credential this request or connection was authenticated with, for live subscriptions to re-check. */
   credential: {
     /** Why it no longer holds, or undefined while it does (cheap: cached state). */
@@ -17,6 +31,20 @@ export interface GraphQLContext extends DomainContext {
     /** Ends the transport's connection where it has one (WebSocket: close 4403). */
     end(lapse: CredentialLapse): void;
   };
+}
+
+/** The request's use-case context: its viewer, account-scoped client and services. */
+export function domainOf(ctx: Pick<GraphQLContext, 'domain'>): DomainContext {
+  return ctx.domain as unknown as DomainContext;
+}
+
+/** The request's account-scoped Prisma client. */
+export function dbOf(ctx: Pick<GraphQLContext, 'domain'>): ScopedClient {
+  return domainOf(ctx).db;
+}
+
+export function servicesOf(ctx: Pick<GraphQLContext, 'domain'>): AppServices {
+  return domainOf(ctx).services;
 }
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -102,11 +130,11 @@ export async function buildContext(
     }
   }
   const { viewer } = authenticated;
+  const domain: DomainContext = { viewer, db: scopeToAccount(services.prisma, viewer.accountId), services };
   return {
     requestId: requestIdFor(request),
     viewer,
-    db: scopeToAccount(services.prisma, viewer.accountId),
-    services,
+    domain: domain as unknown as DomainHandle,
     credential: {
       lapse: () => credentialLapse(services, authenticated),
       end: (lapse) => connection?.end(lapse),

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { getDatamodel, type PrismaTypes } from '../db/pothos-types.js';
 import { isProduction } from '../config.js';
 import { COST_LIMITS, costError, fieldCost } from '../limits/cost.js';
-import type { GraphQLContext } from '../graphql-context.js';
+import { type GraphQLContext, dbOf } from '../graphql-context.js';
 import { ForbiddenError, ValidationError } from '../domain/errors.js';
 import { decodeParleyId, encodeParleyId } from './ids.js';
 
@@ -81,7 +81,7 @@ export const builder = new SchemaBuilder<{
       ),
   },
   prisma: {
-    client: (ctx) => ctx.db,
+    client: (ctx) => dbOf(ctx),
     dmmf: getDatamodel(),
     exposeDescriptions: true,
     filterConnectionTotalCount: true,

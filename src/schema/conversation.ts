@@ -18,6 +18,7 @@ import { idOfType } from './ids.js';
 import { readQuery } from './optional-row.js';
 import { ConversationStatusEnum, OrderDirectionEnum } from './enums.js';
 import { AISuggestionNode } from './suggestion.js';
+import { domainOf, dbOf, servicesOf } from '../graphql-context.js';
 
 // At most one PENDING suggestion exists per conversation (a partial unique index), so this
 // nested `take` reads at most one row per conversation.
@@ -113,9 +114,9 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: ConversationFilter, description: 'Which conversations to list.' }),
       orderBy: t.arg({ type: ConversationOrder, description: 'Sort order (default: LAST_MESSAGE_AT DESC).' }),
     },
-    totalCount: (_parent, args, ctx) => ctx.db.conversation.count({ where: filterWhere(args.filter) }),
+    totalCount: (_parent, args, ctx) => dbOf(ctx).conversation.count({ where: filterWhere(args.filter) }),
     resolve: (query, _parent, args, ctx) =>
-      ctx.db.conversation.findMany({
+      dbOf(ctx).conversation.findMany({
         ...query,
         // One SQL statement for the page with its lead, last message and pending draft
         // (lateral joins), instead of one more round trip per relation.
@@ -132,7 +133,7 @@ builder.queryFields((t) => ({
       'A malformed id, or the id of another type, is a VALIDATION_FAILED error.',
     args: { id: t.arg.globalID({ required: true, description: 'Global ID of the conversation.' }) },
     resolve: (query, _parent, args, ctx) =>
-      ctx.db.conversation.findUnique({ ...query, where: { id: idOfType(args.id, 'Conversation', ['id']) } }),
+      dbOf(ctx).conversation.findUnique({ ...query, where: { id: idOfType(args.id, 'Conversation', ['id']) } }),
   }),
 }));
 
@@ -161,7 +162,7 @@ builder.relayMutationField(
       'is WITHDRAWN (unarchiving does not bring it back; regenerateSuggestion drafts anew).',
     errors: { types: [...baseMutationErrors, InvalidStateError], directResult: true },
     resolve: (_root, { input }, ctx) =>
-      archiveConversation(ctx, {
+      archiveConversation(domainOf(ctx), {
         conversationId: idOfType(input.conversationId, 'Conversation', ['input', 'conversationId']),
         reason: input.reason,
       }),
@@ -172,7 +173,7 @@ builder.relayMutationField(
       conversation: t.prismaField({
         type: 'Conversation',
         description: 'The conversation as it is now.',
-        resolve: (query, p, _args, ctx) => ctx.db.conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
+        resolve: (query, p, _args, ctx) => dbOf(ctx).conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
       }),
       withdrawnSuggestion: t.prismaField({
         type: 'AISuggestion',
@@ -180,7 +181,7 @@ builder.relayMutationField(
         description: 'The draft that was waiting for review, now WITHDRAWN; null when none was.',
         resolve: (query, p, _args, ctx) => {
           const selection = readQuery(query);
-          return p.withdrawnSuggestionId ? ctx.db.aISuggestion.findUnique({ ...selection, where: { id: p.withdrawnSuggestionId } }) : null;
+          return p.withdrawnSuggestionId ? dbOf(ctx).aISuggestion.findUnique({ ...selection, where: { id: p.withdrawnSuggestionId } }) : null;
         },
       }),
     }),
@@ -201,7 +202,7 @@ builder.relayMutationField(
       'archived stays WITHDRAWN: regenerateSuggestion drafts a new one.',
     errors: { types: [...baseMutationErrors, InvalidStateError], directResult: true },
     resolve: (_root, { input }, ctx) =>
-      unarchiveConversation(ctx, { conversationId: idOfType(input.conversationId, 'Conversation', ['input', 'conversationId']) }),
+      unarchiveConversation(domainOf(ctx), { conversationId: idOfType(input.conversationId, 'Conversation', ['input', 'conversationId']) }),
   },
   {
     description: 'Result of unarchiveConversation.',
@@ -209,7 +210,7 @@ builder.relayMutationField(
       conversation: t.prismaField({
         type: 'Conversation',
         description: 'The conversation as it is now.',
-        resolve: (query, p, _args, ctx) => ctx.db.conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
+        resolve: (query, p, _args, ctx) => dbOf(ctx).conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
       }),
     }),
   },
@@ -246,8 +247,8 @@ builder.relayMutationField(
     errors: { types: [...baseMutationErrors, InvalidStateError, EmailDeliveryError, RateLimitedError], directResult: true },
     resolve: async (_root, { input }, ctx) => {
       // Counted per call: aliases in one request and WebSocket operations count too.
-      await ctx.services.rateLimits.consume('sendReply', ctx.viewer.actor);
-      return sendReply(ctx, {
+      await servicesOf(ctx).rateLimits.consume('sendReply', ctx.viewer.actor);
+      return sendReply(domainOf(ctx), {
         conversationId: idOfType(input.conversationId, 'Conversation', ['input', 'conversationId']),
         subject: input.subject,
         body: input.body,
@@ -263,12 +264,12 @@ builder.relayMutationField(
       reply: t.prismaField({
         type: 'ConversationMessage',
         description: 'The email: SENT, or QUEUED while the provider has not confirmed it yet (it is then confirmed or sent automatically).',
-        resolve: (query, p, _args, ctx) => ctx.db.conversationMessage.findUniqueOrThrow({ ...query, where: { id: p.messageId } }),
+        resolve: (query, p, _args, ctx) => dbOf(ctx).conversationMessage.findUniqueOrThrow({ ...query, where: { id: p.messageId } }),
       }),
       conversation: t.prismaField({
         type: 'Conversation',
         description: 'The conversation as it is now.',
-        resolve: (query, p, _args, ctx) => ctx.db.conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
+        resolve: (query, p, _args, ctx) => dbOf(ctx).conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
       }),
     }),
   },

@@ -1,4 +1,4 @@
-import type { GraphQLContext } from '../graphql-context.js';
+import { type GraphQLContext, dbOf, servicesOf } from '../graphql-context.js';
 import { plainDisplayName, sanitiseEmailHtml } from '../email/safe-html.js';
 import { builder } from './builder.js';
 
@@ -8,10 +8,10 @@ import { builder } from './builder.js';
  */
 async function safeHtmlBodyOf(ctx: GraphQLContext, id: string, stored: string | null): Promise<string | null> {
   if (stored !== null) return stored;
-  const row = await ctx.db.conversationMessage.findUnique({ where: { id }, select: { htmlBody: true } });
+  const row = await dbOf(ctx).conversationMessage.findUnique({ where: { id }, select: { htmlBody: true } });
   if (!row?.htmlBody) return null;
-  const safe = sanitiseEmailHtml(row.htmlBody, ctx.services.config.htmlRemoteImages);
-  await ctx.db.conversationMessage.updateMany({ where: { id, safeHtmlBody: null }, data: { safeHtmlBody: safe } });
+  const safe = sanitiseEmailHtml(row.htmlBody, servicesOf(ctx).config.htmlRemoteImages);
+  await dbOf(ctx).conversationMessage.updateMany({ where: { id, safeHtmlBody: null }, data: { safeHtmlBody: safe } });
   return safe;
 }
 
@@ -129,7 +129,7 @@ export const ConversationMessageNode = builder.prismaNode('ConversationMessage',
       select: { providerMessageId: true, direction: true },
       resolve: async (message, _args, ctx) => {
         if (message.direction !== 'INBOUND' || !message.providerMessageId) return null;
-        const parts = await ctx.db.inboundOriginal.findMany({
+        const parts = await dbOf(ctx).inboundOriginal.findMany({
           where: { providerMessageId: message.providerMessageId },
           orderBy: { part: 'asc' },
           select: { part: true, parts: true, sizeBytes: true, sha256: true, receivedAt: true, content: true },

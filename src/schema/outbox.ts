@@ -2,6 +2,7 @@
 import type { OutboxEmail } from '../db/client.js';
 import { builder } from './builder.js';
 import { ConversationMessageNode } from './message.js';
+import { dbOf } from '../graphql-context.js';
 
 const EmailHeaderRef = builder.objectRef<{ name: string; value: string }>('EmailHeader').implement({
   description: 'One extra email header.',
@@ -52,7 +53,7 @@ export const OutboxEmailNode = builder.prismaNode('OutboxEmail', {
       type: ConversationMessageNode,
       nullable: true,
       description: 'The outbound message this email carries.',
-      resolve: (email, _args, ctx) => ctx.db.conversationMessage.findUnique({ where: { id: email.messageId } }),
+      resolve: (email, _args, ctx) => dbOf(ctx).conversationMessage.findUnique({ where: { id: email.messageId } }),
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the outbox took it.' }),
   }),
@@ -65,8 +66,8 @@ builder.queryFields((t) => ({
     description:
       'Emails the local outbox took instead of sending, newest first (development, or no POSTMARK_SERVER_TOKEN). ' +
       'Empty when Postmark sends.',
-    totalCount: (_parent, _args, ctx) => ctx.db.outboxEmail.count(),
+    totalCount: (_parent, _args, ctx) => dbOf(ctx).outboxEmail.count(),
     resolve: (query, _parent, _args, ctx) =>
-      ctx.db.outboxEmail.findMany({ ...query, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
+      dbOf(ctx).outboxEmail.findMany({ ...query, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
   }),
 }));

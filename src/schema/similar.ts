@@ -21,6 +21,7 @@ import { idOfType } from './ids.js';
 import { IntentEnum } from './enums.js';
 import { baseMutationErrors, ErrorInterface } from './errors.js';
 import { AISuggestionNode } from './suggestion.js';
+import { domainOf, dbOf } from '../graphql-context.js';
 
 export const ConversationOutcomeEnum = builder.enumType(ConversationOutcome, {
   name: 'ConversationOutcome',
@@ -107,7 +108,7 @@ builder.queryFields((t) => ({
       outcome: t.arg({ type: ConversationOutcomeEnum, description: 'Only conversations with this outcome.' }),
     },
     resolve: (_root, args, ctx) =>
-      findSimilarConversations(ctx, {
+      findSimilarConversations(domainOf(ctx), {
         conversationId: args.conversationId && idOfType(args.conversationId, 'Conversation', ['conversationId']),
         text: args.text,
         first: args.first,
@@ -128,7 +129,7 @@ builder.queryFields((t) => ({
         validate: firstArg(BEST_REPLIES_MAX),
       }),
     },
-    resolve: (_root, args, ctx) => bestReplies(ctx, { intent: args.intent, first: args.first }),
+    resolve: (_root, args, ctx) => bestReplies(domainOf(ctx), { intent: args.intent, first: args.first }),
   }),
 }));
 
@@ -147,7 +148,7 @@ builder.relayMutationField(
       'InvalidStateError when it already has this outcome.',
     errors: { types: [...baseMutationErrors, InvalidStateError], directResult: true },
     resolve: (_root, { input }, ctx) =>
-      setConversationOutcome(ctx, {
+      setConversationOutcome(domainOf(ctx), {
         conversationId: idOfType(input.conversationId, 'Conversation', ['input', 'conversationId']),
         outcome: input.outcome,
       }),
@@ -158,7 +159,7 @@ builder.relayMutationField(
       conversation: t.prismaField({
         type: 'Conversation',
         description: 'The conversation as it is now.',
-        resolve: (query, p, _args, ctx) => ctx.db.conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
+        resolve: (query, p, _args, ctx) => dbOf(ctx).conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
       }),
     }),
   },

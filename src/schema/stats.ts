@@ -1,5 +1,6 @@
 import { conversationStats, MAX_WINDOW_DAYS, type ConversationStats } from '../domain/read/index.js';
 import { builder } from './builder.js';
+import { domainOf } from '../graphql-context.js';
 
 type Stats = ConversationStats;
 
@@ -109,6 +110,6 @@ builder.queryField('conversationStats', (t) =>
       since: t.arg({ type: 'DateTime', description: 'Start of the window, inclusive (default: until minus 7 days).' }),
       until: t.arg({ type: 'DateTime', description: 'End of the window, exclusive (default: now).' }),
     },
-    resolve: (_parent, args, ctx) => conversationStats(ctx, { since: args.since, until: args.until }),
+    resolve: (_parent, args, ctx) => conversationStats(domainOf(ctx), { since: args.since, until: args.until }),
   }),
 );

@@ -6,7 +6,7 @@
 // 1,000 subscribers one query each per event starved the database and cut everyone off.
 import { filter, pipe } from 'graphql-yoga';
 import { whileCredentialHolds } from '../auth/live-credential.js';
-import type { GraphQLContext } from '../graphql-context.js';
+import { type GraphQLContext, dbOf, servicesOf } from '../graphql-context.js';
 import { NotFoundError } from '../domain/errors.js';
 import type { ConversationEvent, ConversationEventType } from '../events/bus.js';
 import { builder } from './builder.js';
@@ -41,7 +41,7 @@ const eventFields = <T extends ConversationEvent>(t: PothosObjectFieldBuilder<T>
     description: 'The conversation, as it is now.',
     resolve: (query, event, _args, ctx) =>
       loadForEvent(event, ctx, `conversation:${event.conversationId}`, query, () =>
-        ctx.db.conversation.findUniqueOrThrow({ ...query, where: { id: event.conversationId } }),
+        dbOf(ctx).conversation.findUniqueOrThrow({ ...query, where: { id: event.conversationId } }),
       ),
   }),
   at: t.field({ type: 'DateTime', description: 'When it happened.', resolve: (event) => new Date(event.at) }),
@@ -57,7 +57,7 @@ const messageField = <T extends { messageId?: string | null }>(t: PothosObjectFi
       const selection = readQuery(query);
       return event.messageId
         ? loadForEvent(event as unknown as ConversationEvent, ctx, `message:${event.messageId}`, selection, () =>
-            ctx.db.conversationMessage.findUnique({ ...selection, where: { id: event.messageId! } }),
+            dbOf(ctx).conversationMessage.findUnique({ ...selection, where: { id: event.messageId! } }),
           )
         : null;
     },
@@ -72,7 +72,7 @@ const suggestionField = <T extends { suggestionId?: string | null }>(t: PothosOb
       const selection = readQuery(query);
       return event.suggestionId
         ? loadForEvent(event as unknown as ConversationEvent, ctx, `suggestion:${event.suggestionId}`, selection, () =>
-            ctx.db.aISuggestion.findUnique({ ...selection, where: { id: event.suggestionId! } }),
+            dbOf(ctx).aISuggestion.findUnique({ ...selection, where: { id: event.suggestionId! } }),
           )
         : null;
     },
@@ -134,18 +134,18 @@ async function subscribeToEvents(
   conversationId: string | undefined,
 ): Promise<AsyncIterable<ConversationEvent>> {
   if (conversationId) {
-    const exists = await ctx.db.conversation.findUnique({ where: { id: conversationId }, select: { id: true } });
+    const exists = await dbOf(ctx).conversation.findUnique({ where: { id: conversationId }, select: { id: true } });
     if (!exists) throw new NotFoundError('Conversation', conversationId);
   }
   // Each event is delivered only while the credential still holds (revoked, expired, demoted
   // or removed: the stream ends, and a WebSocket connection closes with 4403).
   return whileCredentialHolds(
     pipe(
-      ctx.services.events.subscribe(ctx.viewer.accountId),
+      servicesOf(ctx).events.subscribe(ctx.viewer.accountId),
       filter((e: ConversationEvent) => types.includes(e.type) && (!conversationId || e.conversationId === conversationId)),
     ),
     ctx.credential,
-    ctx.services.config.auth.recheckIntervalMs,
+    servicesOf(ctx).config.auth.recheckIntervalMs,
   );
 }
 

@@ -8,6 +8,7 @@ import { resolveSuggestedAction } from '../domain/conversations/index.js';
 import { builder } from './builder.js';
 import { ConversationNode } from './conversation.js';
 import { baseMutationErrors } from './errors.js';
+import { domainOf, dbOf } from '../graphql-context.js';
 
 const SuggestedActionKindEnum = builder.enumType(SuggestedActionKind, {
   name: 'SuggestedActionKind',
@@ -85,7 +86,7 @@ builder.relayMutationField(
   {
     description: "Answer a conversation's suggested action: CONFIRM carries it out, DISMISS clears it. Audited either way.",
     errors: { types: [...baseMutationErrors, InvalidStateError], directResult: true },
-    resolve: (_root, { input }, ctx) => resolveSuggestedAction(ctx, { conversationId: input.conversationId.id, decision: input.decision }),
+    resolve: (_root, { input }, ctx) => resolveSuggestedAction(domainOf(ctx), { conversationId: input.conversationId.id, decision: input.decision }),
   },
   {
     description: 'Result of resolveSuggestedAction.',
@@ -93,7 +94,7 @@ builder.relayMutationField(
       conversation: t.prismaField({
         type: 'Conversation',
         description: 'The conversation as it is now.',
-        resolve: (query, p, _args, ctx) => ctx.db.conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
+        resolve: (query, p, _args, ctx) => dbOf(ctx).conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
       }),
     }),
   },

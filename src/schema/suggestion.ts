@@ -11,6 +11,7 @@ import { baseMutationErrors } from './errors.js';
 import { idOfType } from './ids.js';
 import { IntentEnum, SentimentEnum, SuggestionStatusEnum, UrgencyEnum } from './enums.js';
 import { readQuery } from './optional-row.js';
+import { domainOf, dbOf, servicesOf } from '../graphql-context.js';
 
 type AnalysisColumns = Pick<AISuggestion, 'sentiment' | 'intent' | 'urgency' | 'keyPoints' | 'questions' | 'nextStep'>;
 
@@ -101,8 +102,8 @@ builder.relayMutationField(
     errors: { types: [...baseMutationErrors, InvalidStateError, EmailDeliveryError, RateLimitedError], directResult: true },
     resolve: async (_root, { input }, ctx) => {
       // Counted per call: aliases in one request and WebSocket operations count too.
-      await ctx.services.rateLimits.consume('approveSuggestion', ctx.viewer.actor);
-      return approveSuggestion(ctx, {
+      await servicesOf(ctx).rateLimits.consume('approveSuggestion', ctx.viewer.actor);
+      return approveSuggestion(domainOf(ctx), {
         suggestionId: idOfType(input.suggestionId, 'AISuggestion', ['input', 'suggestionId']),
         editedSubject: input.editedSubject,
         editedBody: input.editedBody,
@@ -117,18 +118,18 @@ builder.relayMutationField(
       suggestion: t.prismaField({
         type: 'AISuggestion',
         description: 'The draft, now APPROVED or EDITED.',
-        resolve: (query, p, _args, ctx) => ctx.db.aISuggestion.findUniqueOrThrow({ ...query, where: { id: p.suggestionId } }),
+        resolve: (query, p, _args, ctx) => dbOf(ctx).aISuggestion.findUniqueOrThrow({ ...query, where: { id: p.suggestionId } }),
       }),
       // Not `message`: that would clash with Error.message when a client selects both in the union.
       reply: t.prismaField({
         type: 'ConversationMessage',
         description: 'The email: SENT, or QUEUED while the provider has not confirmed it yet (it is then confirmed or sent automatically).',
-        resolve: (query, p, _args, ctx) => ctx.db.conversationMessage.findUniqueOrThrow({ ...query, where: { id: p.messageId } }),
+        resolve: (query, p, _args, ctx) => dbOf(ctx).conversationMessage.findUniqueOrThrow({ ...query, where: { id: p.messageId } }),
       }),
       conversation: t.prismaField({
         type: 'Conversation',
         description: 'The conversation as it is now.',
-        resolve: (query, p, _args, ctx) => ctx.db.conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
+        resolve: (query, p, _args, ctx) => dbOf(ctx).conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
       }),
     }),
   },
@@ -146,7 +147,7 @@ builder.relayMutationField(
   {
     description: 'Decline a draft: nothing is sent. A conversation that needed review becomes ACTIVE.',
     errors: { types: [...baseMutationErrors, InvalidStateError], directResult: true },
-    resolve: async (_root, { input }, ctx) => rejectSuggestion(ctx, { suggestionId: idOfType(input.suggestionId, 'AISuggestion', ['input', 'suggestionId']), reason: input.reason }),
+    resolve: async (_root, { input }, ctx) => rejectSuggestion(domainOf(ctx), { suggestionId: idOfType(input.suggestionId, 'AISuggestion', ['input', 'suggestionId']), reason: input.reason }),
   },
   {
     description: 'Result of rejectSuggestion.',
@@ -154,12 +155,12 @@ builder.relayMutationField(
       suggestion: t.prismaField({
         type: 'AISuggestion',
         description: 'The draft, now REJECTED.',
-        resolve: (query, p, _args, ctx) => ctx.db.aISuggestion.findUniqueOrThrow({ ...query, where: { id: p.suggestionId } }),
+        resolve: (query, p, _args, ctx) => dbOf(ctx).aISuggestion.findUniqueOrThrow({ ...query, where: { id: p.suggestionId } }),
       }),
       conversation: t.prismaField({
         type: 'Conversation',
         description: 'The conversation as it is now.',
-        resolve: (query, p, _args, ctx) => ctx.db.conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
+        resolve: (query, p, _args, ctx) => dbOf(ctx).conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
       }),
     }),
   },
@@ -247,7 +248,7 @@ builder.prismaObjectFields('ConversationMessage', (t) => ({
     type: MessageAnalysisRef,
     nullable: true,
     description: 'What the AI read in this email (inbound emails, once analysed).',
-    resolve: (message, _args, ctx) => ctx.db.messageAnalysis.findUnique({ where: { messageId: message.id } }),
+    resolve: (message, _args, ctx) => dbOf(ctx).messageAnalysis.findUnique({ where: { messageId: message.id } }),
   }),
 }));
 
@@ -290,7 +291,7 @@ builder.relayMutationField(
     description: `Draft the answer again, optionally in another tone or length or with an instruction. The pending draft becomes SUPERSEDED. At most ${REGENERATE_RATE_LIMIT.limit} per minute per user.`,
     errors: { types: [...baseMutationErrors, InvalidStateError, RateLimitedError], directResult: true },
     resolve: (_root, { input }, ctx) =>
-      regenerateSuggestion(ctx, {
+      regenerateSuggestion(domainOf(ctx), {
         conversationId: idOfType(input.conversationId, 'Conversation', ['input', 'conversationId']),
         messageId: input.messageId && idOfType(input.messageId, 'ConversationMessage', ['input', 'messageId']),
         tone: input.tone,
@@ -304,7 +305,7 @@ builder.relayMutationField(
       suggestion: t.prismaField({
         type: 'AISuggestion',
         description: 'The new draft, PENDING.',
-        resolve: (query, p, _args, ctx) => ctx.db.aISuggestion.findUniqueOrThrow({ ...query, where: { id: p.suggestionId } }),
+        resolve: (query, p, _args, ctx) => dbOf(ctx).aISuggestion.findUniqueOrThrow({ ...query, where: { id: p.suggestionId } }),
       }),
       supersededSuggestion: t.prismaField({
         type: 'AISuggestion',
@@ -312,13 +313,13 @@ builder.relayMutationField(
         description: 'The draft it replaced, now SUPERSEDED; null when none was pending.',
         resolve: (query, p, _args, ctx) => {
           const selection = readQuery(query);
-          return p.supersededSuggestionId ? ctx.db.aISuggestion.findUnique({ ...selection, where: { id: p.supersededSuggestionId } }) : null;
+          return p.supersededSuggestionId ? dbOf(ctx).aISuggestion.findUnique({ ...selection, where: { id: p.supersededSuggestionId } }) : null;
         },
       }),
       conversation: t.prismaField({
         type: 'Conversation',
         description: 'The conversation as it is now.',
-        resolve: (query, p, _args, ctx) => ctx.db.conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
+        resolve: (query, p, _args, ctx) => dbOf(ctx).conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
       }),
     }),
   },

@@ -7,6 +7,7 @@ import { builder } from './builder.js';
 import { baseMutationErrors } from './errors.js';
 import { actorForApi, encodeParleyId, idOfType } from './ids.js';
 import { readQuery } from './optional-row.js';
+import { dbOf, domainOf } from '../graphql-context.js';
 
 export const RoleEnum = builder.enumType('Role', {
   description: 'What a user or API key may do.',
@@ -89,13 +90,13 @@ const ViewerRef = builder.objectRef<ViewerInfo>('Viewer').implement({
       description: 'The person signed in; null for an API key (it acts for the account, not for a person).',
       resolve: (query, v, _args, ctx) => {
         const selection = readQuery(query);
-        return v.userId ? ctx.db.user.findUnique({ ...selection, where: { id: v.userId } }) : null;
+        return v.userId ? dbOf(ctx).user.findUnique({ ...selection, where: { id: v.userId } }) : null;
       },
     }),
     account: t.prismaField({
       type: 'Account',
       description: 'Your account.',
-      resolve: (query, v, _args, ctx) => ctx.db.account.findUniqueOrThrow({ ...query, where: { id: v.accountId } }),
+      resolve: (query, v, _args, ctx) => dbOf(ctx).account.findUniqueOrThrow({ ...query, where: { id: v.accountId } }),
     }),
   }),
 });
@@ -117,14 +118,14 @@ builder.queryFields((t) => ({
     type: 'User',
     cursor: 'id',
     description: 'The people on your team.',
-    resolve: (query, _r, _a, ctx) => ctx.db.user.findMany({ ...query, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    resolve: (query, _r, _a, ctx) => dbOf(ctx).user.findMany({ ...query, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
   }),
   apiKeys: t.prismaConnection({
     type: 'ApiKey',
     cursor: 'id',
     authScopes: ownerOnly,
     description: 'Your API keys (owners only).',
-    resolve: (query, _r, _a, ctx) => ctx.db.apiKey.findMany({ ...query, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
+    resolve: (query, _r, _a, ctx) => dbOf(ctx).apiKey.findMany({ ...query, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
   }),
   auditLog: t.prismaConnection({
     type: 'AuditEntry',
@@ -136,7 +137,7 @@ builder.queryFields((t) => ({
       action: t.arg.string({ description: 'Only this action, e.g. "conversation.archived".', validate: z.string().max(100) }),
     },
     resolve: (query, _r, args, ctx) =>
-      ctx.db.auditEntry.findMany({
+      dbOf(ctx).auditEntry.findMany({
         ...query,
         where: {
           ...(args.entityId ? { entityType: args.entityId.typename, entityId: args.entityId.id } : {}),
@@ -147,6 +148,7 @@ builder.queryFields((t) => ({
   }),
 }));
 
+// The team mutations return ids; their payloads load the rows with the client's selection.
 const name = z.string().trim().min(1, { message: 'must not be empty' }).max(200, { message: 'must be at most 200 characters' });
 
 builder.relayMutationField(
@@ -163,9 +165,9 @@ builder.relayMutationField(
     description: 'Add a person to the team (owners only).',
     authScopes: ownerOnly,
     errors: { types: [...baseMutationErrors], directResult: true },
-    resolve: async (_r, { input }, ctx) => ({ user: await addUser(ctx, input) }),
+    resolve: (_r, { input }, ctx) => addUser(domainOf(ctx), input),
   },
-  { description: 'Result of addUser.', outputFields: (t) => ({ user: t.field({ type: UserNode, description: 'The new user.', resolve: (p) => p.user }) }) },
+  { description: 'Result of addUser.', outputFields: (t) => ({ user: t.prismaField({ type: 'User', description: 'The new user.', resolve: (query, p, _args, ctx) => dbOf(ctx).user.findUniqueOrThrow({ ...query, where: { id: p.userId } }) }) }) },
 );
 
 builder.relayMutationField(
@@ -181,9 +183,9 @@ builder.relayMutationField(
     description: "Change a user's role (owners only). The last owner stays an owner.",
     authScopes: ownerOnly,
     errors: { types: [...baseMutationErrors, InvalidStateError], directResult: true },
-    resolve: async (_r, { input }, ctx) => ({ user: await changeUserRole(ctx, { userId: idOfType(input.userId, 'User', ['input', 'userId']), role: input.role }) }),
+    resolve: (_r, { input }, ctx) => changeUserRole(domainOf(ctx), { userId: idOfType(input.userId, 'User', ['input', 'userId']), role: input.role }),
   },
-  { description: 'Result of changeUserRole.', outputFields: (t) => ({ user: t.field({ type: UserNode, description: 'The user, as now.', resolve: (p) => p.user }) }) },
+  { description: 'Result of changeUserRole.', outputFields: (t) => ({ user: t.prismaField({ type: 'User', description: 'The user, as now.', resolve: (query, p, _args, ctx) => dbOf(ctx).user.findUniqueOrThrow({ ...query, where: { id: p.userId } }) }) }) },
 );
 
 builder.relayMutationField(
@@ -197,8 +199,8 @@ builder.relayMutationField(
     authScopes: ownerOnly,
     errors: { types: [...baseMutationErrors, InvalidStateError], directResult: true },
     resolve: async (_r, { input }, ctx) => {
-      const user = await removeUser(ctx, { userId: input.userId.id });
-      return { removedUserId: user.id };
+      const { userId } = await removeUser(domainOf(ctx), { userId: input.userId.id });
+      return { removedUserId: userId };
     },
   },
   {
@@ -222,12 +224,12 @@ builder.relayMutationField(
     description: 'Create an API key (owners only). The key is in the payload once and never again.',
     authScopes: ownerOnly,
     errors: { types: [...baseMutationErrors], directResult: true },
-    resolve: (_r, { input }, ctx) => createApiKey(ctx, input),
+    resolve: (_r, { input }, ctx) => createApiKey(domainOf(ctx), input),
   },
   {
     description: 'Result of createApiKey.',
     outputFields: (t) => ({
-      apiKey: t.field({ type: ApiKeyNode, description: 'The key record.', resolve: (p) => p.apiKey }),
+      apiKey: t.prismaField({ type: 'ApiKey', description: 'The key record.', resolve: (query, p, _args, ctx) => dbOf(ctx).apiKey.findUniqueOrThrow({ ...query, where: { id: p.apiKeyId } }) }),
       key: t.string({
         description: 'The secret key: send it as "Authorization: Bearer <key>". Shown only now.',
         resolve: (p) => p.key,
@@ -246,7 +248,7 @@ builder.relayMutationField(
     description: 'Revoke an API key at once (owners only).',
     authScopes: ownerOnly,
     errors: { types: [...baseMutationErrors, InvalidStateError], directResult: true },
-    resolve: async (_r, { input }, ctx) => ({ apiKey: await revokeApiKey(ctx, { apiKeyId: idOfType(input.apiKeyId, 'ApiKey', ['input', 'apiKeyId']) }) }),
+    resolve: (_r, { input }, ctx) => revokeApiKey(domainOf(ctx), { apiKeyId: idOfType(input.apiKeyId, 'ApiKey', ['input', 'apiKeyId']) }),
   },
-  { description: 'Result of revokeApiKey.', outputFields: (t) => ({ apiKey: t.field({ type: ApiKeyNode, description: 'The key, revoked.', resolve: (p) => p.apiKey }) }) },
+  { description: 'Result of revokeApiKey.', outputFields: (t) => ({ apiKey: t.prismaField({ type: 'ApiKey', description: 'The key, revoked.', resolve: (query, p, _args, ctx) => dbOf(ctx).apiKey.findUniqueOrThrow({ ...query, where: { id: p.apiKeyId } }) }) }) },
 );

@@ -1,6 +1,5 @@
 // Owners manage the account's users (who sign in with tokens): add, change role, remove.
 import type { Role } from '../../auth/tokens.js';
-import type { User } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { recordAudit } from '../audit.js';
 import type { DomainContext } from '../use-case-context.js';
@@ -9,12 +8,15 @@ import { InvalidStateError, NotFoundError, ValidationError } from '../errors.js'
 export async function addUser(
   { db, viewer }: DomainContext,
   input: { email: string; name: string; role: Role },
-): Promise<User> {
+): Promise<{ userId: string }> {
   try {
     return await db.$transaction(async (tx) => {
-      const user = await tx.user.create({ data: { accountId: viewer.accountId, email: input.email.toLowerCase(), name: input.name, role: input.role } });
-      await recordAudit(tx, viewer, { action: 'user.added', entityType: 'User', entityId: user.id, toStatus: user.role });
-      return user;
+      const user = await tx.user.create({
+        data: { accountId: viewer.accountId, email: input.email.toLowerCase(), name: input.name, role: input.role },
+        select: { id: true },
+      });
+      await recordAudit(tx, viewer, { action: 'user.added', entityType: 'User', entityId: user.id, toStatus: input.role });
+      return { userId: user.id };
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
@@ -24,24 +26,24 @@ export async function addUser(
   }
 }
 
-export async function changeUserRole({ db, viewer, services }: DomainContext, input: { userId: string; role: Role }): Promise<User> {
+export async function changeUserRole({ db, viewer, services }: DomainContext, input: { userId: string; role: Role }): Promise<{ userId: string }> {
   const changed = await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId } });
     if (!user) throw new NotFoundError('User', input.userId);
     if (user.role === 'OWNER' && input.role !== 'OWNER' && (await tx.user.count({ where: { role: 'OWNER' } })) <= 1) {
       throw new InvalidStateError('The last owner cannot stop being an owner.', user.role);
     }
-    const updated = await tx.user.update({ where: { id: user.id }, data: { role: input.role } });
+    await tx.user.update({ where: { id: user.id }, data: { role: input.role }, select: { id: true } });
     await recordAudit(tx, viewer, { action: 'user.role_changed', entityType: 'User', entityId: user.id, fromStatus: user.role, toStatus: input.role });
-    return updated;
+    return user.id;
   });
   // After the commit: the next request (and every live connection's next check) sees the new role.
-  await services.principals.invalidate('user', changed.id);
-  return changed;
+  await services.principals.invalidate('user', changed);
+  return { userId: changed };
 }
 
 /** Removes a person from the team: their tokens stop working, their live connections end. */
-export async function removeUser({ db, viewer, services }: DomainContext, input: { userId: string }): Promise<User> {
+export async function removeUser({ db, viewer, services }: DomainContext, input: { userId: string }): Promise<{ userId: string }> {
   const removed = await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId } });
     if (!user) throw new NotFoundError('User', input.userId);
@@ -50,8 +52,8 @@ export async function removeUser({ db, viewer, services }: DomainContext, input:
     }
     await tx.user.delete({ where: { id: user.id } });
     await recordAudit(tx, viewer, { action: 'user.removed', entityType: 'User', entityId: user.id, fromStatus: user.role, toStatus: 'REMOVED' });
-    return user;
+    return user.id;
   });
-  await services.principals.invalidate('user', removed.id);
-  return removed;
+  await services.principals.invalidate('user', removed);
+  return { userId: removed };
 }
