@@ -83,6 +83,14 @@ describe('job queue', () => {
     expect(await app.services.prisma.job.findFirstOrThrow({ where: { kind: 'work' } })).toMatchObject({ status: 'SUCCEEDED' });
   });
 
+  it('runs a job scheduled with runAt only once the app clock (or the database\'s) reaches it', async () => {
+    app = await createTestApp();
+    const runAt = new Date(Date.now() + 3_600_000);
+    await enqueueJob(app.services.prisma, { kind: 'later', accountId: app.services.devAccountId, payload: {}, runAt });
+    expect(await claimJobs(app.services.prisma, 'w', 10, 60_000, new Date(runAt.getTime() - 1))).toHaveLength(0);
+    expect(await claimJobs(app.services.prisma, 'w', 10, 60_000, runAt)).toHaveLength(1);
+  });
+
   it('keeps one job per (kind, dedupeKey)', async () => {
     app = await createTestApp();
     await enqueue(app, 'draft-reply', { a: 1 }, { dedupeKey: 'message-1' });

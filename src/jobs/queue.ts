@@ -19,6 +19,8 @@ export interface JobSpec {
   /** Enqueueing the same (kind, dedupeKey) again is a no-op. */
   dedupeKey?: string;
   maxAttempts?: number;
+  /** Not before this time (by the app's clock, as the worker claims by it); default now. */
+  runAt?: Date;
 }
 
 export interface ClaimedJob {
@@ -43,7 +45,7 @@ export interface RetryPolicy {
  */
 export function jobOf<D extends JobDefinition>(
   definition: D,
-  job: { accountId: string; payload: z.input<D['payload']>; dedupeKey?: string },
+  job: { accountId: string; payload: z.input<D['payload']>; dedupeKey?: string; runAt?: Date },
 ): JobSpec {
   return {
     kind: definition.kind,
@@ -51,6 +53,7 @@ export function jobOf<D extends JobDefinition>(
     payload: definition.payload.parse(job.payload) as Prisma.InputJsonValue,
     maxAttempts: definition.maxAttempts,
     ...(job.dedupeKey === undefined ? {} : { dedupeKey: job.dedupeKey }),
+    ...(job.runAt === undefined ? {} : { runAt: job.runAt }),
   };
 }
 
@@ -58,7 +61,7 @@ export function jobOf<D extends JobDefinition>(
 export async function enqueue<D extends JobDefinition>(
   tx: ScopedTransaction | PrismaClient,
   definition: D,
-  job: { accountId: string; payload: z.input<D['payload']>; dedupeKey?: string },
+  job: { accountId: string; payload: z.input<D['payload']>; dedupeKey?: string; runAt?: Date },
 ): Promise<void> {
   await enqueueJobs(tx, [jobOf(definition, job)]);
 }
@@ -88,7 +91,7 @@ export function insertJobsSql(specs: JobSpec[], onlyIf: Prisma.Sql = Prisma.sql`
   const now = new Date();
   const rows = specs.map(
     (spec) => Prisma.sql`(${randomUUID()}::uuid, ${spec.accountId}::uuid, ${spec.kind}::text, ${JSON.stringify(spec.payload)}::jsonb,
-      'QUEUED'::text, 0, ${spec.maxAttempts ?? 5}::int, ${now}::timestamptz, ${spec.dedupeKey ?? null}::text, ${now}::timestamptz)`,
+      'QUEUED'::text, 0, ${spec.maxAttempts ?? 5}::int, ${spec.runAt ?? now}::timestamptz, ${spec.dedupeKey ?? null}::text, ${now}::timestamptz)`,
   );
   return Prisma.sql`
     INSERT INTO jobs (id, account_id, kind, payload, status, attempts, max_attempts, run_at, dedupe_key, created_at)
@@ -98,20 +101,24 @@ export function insertJobsSql(specs: JobSpec[], onlyIf: Prisma.Sql = Prisma.sql`
 
 /**
  * Claims up to `limit` runnable jobs: queued ones that are due, and running ones whose
- * worker's lease expired (it crashed or hung), which then run again.
+ * worker's lease expired by the database's clock (it crashed or hung), which then run again.
+ * A job is due when the database's clock or the app's (`dueBy`) has reached its run_at: they
+ * agree in production, and a test that moves the app's clock forward sees scheduled work come
+ * due without waiting.
  */
 export async function claimJobs(
   prisma: PrismaClient,
   workerId: string,
   limit: number,
   leaseMs: number,
+  dueBy: Date = new Date(),
 ): Promise<ClaimedJob[]> {
   return prisma.$queryRaw<ClaimedJob[]>`
     UPDATE jobs
     SET status = 'RUNNING', locked_at = now(), locked_by = ${workerId}, attempts = attempts + 1
     WHERE id IN (
       SELECT id FROM jobs
-      WHERE (status = 'QUEUED' AND run_at <= now())
+      WHERE (status = 'QUEUED' AND run_at <= GREATEST(now(), ${dueBy}::timestamptz))
          OR (status = 'RUNNING' AND locked_at < now() - make_interval(secs => ${leaseMs / 1000}))
       ORDER BY run_at
       LIMIT ${limit}

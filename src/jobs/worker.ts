@@ -144,7 +144,7 @@ export function startJobWorker(services: AppServices, handlers: JobHandlers, opt
       const recorded = unrecorded.size === 0 || (await recordMissedOutcomes());
       if (free > 0 && recorded) {
         try {
-          claimed = await claimJobs(prisma, workerId, free, options.leaseMs);
+          claimed = await claimJobs(prisma, workerId, free, options.leaseMs, services.now());
           if (databaseLost) {
             databaseLost = false;
             logger.info('job worker reached the database again');
