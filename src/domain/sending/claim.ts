@@ -5,18 +5,22 @@ import { randomUUID } from 'node:crypto';
 import { Prisma, type OutboundEmail } from '../../db/client.js';
 import { textToHtml, threadingHeaders } from '../../email/format.js';
 import { METADATA_KEYS, type OutgoingEmail } from '../../email/sender.js';
+import { sendScheduledEmailJob } from '../../jobs/definitions.js';
+import { enqueue } from '../../jobs/queue.js';
 import { recordAudits } from '../audit.js';
 import { lockConversation } from '../conversations/lock.js';
 import { InvalidStateError, NotFoundError, ValidationError } from '../errors.js';
+import { readSettings } from '../settings/read.js';
 import type { DomainContext } from '../use-case-context.js';
 import { emailAddressSchema } from './input.js';
 import type { SendRequest } from './pipeline.js';
 import { SEND_TX_OPTIONS } from './transaction.js';
 
 export async function claim(
-  { db, viewer, services }: DomainContext,
+  ctx: DomainContext,
   { request, idempotencyKey, requestHash }: { request: SendRequest; idempotencyKey: string; requestHash: string },
 ): Promise<OutboundEmail> {
+  const { db, viewer, services } = ctx;
   const messageId = randomUUID();
   return db.$transaction(async (tx) => {
     if (!(await lockConversation(tx, viewer.accountId, request.conversationId))) {
@@ -74,6 +78,11 @@ export async function claim(
       trackLinks: 'HtmlAndText',
     };
     const now = services.now();
+    // Every send waits the account's undo window (or until the sender's sendAt, if later),
+    // QUEUED and cancellable; a job sends it then. Without a window it goes at once.
+    const { undoWindowSeconds } = await readSettings(ctx, tx);
+    const undoUntil = undoWindowSeconds > 0 ? new Date(now.getTime() + undoWindowSeconds * 1000) : null;
+    const scheduledFor = request.sendAt && (!undoUntil || request.sendAt > undoUntil) ? request.sendAt : undoUntil;
     await tx.conversationMessage.create({
       data: {
         id: messageId,
@@ -92,6 +101,7 @@ export async function claim(
         inReplyTo: headers[0]?.value ?? null,
         idempotencyKey,
         deliveryStatus: 'QUEUED',
+        scheduledFor,
         createdAt: now,
       },
     });
@@ -104,10 +114,16 @@ export async function claim(
         provider: services.email.name,
         requestHash,
         payload: email as unknown as Prisma.InputJsonValue,
-        lockedUntil: new Date(now.getTime() + services.emailPolicy.leaseMs),
+        // A scheduled send starts "leased" until its time, so nobody (recovery included) sends it
+        // earlier; while lockedUntil still equals scheduledFor no send has begun (cancellable).
+        lockedUntil: scheduledFor ?? new Date(now.getTime() + services.emailPolicy.leaseMs),
+        scheduledFor,
         createdAt: now,
       },
     });
+    if (scheduledFor) {
+      await enqueue(tx, sendScheduledEmailJob, { accountId: viewer.accountId, payload: { outboundEmailId: outbound.id }, runAt: scheduledFor, dedupeKey: outbound.id });
+    }
     if (request.suggestionId) {
       await tx.aISuggestion.updateMany({ where: { id: request.suggestionId }, data: { sentMessageId: messageId } });
     }
@@ -119,7 +135,7 @@ export async function claim(
         entityId: messageId,
         fromStatus: null,
         toStatus: 'QUEUED',
-        details: { via: services.email.name, suggestionId: request.suggestionId },
+        details: { via: services.email.name, suggestionId: request.suggestionId, ...(scheduledFor ? { scheduledFor: scheduledFor.toISOString() } : {}) },
       },
     ]);
     return outbound;
