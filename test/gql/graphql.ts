@@ -22,6 +22,8 @@ export type ApproveSuggestionInput = {
   editedSubject?: string | null | undefined;
   /** Any unique string (a UUID) chosen by the client for this approval. Sending the same request again with the same key returns the first result instead of sending again: safe retries after a timeout. */
   idempotencyKey?: string | null | undefined;
+  /** Send at this time instead of at once: in the future, at most 30 days ahead. The email is QUEUED with scheduledFor until then and cancelScheduledSend takes it back; the account's undo window applies either way (the later of the two). */
+  sendAt?: string | null | undefined;
   /** Global ID of the PENDING draft (AISuggestion) to send. */
   suggestionId: string;
 };
@@ -99,11 +101,13 @@ export type CreateApiKeyInput = {
 export type DeliveryStatus =
   /** Rejected by the lead's mail server. */
   | 'BOUNCED'
+  /** Outbound, taken back with cancelScheduledSend before it went out; it was never sent. */
+  | 'CANCELLED'
   /** Accepted by the lead's mail server. */
   | 'DELIVERED'
-  /** The email provider refused it; see errorCode and errorMessage. */
+  /** The email provider refused it, or Parley did not send it (LEAD_REPLIED, DO_NOT_CONTACT, CONVERSATION_ARCHIVED); see errorCode and errorMessage. */
   | 'FAILED'
-  /** Outbound, written and about to be handed to the email provider. */
+  /** Outbound, written and about to be handed to the email provider; with scheduledFor, waiting until then (cancelScheduledSend takes it back). */
   | 'QUEUED'
   /** An inbound email we received. */
   | 'RECEIVED'
@@ -224,6 +228,8 @@ export type SendReplyInput = {
   conversationId: string;
   /** Any unique string (a UUID) chosen by the client for this reply. Sending the same request again with the same key returns the first result instead of sending a second email: safe retries and double clicks. */
   idempotencyKey?: string | null | undefined;
+  /** Send at this time instead of at once: in the future, at most 30 days ahead. The email is QUEUED with scheduledFor until then and cancelScheduledSend takes it back; the account's undo window applies either way (the later of the two). */
+  sendAt?: string | null | undefined;
   /** Subject line: one line, at most 500 characters. */
   subject: string;
 };
