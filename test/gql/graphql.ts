@@ -36,6 +36,12 @@ export type ArchiveConversationInput = {
   reason?: string | null | undefined;
 };
 
+/** Input of cancelScheduledSend. */
+export type CancelScheduledSendInput = {
+  /** Global ID of the QUEUED outbound email (ConversationMessage) to take back. */
+  messageId: string;
+};
+
 /** Narrow the conversation list. Conditions combine with AND. */
 export type ConversationFilter = {
   /** Only those with (true) or without (false) a draft waiting for review. */
@@ -273,6 +279,16 @@ export type SuggestionStatus =
 export type UnarchiveConversationInput = {
   /** Global ID of the Conversation to reopen. */
   conversationId: string;
+};
+
+/** Input of updateSendSettings; a field left out is unchanged. */
+export type UpdateSendSettingsInput = {
+  /** Whether a scheduled email still goes when the lead replied after it was scheduled. */
+  sendScheduledAfterReply?: boolean | null | undefined;
+  /** Seconds every send waits, cancellable, before it goes: 0 to 3600. 0 sends at once. */
+  undoWindowSeconds?: number | null | undefined;
+  /** True: back to the server's default undo window (undoWindowSeconds is then ignored). */
+  useDefaultUndoWindow?: boolean | null | undefined;
 };
 
 export type ArchiveMutationVariables = Exact<{
@@ -600,6 +616,46 @@ export type ResolveSuggestedActionMutation = { resolveSuggestedAction:
     | { __typename: 'InvalidStateError', message: string, code: string, currentState: string }
     | { __typename: 'NotFoundError', message: string, code: string }
     | { __typename: 'ResolveSuggestedActionPayload', conversation: { status: ConversationStatus, lead: { doNotContact: boolean }, suggestedAction: { kind: SuggestedActionKind } | null, pendingSuggestion: { id: string } | null } }
+    | { __typename: 'ValidationError', message: string, code: string }
+   };
+
+export type ScheduledApproveMutationVariables = Exact<{
+  input: ApproveSuggestionInput;
+}>;
+
+
+export type ScheduledApproveMutation = { approveSuggestion:
+    | { __typename: 'ApproveSuggestionPayload', scheduledFor: string | null, suggestion: { id: string, status: SuggestionStatus, editedBody: string | null }, reply: { id: string, deliveryStatus: DeliveryStatus, scheduledFor: string | null, sentAt: string | null }, conversation: { id: string, status: ConversationStatus } }
+    | { __typename: 'EmailDeliveryError', message: string, code: string }
+    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'InvalidStateError', message: string, code: string }
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'RateLimitedError', message: string, code: string }
+    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type CancelScheduledSendMutationVariables = Exact<{
+  input: CancelScheduledSendInput;
+}>;
+
+
+export type CancelScheduledSendMutation = { cancelScheduledSend:
+    | { __typename: 'CancelScheduledSendPayload', cancelledMessage: { id: string, deliveryStatus: DeliveryStatus, scheduledFor: string | null }, suggestion: { id: string, status: SuggestionStatus, editedSubject: string | null, editedBody: string | null, sentMessage: { id: string } | null } | null, conversation: { id: string, status: ConversationStatus, lastMessage: { id: string } | null } }
+    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'InvalidStateError', message: string, code: string, currentState: string }
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'ValidationError', message: string, code: string }
+   };
+
+export type UpdateSendSettingsMutationVariables = Exact<{
+  input: UpdateSendSettingsInput;
+}>;
+
+
+export type UpdateSendSettingsMutation = { updateSendSettings:
+    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'UpdateSendSettingsPayload', account: { sendSettings: { undoWindowSeconds: number, undoWindowIsDefault: boolean, sendScheduledAfterReply: boolean } } }
     | { __typename: 'ValidationError', message: string, code: string }
    };
 
@@ -1541,6 +1597,98 @@ export const ResolveSuggestedActionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ResolveSuggestedActionMutation, ResolveSuggestedActionMutationVariables>;
+export const ScheduledApproveDocument = new TypedDocumentString(`
+    mutation ScheduledApprove($input: ApproveSuggestionInput!) {
+  approveSuggestion(input: $input) {
+    __typename
+    ... on ApproveSuggestionPayload {
+      scheduledFor
+      suggestion {
+        id
+        status
+        editedBody
+      }
+      reply {
+        id
+        deliveryStatus
+        scheduledFor
+        sentAt
+      }
+      conversation {
+        id
+        status
+      }
+    }
+    ... on Error {
+      message
+      code
+    }
+    ... on ValidationError {
+      issues {
+        path
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ScheduledApproveMutation, ScheduledApproveMutationVariables>;
+export const CancelScheduledSendDocument = new TypedDocumentString(`
+    mutation CancelScheduledSend($input: CancelScheduledSendInput!) {
+  cancelScheduledSend(input: $input) {
+    __typename
+    ... on CancelScheduledSendPayload {
+      cancelledMessage {
+        id
+        deliveryStatus
+        scheduledFor
+      }
+      suggestion {
+        id
+        status
+        editedSubject
+        editedBody
+        sentMessage {
+          id
+        }
+      }
+      conversation {
+        id
+        status
+        lastMessage {
+          id
+        }
+      }
+    }
+    ... on Error {
+      message
+      code
+    }
+    ... on InvalidStateError {
+      currentState
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CancelScheduledSendMutation, CancelScheduledSendMutationVariables>;
+export const UpdateSendSettingsDocument = new TypedDocumentString(`
+    mutation UpdateSendSettings($input: UpdateSendSettingsInput!) {
+  updateSendSettings(input: $input) {
+    __typename
+    ... on UpdateSendSettingsPayload {
+      account {
+        sendSettings {
+          undoWindowSeconds
+          undoWindowIsDefault
+          sendScheduledAfterReply
+        }
+      }
+    }
+    ... on Error {
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateSendSettingsMutation, UpdateSendSettingsMutationVariables>;
 export const DemoOverviewDocument = new TypedDocumentString(`
     query DemoOverview {
   conversations(first: 100) {
