@@ -248,6 +248,22 @@ export type SetConversationOutcomeInput = {
   outcome: ConversationOutcome;
 };
 
+/** Input of setFollowUpPolicy. */
+export type SetFollowUpPolicyInput = {
+  /** Whether follow-ups are drafted. */
+  enabled: boolean;
+  /** Days of silence after our last email before a follow-up is drafted: 1 to 90. */
+  followUpAfterDays: number;
+  /** Follow-ups per conversation since the lead last wrote: 0 to 10. */
+  maxFollowUps: number;
+  /** On these ISO weekdays, 1 Monday to 7 Sunday (default Monday to Friday). */
+  sendWindowDays?: Array<number> | null | undefined;
+  /** Until before this hour, UTC (1-24; default 24). */
+  sendWindowEndHour?: number | null | undefined;
+  /** Follow-ups are drafted from this hour, UTC (0-23; default 0). */
+  sendWindowStartHour?: number | null | undefined;
+};
+
 /** A person's answer to a suggested action. */
 export type SuggestedActionDecision =
   /** Carry the action out. */
@@ -259,6 +275,13 @@ export type SuggestedActionDecision =
 export type SuggestedActionKind =
   /** The reply may ask us to stop emailing. Confirming marks the lead do-not-contact and withdraws pending drafts. */
   | 'MARK_DO_NOT_CONTACT';
+
+/** What an AI draft is for. */
+export type SuggestionKind =
+  /** A follow-up after our last email got no reply for the account policy's days (setFollowUpPolicy). */
+  | 'FOLLOW_UP'
+  /** The answer to the lead's latest email. */
+  | 'REPLY';
 
 /** Review state of an AI-drafted reply. */
 export type SuggestionStatus =
@@ -521,6 +544,40 @@ export type OnConversationErrorSubscriptionVariables = Exact<{
 
 
 export type OnConversationErrorSubscription = { conversationError: { at: string, code: string, message: string, conversation: { id: string }, email: { id: string } | null, suggestion: { id: string } | null } };
+
+export type SetFollowUpPolicyMutationVariables = Exact<{
+  input: SetFollowUpPolicyInput;
+}>;
+
+
+export type SetFollowUpPolicyMutation = { setFollowUpPolicy:
+    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'SetFollowUpPolicyPayload', account: { followUpPolicy: { enabled: boolean, followUpAfterDays: number, maxFollowUps: number, sendWindowStartHour: number, sendWindowEndHour: number, sendWindowDays: Array<number> } } }
+    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type FollowUpPendingQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type FollowUpPendingQuery = { conversation: { status: ConversationStatus, pendingSuggestion: { id: string, kind: SuggestionKind, subject: string, body: string, status: SuggestionStatus, followUpOf: { id: string } | null } | null } | null };
+
+export type ApproveFollowUpMutationVariables = Exact<{
+  input: ApproveSuggestionInput;
+}>;
+
+
+export type ApproveFollowUpMutation = { approveSuggestion:
+    | { __typename: 'ApproveSuggestionPayload', reply: { id: string, deliveryStatus: DeliveryStatus }, conversation: { status: ConversationStatus } }
+    | { __typename: 'EmailDeliveryError', message: string, code: string }
+    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'InvalidStateError', message: string, code: string }
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'RateLimitedError', message: string, code: string }
+    | { __typename: 'ValidationError', message: string, code: string }
+   };
 
 export type AuditIdsQueryVariables = Exact<{
   entityId?: string | null | undefined;
@@ -1314,6 +1371,72 @@ export const OnConversationErrorDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OnConversationErrorSubscription, OnConversationErrorSubscriptionVariables>;
+export const SetFollowUpPolicyDocument = new TypedDocumentString(`
+    mutation SetFollowUpPolicy($input: SetFollowUpPolicyInput!) {
+  setFollowUpPolicy(input: $input) {
+    __typename
+    ... on SetFollowUpPolicyPayload {
+      account {
+        followUpPolicy {
+          enabled
+          followUpAfterDays
+          maxFollowUps
+          sendWindowStartHour
+          sendWindowEndHour
+          sendWindowDays
+        }
+      }
+    }
+    ... on Error {
+      message
+      code
+    }
+    ... on ValidationError {
+      issues {
+        path
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetFollowUpPolicyMutation, SetFollowUpPolicyMutationVariables>;
+export const FollowUpPendingDocument = new TypedDocumentString(`
+    query FollowUpPending($id: ID!) {
+  conversation(id: $id) {
+    status
+    pendingSuggestion {
+      id
+      kind
+      subject
+      body
+      status
+      followUpOf {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FollowUpPendingQuery, FollowUpPendingQueryVariables>;
+export const ApproveFollowUpDocument = new TypedDocumentString(`
+    mutation ApproveFollowUp($input: ApproveSuggestionInput!) {
+  approveSuggestion(input: $input) {
+    __typename
+    ... on ApproveSuggestionPayload {
+      reply {
+        id
+        deliveryStatus
+      }
+      conversation {
+        status
+      }
+    }
+    ... on Error {
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApproveFollowUpMutation, ApproveFollowUpMutationVariables>;
 export const AuditIdsDocument = new TypedDocumentString(`
     query AuditIds($entityId: ID) {
   auditLog(first: 10, entityId: $entityId) {
