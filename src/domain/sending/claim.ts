@@ -8,24 +8,25 @@ import { METADATA_KEYS, type OutgoingEmail } from '../../email/sender.js';
 import { sendScheduledEmailJob } from '../../jobs/definitions.js';
 import { enqueue } from '../../jobs/queue.js';
 import { recordAudits } from '../audit.js';
-import { lockConversation } from '../conversations/lock.js';
 import { InvalidStateError, NotFoundError, ValidationError } from '../errors.js';
-import { readSettings } from '../settings/read.js';
 import type { DomainContext } from '../use-case-context.js';
 import { emailAddressSchema } from './input.js';
 import type { SendRequest } from './pipeline.js';
 import { SEND_TX_OPTIONS } from './transaction.js';
 
 export async function claim(
-  ctx: DomainContext,
+  { db, viewer, services }: DomainContext,
   { request, idempotencyKey, requestHash }: { request: SendRequest; idempotencyKey: string; requestHash: string },
 ): Promise<OutboundEmail> {
-  const { db, viewer, services } = ctx;
   const messageId = randomUUID();
   return db.$transaction(async (tx) => {
-    if (!(await lockConversation(tx, viewer.accountId, request.conversationId))) {
-      throw new NotFoundError('Conversation', request.conversationId);
-    }
+    // The conversation's lock and the account's undo window in one statement (the approval's
+    // statement budget: test/approve-statements.test.ts).
+    const [locked] = await tx.$queryRaw<{ undo_window_seconds: number | null }[]>`
+      SELECT s.undo_window_seconds FROM conversations c LEFT JOIN account_settings s ON s.account_id = c.account_id
+      WHERE c.id = ${request.conversationId}::uuid AND c.account_id = ${viewer.accountId}::uuid
+      FOR UPDATE OF c`;
+    if (!locked) throw new NotFoundError('Conversation', request.conversationId);
     const text = await request.claim(tx);
     // The thread comes with the conversation (one statement): the parents of the reply.
     const conversation = await tx.conversation.findUniqueOrThrow({
@@ -80,7 +81,7 @@ export async function claim(
     const now = services.now();
     // Every send waits the account's undo window (or until the sender's sendAt, if later),
     // QUEUED and cancellable; a job sends it then. Without a window it goes at once.
-    const { undoWindowSeconds } = await readSettings(ctx, tx);
+    const undoWindowSeconds = locked.undo_window_seconds ?? services.config.email.undoWindowSeconds;
     const undoUntil = undoWindowSeconds > 0 ? new Date(now.getTime() + undoWindowSeconds * 1000) : null;
     const scheduledFor = request.sendAt && (!undoUntil || request.sendAt > undoUntil) ? request.sendAt : undoUntil;
     await tx.conversationMessage.create({
