@@ -278,6 +278,22 @@ describe('sendAt', () => {
     expect(draft.status).toBe('PENDING');
   });
 
+  it('is sent by recovery alone after its time, when its job is gone (given up), and not before', async () => {
+    clock = START;
+    const t = await createThread(app.services.prisma, app.services.devAccountId);
+    const approved = await approve(t.suggestionGid, { sendAt: seconds(120).toISOString() });
+    const outbound = await app.services.prisma.outboundEmail.findUniqueOrThrow({ where: { messageId: rawId(approved.reply.id) } });
+    const removed = await app.services.prisma.job.deleteMany({ where: { kind: 'send-scheduled-email', dedupeKey: outbound.id } });
+    expect(removed.count).toBe(1);
+    clock = new Date(START.getTime() + 119_000);
+    await recoverQueuedEmails({ services: app.services, actor: RECOVERY_ACTOR });
+    expect(fake.emails).toHaveLength(0);
+    clock = new Date(START.getTime() + 120_000);
+    await recoverQueuedEmails({ services: app.services, actor: RECOVERY_ACTOR });
+    await recoverQueuedEmails({ services: app.services, actor: RECOVERY_ACTOR });
+    expect(fake.emails).toHaveLength(1);
+  });
+
   it('goes at its time and once across a restart in between (a new app on the same database)', async () => {
     clock = START;
     const database = await createLocalPostgresDatabase(4);
