@@ -32,6 +32,20 @@ const Pending = graphql(`
   }
 `);
 
+const Regenerate = graphql(`
+  mutation RegenerateFollowUp($input: RegenerateSuggestionInput!) {
+    regenerateSuggestion(input: $input) {
+      __typename
+      ... on RegenerateSuggestionPayload {
+        suggestion { id kind status body tone followUpOf { id } }
+        supersededSuggestion { id kind status }
+        conversation { status }
+      }
+      ... on Error { message code }
+    }
+  }
+`);
+
 const ApproveFollowUp = graphql(`
   mutation ApproveFollowUp($input: ApproveSuggestionInput!) {
     approveSuggestion(input: $input) {
@@ -137,6 +151,30 @@ describe('a conversation that went quiet', () => {
     const [first, second] = await followUpsOf(t.conversation.id);
     expect(first!.body).not.toBe(second!.body);
     expect(second!.body).toContain('not the right time');
+  });
+
+  it('is redrafted as a follow-up to the same email when a person regenerates it', async () => {
+    clock = START;
+    const t = await quietThread({ replyAt: at(-DAY) });
+    clock = at(2 * DAY + 60_000);
+    await scan();
+    await runDueJobs(app, clock);
+    const [first] = await followUpsOf(t.conversation.id);
+    expect(first).toMatchObject({ status: 'PENDING' });
+    const result = await app.execute(Regenerate, { input: { conversationId: t.gid, tone: 'FRIENDLY' } });
+    expect(result.data?.regenerateSuggestion).toMatchObject({
+      __typename: 'RegenerateSuggestionPayload',
+      suggestion: { kind: 'FOLLOW_UP', status: 'PENDING', tone: 'FRIENDLY', followUpOf: { id: gid('ConversationMessage', t.ours.id) } },
+      supersededSuggestion: { id: gid('AISuggestion', first!.id), kind: 'FOLLOW_UP', status: 'SUPERSEDED' },
+      conversation: { status: 'NEEDS_REVIEW' },
+    });
+    const payload = result.data!.regenerateSuggestion;
+    if (payload.__typename !== 'RegenerateSuggestionPayload') throw new Error('unreachable');
+    expect(payload.suggestion.body).toMatch(/^Hey Dana,/);
+    // Still one live follow-up for that email, and the scan adds none.
+    await scan();
+    await runDueJobs(app, clock);
+    expect((await followUpsOf(t.conversation.id)).map((f) => f.status)).toEqual(['SUPERSEDED', 'PENDING']);
   });
 
   it('gets none after a reply, even one that arrives after the job was queued', async () => {

@@ -157,7 +157,7 @@ export function createConversationAI(options: ConversationAIOptions): Conversati
     analyzeReply,
     generateReply: (context, analysis, options) => draft(context, analysis, {}, options),
     regenerateReply: (context, analysis, style) => draft(context, analysis, style),
-    generateFollowUp: (context, followUp, options) => draft(context, FOLLOW_UP_ANALYSIS, { followUp }, options),
+    generateFollowUp: (context, style, options) => draft(context, FOLLOW_UP_ANALYSIS, style, options),
   };
 }
 

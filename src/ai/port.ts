@@ -188,8 +188,8 @@ export interface ConversationAI {
   analyzeReply(context: ReplyContext, options?: FallbackOption): Promise<AnalysisResult>;
   generateReply(context: ReplyContext, analysis: ReplyAnalysis, options?: FallbackOption): Promise<DraftResult>;
   regenerateReply(context: ReplyContext, analysis: ReplyAnalysis, style: DraftStyle): Promise<DraftResult>;
-  /** A follow-up to our last email (the context's `inbound`), which got no reply. */
-  generateFollowUp(context: ReplyContext, followUp: { number: number }, options?: FallbackOption): Promise<DraftResult>;
+  /** A follow-up to our last email (the context's `inbound`), which got no reply; style as for regenerating. */
+  generateFollowUp(context: ReplyContext, style: DraftStyle & { followUp: { number: number } }, options?: FallbackOption): Promise<DraftResult>;
 }
 
 /** What a follow-up is drafted against: no email of the lead's to analyse, so nothing read into one. */

@@ -564,6 +564,20 @@ export type FollowUpPendingQueryVariables = Exact<{
 
 export type FollowUpPendingQuery = { conversation: { status: ConversationStatus, pendingSuggestion: { id: string, kind: SuggestionKind, subject: string, body: string, status: SuggestionStatus, followUpOf: { id: string } | null } | null } | null };
 
+export type RegenerateFollowUpMutationVariables = Exact<{
+  input: RegenerateSuggestionInput;
+}>;
+
+
+export type RegenerateFollowUpMutation = { regenerateSuggestion:
+    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'InvalidStateError', message: string, code: string }
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'RateLimitedError', message: string, code: string }
+    | { __typename: 'RegenerateSuggestionPayload', suggestion: { id: string, kind: SuggestionKind, status: SuggestionStatus, body: string, tone: string | null, followUpOf: { id: string } | null }, supersededSuggestion: { id: string, kind: SuggestionKind, status: SuggestionStatus } | null, conversation: { status: ConversationStatus } }
+    | { __typename: 'ValidationError', message: string, code: string }
+   };
+
 export type ApproveFollowUpMutationVariables = Exact<{
   input: ApproveSuggestionInput;
 }>;
@@ -1417,6 +1431,37 @@ export const FollowUpPendingDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FollowUpPendingQuery, FollowUpPendingQueryVariables>;
+export const RegenerateFollowUpDocument = new TypedDocumentString(`
+    mutation RegenerateFollowUp($input: RegenerateSuggestionInput!) {
+  regenerateSuggestion(input: $input) {
+    __typename
+    ... on RegenerateSuggestionPayload {
+      suggestion {
+        id
+        kind
+        status
+        body
+        tone
+        followUpOf {
+          id
+        }
+      }
+      supersededSuggestion {
+        id
+        kind
+        status
+      }
+      conversation {
+        status
+      }
+    }
+    ... on Error {
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegenerateFollowUpMutation, RegenerateFollowUpMutationVariables>;
 export const ApproveFollowUpDocument = new TypedDocumentString(`
     mutation ApproveFollowUp($input: ApproveSuggestionInput!) {
   approveSuggestion(input: $input) {

@@ -6,9 +6,10 @@ ALTER TYPE "DeliveryStatus" ADD VALUE IF NOT EXISTS 'CANCELLED';
 -- What an AI draft is: the answer to the lead's email, or a nudge after our email got no reply.
 CREATE TYPE "SuggestionKind" AS ENUM ('REPLY', 'FOLLOW_UP');
 ALTER TABLE "ai_suggestions" ADD COLUMN "kind" "SuggestionKind" NOT NULL DEFAULT 'REPLY';
--- FOLLOW_UP: our email it follows up. One follow-up per email of ours, whatever runs twice.
+-- FOLLOW_UP: our email it follows up. One follow-up per email of ours, whatever runs twice;
+-- a regenerated one replaces its SUPERSEDED predecessor.
 ALTER TABLE "ai_suggestions" ADD COLUMN "follow_up_of_message_id" UUID;
-CREATE UNIQUE INDEX "ai_suggestions_one_follow_up_per_email" ON "ai_suggestions"("follow_up_of_message_id");
+CREATE UNIQUE INDEX "ai_suggestions_one_follow_up_per_email" ON "ai_suggestions"("follow_up_of_message_id") WHERE "status" <> 'SUPERSEDED';
 
 -- When a queued email goes out (the undo window or the sender's sendAt); null: at once.
 ALTER TABLE "conversation_messages" ADD COLUMN "scheduled_for" TIMESTAMPTZ(3);

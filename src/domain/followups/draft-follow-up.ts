@@ -32,7 +32,7 @@ export async function draftFollowUp(ctx: DomainContext, input: DraftFollowUpInpu
   const conversation = await db.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, include: { lead: true } });
   const [ours] = await withTextWorkBodies(ctx, [await db.conversationMessage.findUniqueOrThrow({ where: { id: input.afterMessageId }, omit: BODY_COLUMNS })]);
   const context = await loadReplyContext(ctx, conversation, ours!, { injectionSuspected: false });
-  const draft = await services.ai.generateFollowUp(context, { number: due.draftedSince + 1 }, { fallback: input.allowFallback ?? true });
+  const draft = await services.ai.generateFollowUp(context, { followUp: { number: due.draftedSince + 1 } }, { fallback: input.allowFallback ?? true });
   const stored = await inTransaction(ctx, async (tx, events): Promise<AISuggestion | null> => {
     const locked = await lockConversation(tx, viewer.accountId, input.conversationId);
     if (!locked || !(await isDue(tx))) return null;
