@@ -28,6 +28,8 @@ const envSchema = z.object({
   EMAIL_FROM_NAME: z.string().default('Parley Sales'),
   INBOUND_EMAIL_DOMAIN: z.string().default('inbound.parley.example.com'),
   EMAIL_LOOKUP_WINDOW_MS: z.coerce.number().int().min(0).default(15 * 60_000),
+  // Every send waits this long, cancellable, before it goes (an account may set its own).
+  SEND_UNDO_WINDOW_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
   POSTMARK_WEBHOOK_USERNAME: optionalString,
   POSTMARK_WEBHOOK_PASSWORD: optionalString,
   WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(60 * 1024 * 1024),
@@ -146,6 +148,8 @@ const configSchema = envSchema.transform((e) => {
       inboundDomain: e.INBOUND_EMAIL_DOMAIN,
       /** After a send with an unknown outcome, how long the provider's search is trusted to catch up (src/email/deliver.ts). */
       lookupWindowMs: e.EMAIL_LOOKUP_WINDOW_MS,
+      /** Seconds every send waits, cancellable, for an account that has not set its own undo window. */
+      undoWindowSeconds: e.SEND_UNDO_WINDOW_SECONDS,
     },
     webhooks: {
       /**

@@ -83,6 +83,11 @@ const cases: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Case>>
     },
     approveSuggestion: { query: mutation('approveSuggestion', 'input', 'ApproveSuggestionInput'), variables: () => ({ input: { suggestionId: a.suggestion } }), check: notFoundResult('approveSuggestion') },
     archiveConversation: { query: mutation('archiveConversation', 'input', 'ArchiveConversationInput'), variables: () => ({ input: { conversationId: a.conversation } }), check: notFoundResult('archiveConversation') },
+    cancelScheduledSend: {
+      query: mutation('cancelScheduledSend', 'input', 'CancelScheduledSendInput'),
+      variables: () => ({ input: { messageId: a.scheduledMessage } }),
+      check: notFoundResult('cancelScheduledSend'),
+    },
     changeUserRole: { query: mutation('changeUserRole', 'input', 'ChangeUserRoleInput'), variables: () => ({ input: { userId: a.user, role: 'VIEWER' } }), check: notFoundResult('changeUserRole') },
     createApiKey: {
       query: mutation('createApiKey', 'input', 'CreateApiKeyInput'),
@@ -107,10 +112,21 @@ const cases: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Case>>
       variables: () => ({ input: { conversationId: a.conversation, tone: 'FRIENDLY' } }),
       check: notFoundResult('regenerateSuggestion'),
     },
+    setFollowUpPolicy: {
+      query: `mutation ($input: SetFollowUpPolicyInput!) { setFollowUpPolicy(input: $input) { __typename ... on SetFollowUpPolicyPayload { account { id followUpPolicy { enabled } } } } }`,
+      variables: () => ({ input: { enabled: true, followUpAfterDays: 1, maxFollowUps: 5 } }),
+      // B's own policy changes; A's does not (the snapshot of A below).
+      check: (r) => expect(r.data?.setFollowUpPolicy).toEqual({ __typename: 'SetFollowUpPolicyPayload', account: { id: gid('Account', accountB), followUpPolicy: { enabled: true } } }),
+    },
     setConversationOutcome: {
       query: mutation('setConversationOutcome', 'input', 'SetConversationOutcomeInput'),
       variables: () => ({ input: { conversationId: a.conversation, outcome: 'WON' } }),
       check: notFoundResult('setConversationOutcome'),
+    },
+    updateSendSettings: {
+      query: `mutation ($input: UpdateSendSettingsInput!) { updateSendSettings(input: $input) { __typename ... on UpdateSendSettingsPayload { account { id sendSettings { undoWindowSeconds } } } } }`,
+      variables: () => ({ input: { undoWindowSeconds: 60 } }),
+      check: (r) => expect(r.data?.updateSendSettings).toEqual({ __typename: 'UpdateSendSettingsPayload', account: { id: gid('Account', accountB), sendSettings: { undoWindowSeconds: 60 } } }),
     },
     unarchiveConversation: { query: mutation('unarchiveConversation', 'input', 'UnarchiveConversationInput'), variables: () => ({ input: { conversationId: a.conversation } }), check: notFoundResult('unarchiveConversation') },
   },
@@ -168,6 +184,22 @@ beforeAll(async () => {
     user: gid('User', user.id),
     apiKey: gid('ApiKey', apiKey.id),
   });
+  // A's scheduled email (its settings too), which B must neither cancel nor see.
+  await prisma.accountSettings.create({ data: { accountId: devAccountId, undoWindowSeconds: 20, followUpEnabled: true } });
+  const scheduled = await prisma.conversationMessage.create({
+    data: {
+      accountId: devAccountId,
+      conversationId: conversation.id,
+      direction: 'OUTBOUND',
+      fromEmail: 'sales@parley.example.com',
+      toEmail: 'secret@alpha.example',
+      subject: `${SECRET} scheduled`,
+      textBody: `${SECRET} scheduled body`,
+      deliveryStatus: 'QUEUED',
+      scheduledFor: new Date('2099-01-01T00:00:00Z'),
+    },
+  });
+  a.scheduledMessage = gid('ConversationMessage', scheduled.id);
   const b = await createAccount(prisma, 'beta-team');
   accountB = b.id;
   const owner = await prisma.user.create({ data: { accountId: b.id, email: 'owner@beta.example', name: 'Beta owner', role: 'OWNER' } });

@@ -37,6 +37,8 @@ beforeAll(async () => {
     POSTMARK_SERVER_TOKEN: fake.token,
     POSTMARK_API_URL: fake.url,
     JOBS_RUN_WORKER: 'true',
+    // Approvals send at once (no undo window): the outage is what is tested.
+    SEND_UNDO_WINDOW_SECONDS: '0',
   });
   app = await createApp(config, {
     jobHandlers: {

@@ -39,6 +39,8 @@ describe('a crash after Postmark took the email (a real process, killed)', () =>
       DATABASE_URL: database.url,
       POSTMARK_SERVER_TOKEN: fake.token,
       POSTMARK_API_URL: fake.url,
+      // The child's approval sends at once (no undo window), so the kill lands mid-send.
+      SEND_UNDO_WINDOW_SECONDS: '0',
     };
     const config = loadConfig(env);
     const setup = await createApp(config);

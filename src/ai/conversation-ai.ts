@@ -22,6 +22,7 @@ import type {
   ReplyContext,
   ReplyModel,
 } from './port.js';
+import { FOLLOW_UP_ANALYSIS } from './port.js';
 import { estimateCostUsd } from './pricing.js';
 import { allowedFacts, checkText, isRefused, type SafetyFlag } from './safety.js';
 import { clip, emailsIn } from './text.js';
@@ -156,6 +157,7 @@ export function createConversationAI(options: ConversationAIOptions): Conversati
     analyzeReply,
     generateReply: (context, analysis, options) => draft(context, analysis, {}, options),
     regenerateReply: (context, analysis, style) => draft(context, analysis, style),
+    generateFollowUp: (context, style, options) => draft(context, FOLLOW_UP_ANALYSIS, style, options),
   };
 }
 

@@ -12,7 +12,7 @@ import { createOpenAI } from '@ai-sdk/openai';
 import { APICallError, generateText, NoObjectGeneratedError, Output } from 'ai';
 import { z } from 'zod';
 import type { Config } from '../config.js';
-import { ANALYSIS_PROMPT_VERSION, analysisPrompt, DRAFT_PROMPT_VERSION, draftPrompt, type Prompt } from './prompts.js';
+import { ANALYSIS_PROMPT_VERSION, analysisPrompt, DRAFT_PROMPT_VERSION, draftPrompt, FOLLOW_UP_PROMPT_VERSION, type Prompt } from './prompts.js';
 import { estimateCostUsd } from './pricing.js';
 import { INTENTS, SENTIMENTS, URGENCIES, type CallMeta, type ReplyAnalysis, type ReplyModel } from './port.js';
 import { analysisModel, draftModel } from './routing.js';
@@ -144,7 +144,7 @@ export function createOpenAIModel(ai: Config['ai'], options: OpenAIModelOptions 
     },
     async draft(context, analysis, style) {
       const prompt = draftPrompt(context, analysis, style);
-      const { value, meta } = await call(draftModel(ai, context.lead), prompt, DraftSchema, 'reply_draft', DRAFT_PROMPT_VERSION);
+      const { value, meta } = await call(draftModel(ai, context.lead), prompt, DraftSchema, 'reply_draft', style.followUp ? FOLLOW_UP_PROMPT_VERSION : DRAFT_PROMPT_VERSION);
       return { value: { ...value, selfRating: unit(value.selfRating) }, meta, prompt: { system: prompt.system, nonce: prompt.nonce } };
     },
   };

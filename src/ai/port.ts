@@ -108,6 +108,11 @@ export interface DraftStyle {
   customPrompt?: string | null;
   /** The draft being replaced, so a regenerated one differs from it. */
   previousDraft?: { subject: string; body: string } | null;
+  /**
+   * A follow-up instead of a reply: our last email (the context's `inbound`, direction
+   * OUTBOUND) got no answer; `number` counts the follow-ups since the lead last wrote, this one included.
+   */
+  followUp?: { number: number } | null;
 }
 
 export interface DraftedReply {
@@ -183,7 +188,23 @@ export interface ConversationAI {
   analyzeReply(context: ReplyContext, options?: FallbackOption): Promise<AnalysisResult>;
   generateReply(context: ReplyContext, analysis: ReplyAnalysis, options?: FallbackOption): Promise<DraftResult>;
   regenerateReply(context: ReplyContext, analysis: ReplyAnalysis, style: DraftStyle): Promise<DraftResult>;
+  /** A follow-up to our last email (the context's `inbound`), which got no reply; style as for regenerating. */
+  generateFollowUp(context: ReplyContext, style: DraftStyle & { followUp: { number: number } }, options?: FallbackOption): Promise<DraftResult>;
 }
+
+/** What a follow-up is drafted against: no email of the lead's to analyse, so nothing read into one. */
+export const FOLLOW_UP_ANALYSIS: ReplyAnalysis = {
+  sentiment: 'NEUTRAL',
+  intent: 'OTHER',
+  urgency: 'LOW',
+  intentConfidence: 1,
+  keyPoints: [],
+  questions: [],
+  suggestedNextStep: 'Follow up on our last email, which got no reply.',
+  returnDate: null,
+  referral: null,
+  injectionSuspected: false,
+};
 
 export interface FallbackOption {
   /** Use the offline provider when the model fails (default true). */

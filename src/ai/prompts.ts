@@ -9,6 +9,7 @@ import { LANGUAGE_NAMES } from './reply-language.js';
 
 export const ANALYSIS_PROMPT_VERSION = 'analysis-v1';
 export const DRAFT_PROMPT_VERSION = 'draft-v2';
+export const FOLLOW_UP_PROMPT_VERSION = 'follow-up-v1';
 
 const TONE_GUIDE: Record<Tone, string> = {
   PROFESSIONAL: 'professional and courteous',
@@ -97,7 +98,9 @@ export function draftPrompt(context: ReplyContext, analysis: ReplyAnalysis, styl
   const tone = style.tone ?? 'PROFESSIONAL';
   const length = style.length ?? 'MEDIUM';
   const system = [
-    `You write the next email from ${context.sender.name} <${context.sender.email}> to a sales lead, replying to their latest email.`,
+    style.followUp
+      ? `You write a short follow-up email from ${context.sender.name} <${context.sender.email}> to a sales lead who has not answered our latest email (follow-up number ${style.followUp.number}). Refer to what our latest email offered, add no new claims, make it easy to reply, and do not guilt or pressure the lead.`
+      : `You write the next email from ${context.sender.name} <${context.sender.email}> to a sales lead, replying to their latest email.`,
     rules(nonce),
     'Ground every statement in the thread, the lead\'s details, the offer facts and the examples. Do not add',
     'recipients, and write no email address, link, phone number, price, percentage or discount that does not appear',
@@ -130,8 +133,8 @@ export function draftPrompt(context: ReplyContext, analysis: ReplyAnalysis, styl
         (analysis.referral ? `\nreferred to: ${analysis.referral.name}${analysis.referral.email ? ` <${analysis.referral.email}>` : ''}` : ''),
     ),
     style.previousDraft ? untrusted('PREVIOUS DRAFT (write a different one)', nonce, `${style.previousDraft.subject}\n\n${style.previousDraft.body}`) : null,
-    untrusted('LATEST EMAIL', nonce, `Subject: ${context.inbound.subject}\n\n${context.inbound.text}`),
-    'Write the reply to the latest email.',
+    untrusted(style.followUp ? 'OUR LATEST EMAIL (NO REPLY YET)' : 'LATEST EMAIL', nonce, `Subject: ${context.inbound.subject}\n\n${context.inbound.text}`),
+    style.followUp ? 'Write the follow-up to our latest email.' : 'Write the reply to the latest email.',
   ]
     .filter(Boolean)
     .join('\n\n');

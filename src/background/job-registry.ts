@@ -2,7 +2,9 @@
 // app layer, so that src/jobs (definitions, queue and worker) knows nothing of the domain.
 import { draftReplyForInbound, findSimilarExamples, refreshConversationEmbedding, type DraftOptions } from '../domain/suggestions/index.js';
 import { systemContext, type DomainContext } from '../domain/use-case-context.js';
-import { draftReplyJob, embedConversationJob, type JobDefinition, type JobPayload } from '../jobs/definitions.js';
+import { sendScheduledEmail } from '../domain/sending/index.js';
+import { draftFollowUp } from '../domain/followups/index.js';
+import { draftFollowUpJob, draftReplyJob, embedConversationJob, sendScheduledEmailJob, type JobDefinition, type JobPayload } from '../jobs/definitions.js';
 import type { ClaimedJob } from '../jobs/queue.js';
 import type { JobContext, JobHandler, JobHandlers } from '../jobs/worker.js';
 
@@ -28,6 +30,14 @@ export function createJobHandlers(draftOptions: Pick<DraftOptions, 'findSimilarE
     // job, so the queue retries it with backoff; the last attempt drafts offline and says so.
     bind(draftReplyJob, async (ctx, payload, job) => {
       await draftReplyForInbound(ctx, { ...payload, ...draftOptions, allowFallback: job.attempts >= job.maxAttempts });
+    }),
+    // A scheduled send's time has come (the undo window or sendAt): send it, once.
+    bind(sendScheduledEmailJob, async (ctx, payload) => {
+      await sendScheduledEmail(ctx, payload);
+    }),
+    // Like draft-reply: the model's failure retries while attempts remain, then drafts offline.
+    bind(draftFollowUpJob, async (ctx, payload, job) => {
+      await draftFollowUp(ctx, { ...payload, allowFallback: job.attempts >= job.maxAttempts });
     }),
   ]);
 }

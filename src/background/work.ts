@@ -4,12 +4,15 @@
 import type { DevelopmentAccess } from '../bootstrap.js';
 import { RECOVERY_ACTOR, recoverQueuedEmails, type RecoveryReport } from '../domain/sending/index.js';
 import { embedMissingConversations } from '../domain/suggestions/index.js';
+import { FOLLOW_UP_SCAN_ACTOR, scanFollowUps } from '../domain/followups/index.js';
 import { systemContext } from '../domain/use-case-context.js';
 import { defaultWorkerOptions, startJobWorker, type JobHandlers, type JobWorker, type WorkerOptions } from '../jobs/worker.js';
 import type { AppServices } from '../services.js';
 import { createJobHandlers } from './job-registry.js';
 
 const RECOVERY_INTERVAL_MS = 5 * 60_000;
+/** How often conversations that went quiet are looked for (follow-ups are due by the day). */
+const FOLLOW_UP_SCAN_INTERVAL_MS = 10 * 60_000;
 
 export interface BackgroundWork {
   /** The background job worker, when this process runs one (config.jobs.runWorker). */
@@ -63,12 +66,19 @@ export function startBackgroundWork(services: AppServices, options: BackgroundWo
     ? setInterval(() => void recoverQueuedEmails({ services, actor: RECOVERY_ACTOR }).catch((err: unknown) => logger.error({ err }, 'periodic email recovery failed')), RECOVERY_INTERVAL_MS)
     : undefined;
   recoveryTimer?.unref();
+  // Where jobs run, quiet conversations get their follow-up jobs (deduplicated per email, so
+  // every instance may scan).
+  const followUpTimer = worker
+    ? setInterval(() => void scanFollowUps({ services, actor: FOLLOW_UP_SCAN_ACTOR }, {}).catch((err: unknown) => logger.error({ err }, 'follow-up scan failed')), FOLLOW_UP_SCAN_INTERVAL_MS)
+    : undefined;
+  followUpTimer?.unref();
   return {
     worker,
     startupRecovery,
     demoEmbedding,
     async stop() {
       clearInterval(recoveryTimer);
+      clearInterval(followUpTimer);
       await demoEmbedding;
       await startupRecovery;
       await worker?.stop();

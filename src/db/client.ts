@@ -11,7 +11,7 @@ import { createStatementNamer } from './statement-names.js';
 
 export { PrismaClient };
 export { Prisma } from '../../prisma/generated/client/client.js';
-export type { Account, AISuggestion, ApiKey, AuditEntry, Conversation, ConversationMessage, Lead, MessageAnalysis, OutboundEmail, OutboxEmail, User } from '../../prisma/generated/client/client.js';
+export type { Account, AccountSettings, AISuggestion, ApiKey, AuditEntry, Conversation, ConversationMessage, Lead, MessageAnalysis, OutboundEmail, OutboxEmail, User } from '../../prisma/generated/client/client.js';
 
 export interface Database {
   prisma: PrismaClient;

@@ -6,6 +6,8 @@ import type { Viewer } from './use-case-context.js';
 
 /** Every action the audit trail records, as `<entity>.<what happened>`. */
 export type AuditAction =
+  | 'account.follow_up_policy_set'
+  | 'account.send_settings_updated'
   | 'api_key.created'
   | 'api_key.revoked'
   | 'conversation.action_confirmed'
@@ -19,12 +21,14 @@ export type AuditAction =
   | 'conversation.reviewed'
   | 'conversation.unarchived'
   | 'lead.do_not_contact'
+  | 'message.cancelled'
   | 'message.failed'
   | 'message.queued'
   | 'message.sent'
   | 'message.uncertain'
   | 'suggestion.approved'
   | 'suggestion.drafted'
+  | 'suggestion.follow_up_drafted'
   | 'suggestion.regenerated'
   | 'suggestion.rejected'
   | 'suggestion.reopened'

@@ -29,4 +29,21 @@ export const embedConversationJob = defineJob({
   maxAttempts: 5,
 });
 
+/**
+ * Send one scheduled email (the undo window or a sendAt) once its time has come, through the
+ * send pipeline's lease (domain/sending/deliver.ts): however often it runs, one email goes.
+ */
+export const sendScheduledEmailJob = defineJob({
+  kind: 'send-scheduled-email',
+  payload: z.object({ outboundEmailId: z.uuid() }),
+  maxAttempts: 10,
+});
+
+/** Draft a follow-up to our email `afterMessageId`, if the conversation still needs one. */
+export const draftFollowUpJob = defineJob({
+  kind: 'draft-follow-up',
+  payload: z.object({ conversationId: z.uuid(), afterMessageId: z.uuid() }),
+  maxAttempts: 5,
+});
+
 export type JobPayload<D extends JobDefinition> = z.output<D['payload']>;

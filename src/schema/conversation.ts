@@ -9,6 +9,7 @@ import {
   HTML_BODY_MAX_LENGTH,
   htmlBodySchema,
   idempotencyKeySchema,
+  SEND_AT_MAX_DAYS,
   SUBJECT_MAX_LENGTH,
   subjectSchema,
 } from '../domain/sending/index.js';
@@ -232,6 +233,10 @@ builder.relayMutationField(
         description: `HTML body, at most ${HTML_BODY_MAX_LENGTH} characters; omitted, a plain HTML version of the text is sent.`,
         validate: htmlBodySchema,
       }),
+      sendAt: t.field({
+        type: 'DateTime',
+        description: `Send at this time instead of at once: in the future, at most ${SEND_AT_MAX_DAYS} days ahead. The email is QUEUED with scheduledFor until then and cancelScheduledSend takes it back; the account's undo window applies either way (the later of the two).`,
+      }),
       idempotencyKey: t.string({
         description:
           'Any unique string (a UUID) chosen by the client for this reply. Sending the same request again with the ' +
@@ -242,8 +247,8 @@ builder.relayMutationField(
   },
   {
     description:
-      "Send a reply a person wrote, threaded in the lead's mail client. A draft still waiting for review is rejected " +
-      'as replaced. Archived conversations and do-not-contact leads get no email.',
+      "Send a reply a person wrote, threaded in the lead's mail client, after the account's undo window (or at sendAt). A draft still waiting for review is rejected " +
+      'as replaced when it goes. Archived conversations and do-not-contact leads get no email.',
     errors: { types: [...baseMutationErrors, InvalidStateError, EmailDeliveryError, RateLimitedError], directResult: true },
     resolve: async (_root, { input }, ctx) => {
       // Counted per call: aliases in one request and WebSocket operations count too.
@@ -254,12 +259,19 @@ builder.relayMutationField(
         body: input.body,
         bodyHtml: input.bodyHtml,
         idempotencyKey: input.idempotencyKey,
+        sendAt: input.sendAt,
       });
     },
   },
   {
     description: 'Result of sendReply.',
     outputFields: (t) => ({
+      scheduledFor: t.field({
+        type: 'DateTime',
+        nullable: true,
+        description: 'When the QUEUED email goes (the undo window, or sendAt); cancelScheduledSend takes it back until then. Null: it was sent at once.',
+        resolve: (p) => p.scheduledFor,
+      }),
       // Not `message`: that would clash with Error.message when a client selects both in the union.
       reply: t.prismaField({
         type: 'ConversationMessage',

@@ -4,6 +4,7 @@ import {
   Intent,
   MessageDirection,
   Sentiment,
+  SuggestionKind,
   SuggestionStatus,
   Urgency,
 } from '../db/enums.js';
@@ -34,7 +35,7 @@ export const DeliveryStatusEnum = builder.enumType(DeliveryStatus, {
   description: 'Delivery state of a message.',
   values: {
     RECEIVED: { description: 'An inbound email we received.' },
-    QUEUED: { description: 'Outbound, written and about to be handed to the email provider.' },
+    QUEUED: { description: 'Outbound, written and about to be handed to the email provider; with scheduledFor, waiting until then (cancelScheduledSend takes it back).' },
     UNCERTAIN: {
       description:
         'Outbound, handed to the email provider without a clear answer (an error after it may have taken it, a dropped connection, a timeout). It is not sent again while the provider is asked; it becomes SENT when found, and is sent again only after the documented look-up window. A SENT or ConversationError event tells when it settles.',
@@ -42,7 +43,8 @@ export const DeliveryStatusEnum = builder.enumType(DeliveryStatus, {
     SENT: { description: 'Accepted by the email provider.' },
     DELIVERED: { description: "Accepted by the lead's mail server." },
     BOUNCED: { description: "Rejected by the lead's mail server." },
-    FAILED: { description: 'The email provider refused it; see errorCode and errorMessage.' },
+    FAILED: { description: 'The email provider refused it, or Parley did not send it (LEAD_REPLIED, DO_NOT_CONTACT, CONVERSATION_ARCHIVED); see errorCode and errorMessage.' },
+    CANCELLED: { description: 'Outbound, taken back with cancelScheduledSend before it went out; it was never sent.' },
   },
 });
 
@@ -101,4 +103,13 @@ export const OrderDirectionEnum = builder.enumType('OrderDirection', {
     ASC: { value: 'asc', description: 'Oldest or smallest first.' },
     DESC: { value: 'desc', description: 'Newest or largest first.' },
   } as const,
+});
+
+export const SuggestionKindEnum = builder.enumType(SuggestionKind, {
+  name: 'SuggestionKind',
+  description: 'What an AI draft is for.',
+  values: {
+    REPLY: { description: "The answer to the lead's latest email." },
+    FOLLOW_UP: { description: 'A follow-up after our last email got no reply for the account policy\'s days (setFollowUpPolicy).' },
+  },
 });

@@ -5,7 +5,7 @@ import { CUSTOM_PROMPT_MAX, REGENERATE_RATE_LIMIT, regenerateSuggestion } from '
 import { approveSuggestion } from '../domain/suggestions/index.js';
 import { EmailDeliveryError, InvalidStateError, RateLimitedError } from '../domain/errors.js';
 import { REJECTION_REASON_MAX, rejectSuggestion } from '../domain/suggestions/index.js';
-import { BODY_MAX_LENGTH, bodySchema, idempotencyKeySchema, SUBJECT_MAX_LENGTH, subjectSchema } from '../domain/sending/index.js';
+import { BODY_MAX_LENGTH, bodySchema, idempotencyKeySchema, SEND_AT_MAX_DAYS, SUBJECT_MAX_LENGTH, subjectSchema } from '../domain/sending/index.js';
 import { builder } from './builder.js';
 import { baseMutationErrors } from './errors.js';
 import { idOfType } from './ids.js';
@@ -86,6 +86,10 @@ builder.relayMutationField(
         description: `The body as edited; omit to send the drafted one. At most ${BODY_MAX_LENGTH} characters.`,
         validate: bodySchema,
       }),
+      sendAt: t.field({
+        type: 'DateTime',
+        description: `Send at this time instead of at once: in the future, at most ${SEND_AT_MAX_DAYS} days ahead. The email is QUEUED with scheduledFor until then and cancelScheduledSend takes it back; the account's undo window applies either way (the later of the two).`,
+      }),
       idempotencyKey: t.string({
         description:
           'Any unique string (a UUID) chosen by the client for this approval. Sending the same request again with the ' +
@@ -96,7 +100,7 @@ builder.relayMutationField(
   },
   {
     description:
-      'Send a draft to the lead, as drafted (APPROVED) or edited (EDITED; the draft text is kept beside the edit). ' +
+      'Send a draft to the lead, as drafted (APPROVED) or edited (EDITED; the draft text is kept beside the edit), after the account\'s undo window (or at sendAt). ' +
       'Exactly one email goes out however often this is called for one draft. If the provider refuses the email, ' +
       'an EmailDeliveryError comes back and the draft is PENDING again.',
     errors: { types: [...baseMutationErrors, InvalidStateError, EmailDeliveryError, RateLimitedError], directResult: true },
@@ -108,12 +112,19 @@ builder.relayMutationField(
         editedSubject: input.editedSubject,
         editedBody: input.editedBody,
         idempotencyKey: input.idempotencyKey,
+        sendAt: input.sendAt,
       });
     },
   },
   {
     description: 'Result of approveSuggestion.',
     outputFields: (t) => ({
+      scheduledFor: t.field({
+        type: 'DateTime',
+        nullable: true,
+        description: 'When the QUEUED email goes (the undo window, or sendAt); cancelScheduledSend takes it back until then. Null: it was sent at once.',
+        resolve: (p) => p.scheduledFor,
+      }),
       // Loaded here from the ids the domain returns, with the fields the client selected.
       suggestion: t.prismaField({
         type: 'AISuggestion',

@@ -22,6 +22,8 @@ export type ApproveSuggestionInput = {
   editedSubject?: string | null | undefined;
   /** Any unique string (a UUID) chosen by the client for this approval. Sending the same request again with the same key returns the first result instead of sending again: safe retries after a timeout. */
   idempotencyKey?: string | null | undefined;
+  /** Send at this time instead of at once: in the future, at most 30 days ahead. The email is QUEUED with scheduledFor until then and cancelScheduledSend takes it back; the account's undo window applies either way (the later of the two). */
+  sendAt?: string | null | undefined;
   /** Global ID of the PENDING draft (AISuggestion) to send. */
   suggestionId: string;
 };
@@ -32,6 +34,12 @@ export type ArchiveConversationInput = {
   conversationId: string;
   /** Why it is finished, for the record. */
   reason?: string | null | undefined;
+};
+
+/** Input of cancelScheduledSend. */
+export type CancelScheduledSendInput = {
+  /** Global ID of the QUEUED outbound email (ConversationMessage) to take back. */
+  messageId: string;
 };
 
 /** Narrow the conversation list. Conditions combine with AND. */
@@ -99,11 +107,13 @@ export type CreateApiKeyInput = {
 export type DeliveryStatus =
   /** Rejected by the lead's mail server. */
   | 'BOUNCED'
+  /** Outbound, taken back with cancelScheduledSend before it went out; it was never sent. */
+  | 'CANCELLED'
   /** Accepted by the lead's mail server. */
   | 'DELIVERED'
-  /** The email provider refused it; see errorCode and errorMessage. */
+  /** The email provider refused it, or Parley did not send it (LEAD_REPLIED, DO_NOT_CONTACT, CONVERSATION_ARCHIVED); see errorCode and errorMessage. */
   | 'FAILED'
-  /** Outbound, written and about to be handed to the email provider. */
+  /** Outbound, written and about to be handed to the email provider; with scheduledFor, waiting until then (cancelScheduledSend takes it back). */
   | 'QUEUED'
   /** An inbound email we received. */
   | 'RECEIVED'
@@ -224,6 +234,8 @@ export type SendReplyInput = {
   conversationId: string;
   /** Any unique string (a UUID) chosen by the client for this reply. Sending the same request again with the same key returns the first result instead of sending a second email: safe retries and double clicks. */
   idempotencyKey?: string | null | undefined;
+  /** Send at this time instead of at once: in the future, at most 30 days ahead. The email is QUEUED with scheduledFor until then and cancelScheduledSend takes it back; the account's undo window applies either way (the later of the two). */
+  sendAt?: string | null | undefined;
   /** Subject line: one line, at most 500 characters. */
   subject: string;
 };
@@ -234,6 +246,22 @@ export type SetConversationOutcomeInput = {
   conversationId: string;
   /** How it turned out; NONE clears it. */
   outcome: ConversationOutcome;
+};
+
+/** Input of setFollowUpPolicy. */
+export type SetFollowUpPolicyInput = {
+  /** Whether follow-ups are drafted. */
+  enabled: boolean;
+  /** Days of silence after our last email before a follow-up is drafted: 1 to 90. */
+  followUpAfterDays: number;
+  /** Follow-ups per conversation since the lead last wrote: 0 to 10. */
+  maxFollowUps: number;
+  /** On these ISO weekdays, 1 Monday to 7 Sunday (default Monday to Friday). */
+  sendWindowDays?: Array<number> | null | undefined;
+  /** Until before this hour, UTC (1-24; default 24). */
+  sendWindowEndHour?: number | null | undefined;
+  /** Follow-ups are drafted from this hour, UTC (0-23; default 0). */
+  sendWindowStartHour?: number | null | undefined;
 };
 
 /** A person's answer to a suggested action. */
@@ -247,6 +275,13 @@ export type SuggestedActionDecision =
 export type SuggestedActionKind =
   /** The reply may ask us to stop emailing. Confirming marks the lead do-not-contact and withdraws pending drafts. */
   | 'MARK_DO_NOT_CONTACT';
+
+/** What an AI draft is for. */
+export type SuggestionKind =
+  /** A follow-up after our last email got no reply for the account policy's days (setFollowUpPolicy). */
+  | 'FOLLOW_UP'
+  /** The answer to the lead's latest email. */
+  | 'REPLY';
 
 /** Review state of an AI-drafted reply. */
 export type SuggestionStatus =
@@ -267,6 +302,16 @@ export type SuggestionStatus =
 export type UnarchiveConversationInput = {
   /** Global ID of the Conversation to reopen. */
   conversationId: string;
+};
+
+/** Input of updateSendSettings; a field left out is unchanged. */
+export type UpdateSendSettingsInput = {
+  /** Whether a scheduled email still goes when the lead replied after it was scheduled. */
+  sendScheduledAfterReply?: boolean | null | undefined;
+  /** Seconds every send waits, cancellable, before it goes: 0 to 3600. 0 sends at once. */
+  undoWindowSeconds?: number | null | undefined;
+  /** True: back to the server's default undo window (undoWindowSeconds is then ignored). */
+  useDefaultUndoWindow?: boolean | null | undefined;
 };
 
 export type ArchiveMutationVariables = Exact<{
@@ -500,6 +545,54 @@ export type OnConversationErrorSubscriptionVariables = Exact<{
 
 export type OnConversationErrorSubscription = { conversationError: { at: string, code: string, message: string, conversation: { id: string }, email: { id: string } | null, suggestion: { id: string } | null } };
 
+export type SetFollowUpPolicyMutationVariables = Exact<{
+  input: SetFollowUpPolicyInput;
+}>;
+
+
+export type SetFollowUpPolicyMutation = { setFollowUpPolicy:
+    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'SetFollowUpPolicyPayload', account: { followUpPolicy: { enabled: boolean, followUpAfterDays: number, maxFollowUps: number, sendWindowStartHour: number, sendWindowEndHour: number, sendWindowDays: Array<number> } } }
+    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type FollowUpPendingQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type FollowUpPendingQuery = { conversation: { status: ConversationStatus, pendingSuggestion: { id: string, kind: SuggestionKind, subject: string, body: string, status: SuggestionStatus, followUpOf: { id: string } | null } | null } | null };
+
+export type RegenerateFollowUpMutationVariables = Exact<{
+  input: RegenerateSuggestionInput;
+}>;
+
+
+export type RegenerateFollowUpMutation = { regenerateSuggestion:
+    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'InvalidStateError', message: string, code: string }
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'RateLimitedError', message: string, code: string }
+    | { __typename: 'RegenerateSuggestionPayload', suggestion: { id: string, kind: SuggestionKind, status: SuggestionStatus, body: string, tone: string | null, followUpOf: { id: string } | null }, supersededSuggestion: { id: string, kind: SuggestionKind, status: SuggestionStatus } | null, conversation: { status: ConversationStatus } }
+    | { __typename: 'ValidationError', message: string, code: string }
+   };
+
+export type ApproveFollowUpMutationVariables = Exact<{
+  input: ApproveSuggestionInput;
+}>;
+
+
+export type ApproveFollowUpMutation = { approveSuggestion:
+    | { __typename: 'ApproveSuggestionPayload', reply: { id: string, deliveryStatus: DeliveryStatus }, conversation: { status: ConversationStatus } }
+    | { __typename: 'EmailDeliveryError', message: string, code: string }
+    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'InvalidStateError', message: string, code: string }
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'RateLimitedError', message: string, code: string }
+    | { __typename: 'ValidationError', message: string, code: string }
+   };
+
 export type AuditIdsQueryVariables = Exact<{
   entityId?: string | null | undefined;
 }>;
@@ -594,6 +687,46 @@ export type ResolveSuggestedActionMutation = { resolveSuggestedAction:
     | { __typename: 'InvalidStateError', message: string, code: string, currentState: string }
     | { __typename: 'NotFoundError', message: string, code: string }
     | { __typename: 'ResolveSuggestedActionPayload', conversation: { status: ConversationStatus, lead: { doNotContact: boolean }, suggestedAction: { kind: SuggestedActionKind } | null, pendingSuggestion: { id: string } | null } }
+    | { __typename: 'ValidationError', message: string, code: string }
+   };
+
+export type ScheduledApproveMutationVariables = Exact<{
+  input: ApproveSuggestionInput;
+}>;
+
+
+export type ScheduledApproveMutation = { approveSuggestion:
+    | { __typename: 'ApproveSuggestionPayload', scheduledFor: string | null, suggestion: { id: string, status: SuggestionStatus, editedBody: string | null }, reply: { id: string, deliveryStatus: DeliveryStatus, scheduledFor: string | null, sentAt: string | null }, conversation: { id: string, status: ConversationStatus } }
+    | { __typename: 'EmailDeliveryError', message: string, code: string }
+    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'InvalidStateError', message: string, code: string }
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'RateLimitedError', message: string, code: string }
+    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type CancelScheduledSendMutationVariables = Exact<{
+  input: CancelScheduledSendInput;
+}>;
+
+
+export type CancelScheduledSendMutation = { cancelScheduledSend:
+    | { __typename: 'CancelScheduledSendPayload', cancelledMessage: { id: string, deliveryStatus: DeliveryStatus, scheduledFor: string | null }, suggestion: { id: string, status: SuggestionStatus, editedSubject: string | null, editedBody: string | null, sentMessage: { id: string } | null } | null, conversation: { id: string, status: ConversationStatus, lastMessage: { id: string } | null } }
+    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'InvalidStateError', message: string, code: string, currentState: string }
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'ValidationError', message: string, code: string }
+   };
+
+export type UpdateSendSettingsMutationVariables = Exact<{
+  input: UpdateSendSettingsInput;
+}>;
+
+
+export type UpdateSendSettingsMutation = { updateSendSettings:
+    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'UpdateSendSettingsPayload', account: { sendSettings: { undoWindowSeconds: number, undoWindowIsDefault: boolean, sendScheduledAfterReply: boolean } } }
     | { __typename: 'ValidationError', message: string, code: string }
    };
 
@@ -1252,6 +1385,103 @@ export const OnConversationErrorDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OnConversationErrorSubscription, OnConversationErrorSubscriptionVariables>;
+export const SetFollowUpPolicyDocument = new TypedDocumentString(`
+    mutation SetFollowUpPolicy($input: SetFollowUpPolicyInput!) {
+  setFollowUpPolicy(input: $input) {
+    __typename
+    ... on SetFollowUpPolicyPayload {
+      account {
+        followUpPolicy {
+          enabled
+          followUpAfterDays
+          maxFollowUps
+          sendWindowStartHour
+          sendWindowEndHour
+          sendWindowDays
+        }
+      }
+    }
+    ... on Error {
+      message
+      code
+    }
+    ... on ValidationError {
+      issues {
+        path
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetFollowUpPolicyMutation, SetFollowUpPolicyMutationVariables>;
+export const FollowUpPendingDocument = new TypedDocumentString(`
+    query FollowUpPending($id: ID!) {
+  conversation(id: $id) {
+    status
+    pendingSuggestion {
+      id
+      kind
+      subject
+      body
+      status
+      followUpOf {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FollowUpPendingQuery, FollowUpPendingQueryVariables>;
+export const RegenerateFollowUpDocument = new TypedDocumentString(`
+    mutation RegenerateFollowUp($input: RegenerateSuggestionInput!) {
+  regenerateSuggestion(input: $input) {
+    __typename
+    ... on RegenerateSuggestionPayload {
+      suggestion {
+        id
+        kind
+        status
+        body
+        tone
+        followUpOf {
+          id
+        }
+      }
+      supersededSuggestion {
+        id
+        kind
+        status
+      }
+      conversation {
+        status
+      }
+    }
+    ... on Error {
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegenerateFollowUpMutation, RegenerateFollowUpMutationVariables>;
+export const ApproveFollowUpDocument = new TypedDocumentString(`
+    mutation ApproveFollowUp($input: ApproveSuggestionInput!) {
+  approveSuggestion(input: $input) {
+    __typename
+    ... on ApproveSuggestionPayload {
+      reply {
+        id
+        deliveryStatus
+      }
+      conversation {
+        status
+      }
+    }
+    ... on Error {
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApproveFollowUpMutation, ApproveFollowUpMutationVariables>;
 export const AuditIdsDocument = new TypedDocumentString(`
     query AuditIds($entityId: ID) {
   auditLog(first: 10, entityId: $entityId) {
@@ -1535,6 +1765,98 @@ export const ResolveSuggestedActionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ResolveSuggestedActionMutation, ResolveSuggestedActionMutationVariables>;
+export const ScheduledApproveDocument = new TypedDocumentString(`
+    mutation ScheduledApprove($input: ApproveSuggestionInput!) {
+  approveSuggestion(input: $input) {
+    __typename
+    ... on ApproveSuggestionPayload {
+      scheduledFor
+      suggestion {
+        id
+        status
+        editedBody
+      }
+      reply {
+        id
+        deliveryStatus
+        scheduledFor
+        sentAt
+      }
+      conversation {
+        id
+        status
+      }
+    }
+    ... on Error {
+      message
+      code
+    }
+    ... on ValidationError {
+      issues {
+        path
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ScheduledApproveMutation, ScheduledApproveMutationVariables>;
+export const CancelScheduledSendDocument = new TypedDocumentString(`
+    mutation CancelScheduledSend($input: CancelScheduledSendInput!) {
+  cancelScheduledSend(input: $input) {
+    __typename
+    ... on CancelScheduledSendPayload {
+      cancelledMessage {
+        id
+        deliveryStatus
+        scheduledFor
+      }
+      suggestion {
+        id
+        status
+        editedSubject
+        editedBody
+        sentMessage {
+          id
+        }
+      }
+      conversation {
+        id
+        status
+        lastMessage {
+          id
+        }
+      }
+    }
+    ... on Error {
+      message
+      code
+    }
+    ... on InvalidStateError {
+      currentState
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CancelScheduledSendMutation, CancelScheduledSendMutationVariables>;
+export const UpdateSendSettingsDocument = new TypedDocumentString(`
+    mutation UpdateSendSettings($input: UpdateSendSettingsInput!) {
+  updateSendSettings(input: $input) {
+    __typename
+    ... on UpdateSendSettingsPayload {
+      account {
+        sendSettings {
+          undoWindowSeconds
+          undoWindowIsDefault
+          sendScheduledAfterReply
+        }
+      }
+    }
+    ... on Error {
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateSendSettingsMutation, UpdateSendSettingsMutationVariables>;
 export const DemoOverviewDocument = new TypedDocumentString(`
     query DemoOverview {
   conversations(first: 100) {

@@ -58,7 +58,9 @@ export async function createTestApp(
   // goes through the same configuration path as in production.
   const databaseEnv =
     database.config.kind === 'postgres' ? { DATABASE_URL: database.config.url, DATABASE_POOL_SIZE: String(database.config.poolSize) } : {};
-  const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS_RUN_WORKER: 'false', ...databaseEnv, ...options.env });
+  // Sends go at once unless a test asks for an undo window (SEND_UNDO_WINDOW_SECONDS in env):
+  // what most tests check is the send itself.
+  const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS_RUN_WORKER: 'false', SEND_UNDO_WINDOW_SECONDS: '0', ...databaseEnv, ...options.env });
   const config: Config = {
     ...base,
     database: database.config.kind === 'postgres' ? base.database : database.config,

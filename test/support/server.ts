@@ -18,7 +18,7 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const database = options.database ?? (await cloneTestDatabase(inject('testDatabase')));
   const config: Config = {
-    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', JOBS_RUN_WORKER: 'false', ...options.env }),
+    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', JOBS_RUN_WORKER: 'false', SEND_UNDO_WINDOW_SECONDS: '0', ...options.env }),
     database: database.config,
     migrateOnStart: false,
     seedOnStart: false,

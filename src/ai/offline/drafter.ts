@@ -7,6 +7,7 @@ import { isHandledLanguage, type HandledLanguage, type Language } from '../langu
 import { ACCEPTS_TIME, meetingTimeIn } from '../meeting-time.js';
 import type { DraftedReply, DraftStyle, Length, ReplyAnalysis, ReplyContext, Tone } from '../port.js';
 import { firstName, sentences } from '../text.js';
+import { FOLLOW_UP_PHRASES } from './follow-up.js';
 import { PHRASES, type Phrases } from './phrases.js';
 
 // Offer-fact sentences that speak to a topic the lead raised.
@@ -133,6 +134,13 @@ export function draftOffline(context: ReplyContext, analysis: ReplyAnalysis, sty
   const language: HandledLanguage = isHandledLanguage(detected) ? detected : 'en';
   const p = PHRASES[language];
   const name = firstName(context.lead.name);
+  if (style.followUp) {
+    // Our email (the context's `inbound`) got no answer: a nudge, not a reply.
+    const f = FOLLOW_UP_PHRASES[language];
+    const opener = style.followUp.number <= 1 ? f.first(context.inbound.subject) : f.again(context.inbound.subject);
+    const body = [p.greeting[tone](name), [opener, f.ask, style.followUp.number > 1 ? f.last : null].filter(Boolean).join(' '), `${p.closing[tone]}\n${context.sender.name}`];
+    return { subject: replySubject(context), body: body.join('\n\n'), selfRating: 0.6, referralNote: null, language, needsHumanWriter: null };
+  }
   const paragraphs = [
     p.greeting[tone](name),
     [tone === 'CONCISE' || length === 'SHORT' ? null : p.thanks[tone], ...bodyFor(context, analysis, tone, length, language)]

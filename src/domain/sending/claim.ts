@@ -5,8 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { Prisma, type OutboundEmail } from '../../db/client.js';
 import { textToHtml, threadingHeaders } from '../../email/format.js';
 import { METADATA_KEYS, type OutgoingEmail } from '../../email/sender.js';
+import { sendScheduledEmailJob } from '../../jobs/definitions.js';
+import { enqueue } from '../../jobs/queue.js';
 import { recordAudits } from '../audit.js';
-import { lockConversation } from '../conversations/lock.js';
 import { InvalidStateError, NotFoundError, ValidationError } from '../errors.js';
 import type { DomainContext } from '../use-case-context.js';
 import { emailAddressSchema } from './input.js';
@@ -19,9 +20,13 @@ export async function claim(
 ): Promise<OutboundEmail> {
   const messageId = randomUUID();
   return db.$transaction(async (tx) => {
-    if (!(await lockConversation(tx, viewer.accountId, request.conversationId))) {
-      throw new NotFoundError('Conversation', request.conversationId);
-    }
+    // The conversation's lock and the account's undo window in one statement (the approval's
+    // statement budget: test/approve-statements.test.ts).
+    const [locked] = await tx.$queryRaw<{ undo_window_seconds: number | null }[]>`
+      SELECT s.undo_window_seconds FROM conversations c LEFT JOIN account_settings s ON s.account_id = c.account_id
+      WHERE c.id = ${request.conversationId}::uuid AND c.account_id = ${viewer.accountId}::uuid
+      FOR UPDATE OF c`;
+    if (!locked) throw new NotFoundError('Conversation', request.conversationId);
     const text = await request.claim(tx);
     // The thread comes with the conversation (one statement): the parents of the reply.
     const conversation = await tx.conversation.findUniqueOrThrow({
@@ -74,6 +79,11 @@ export async function claim(
       trackLinks: 'HtmlAndText',
     };
     const now = services.now();
+    // Every send waits the account's undo window (or until the sender's sendAt, if later),
+    // QUEUED and cancellable; a job sends it then. Without a window it goes at once.
+    const undoWindowSeconds = locked.undo_window_seconds ?? services.config.email.undoWindowSeconds;
+    const undoUntil = undoWindowSeconds > 0 ? new Date(now.getTime() + undoWindowSeconds * 1000) : null;
+    const scheduledFor = request.sendAt && (!undoUntil || request.sendAt > undoUntil) ? request.sendAt : undoUntil;
     await tx.conversationMessage.create({
       data: {
         id: messageId,
@@ -92,6 +102,7 @@ export async function claim(
         inReplyTo: headers[0]?.value ?? null,
         idempotencyKey,
         deliveryStatus: 'QUEUED',
+        scheduledFor,
         createdAt: now,
       },
     });
@@ -104,10 +115,16 @@ export async function claim(
         provider: services.email.name,
         requestHash,
         payload: email as unknown as Prisma.InputJsonValue,
-        lockedUntil: new Date(now.getTime() + services.emailPolicy.leaseMs),
+        // A scheduled send starts "leased" until its time, so nobody (recovery included) sends it
+        // earlier; while lockedUntil still equals scheduledFor no send has begun (cancellable).
+        lockedUntil: scheduledFor ?? new Date(now.getTime() + services.emailPolicy.leaseMs),
+        scheduledFor,
         createdAt: now,
       },
     });
+    if (scheduledFor) {
+      await enqueue(tx, sendScheduledEmailJob, { accountId: viewer.accountId, payload: { outboundEmailId: outbound.id }, runAt: scheduledFor, dedupeKey: outbound.id });
+    }
     if (request.suggestionId) {
       await tx.aISuggestion.updateMany({ where: { id: request.suggestionId }, data: { sentMessageId: messageId } });
     }
@@ -119,7 +136,7 @@ export async function claim(
         entityId: messageId,
         fromStatus: null,
         toStatus: 'QUEUED',
-        details: { via: services.email.name, suggestionId: request.suggestionId },
+        details: { via: services.email.name, suggestionId: request.suggestionId, ...(scheduledFor ? { scheduledFor: scheduledFor.toISOString() } : {}) },
       },
     ]);
     return outbound;

@@ -6,6 +6,7 @@ import { deliver } from '../../email/deliver.js';
 import type { EmailSendError, OutgoingEmail } from '../../email/sender.js';
 import type { DomainContext } from '../use-case-context.js';
 import { transitionMessage } from '../transitions.js';
+import { readSettings } from '../settings/read.js';
 import { markFailed, markSent } from './settle.js';
 import { SEND_TX_OPTIONS } from './transaction.js';
 
@@ -56,7 +57,9 @@ async function deliverQueuedOnce(ctx: DomainContext, options: DeliverQueuedInput
     if (count === 0) return 'busy';
   }
   const email = outbound.payload as unknown as OutgoingEmail;
-  if (options.lookupFirst) {
+  // A scheduled email nobody has begun to send (its lease is still the one the claim gave it,
+  // up to its time) cannot be at the provider: nothing to look up, and no look-up window to wait.
+  if (options.lookupFirst && !neverStarted(outbound)) {
     let found;
     try {
       found = await services.email.find(email);
@@ -83,8 +86,25 @@ async function deliverQueuedOnce(ctx: DomainContext, options: DeliverQueuedInput
     ? null
     : await db.conversation.findUnique({
         where: { id: outbound.conversationId },
-        select: { status: true, lead: { select: { doNotContact: true } } },
+        select: {
+          status: true,
+          lead: { select: { doNotContact: true } },
+          // A scheduled email waited: did the lead write since it was queued?
+          messages: { where: { direction: 'INBOUND', createdAt: { gt: outbound.createdAt } }, select: { id: true }, take: 1 },
+        },
       });
+  if (outbound.scheduledFor && conversation && conversation.messages.length > 0 && !conversation.lead.doNotContact) {
+    const { sendScheduledAfterReply } = await readSettings(ctx);
+    if (!sendScheduledAfterReply) {
+      await markFailed(ctx, outbound, {
+        code: 'LEAD_REPLIED',
+        providerMessage: null,
+        human: 'The lead replied after this email was scheduled; it was not sent, and its draft is back for review.',
+        attempts: 0,
+      });
+      return 'failed';
+    }
+  }
   if (conversation?.lead.doNotContact || conversation?.status === 'ARCHIVED') {
     const archived = conversation.status === 'ARCHIVED';
     await markFailed(ctx, outbound, {
@@ -139,6 +159,11 @@ async function noteUnknown({ db, viewer, services }: DomainContext, outbound: Ou
       details: { error: error.message, attempts },
     });
   }, SEND_TX_OPTIONS);
+}
+
+/** A scheduled delivery whose lease is still the claim's: no send of it has begun. */
+export function neverStarted(outbound: Pick<OutboundEmail, 'scheduledFor' | 'lockedUntil' | 'uncertainSince'>): boolean {
+  return outbound.scheduledFor !== null && outbound.uncertainSince === null && outbound.lockedUntil.getTime() === outbound.scheduledFor.getTime();
 }
 
 /** Not settled yet, and nobody sending: recovery looks it up again at its next run. */

@@ -37,6 +37,24 @@ export const idempotencyKeySchema = z
 
 export const emailAddressSchema = z.email();
 
+/** The furthest ahead a send can be scheduled (sendAt). */
+export const SEND_AT_MAX_DAYS = 30;
+
+/** A sendAt must be a real time in the future and at most SEND_AT_MAX_DAYS ahead of `now`. */
+export function checkSendAt(sendAt: Date | null | undefined, now: Date, path: string[]): Date | null {
+  if (sendAt == null) return null;
+  const at = sendAt.getTime();
+  const message = Number.isNaN(at)
+    ? 'must be a valid date and time'
+    : at <= now.getTime()
+      ? 'must be in the future'
+      : at > now.getTime() + SEND_AT_MAX_DAYS * 86_400_000
+        ? `must be at most ${SEND_AT_MAX_DAYS} days ahead`
+        : null;
+  if (message) throw ValidationError.fromIssues([{ path, message }]);
+  return sendAt;
+}
+
 /**
  * What validateFields needs of a schema: its safeParse. Typed as this small interface rather
  * than z.ZodType<T> because comparing a zod schema to z.ZodType<T> makes TypeScript expand

@@ -6,6 +6,9 @@
 //   3. settle (settle.ts): mark the message SENT (conversation WAITING_FOR_LEAD) or FAILED (the draft
 //      approvable again), then publish SENT or ERROR once committed.
 // A crash after 2 leaves the message QUEUED; recover.ts finishes it, looking first.
+// Every send waits the account's undo window (or until its sendAt): the claim writes it QUEUED
+// with scheduledFor, its delivery leased until then, and a job that runs 2 and 3 at that time;
+// cancel-scheduled-send.ts takes it back while no send has begun.
 // A send with an unknown outcome leaves it UNCERTAIN: looked up again, never re-sent before
 // the look-up window (DeliveryPolicy.lookupWindowMs) has passed since the last possible send.
 import { createHash, randomUUID } from 'node:crypto';
@@ -19,6 +22,7 @@ import type { DomainContext } from '../use-case-context.js';
 import { EmailDeliveryError, InvalidStateError, ValidationError } from '../errors.js';
 import { claim } from './claim.js';
 import { deliverQueued, type DeliverQueuedResult } from './deliver.js';
+import { checkSendAt } from './input.js';
 
 export interface EmailText {
   subject: string;
@@ -41,6 +45,11 @@ export interface SendRequest {
   idempotencyKey?: string | null;
   /** What makes two requests the same request, for idempotency-key reuse. */
   fingerprint: Record<string, unknown>;
+  /**
+   * Send at this time instead of at once (checked: future, at most SEND_AT_MAX_DAYS ahead). The
+   * account's undo window applies either way: the email waits until the later of the two.
+   */
+  sendAt?: Date | null;
   /** Postmark Tag: what kind of email this is, for Postmark's statistics. */
   tag: string;
   /**
@@ -57,6 +66,8 @@ export interface SendResult {
   suggestionId: string | null;
   /** True when the idempotency key matched an earlier request and this is its result. */
   replayed: boolean;
+  /** When the QUEUED email goes (cancellable until then); null when it was sent at once. */
+  scheduledFor: Date | null;
 }
 
 const RETRYABLE_CODES = new Set(['RATE_LIMITED', 'PROVIDER_UNAVAILABLE']);
@@ -84,6 +95,8 @@ export async function sendThroughPipeline(ctx: DomainContext, request: SendReque
     const replay = await replayIfSeen(ctx, key, requestHash);
     if (replay) return replay;
   }
+  // After the replay: a retry of a scheduled send whose time has passed still gets its answer.
+  checkSendAt(request.sendAt, ctx.services.now(), ['input', 'sendAt']);
   let claimed: OutboundEmail;
   try {
     claimed = await claim(ctx, { request, idempotencyKey: key, requestHash });
@@ -95,6 +108,9 @@ export async function sendThroughPipeline(ctx: DomainContext, request: SendReque
     }
     throw error;
   }
+  const result = { messageId: claimed.messageId, conversationId: request.conversationId, suggestionId: request.suggestionId, replayed: false };
+  // Scheduled (the undo window, or sendAt): its job sends it then (jobs/definitions.ts).
+  if (claimed.scheduledFor) return { ...result, scheduledFor: claimed.scheduledFor };
   let outcome: DeliverQueuedResult;
   try {
     outcome = await deliverQueued(ctx, { outboundEmailId: claimed.id, claimed });
@@ -117,7 +133,7 @@ export async function sendThroughPipeline(ctx: DomainContext, request: SendReque
       throw deliveryErrorFor(message, await ctx.db.outboundEmail.findUnique({ where: { id: claimed.id } }));
     }
   }
-  return { messageId: claimed.messageId, conversationId: request.conversationId, suggestionId: request.suggestionId, replayed: false };
+  return { ...result, scheduledFor: null };
 }
 
 /** Retries a read while the database is unavailable, up to waitMs; then the error stands. */
@@ -151,5 +167,5 @@ async function replayIfSeen(ctx: DomainContext, key: string, requestHash: string
   if (current.deliveryStatus === 'FAILED') {
     throw deliveryErrorFor(current, await ctx.db.outboundEmail.findUnique({ where: { id: outbound.id } }));
   }
-  return { messageId: current.id, conversationId: outbound.conversationId, suggestionId: outbound.suggestionId, replayed: true };
+  return { messageId: current.id, conversationId: outbound.conversationId, suggestionId: outbound.suggestionId, replayed: true, scheduledFor: current.scheduledFor };
 }

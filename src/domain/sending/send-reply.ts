@@ -10,12 +10,14 @@ export interface SendReplyInput {
   body: string;
   bodyHtml?: string | null;
   idempotencyKey?: string | null;
+  /** Send at this time instead of after the undo window (future, at most SEND_AT_MAX_DAYS ahead). */
+  sendAt?: Date | null;
 }
 
 export async function sendReply(
   ctx: DomainContext,
   input: SendReplyInput,
-): Promise<{ conversationId: string; messageId: string }> {
+): Promise<{ conversationId: string; messageId: string; scheduledFor: Date | null }> {
   const text = validateFields<{ subject: string; body: string; bodyHtml?: string | null; key?: string | null }>({
     subject: { path: ['input', 'subject'], schema: subjectSchema, value: input.subject },
     body: { path: ['input', 'body'], schema: bodySchema, value: input.body },
@@ -34,10 +36,12 @@ export async function sendReply(
       subject: text.subject,
       body: text.body,
       bodyHtml,
+      sendAt: input.sendAt?.toISOString() ?? null,
     },
+    sendAt: input.sendAt,
     tag: 'custom-reply',
     claim: async () => ({ subject: text.subject, textBody: text.body, htmlBody: bodyHtml }),
   });
   // Ids: the API loads each object with the fields its client asked for.
-  return { conversationId: result.conversationId, messageId: result.messageId };
+  return { conversationId: result.conversationId, messageId: result.messageId, scheduledFor: result.scheduledFor };
 }

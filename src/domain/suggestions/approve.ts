@@ -10,6 +10,8 @@ export interface ApproveInput {
   editedSubject?: string | null;
   editedBody?: string | null;
   idempotencyKey?: string | null;
+  /** Send at this time instead of after the undo window (future, at most SEND_AT_MAX_DAYS ahead). */
+  sendAt?: Date | null;
 }
 
 /** Ids of what the approval changed: the API loads each with the fields its client asked for. */
@@ -17,6 +19,8 @@ export interface ApproveResult {
   conversationId: string;
   suggestionId: string;
   messageId: string;
+  /** When the QUEUED email goes (cancellable until then); null when it was sent at once. */
+  scheduledFor: Date | null;
 }
 
 /** Whitespace at the ends and line-ending style are not an edit. */
@@ -36,7 +40,8 @@ export async function approveSuggestion(ctx: DomainContext, input: ApproveInput)
     conversationId: found.conversationId,
     suggestionId: input.suggestionId,
     idempotencyKey: edits.key,
-    fingerprint: { op: 'approveSuggestion', suggestionId: input.suggestionId, subject: edits.subject ?? null, body: edits.body ?? null },
+    fingerprint: { op: 'approveSuggestion', suggestionId: input.suggestionId, subject: edits.subject ?? null, body: edits.body ?? null, sendAt: input.sendAt?.toISOString() ?? null },
+    sendAt: input.sendAt,
     tag: 'approved-suggestion',
     claim: async (tx) => {
       const current = await tx.aISuggestion.findUniqueOrThrow({ where: { id: input.suggestionId } });
@@ -79,5 +84,5 @@ export async function approveSuggestion(ctx: DomainContext, input: ApproveInput)
       };
     },
   });
-  return { conversationId: result.conversationId, suggestionId: input.suggestionId, messageId: result.messageId };
+  return { conversationId: result.conversationId, suggestionId: input.suggestionId, messageId: result.messageId, scheduledFor: result.scheduledFor };
 }

@@ -6,6 +6,7 @@ import type { Length, Tone } from '../../ai/port.js';
 import type { DomainContext } from '../use-case-context.js';
 import { analysisFor, loadReplyContext, storeDraft, toReplyAnalysis, type DraftOptions } from './draft.js';
 import { InvalidStateError, NotFoundError } from '../errors.js';
+import { regenerateFollowUp } from '../followups/regenerate-follow-up.js';
 
 /** Each viewer may regenerate this often: every draft is a paid model call. */
 export const REGENERATE_RATE_LIMIT = {
@@ -41,6 +42,12 @@ export async function regenerateSuggestion(
   if (!conversation) throw new NotFoundError('Conversation', input.conversationId);
   if (conversation.status === 'ARCHIVED') throw new InvalidStateError('The conversation is archived; unarchive it first.', 'ARCHIVED');
   if (conversation.lead.doNotContact) throw new InvalidStateError('The lead asked not to be contacted.', 'DO_NOT_CONTACT');
+  const style = { tone: input.tone ?? null, length: input.length ?? null, customPrompt: input.customPrompt?.trim() || null };
+  // A pending follow-up is redrafted as a follow-up, unless the caller names an email to answer.
+  if (!input.messageId) {
+    const pendingFollowUp = await db.aISuggestion.findFirst({ where: { conversationId: conversation.id, status: 'PENDING', kind: 'FOLLOW_UP' } });
+    if (pendingFollowUp?.followUpOfMessageId) return regenerateFollowUp(ctx, { conversation, pending: pendingFollowUp, style });
+  }
   const message = input.messageId
     ? await db.conversationMessage.findFirst({ where: { id: input.messageId, conversationId: conversation.id, direction: 'INBOUND' } })
     : await db.conversationMessage.findFirst({
@@ -58,9 +65,7 @@ export async function regenerateSuggestion(
   context.examples = await find(ctx, { conversationId: conversation.id, messageId: message.id, text: context.inbound.text, analysis: replyAnalysis });
   const pending = await db.aISuggestion.findFirst({ where: { conversationId: conversation.id, status: 'PENDING' } });
   const draft = await services.ai.regenerateReply(context, replyAnalysis, {
-    tone: input.tone ?? null,
-    length: input.length ?? null,
-    customPrompt: input.customPrompt?.trim() || null,
+    ...style,
     previousDraft: pending ? { subject: pending.subject, body: pending.body } : null,
   });
   const stored = await storeDraft(ctx, { conversationId: conversation.id, message, analysis, draft, mode: 'regenerate' });
