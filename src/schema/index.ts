@@ -13,6 +13,8 @@ import './team.js';
 import './outbox.js';
 import './similar.js';
 import './suggested-action.js';
+import './inbox-types.js';
+import './inbox.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
 

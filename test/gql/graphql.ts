@@ -36,14 +36,28 @@ export type ArchiveConversationInput = {
 
 /** Narrow the conversation list. Conditions combine with AND. */
 export type ConversationFilter = {
+  /** Only those assigned to "ME", "UNASSIGNED" ones, or those of one user (a User's global ID). */
+  assignee?: string | null | undefined;
   /** Only those with (true) or without (false) a draft waiting for review. */
   hasPendingSuggestion?: boolean | null | undefined;
+  /** Only those whose newest analysed reply has one of these intents. */
+  intent?: Array<Intent> | null | undefined;
+  /** Only those carrying every one of these labels (Label global IDs, at most 20). */
+  labelIds?: Array<string> | null | undefined;
+  /** Only those whose newest message is at or after this time. */
+  lastMessageAfter?: string | null | undefined;
+  /** Only those whose newest message is before this time. */
+  lastMessageBefore?: string | null | undefined;
   /** Only this lead's conversations (a Lead's global ID). */
   leadId?: string | null | undefined;
+  /** Only those with one of these priorities. */
+  priority?: Array<Priority> | null | undefined;
   /** Case-insensitive text to find in the subject, lead name, lead email or any message text. */
   search?: string | null | undefined;
   /** Only conversations in one of these statuses. */
   status?: Array<ConversationStatus> | null | undefined;
+  /** Only those unread (true) or read (false) by you; see Conversation.unread. */
+  unread?: boolean | null | undefined;
 };
 
 /** Sort order for conversations; ties break on id in the same direction. */
@@ -59,7 +73,9 @@ export type ConversationOrderField =
   /** When the conversation started. */
   | 'CREATED_AT'
   /** Time of the newest message. */
-  | 'LAST_MESSAGE_AT';
+  | 'LAST_MESSAGE_AT'
+  /** Priority (URGENT highest), then time of the newest message. */
+  | 'PRIORITY';
 
 /** How a conversation turned out, as a person recorded it. */
 export type ConversationOutcome =
@@ -146,6 +162,17 @@ export type OrderDirection =
   | 'ASC'
   /** Newest or largest first. */
   | 'DESC';
+
+/** How urgently a conversation needs a person; sorts LOW < NORMAL < HIGH < URGENT. */
+export type Priority =
+  /** Soon: the analyser sets this for urgent replies until a person sets a priority. */
+  | 'HIGH'
+  /** Whenever convenient. */
+  | 'LOW'
+  /** The default. */
+  | 'NORMAL'
+  /** Now. */
+  | 'URGENT';
 
 /** Input of regenerateSuggestion. */
 export type RegenerateSuggestionInput = {
@@ -402,7 +429,9 @@ export type NodeQuery = { node:
     | { __typename: 'ApiKey', id: string }
     | { __typename: 'Conversation', subject: string, id: string }
     | { __typename: 'ConversationMessage', id: string }
+    | { __typename: 'Label', id: string }
     | { __typename: 'Lead', id: string }
+    | { __typename: 'Note', id: string }
     | { __typename: 'OutboxEmail', id: string }
     | { __typename: 'User', id: string }
    | null };
@@ -481,8 +510,14 @@ export type OnEveryFieldSubscriptionVariables = Exact<{
 
 export type OnEveryFieldSubscription = { conversationEvents:
     | { __typename: 'AIReadyEvent', at: string, confidence: number, conversation: { id: string, status: ConversationStatus }, suggestion: { id: string, status: SuggestionStatus } | null }
+    | { __typename: 'AssignedEvent' }
     | { __typename: 'ConversationErrorEvent', at: string, code: string, message: string, conversation: { id: string, status: ConversationStatus }, email: { id: string, deliveryStatus: DeliveryStatus } | null, suggestion: { id: string, status: SuggestionStatus } | null }
+    | { __typename: 'LabelsChangedEvent' }
+    | { __typename: 'MentionedEvent' }
     | { __typename: 'NewReplyEvent', at: string, conversation: { id: string, status: ConversationStatus }, email: { id: string, direction: MessageDirection } | null }
+    | { __typename: 'NoteAddedEvent' }
+    | { __typename: 'PriorityChangedEvent' }
+    | { __typename: 'ReadStateChangedEvent' }
     | { __typename: 'SentEvent', at: string, conversation: { id: string, status: ConversationStatus }, email: { id: string, deliveryStatus: DeliveryStatus } | null, suggestion: { id: string, status: SuggestionStatus } | null }
    };
 
@@ -698,8 +733,14 @@ export type OnAnyEventSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 export type OnAnyEventSubscription = { conversationEvents:
     | { __typename: 'AIReadyEvent', confidence: number }
+    | { __typename: 'AssignedEvent' }
     | { __typename: 'ConversationErrorEvent' }
+    | { __typename: 'LabelsChangedEvent' }
+    | { __typename: 'MentionedEvent' }
     | { __typename: 'NewReplyEvent', conversation: { id: string }, email: { strippedText: string | null } | null }
+    | { __typename: 'NoteAddedEvent' }
+    | { __typename: 'PriorityChangedEvent' }
+    | { __typename: 'ReadStateChangedEvent' }
     | { __typename: 'SentEvent' }
    };
 
