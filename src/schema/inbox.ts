@@ -1,7 +1,8 @@
 // The team inbox's API (issue 18, part A): read state, assignment, labels, priority, notes,
 // the round-robin setting and bulk changes. Object types are in inbox-types.ts.
 import { z } from 'zod';
-import { DomainError, InvalidStateError, NotFoundError, RateLimitedError, ValidationError } from '../domain/errors.js';
+import { unwrapError, wrapErrorIfMatches } from '@pothos/plugin-errors';
+import { DomainError, ForbiddenError, InvalidStateError, NotFoundError, RateLimitedError, ValidationError } from '../domain/errors.js';
 import {
   addNote,
   assignConversation,
@@ -22,9 +23,9 @@ import {
 import { dbOf, domainOf, servicesOf } from '../graphql-context.js';
 import { builder } from './builder.js';
 import { AutoAssignEnum, PriorityEnum } from './enums.js';
-import { baseMutationErrors, ErrorInterface } from './errors.js';
+import { baseMutationErrors } from './errors.js';
 import { decodeParleyId, encodeParleyId, idOfType } from './ids.js';
-import { LabelRef } from './inbox-types.js';
+import { readQuery } from './optional-row.js';
 
 const idList = (max: number) => z.array(z.any()).max(max, { message: `must name at most ${max} ids` });
 
@@ -334,17 +335,43 @@ interface BulkItem {
   error: DomainError | null;
 }
 
+const BULK_ITEM_ERRORS = [NotFoundError, InvalidStateError, ForbiddenError, RateLimitedError, ValidationError] as const;
+
+const BulkItemErrorUnion = builder.unionType('BulkItemError', {
+  description: 'Why one conversation of a bulk change was not changed.',
+  types: [...BULK_ITEM_ERRORS],
+  resolveType: (error) => {
+    // The value is wrapped as plugin-errors wraps a mutation's error (graphql-js would treat a
+    // returned Error as a thrown one); unwrapped here so that instanceof sees the class.
+    (error as unknown as Record<symbol, (() => void) | undefined>)[unwrapError]?.();
+    // Named here, not by class name: a bundler may rename classes.
+    if (error instanceof NotFoundError) return 'NotFoundError';
+    if (error instanceof InvalidStateError) return 'InvalidStateError';
+    if (error instanceof ForbiddenError) return 'ForbiddenError';
+    if (error instanceof RateLimitedError) return 'RateLimitedError';
+    return 'ValidationError';
+  },
+});
+
 const BulkItemResultRef = builder.objectRef<BulkItem>('BulkItemResult').implement({
   description: 'What happened to one conversation of a bulk change: done (error null) or the typed error; never half done.',
   fields: (t) => ({
     conversationId: t.id({ description: 'The Conversation global ID, as given.', resolve: (item) => item.id }),
     ok: t.boolean({ description: 'True when the change was made (or there was nothing to change).', resolve: (item) => item.error === null }),
-    error: t.field({ type: ErrorInterface, nullable: true, description: 'Why this conversation was not changed.', resolve: (item) => item.error }),
+    error: t.field({
+      type: BulkItemErrorUnion,
+      nullable: true,
+      description: 'Why this conversation was not changed.',
+      resolve: (item) => item.error && (wrapErrorIfMatches(item.error, [...BULK_ITEM_ERRORS]) as InstanceType<(typeof BULK_ITEM_ERRORS)[number]>),
+    }),
     conversation: t.prismaField({
       type: 'Conversation',
       nullable: true,
       description: 'The conversation as it is now; null when it is not in your account.',
-      resolve: (query, item, _args, ctx) => (item.conversationId ? dbOf(ctx).conversation.findUnique({ ...query, where: { id: item.conversationId } }) : null),
+      resolve: (query, item, _args, ctx) => {
+        const selection = readQuery(query);
+        return item.conversationId ? dbOf(ctx).conversation.findUnique({ ...selection, where: { id: item.conversationId } }) : null;
+      },
     }),
   }),
 });

@@ -4,6 +4,14 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Input of addNote. */
+export type AddNoteInput = {
+  /** Plain text, 1 to 10000 characters. "@someone@example.com" mentions a user of your account, who is notified. */
+  body: string;
+  /** Global ID of the Conversation. */
+  conversationId: string;
+};
+
 /** Input of addUser. */
 export type AddUserInput = {
   /** Their sign-in address. */
@@ -32,6 +40,49 @@ export type ArchiveConversationInput = {
   conversationId: string;
   /** Why it is finished, for the record. */
   reason?: string | null | undefined;
+};
+
+/** Input of assignConversation. */
+export type AssignConversationInput = {
+  /** Global ID of the User (OWNER or AGENT of your account); null unassigns. */
+  assigneeId?: string | null | undefined;
+  /** Global ID of the Conversation to assign. */
+  conversationId: string;
+};
+
+/** What bulkUpdateConversations does to each conversation. */
+export type BulkOperationKind =
+  /** Add labelIds to its labels. */
+  | 'ADD_LABELS'
+  /** archiveConversation. */
+  | 'ARCHIVE'
+  /** assignConversation to assigneeId (null unassigns). */
+  | 'ASSIGN'
+  /** Mark read for you. */
+  | 'MARK_READ'
+  /** Mark unread for you. */
+  | 'MARK_UNREAD'
+  /** Remove labelIds from its labels. */
+  | 'REMOVE_LABELS'
+  /** setConversationLabels to labelIds. */
+  | 'SET_LABELS'
+  /** setConversationPriority to priority. */
+  | 'SET_PRIORITY'
+  /** unarchiveConversation. */
+  | 'UNARCHIVE';
+
+/** Input of bulkUpdateConversations. */
+export type BulkUpdateConversationsInput = {
+  /** ASSIGN: the User (null unassigns). */
+  assigneeId?: string | null | undefined;
+  /** Global IDs of the Conversations, 1 to 100; a malformed one fails alone. */
+  conversationIds: Array<string>;
+  /** ADD_LABELS, REMOVE_LABELS, SET_LABELS: the Labels (at most 20). */
+  labelIds?: Array<string> | null | undefined;
+  /** What to do to each. */
+  operation: BulkOperationKind;
+  /** SET_PRIORITY: the priority. */
+  priority?: Priority | null | undefined;
 };
 
 /** Narrow the conversation list. Conditions combine with AND. */
@@ -111,6 +162,14 @@ export type CreateApiKeyInput = {
   role: Role;
 };
 
+/** Input of createLabel. */
+export type CreateLabelInput = {
+  /** A colour as #RRGGBB, e.g. #1f77b4. */
+  color: string;
+  /** 1 to 50 characters, unique in your account whatever the case. */
+  name: string;
+};
+
 /** Delivery state of a message. */
 export type DeliveryStatus =
   /** Rejected by the lead's mail server. */
@@ -148,6 +207,14 @@ export type Intent =
   | 'REFERRAL'
   /** Asks not to be emailed again. */
   | 'UNSUBSCRIBE';
+
+/** Input of markConversationsRead. */
+export type MarkConversationsReadInput = {
+  /** Global IDs of the Conversations, at most 100. */
+  conversationIds: Array<string>;
+  /** True marks them read, false unread. */
+  read?: boolean;
+};
 
 /** Which way an email travelled. */
 export type MessageDirection =
@@ -255,12 +322,28 @@ export type SendReplyInput = {
   subject: string;
 };
 
+/** Input of setConversationLabels. */
+export type SetConversationLabelsInput = {
+  /** Global ID of the Conversation. */
+  conversationId: string;
+  /** Global IDs of every Label it should carry (at most 20); [] removes all. */
+  labelIds: Array<string>;
+};
+
 /** Input of setConversationOutcome. */
 export type SetConversationOutcomeInput = {
   /** Global ID of the Conversation. */
   conversationId: string;
   /** How it turned out; NONE clears it. */
   outcome: ConversationOutcome;
+};
+
+/** Input of setConversationPriority. */
+export type SetConversationPriorityInput = {
+  /** Global ID of the Conversation. */
+  conversationId: string;
+  /** Its new priority. */
+  priority: Priority;
 };
 
 /** A person's answer to a suggested action. */
@@ -568,6 +651,127 @@ export type InboundThreadQueryVariables = Exact<{
 
 
 export type InboundThreadQuery = { conversation: { status: ConversationStatus, lead: { email: string, name: string }, lastMessage: { direction: MessageDirection, textBody: string, strippedText: string | null, htmlBody: string | null, fromEmail: string, ccEmails: Array<string>, attachments: Array<{ name: string, contentType: string, size: number }> } | null, messages: { totalCount: number } } | null };
+
+export type InboxUnreadQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type InboxUnreadQuery = { conversation: { id: string, unread: boolean } | null, viewer: { unreadCount: number } };
+
+export type InboxMarkReadMutationVariables = Exact<{
+  input: MarkConversationsReadInput;
+}>;
+
+
+export type InboxMarkReadMutation = { markConversationsRead:
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidStateError', code: string, message: string, currentState: string }
+    | { __typename: 'MarkConversationsReadPayload', conversations: Array<{ id: string, unread: boolean }> }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type InboxAssignMutationVariables = Exact<{
+  input: AssignConversationInput;
+}>;
+
+
+export type InboxAssignMutation = { assignConversation:
+    | { __typename: 'AssignConversationPayload', conversation: { id: string, assignee: { id: string, email: string } | null } }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidStateError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type InboxCreateLabelMutationVariables = Exact<{
+  input: CreateLabelInput;
+}>;
+
+
+export type InboxCreateLabelMutation = { createLabel:
+    | { __typename: 'CreateLabelPayload', label: { id: string, name: string, color: string } }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidStateError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type InboxSetLabelsMutationVariables = Exact<{
+  input: SetConversationLabelsInput;
+}>;
+
+
+export type InboxSetLabelsMutation = { setConversationLabels:
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidStateError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'SetConversationLabelsPayload', conversation: { id: string, labels: Array<{ id: string, name: string }> } }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type InboxSetPriorityMutationVariables = Exact<{
+  input: SetConversationPriorityInput;
+}>;
+
+
+export type InboxSetPriorityMutation = { setConversationPriority:
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidStateError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'SetConversationPriorityPayload', conversation: { id: string, priority: Priority } }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type InboxAddNoteMutationVariables = Exact<{
+  input: AddNoteInput;
+}>;
+
+
+export type InboxAddNoteMutation = { addNote:
+    | { __typename: 'AddNotePayload', note: { id: string, body: string, actor: string, author: { email: string } | null }, mentioned: Array<{ email: string }> }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type InboxListQueryVariables = Exact<{
+  filter?: ConversationFilter | null | undefined;
+  orderBy?: ConversationOrder | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type InboxListQuery = { conversations: { totalCount: number, edges: Array<{ node: { id: string, priority: Priority, unread: boolean, assignee: { id: string } | null, labels: Array<{ name: string }>, notes: { totalCount: number, edges: Array<{ node: { body: string } }> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type InboxListLightQueryVariables = Exact<{
+  filter?: ConversationFilter | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type InboxListLightQuery = { conversations: { totalCount: number, edges: Array<{ node: { id: string, unread: boolean } }> } };
+
+export type InboxBulkMutationVariables = Exact<{
+  input: BulkUpdateConversationsInput;
+}>;
+
+
+export type InboxBulkMutation = { bulkUpdateConversations:
+    | { __typename: 'BulkUpdateConversationsPayload', succeeded: number, failed: number, results: Array<{ conversationId: string, ok: boolean, error:
+          | { __typename: 'ForbiddenError', code: string, message: string }
+          | { __typename: 'InvalidStateError', code: string, message: string }
+          | { __typename: 'NotFoundError', code: string, message: string }
+          | { __typename: 'RateLimitedError', code: string, message: string }
+          | { __typename: 'ValidationError', code: string, message: string }
+         | null, conversation: { id: string, status: ConversationStatus } | null }> }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'RateLimitedError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
 
 export type ServerCheckQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1402,6 +1606,217 @@ export const InboundThreadDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InboundThreadQuery, InboundThreadQueryVariables>;
+export const InboxUnreadDocument = new TypedDocumentString(`
+    query InboxUnread($id: ID!) {
+  conversation(id: $id) {
+    id
+    unread
+  }
+  viewer {
+    unreadCount
+  }
+}
+    `) as unknown as TypedDocumentString<InboxUnreadQuery, InboxUnreadQueryVariables>;
+export const InboxMarkReadDocument = new TypedDocumentString(`
+    mutation InboxMarkRead($input: MarkConversationsReadInput!) {
+  markConversationsRead(input: $input) {
+    __typename
+    ... on MarkConversationsReadPayload {
+      conversations {
+        id
+        unread
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on InvalidStateError {
+      currentState
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InboxMarkReadMutation, InboxMarkReadMutationVariables>;
+export const InboxAssignDocument = new TypedDocumentString(`
+    mutation InboxAssign($input: AssignConversationInput!) {
+  assignConversation(input: $input) {
+    __typename
+    ... on AssignConversationPayload {
+      conversation {
+        id
+        assignee {
+          id
+          email
+        }
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InboxAssignMutation, InboxAssignMutationVariables>;
+export const InboxCreateLabelDocument = new TypedDocumentString(`
+    mutation InboxCreateLabel($input: CreateLabelInput!) {
+  createLabel(input: $input) {
+    __typename
+    ... on CreateLabelPayload {
+      label {
+        id
+        name
+        color
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ValidationError {
+      issues {
+        path
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InboxCreateLabelMutation, InboxCreateLabelMutationVariables>;
+export const InboxSetLabelsDocument = new TypedDocumentString(`
+    mutation InboxSetLabels($input: SetConversationLabelsInput!) {
+  setConversationLabels(input: $input) {
+    __typename
+    ... on SetConversationLabelsPayload {
+      conversation {
+        id
+        labels {
+          id
+          name
+        }
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InboxSetLabelsMutation, InboxSetLabelsMutationVariables>;
+export const InboxSetPriorityDocument = new TypedDocumentString(`
+    mutation InboxSetPriority($input: SetConversationPriorityInput!) {
+  setConversationPriority(input: $input) {
+    __typename
+    ... on SetConversationPriorityPayload {
+      conversation {
+        id
+        priority
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InboxSetPriorityMutation, InboxSetPriorityMutationVariables>;
+export const InboxAddNoteDocument = new TypedDocumentString(`
+    mutation InboxAddNote($input: AddNoteInput!) {
+  addNote(input: $input) {
+    __typename
+    ... on AddNotePayload {
+      note {
+        id
+        body
+        author {
+          email
+        }
+        actor
+      }
+      mentioned {
+        email
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InboxAddNoteMutation, InboxAddNoteMutationVariables>;
+export const InboxListDocument = new TypedDocumentString(`
+    query InboxList($filter: ConversationFilter, $orderBy: ConversationOrder, $first: Int, $after: String) {
+  conversations(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+    totalCount
+    edges {
+      node {
+        id
+        priority
+        unread
+        assignee {
+          id
+        }
+        labels {
+          name
+        }
+        notes(first: 5) {
+          totalCount
+          edges {
+            node {
+              body
+            }
+          }
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InboxListQuery, InboxListQueryVariables>;
+export const InboxListLightDocument = new TypedDocumentString(`
+    query InboxListLight($filter: ConversationFilter, $first: Int) {
+  conversations(filter: $filter, first: $first) {
+    totalCount
+    edges {
+      node {
+        id
+        unread
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InboxListLightQuery, InboxListLightQueryVariables>;
+export const InboxBulkDocument = new TypedDocumentString(`
+    mutation InboxBulk($input: BulkUpdateConversationsInput!) {
+  bulkUpdateConversations(input: $input) {
+    __typename
+    ... on BulkUpdateConversationsPayload {
+      succeeded
+      failed
+      results {
+        conversationId
+        ok
+        error {
+          __typename
+          ... on Error {
+            code
+            message
+          }
+        }
+        conversation {
+          id
+          status
+        }
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InboxBulkMutation, InboxBulkMutationVariables>;
 export const ServerCheckDocument = new TypedDocumentString(`
     query ServerCheck {
   conversations(first: 1) {
