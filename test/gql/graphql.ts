@@ -917,6 +917,15 @@ export type InboxPageQueryVariables = Exact<{
 
 export type InboxPageQuery = { conversations: { edges: Array<{ node: { id: string, subject: string, status: ConversationStatus, lastMessageAt: string, hasPendingSuggestion: boolean, lead: { name: string, email: string, company: string | null }, lastMessage: { direction: MessageDirection, textBody: string, sentAt: string | null, receivedAt: string | null } | null, pendingSuggestion: { confidence: number, body: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
+export type TeamInboxPageQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  filter?: ConversationFilter | null | undefined;
+}>;
+
+
+export type TeamInboxPageQuery = { conversations: { edges: Array<{ node: { id: string, unread: boolean, priority: Priority, intent: Intent | null, assignee: { id: string, email: string } | null, labels: Array<{ id: string, name: string, color: string }>, notes: { edges: Array<{ node: { body: string, createdAt: string, author: { email: string } | null } }> }, lead: { name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
 export type StatsQueryVariables = Exact<{
   since?: string | null | undefined;
   until?: string | null | undefined;
@@ -2170,6 +2179,52 @@ export const InboxPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InboxPageQuery, InboxPageQueryVariables>;
+export const TeamInboxPageDocument = new TypedDocumentString(`
+    query TeamInboxPage($first: Int!, $after: String, $filter: ConversationFilter) {
+  conversations(
+    first: $first
+    after: $after
+    filter: $filter
+    orderBy: {field: PRIORITY, direction: DESC}
+  ) {
+    edges {
+      node {
+        id
+        unread
+        priority
+        intent
+        assignee {
+          id
+          email
+        }
+        labels {
+          id
+          name
+          color
+        }
+        notes(first: 3) {
+          edges {
+            node {
+              body
+              author {
+                email
+              }
+              createdAt
+            }
+          }
+        }
+        lead {
+          name
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamInboxPageQuery, TeamInboxPageQueryVariables>;
 export const StatsDocument = new TypedDocumentString(`
     query Stats($since: DateTime, $until: DateTime) {
   conversationStats(since: $since, until: $until) {
