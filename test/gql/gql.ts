@@ -42,6 +42,9 @@ type Documents = {
     "\n  query InboundMessage($id: ID!) {\n    node(id: $id) {\n      ... on ConversationMessage {\n        fromEmail\n        fromName\n        subject\n        textBody\n        htmlBody\n        strippedText\n        ccEmails\n        attachments { name contentType size }\n        originalPayload { sizeBytes sha256 contentBase64 }\n        conversation { subject lead { email name } }\n      }\n    }\n  }\n": typeof types.InboundMessageDocument,
     "\n  query LargeMessage($id: ID!) {\n    node(id: $id) {\n      ... on ConversationMessage {\n        fromEmail\n        textBody\n        attachments { name size }\n        originalPayload { sizeBytes sha256 }\n        conversation { status lead { email } }\n      }\n    }\n  }\n": typeof types.LargeMessageDocument,
     "\n  query InboundThread($id: ID!) {\n    conversation(id: $id) {\n      status\n      lead { email name }\n      lastMessage { direction textBody strippedText htmlBody fromEmail ccEmails attachments { name contentType size } }\n      messages(first: 20) { totalCount }\n    }\n  }\n": typeof types.InboundThreadDocument,
+    "\n  mutation PrivateNote($input: AddNoteInput!) {\n    addNote(input: $input) { __typename ... on AddNotePayload { note { id body } } ... on Error { code message } }\n  }\n": typeof types.PrivateNoteDocument,
+    "\n  mutation PrivateApprove($input: ApproveSuggestionInput!) {\n    approveSuggestion(input: $input) { __typename ... on ApproveSuggestionPayload { reply { id deliveryStatus } } ... on Error { code message } }\n  }\n": typeof types.PrivateApproveDocument,
+    "\n  mutation PrivatePriority($input: SetConversationPriorityInput!) {\n    setConversationPriority(input: $input) { __typename }\n  }\n": typeof types.PrivatePriorityDocument,
     "\n  query InboxUnread($id: ID!) {\n    conversation(id: $id) { id unread }\n    viewer { unreadCount }\n  }\n": typeof types.InboxUnreadDocument,
     "\n  mutation InboxMarkRead($input: MarkConversationsReadInput!) {\n    markConversationsRead(input: $input) {\n      __typename\n      ... on MarkConversationsReadPayload { conversations { id unread } }\n      ... on Error { code message }\n      ... on InvalidStateError { currentState }\n    }\n  }\n": typeof types.InboxMarkReadDocument,
     "\n  mutation InboxAssign($input: AssignConversationInput!) {\n    assignConversation(input: $input) {\n      __typename\n      ... on AssignConversationPayload { conversation { id assignee { id email } } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.InboxAssignDocument,
@@ -103,6 +106,9 @@ const documents: Documents = {
     "\n  query InboundMessage($id: ID!) {\n    node(id: $id) {\n      ... on ConversationMessage {\n        fromEmail\n        fromName\n        subject\n        textBody\n        htmlBody\n        strippedText\n        ccEmails\n        attachments { name contentType size }\n        originalPayload { sizeBytes sha256 contentBase64 }\n        conversation { subject lead { email name } }\n      }\n    }\n  }\n": types.InboundMessageDocument,
     "\n  query LargeMessage($id: ID!) {\n    node(id: $id) {\n      ... on ConversationMessage {\n        fromEmail\n        textBody\n        attachments { name size }\n        originalPayload { sizeBytes sha256 }\n        conversation { status lead { email } }\n      }\n    }\n  }\n": types.LargeMessageDocument,
     "\n  query InboundThread($id: ID!) {\n    conversation(id: $id) {\n      status\n      lead { email name }\n      lastMessage { direction textBody strippedText htmlBody fromEmail ccEmails attachments { name contentType size } }\n      messages(first: 20) { totalCount }\n    }\n  }\n": types.InboundThreadDocument,
+    "\n  mutation PrivateNote($input: AddNoteInput!) {\n    addNote(input: $input) { __typename ... on AddNotePayload { note { id body } } ... on Error { code message } }\n  }\n": types.PrivateNoteDocument,
+    "\n  mutation PrivateApprove($input: ApproveSuggestionInput!) {\n    approveSuggestion(input: $input) { __typename ... on ApproveSuggestionPayload { reply { id deliveryStatus } } ... on Error { code message } }\n  }\n": types.PrivateApproveDocument,
+    "\n  mutation PrivatePriority($input: SetConversationPriorityInput!) {\n    setConversationPriority(input: $input) { __typename }\n  }\n": types.PrivatePriorityDocument,
     "\n  query InboxUnread($id: ID!) {\n    conversation(id: $id) { id unread }\n    viewer { unreadCount }\n  }\n": types.InboxUnreadDocument,
     "\n  mutation InboxMarkRead($input: MarkConversationsReadInput!) {\n    markConversationsRead(input: $input) {\n      __typename\n      ... on MarkConversationsReadPayload { conversations { id unread } }\n      ... on Error { code message }\n      ... on InvalidStateError { currentState }\n    }\n  }\n": types.InboxMarkReadDocument,
     "\n  mutation InboxAssign($input: AssignConversationInput!) {\n    assignConversation(input: $input) {\n      __typename\n      ... on AssignConversationPayload { conversation { id assignee { id email } } }\n      ... on Error { code message }\n    }\n  }\n": types.InboxAssignDocument,
@@ -245,6 +251,18 @@ export function graphql(source: "\n  query LargeMessage($id: ID!) {\n    node(id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query InboundThread($id: ID!) {\n    conversation(id: $id) {\n      status\n      lead { email name }\n      lastMessage { direction textBody strippedText htmlBody fromEmail ccEmails attachments { name contentType size } }\n      messages(first: 20) { totalCount }\n    }\n  }\n"): typeof import('./graphql.js').InboundThreadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PrivateNote($input: AddNoteInput!) {\n    addNote(input: $input) { __typename ... on AddNotePayload { note { id body } } ... on Error { code message } }\n  }\n"): typeof import('./graphql.js').PrivateNoteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PrivateApprove($input: ApproveSuggestionInput!) {\n    approveSuggestion(input: $input) { __typename ... on ApproveSuggestionPayload { reply { id deliveryStatus } } ... on Error { code message } }\n  }\n"): typeof import('./graphql.js').PrivateApproveDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PrivatePriority($input: SetConversationPriorityInput!) {\n    setConversationPriority(input: $input) { __typename }\n  }\n"): typeof import('./graphql.js').PrivatePriorityDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -652,6 +652,46 @@ export type InboundThreadQueryVariables = Exact<{
 
 export type InboundThreadQuery = { conversation: { status: ConversationStatus, lead: { email: string, name: string }, lastMessage: { direction: MessageDirection, textBody: string, strippedText: string | null, htmlBody: string | null, fromEmail: string, ccEmails: Array<string>, attachments: Array<{ name: string, contentType: string, size: number }> } | null, messages: { totalCount: number } } | null };
 
+export type PrivateNoteMutationVariables = Exact<{
+  input: AddNoteInput;
+}>;
+
+
+export type PrivateNoteMutation = { addNote:
+    | { __typename: 'AddNotePayload', note: { id: string, body: string } }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type PrivateApproveMutationVariables = Exact<{
+  input: ApproveSuggestionInput;
+}>;
+
+
+export type PrivateApproveMutation = { approveSuggestion:
+    | { __typename: 'ApproveSuggestionPayload', reply: { id: string, deliveryStatus: DeliveryStatus } }
+    | { __typename: 'EmailDeliveryError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidStateError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'RateLimitedError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type PrivatePriorityMutationVariables = Exact<{
+  input: SetConversationPriorityInput;
+}>;
+
+
+export type PrivatePriorityMutation = { setConversationPriority:
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'InvalidStateError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'SetConversationPriorityPayload' }
+    | { __typename: 'ValidationError' }
+   };
+
 export type InboxUnreadQueryVariables = Exact<{
   id: string;
 }>;
@@ -1615,6 +1655,47 @@ export const InboundThreadDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InboundThreadQuery, InboundThreadQueryVariables>;
+export const PrivateNoteDocument = new TypedDocumentString(`
+    mutation PrivateNote($input: AddNoteInput!) {
+  addNote(input: $input) {
+    __typename
+    ... on AddNotePayload {
+      note {
+        id
+        body
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PrivateNoteMutation, PrivateNoteMutationVariables>;
+export const PrivateApproveDocument = new TypedDocumentString(`
+    mutation PrivateApprove($input: ApproveSuggestionInput!) {
+  approveSuggestion(input: $input) {
+    __typename
+    ... on ApproveSuggestionPayload {
+      reply {
+        id
+        deliveryStatus
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PrivateApproveMutation, PrivateApproveMutationVariables>;
+export const PrivatePriorityDocument = new TypedDocumentString(`
+    mutation PrivatePriority($input: SetConversationPriorityInput!) {
+  setConversationPriority(input: $input) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<PrivatePriorityMutation, PrivatePriorityMutationVariables>;
 export const InboxUnreadDocument = new TypedDocumentString(`
     query InboxUnread($id: ID!) {
   conversation(id: $id) {
