@@ -652,6 +652,22 @@ export type InboundThreadQueryVariables = Exact<{
 
 export type InboundThreadQuery = { conversation: { status: ConversationStatus, lead: { email: string, name: string }, lastMessage: { direction: MessageDirection, textBody: string, strippedText: string | null, htmlBody: string | null, fromEmail: string, ccEmails: Array<string>, attachments: Array<{ name: string, contentType: string, size: number }> } | null, messages: { totalCount: number } } | null };
 
+export type OnInboxEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OnInboxEventsSubscription = { conversationEvents:
+    | { __typename: 'AIReadyEvent' }
+    | { __typename: 'AssignedEvent', assignee: { email: string } | null, previousAssignee: { email: string } | null }
+    | { __typename: 'ConversationErrorEvent' }
+    | { __typename: 'LabelsChangedEvent', conversation: { labels: Array<{ name: string }> } }
+    | { __typename: 'MentionedEvent', note: { body: string } | null }
+    | { __typename: 'NewReplyEvent' }
+    | { __typename: 'NoteAddedEvent', note: { body: string, author: { email: string } | null } | null }
+    | { __typename: 'PriorityChangedEvent', priority: Priority, previousPriority: Priority }
+    | { __typename: 'ReadStateChangedEvent', read: boolean, conversation: { id: string, unread: boolean } }
+    | { __typename: 'SentEvent' }
+   };
+
 export type PrivateNoteMutationVariables = Exact<{
   input: AddNoteInput;
 }>;
@@ -1655,6 +1671,52 @@ export const InboundThreadDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InboundThreadQuery, InboundThreadQueryVariables>;
+export const OnInboxEventsDocument = new TypedDocumentString(`
+    subscription OnInboxEvents {
+  conversationEvents {
+    __typename
+    ... on ReadStateChangedEvent {
+      read
+      conversation {
+        id
+        unread
+      }
+    }
+    ... on AssignedEvent {
+      assignee {
+        email
+      }
+      previousAssignee {
+        email
+      }
+    }
+    ... on PriorityChangedEvent {
+      priority
+      previousPriority
+    }
+    ... on LabelsChangedEvent {
+      conversation {
+        labels {
+          name
+        }
+      }
+    }
+    ... on NoteAddedEvent {
+      note {
+        body
+        author {
+          email
+        }
+      }
+    }
+    ... on MentionedEvent {
+      note {
+        body
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OnInboxEventsSubscription, OnInboxEventsSubscriptionVariables>;
 export const PrivateNoteDocument = new TypedDocumentString(`
     mutation PrivateNote($input: AddNoteInput!) {
   addNote(input: $input) {
