@@ -444,4 +444,17 @@ describe('round-robin assignment of new conversations', () => {
     expect(assignees.slice(team.length)).toEqual(assignees.slice(0, team.length));
     expect(await prisma.auditEntry.count({ where: { action: 'conversation.assigned', actor: 'system:inbound-email' } })).toBe(team.length * 2);
   });
+
+  it('concurrent new conversations each take their own turn: every member gets the same number', async () => {
+    const { prisma } = app.services;
+    const team = await prisma.user.findMany({ where: { accountId, role: { in: ['OWNER', 'AGENT'] } }, select: { id: true } });
+    const rounds = 3;
+    const statuses = await Promise.all(
+      Array.from({ length: team.length * rounds }, (_, i) => postWebhook(app, 'inbound', inboundPayload({ from: `burst${i}@leads.example`, subject: `Burst ${i}` })).then((r) => r.status)),
+    );
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    const rows = await prisma.conversation.groupBy({ by: ['assigneeId'], where: { accountId, subject: { startsWith: 'Burst ' } }, _count: true });
+    expect(rows.map((r) => r._count).sort()).toEqual(team.map(() => rounds));
+    expect(rows.map((r) => r.assigneeId).sort()).toEqual(team.map((u) => u.id).sort());
+  });
 });
