@@ -300,6 +300,24 @@ describe('assignment, labels, priority and notes', () => {
     expect(audit.map((a) => a.action).sort()).toEqual(['label.deleted', 'label.updated']);
   });
 
+  it('a user made a VIEWER or removed no longer owns conversations: unassigned, audited, announced', async () => {
+    const { prisma } = app.services;
+    const leaving = await userWithToken('AGENT', 'leaving@team.example');
+    const demoted = await userWithToken('AGENT', 'demoted@team.example');
+    const lead = await createLead(prisma, accountId);
+    const mine = [];
+    for (const assigneeId of [leaving.id, leaving.id, demoted.id]) mine.push((await prisma.conversation.update({ where: { id: (await createConversation(prisma, accountId, lead.id)).id }, data: { assigneeId } })).id);
+    const events = await eventsDuring(async () => {
+      const demote = await app.executeRaw('mutation ($id: ID!) { changeUserRole(input: { userId: $id, role: VIEWER }) { __typename } }', { id: gid('User', demoted.id) }, owner.token);
+      expect(demote.data!.changeUserRole).toEqual({ __typename: 'ChangeUserRolePayload' });
+      const remove = await app.executeRaw('mutation ($id: ID!) { removeUser(input: { userId: $id }) { __typename } }', { id: gid('User', leaving.id) }, owner.token);
+      expect(remove.data!.removeUser).toEqual({ __typename: 'RemoveUserPayload' });
+    });
+    expect(await prisma.conversation.count({ where: { id: { in: mine }, assigneeId: null } })).toBe(3);
+    expect(events.filter((e) => e.type === 'ASSIGNED').map((e) => e.conversationId).sort()).toEqual([...mine].sort());
+    expect(await prisma.auditEntry.count({ where: { entityId: { in: mine }, action: 'conversation.assigned' } })).toBe(3);
+  });
+
   it('priority: set by a person, audited, announced', async () => {
     const conversation = await createConversation(app.services.prisma, accountId, (await createLead(app.services.prisma, accountId)).id);
     const events = await eventsDuring(async () => {
