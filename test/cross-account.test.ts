@@ -10,6 +10,7 @@ import { snapshotDatabase } from './support/snapshot.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 const SECRET = 'ALPHA-SECRET';
+const SECRET_EMAIL = 'alpha-secret-agent@alpha.example';
 
 let server: TestServer;
 let tokenB: string;
@@ -62,6 +63,10 @@ const cases: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Case>>
       variables: () => ({ c: a.conversation, l: a.lead, m: a.message, s: a.suggestion, u: a.user, k: a.apiKey }),
       check: (r) => expect(r.data).toEqual({ c: null, l: null, m: null, s: null, u: null, k: null }),
     },
+    labels: {
+      query: '{ labels(first: 50) { totalCount edges { node { name color } } } }',
+      check: (r) => expect(r.data).toEqual({ labels: { totalCount: 0, edges: [] } }),
+    },
     outbox: { query: '{ outbox(first: 50) { edges { node { subject textBody } } } }', check: nothingOfA },
     similarConversations: {
       query: 'query ($id: ID) { similarConversations(conversationId: $id) { __typename ... on Error { code } } }',
@@ -76,6 +81,60 @@ const cases: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Case>>
     },
   },
   Mutation: {
+    // Team inbox (issue 18, part A)
+    addNote: {
+      query: mutation('addNote', 'input', 'AddNoteInput'),
+      variables: () => ({ input: { conversationId: a.conversation, body: `hello @${SECRET_EMAIL}` } }),
+      check: notFoundResult('addNote'),
+    },
+    assignConversation: {
+      query: mutation('assignConversation', 'input', 'AssignConversationInput'),
+      variables: () => ({ input: { conversationId: a.conversation, assigneeId: a.user } }),
+      check: notFoundResult('assignConversation'),
+    },
+    bulkUpdateConversations: {
+      query: `mutation ($input: BulkUpdateConversationsInput!) { bulkUpdateConversations(input: $input) {
+        __typename ... on Error { code } ... on BulkUpdateConversationsPayload { succeeded failed results { ok error { __typename } conversation { subject } } } } }`,
+      variables: () => ({ input: { conversationIds: [a.conversation], operation: 'ASSIGN', assigneeId: a.user } }),
+      check: (r) =>
+        expect(r.data?.bulkUpdateConversations).toEqual({
+          __typename: 'BulkUpdateConversationsPayload',
+          succeeded: 0,
+          failed: 1,
+          results: [{ ok: false, error: { __typename: 'NotFoundError' }, conversation: null }],
+        }),
+    },
+    createLabel: {
+      query: mutation('createLabel', 'input', 'CreateLabelInput'),
+      variables: () => ({ input: { name: 'beta label', color: '#00ff00' } }),
+      check: (r) => expect((r.data?.createLabel as { __typename: string }).__typename).toBe('CreateLabelPayload'),
+    },
+    deleteLabel: { query: mutation('deleteLabel', 'input', 'DeleteLabelInput'), variables: () => ({ input: { labelId: a.label } }), check: notFoundResult('deleteLabel') },
+    markConversationsRead: {
+      query: mutation('markConversationsRead', 'input', 'MarkConversationsReadInput'),
+      variables: () => ({ input: { conversationIds: [a.conversation], read: true } }),
+      check: notFoundResult('markConversationsRead'),
+    },
+    setConversationLabels: {
+      query: mutation('setConversationLabels', 'input', 'SetConversationLabelsInput'),
+      variables: () => ({ input: { conversationId: a.conversation, labelIds: [a.label] } }),
+      check: notFoundResult('setConversationLabels'),
+    },
+    setConversationPriority: {
+      query: mutation('setConversationPriority', 'input', 'SetConversationPriorityInput'),
+      variables: () => ({ input: { conversationId: a.conversation, priority: 'URGENT' } }),
+      check: notFoundResult('setConversationPriority'),
+    },
+    setInboxSettings: {
+      query: mutation('setInboxSettings', 'input', 'SetInboxSettingsInput'),
+      variables: () => ({ input: { autoAssign: 'ROUND_ROBIN' } }),
+      check: (r) => expect((r.data?.setInboxSettings as { __typename: string }).__typename).toBe('SetInboxSettingsPayload'),
+    },
+    updateLabel: {
+      query: mutation('updateLabel', 'input', 'UpdateLabelInput'),
+      variables: () => ({ input: { labelId: a.label, name: 'stolen' } }),
+      check: notFoundResult('updateLabel'),
+    },
     addUser: {
       query: mutation('addUser', 'input', 'AddUserInput'),
       variables: () => ({ input: { email: 'new-b@b.example', name: 'B person', role: 'AGENT' } }),
@@ -176,7 +235,16 @@ beforeAll(async () => {
   const user = await prisma.user.findFirstOrThrow({ where: { accountId: devAccountId } });
   const apiKey = await prisma.apiKey.create({ data: { accountId: devAccountId, name: `${SECRET} key`, role: 'AGENT', secretHash: 'x', createdBy: 'test' } });
   await prisma.auditEntry.create({ data: { accountId: devAccountId, actor: 'test', action: `${SECRET}.action`, entityType: 'Conversation', entityId: conversation.id } });
+  // Team inbox state of A: a label on the conversation, a note, an assignee, a read marker, round-robin on.
+  const label = await prisma.label.create({ data: { accountId: devAccountId, name: `${SECRET} label`, color: '#ff0000' } });
+  await prisma.conversationLabel.create({ data: { accountId: devAccountId, conversationId: conversation.id, labelId: label.id } });
+  await prisma.note.create({ data: { accountId: devAccountId, conversationId: conversation.id, authorId: user.id, actor: `user:${user.id}`, body: `${SECRET} note` } });
+  await prisma.conversation.update({ where: { id: conversation.id }, data: { assigneeId: user.id, priority: 'HIGH' } });
+  await prisma.conversationRead.create({ data: { accountId: devAccountId, conversationId: conversation.id, userId: user.id, readMessageId: conversation.lastInboundMessageId } });
+  await prisma.inboxSettings.create({ data: { accountId: devAccountId, autoAssign: 'ROUND_ROBIN' } });
+  await prisma.user.create({ data: { accountId: devAccountId, email: SECRET_EMAIL, name: `${SECRET} agent`, role: 'AGENT' } });
   Object.assign(a, {
+    label: gid('Label', label.id),
     conversation: gid('Conversation', conversation.id),
     lead: gid('Lead', lead.id),
     message: gid('ConversationMessage', conversation.lastMessageId!),
@@ -235,6 +303,21 @@ describe('account isolation over the whole schema', () => {
       c.check(result);
     });
   }
+
+  it("team inbox filters naming A's label, user or conversation find nothing of A", async () => {
+    const result = await run({
+      query: `query ($l: ID!, $u: String!) {
+        byLabel: conversations(first: 10, filter: { labelIds: [$l] }) { totalCount edges { node { subject } } }
+        byUser: conversations(first: 10, filter: { assignee: $u }) { totalCount }
+        unread: conversations(first: 10, filter: { unread: true, priority: [HIGH], intent: [QUESTION] }) { totalCount }
+        viewer { unreadCount }
+      }`,
+      variables: () => ({ l: a.label, u: a.user }),
+      check: nothingOfA,
+    });
+    expect(JSON.stringify(result)).not.toContain(SECRET);
+    expect(result.data).toEqual({ byLabel: { totalCount: 0, edges: [] }, byUser: { totalCount: 0 }, unread: { totalCount: 0 }, viewer: { unreadCount: 0 } });
+  });
 
   it("left account A's rows exactly as they were", async () => {
     expect(await snapshotOfA()).toBe(snapshotA);

@@ -14,6 +14,18 @@ export type AuditAction =
   | 'conversation.action_dismissed'
   | 'conversation.action_suggested'
   | 'conversation.archived'
+  // Team inbox (issue 18, part A)
+  | 'conversation.assigned'
+  | 'conversation.labels_changed'
+  | 'conversation.priority_set'
+  | 'conversation.read'
+  | 'conversation.unread'
+  | 'inbox_settings.changed'
+  | 'label.created'
+  | 'label.deleted'
+  | 'label.updated'
+  | 'note.added'
+  // end of team inbox
   | 'conversation.needs_review'
   | 'conversation.outcome_set'
   | 'conversation.replied'
@@ -63,13 +75,13 @@ export async function recordAudits(tx: ScopedTransaction, viewer: Pick<Viewer, '
  */
 export function insertAuditSql(
   viewer: Pick<Viewer, 'accountId' | 'actor'>,
-  record: Omit<AuditRecord, 'fromStatus'> & { fromStatus: Prisma.Sql },
+  record: Omit<AuditRecord, 'fromStatus' | 'details'> & { fromStatus: Prisma.Sql; details?: Prisma.InputJsonValue | Prisma.Sql },
   source: Prisma.Sql,
 ): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO audit_entries (id, account_id, actor, action, entity_type, entity_id, from_status, to_status, details, created_at)
     SELECT ${randomUUID()}::uuid, ${viewer.accountId}::uuid, ${viewer.actor}, ${record.action}, ${record.entityType},
       ${record.entityId}::uuid, ${record.fromStatus}, ${record.toStatus ?? null}::text,
-      ${record.details === undefined ? null : JSON.stringify(record.details)}::jsonb, ${new Date()}::timestamptz
+      ${record.details instanceof Prisma.Sql ? record.details : Prisma.sql`${record.details === undefined ? null : JSON.stringify(record.details)}::jsonb`}, ${new Date()}::timestamptz
     FROM ${source}`;
 }

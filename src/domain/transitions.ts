@@ -115,6 +115,29 @@ export async function markLeadDoNotContact(
   return count > 0;
 }
 
+// ---- Team inbox (issue 18, part A) --------------------------------------------------------
+
+/**
+ * A change of a conversation's inbox fields (assignee, priority), conditional on `expect`
+ * (the values the caller read): of two concurrent changes exactly one goes through, and the
+ * loser sees `false`. Audited when it changed.
+ */
+export async function changeConversationFields(
+  tx: ScopedTransaction,
+  actor: Actor,
+  change: {
+    id: string;
+    expect: Prisma.ConversationWhereInput;
+    set: Prisma.ConversationUncheckedUpdateManyInput;
+    audit: Omit<AuditRecord, 'entityType' | 'entityId'>;
+  },
+): Promise<boolean> {
+  const { count } = await tx.conversation.updateMany({ where: { ...change.expect, id: change.id }, data: change.set });
+  if (count > 0) await recordAudits(tx, actor, [{ ...change.audit, entityType: 'Conversation', entityId: change.id }]);
+  return count > 0;
+}
+// ---- end of team inbox --------------------------------------------------------------------
+
 /** What a transaction announces: collected while it runs, published once it has committed. */
 export interface PendingEvents {
   publish(event: ConversationEvent): void;

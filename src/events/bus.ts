@@ -5,6 +5,7 @@
 // this instance's subscribers only (redis-event-target.ts), and all of them once it is back.
 import { setMaxListeners } from 'node:events';
 import { createPubSub } from 'graphql-yoga';
+import type { Priority } from '../db/enums.js';
 import type { Logger } from '../logger.js';
 import { createResilientRedisEventTarget, type ResilientEventTarget } from './redis-event-target.js';
 import { relay, type Gauge } from './relay.js';
@@ -20,7 +21,20 @@ export type ConversationEvent =
   | (EventBase & { type: 'NEW_REPLY'; messageId: string })
   | (EventBase & { type: 'AI_READY'; suggestionId: string; confidence: number })
   | (EventBase & { type: 'SENT'; messageId: string; suggestionId: string | null })
-  | (EventBase & { type: 'ERROR'; code: string; message: string; messageId?: string | null; suggestionId?: string | null });
+  | (EventBase & { type: 'ERROR'; code: string; message: string; messageId?: string | null; suggestionId?: string | null })
+  | InboxEvent;
+
+// ---- Team inbox events (issue 18, part A) -------------------------------------------------
+// `forUserId` makes an event personal: only that user's subscriptions receive it (their own
+// read state, a mention of them). Without it every subscriber of the account does.
+export type InboxEvent =
+  | (EventBase & { type: 'ASSIGNED'; assigneeId: string | null; previousAssigneeId: string | null })
+  | (EventBase & { type: 'LABELS_CHANGED'; labelIds: string[] })
+  | (EventBase & { type: 'PRIORITY_CHANGED'; priority: Priority; previousPriority: Priority })
+  | (EventBase & { type: 'READ_STATE_CHANGED'; forUserId: string; read: boolean })
+  | (EventBase & { type: 'NOTE_ADDED'; noteId: string; mentionedUserIds: string[] })
+  | (EventBase & { type: 'MENTIONED'; forUserId: string; noteId: string });
+// ---- end of team inbox events -------------------------------------------------------------
 
 export type ConversationEventType = ConversationEvent['type'];
 

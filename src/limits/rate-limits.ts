@@ -13,6 +13,7 @@ export const RATE_LIMITS = {
   approveSuggestion: { points: 60, duration: 60, per: 'user' },
   sendReply: { points: 30, duration: 60, per: 'user' },
   regenerateSuggestion: { points: 10, duration: 60, per: 'user' },
+  bulkUpdateConversations: { points: 20, duration: 60, per: 'user' },
   authenticationFailure: { points: 20, duration: 60, per: 'IP address' },
   webhookFailure: { points: 30, duration: 60, per: 'IP address' },
 } as const;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { conversationOrderBy, conversationWhere } from './conversation-filter.js';
+import { conversationOrderBy, conversationWhere, type AssigneeCondition, type FilterViewer } from './conversation-filter.js';
+import { MAX_LABELS_PER_CONVERSATION } from '../domain/inbox/index.js';
+import { LabelRef } from './inbox-types.js';
 import { ARCHIVE_REASON_MAX, archiveConversation, unarchiveConversation } from '../domain/conversations/index.js';
 import { EmailDeliveryError, InvalidStateError, RateLimitedError } from '../domain/errors.js';
 import { sendReply } from '../domain/sending/index.js';
@@ -15,9 +17,9 @@ import {
 } from '../domain/sending/index.js';
 import { baseMutationErrors } from './errors.js';
 import { builder } from './builder.js';
-import { idOfType } from './ids.js';
+import { decodeParleyId, idOfType } from './ids.js';
 import { readQuery } from './optional-row.js';
-import { ConversationStatusEnum, OrderDirectionEnum } from './enums.js';
+import { ConversationStatusEnum, IntentEnum, OrderDirectionEnum, PriorityEnum } from './enums.js';
 import { AISuggestionNode } from './suggestion.js';
 import { domainOf, dbOf, servicesOf } from '../graphql-context.js';
 
@@ -67,6 +69,38 @@ export const ConversationNode = builder.prismaNode('Conversation', {
       select: { suggestions: { ...pendingSuggestionQuery, select: { id: true } } },
       resolve: (conversation) => conversation.suggestions.length > 0,
     }),
+    // Team inbox (issue 18, part A)
+    unread: t.boolean({
+      description:
+        'True when the lead wrote since you last marked this read (markConversationsRead); a new reply makes it unread ' +
+        'for everyone. Read state is per person: for an API key, true when no one on the team has read the newest reply.',
+      select: (_args, ctx) => ({
+        lastInboundMessageId: true,
+        currentReads: { where: ctx.viewer.userId ? { userId: ctx.viewer.userId } : {}, select: { userId: true }, take: 1 },
+      }),
+      resolve: (conversation) => conversation.lastInboundMessageId !== null && conversation.currentReads.length === 0,
+    }),
+    assignee: t.relation('assignee', { nullable: true, description: 'The person who owns it; null while unassigned.' }),
+    priority: t.expose('priority', { type: PriorityEnum, description: 'How urgently it needs a person.' }),
+    intent: t.expose('intent', {
+      type: IntentEnum,
+      nullable: true,
+      description: "What the lead's newest analysed reply is trying to do; null before any reply was analysed.",
+    }),
+    labels: t.field({
+      type: [LabelRef],
+      description: 'Its labels, by name.',
+      select: (_args, _ctx, nestedSelection) => ({
+        labels: { select: { label: nestedSelection() }, orderBy: { label: { name: 'asc' } } },
+      }),
+      resolve: (conversation) => conversation.labels.map((l) => l.label),
+    }),
+    notes: t.relatedConnection('notes', {
+      cursor: 'id',
+      description: "The team's internal notes, oldest first. Never sent to the lead nor shown to the AI.",
+      query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+      totalCount: true,
+    }),
   }),
 });
 
@@ -83,14 +117,36 @@ const ConversationFilter = builder.inputType('ConversationFilter', {
       description: 'Case-insensitive text to find in the subject, lead name, lead email or any message text.',
       validate: z.string().trim().min(1, { message: 'must not be empty' }).max(200, { message: 'must be at most 200 characters' }),
     }),
+    // Team inbox (issue 18, part A)
+    unread: t.boolean({ description: 'Only those unread (true) or read (false) by you; see Conversation.unread.' }),
+    assignee: t.string({
+      description: 'Only those assigned to "ME", "UNASSIGNED" ones, or those of one user (a User\'s global ID).',
+      validate: z.string().max(200, { message: 'must be at most 200 characters' }),
+    }),
+    labelIds: t.globalIDList({
+      description: `Only those carrying every one of these labels (Label global IDs, at most ${MAX_LABELS_PER_CONVERSATION}).`,
+      validate: z.array(z.any()).max(MAX_LABELS_PER_CONVERSATION, { message: `must name at most ${MAX_LABELS_PER_CONVERSATION} labels` }),
+    }),
+    priority: t.field({ type: [PriorityEnum], description: 'Only those with one of these priorities.' }),
+    intent: t.field({ type: [IntentEnum], description: "Only those whose newest analysed reply has one of these intents." }),
+    lastMessageAfter: t.field({ type: 'DateTime', description: 'Only those whose newest message is at or after this time.' }),
+    lastMessageBefore: t.field({ type: 'DateTime', description: 'Only those whose newest message is before this time.' }),
   }),
 });
+
+/** The assignee filter's text: "ME", "UNASSIGNED" or a User's global ID (else VALIDATION_FAILED). */
+function assigneeCondition(value: string | null | undefined): AssigneeCondition | null {
+  if (value == null) return null;
+  if (value === 'ME' || value === 'UNASSIGNED') return { kind: value };
+  return { kind: 'USER', userId: idOfType(decodeParleyId(value), 'User', ['filter', 'assignee']) };
+}
 
 const ConversationOrderField = builder.enumType('ConversationOrderField', {
   description: 'What to sort conversations by.',
   values: {
     LAST_MESSAGE_AT: { description: 'Time of the newest message.' },
     CREATED_AT: { description: 'When the conversation started.' },
+    PRIORITY: { description: 'Priority (URGENT highest), then time of the newest message.' },
   } as const,
 });
 
@@ -103,8 +159,16 @@ const ConversationOrder = builder.inputType('ConversationOrder', {
 });
 
 /** The list's filter as a where clause; the lead's id is checked here, for the page and the count alike. */
-const filterWhere = (filter: (typeof ConversationFilter)['$inferInput'] | null | undefined) =>
-  conversationWhere(filter && { ...filter, leadId: filter.leadId && idOfType(filter.leadId, 'Lead', ['filter', 'leadId']) });
+const filterWhere = (filter: (typeof ConversationFilter)['$inferInput'] | null | undefined, viewer: FilterViewer) =>
+  conversationWhere(
+    filter && {
+      ...filter,
+      leadId: filter.leadId && idOfType(filter.leadId, 'Lead', ['filter', 'leadId']),
+      assignee: assigneeCondition(filter.assignee),
+      labelIds: filter.labelIds?.map((id, i) => idOfType(id, 'Label', ['filter', 'labelIds', String(i)])),
+    },
+    viewer,
+  );
 
 builder.queryFields((t) => ({
   conversations: t.prismaConnection({
@@ -115,14 +179,14 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: ConversationFilter, description: 'Which conversations to list.' }),
       orderBy: t.arg({ type: ConversationOrder, description: 'Sort order (default: LAST_MESSAGE_AT DESC).' }),
     },
-    totalCount: (_parent, args, ctx) => dbOf(ctx).conversation.count({ where: filterWhere(args.filter) }),
+    totalCount: (_parent, args, ctx) => dbOf(ctx).conversation.count({ where: filterWhere(args.filter, ctx.viewer) }),
     resolve: (query, _parent, args, ctx) =>
       dbOf(ctx).conversation.findMany({
         ...query,
         // One SQL statement for the page with its lead, last message and pending draft
         // (lateral joins), instead of one more round trip per relation.
         relationLoadStrategy: 'join',
-        where: filterWhere(args.filter),
+        where: filterWhere(args.filter, ctx.viewer),
         orderBy: conversationOrderBy(args.orderBy?.field, args.orderBy?.direction),
       }),
   }),

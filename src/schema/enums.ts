@@ -1,4 +1,6 @@
 import {
+  AutoAssign,
+  Priority,
   ConversationStatus,
   DeliveryStatus,
   Intent,
@@ -111,5 +113,26 @@ export const SuggestionKindEnum = builder.enumType(SuggestionKind, {
   values: {
     REPLY: { description: "The answer to the lead's latest email." },
     FOLLOW_UP: { description: 'A follow-up after our last email got no reply for the account policy\'s days (setFollowUpPolicy).' },
+  },
+});
+
+// Team inbox (issue 18, part A)
+export const PriorityEnum = builder.enumType(Priority, {
+  name: 'Priority',
+  description: 'How urgently a conversation needs a person; sorts LOW < NORMAL < HIGH < URGENT.',
+  values: {
+    LOW: { description: 'Whenever convenient.' },
+    NORMAL: { description: 'The default.' },
+    HIGH: { description: 'Soon: the analyser sets this for urgent replies until a person sets a priority.' },
+    URGENT: { description: 'Now.' },
+  },
+});
+
+export const AutoAssignEnum = builder.enumType(AutoAssign, {
+  name: 'AutoAssign',
+  description: 'How conversations opened by an inbound email get an assignee.',
+  values: {
+    OFF: { description: 'They stay unassigned.' },
+    ROUND_ROBIN: { description: 'Each goes to the next OWNER or AGENT of the account in turn (ordered by when they joined).' },
   },
 });

@@ -14,6 +14,8 @@ import './outbox.js';
 import './similar.js';
 import './suggested-action.js';
 import './scheduling.js';
+import './inbox-types.js';
+import './inbox.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
 

@@ -12,6 +12,7 @@ import type { ConversationEvent, ConversationEventType } from '../events/bus.js'
 import { builder } from './builder.js';
 import { idOfType } from './ids.js';
 import { readQuery } from './optional-row.js';
+import { PriorityEnum } from './enums.js';
 
 type EventOf<T extends ConversationEventType> = Extract<ConversationEvent, { type: T }>;
 
@@ -116,11 +117,91 @@ const ConversationErrorEvent = builder.objectRef<EventOf<'ERROR'>>('Conversation
   }),
 });
 
+// ---- Team inbox events (issue 18, part A) -------------------------------------------------
+const userField = <T,>(t: PothosObjectFieldBuilder<T>, description: string, idOf: (event: T) => string | null) =>
+  t.prismaField({
+    type: 'User',
+    nullable: true,
+    description,
+    resolve: (query, event, _args, ctx) => {
+      const id = idOf(event);
+      const selection = readQuery(query);
+      return id
+        ? loadForEvent(event as unknown as ConversationEvent, ctx, `user:${id}`, selection, () => dbOf(ctx).user.findUnique({ ...selection, where: { id } }))
+        : null;
+    },
+  });
+
+const noteField = <T extends { noteId: string }>(t: PothosObjectFieldBuilder<T>) =>
+  t.prismaField({
+    type: 'Note',
+    nullable: true,
+    description: 'The note; null if it no longer exists.',
+    resolve: (query, event, _args, ctx) => {
+      const selection = readQuery(query);
+      return loadForEvent(event as unknown as ConversationEvent, ctx, `note:${event.noteId}`, selection, () =>
+        dbOf(ctx).note.findUnique({ ...selection, where: { id: event.noteId } }),
+      );
+    },
+  });
+
+const AssignedEvent = builder.objectRef<EventOf<'ASSIGNED'>>('AssignedEvent').implement({
+  description: 'A conversation was assigned, reassigned or unassigned.',
+  isTypeOf: (event) => (event as ConversationEvent).type === 'ASSIGNED',
+  fields: (t) => ({
+    ...eventFields(t),
+    assignee: userField(t, 'Who has it now; null when unassigned.', (e) => e.assigneeId),
+    previousAssignee: userField(t, 'Who had it before; null when it was unassigned.', (e) => e.previousAssigneeId),
+  }),
+});
+
+const LabelsChangedEvent = builder.objectRef<EventOf<'LABELS_CHANGED'>>('LabelsChangedEvent').implement({
+  description: "A conversation's labels changed (conversation.labels has them).",
+  isTypeOf: (event) => (event as ConversationEvent).type === 'LABELS_CHANGED',
+  fields: (t) => ({ ...eventFields(t) }),
+});
+
+const PriorityChangedEvent = builder.objectRef<EventOf<'PRIORITY_CHANGED'>>('PriorityChangedEvent').implement({
+  description: "A conversation's priority changed.",
+  isTypeOf: (event) => (event as ConversationEvent).type === 'PRIORITY_CHANGED',
+  fields: (t) => ({
+    ...eventFields(t),
+    priority: t.field({ type: PriorityEnum, description: 'The new priority.', resolve: (e) => e.priority }),
+    previousPriority: t.field({ type: PriorityEnum, description: 'The priority before.', resolve: (e) => e.previousPriority }),
+  }),
+});
+
+const ReadStateChangedEvent = builder.objectRef<EventOf<'READ_STATE_CHANGED'>>('ReadStateChangedEvent').implement({
+  description: 'You marked a conversation read or unread (sent only to your own subscriptions: read state is personal).',
+  isTypeOf: (event) => (event as ConversationEvent).type === 'READ_STATE_CHANGED',
+  fields: (t) => ({ ...eventFields(t), read: t.exposeBoolean('read', { description: 'True when now read, false when unread.' }) }),
+});
+
+const NoteAddedEvent = builder.objectRef<EventOf<'NOTE_ADDED'>>('NoteAddedEvent').implement({
+  description: 'Someone added an internal note to a conversation.',
+  isTypeOf: (event) => (event as ConversationEvent).type === 'NOTE_ADDED',
+  fields: (t) => ({ ...eventFields(t), note: noteField(t) }),
+});
+
+const MentionedEvent = builder.objectRef<EventOf<'MENTIONED'>>('MentionedEvent').implement({
+  description: 'A note mentions you (sent only to your own subscriptions).',
+  isTypeOf: (event) => (event as ConversationEvent).type === 'MENTIONED',
+  fields: (t) => ({ ...eventFields(t), note: noteField(t) }),
+});
+
+const INBOX_EVENT_TYPES = [AssignedEvent, LabelsChangedEvent, PriorityChangedEvent, ReadStateChangedEvent, NoteAddedEvent, MentionedEvent] as const;
+const INBOX_EVENT_KINDS = ['ASSIGNED', 'LABELS_CHANGED', 'PRIORITY_CHANGED', 'READ_STATE_CHANGED', 'NOTE_ADDED', 'MENTIONED'] as const;
+
+/** A personal event (forUserId) reaches only that user's subscriptions. */
+const reachesViewer = (event: ConversationEvent, ctx: GraphQLContext) =>
+  !('forUserId' in event) || (ctx.viewer.userId != null && event.forUserId === ctx.viewer.userId);
+// ---- end of team inbox events -------------------------------------------------------------
+
 // The email concerned is `email` on every event: `message` is ConversationErrorEvent's text,
 // and one name with two types would make union selections invalid.
 const ConversationEventUnion = builder.unionType('ConversationEvent', {
   description: 'Any of the live conversation events.',
-  types: [NewReplyEvent, AIReadyEvent, SentEvent, ConversationErrorEvent],
+  types: [NewReplyEvent, AIReadyEvent, SentEvent, ConversationErrorEvent, ...INBOX_EVENT_TYPES],
 });
 
 /**
@@ -142,7 +223,7 @@ async function subscribeToEvents(
   return whileCredentialHolds(
     pipe(
       servicesOf(ctx).events.subscribe(ctx.viewer.accountId),
-      filter((e: ConversationEvent) => types.includes(e.type) && (!conversationId || e.conversationId === conversationId)),
+      filter((e: ConversationEvent) => types.includes(e.type) && (!conversationId || e.conversationId === conversationId) && reachesViewer(e, ctx)),
     ),
     ctx.credential,
     servicesOf(ctx).config.auth.recheckIntervalMs,
@@ -159,7 +240,7 @@ const fields = [
   ['aiReady', AIReadyEvent, ['AI_READY'], 'An AI draft is ready for review.'],
   ['sent', SentEvent, ['SENT'], 'An email was sent.'],
   ['conversationError', ConversationErrorEvent, ['ERROR'], 'Something failed for a conversation.'],
-  ['conversationEvents', ConversationEventUnion, ['NEW_REPLY', 'AI_READY', 'SENT', 'ERROR'], 'All of the above, in one stream.'],
+  ['conversationEvents', ConversationEventUnion, ['NEW_REPLY', 'AI_READY', 'SENT', 'ERROR', ...INBOX_EVENT_KINDS], 'All of the above and the team inbox events (assigned, labels, priority, your read state, notes, your mentions), in one stream.'],
 ] as const;
 
 for (const [name, type, types, description] of fields) {

@@ -4,6 +4,8 @@ import { ROLES } from '../auth/tokens.js';
 import { InvalidStateError } from '../domain/errors.js';
 import { addUser, changeUserRole, createApiKey, removeUser, revokeApiKey } from '../domain/team/index.js';
 import { builder } from './builder.js';
+import { unreadWhere } from './conversation-filter.js';
+import { AutoAssignEnum } from './enums.js';
 import { baseMutationErrors } from './errors.js';
 import { actorForApi, encodeParleyId, idOfType } from './ids.js';
 import { readQuery } from './optional-row.js';
@@ -93,6 +95,12 @@ const ViewerRef = builder.objectRef<ViewerInfo>('Viewer').implement({
         return v.userId ? dbOf(ctx).user.findUnique({ ...selection, where: { id: v.userId } }) : null;
       },
     }),
+    unreadCount: t.int({
+      description:
+        'How many conversations are unread for you (Conversation.unread); ' +
+        'for an API key, those no one on the team has read.',
+      resolve: (v, _args, ctx) => dbOf(ctx).conversation.count({ where: unreadWhere(v) }),
+    }),
     account: t.prismaField({
       type: 'Account',
       description: 'Your account.',
@@ -107,6 +115,12 @@ builder.prismaObject('Account', {
     id: t.id({ description: 'Global ID of the account.', resolve: (account) => encodeParleyId('Account', account.id) }),
     slug: t.exposeString('slug', { description: 'Short name, used in inbound addresses.' }),
     name: t.exposeString('name', { description: 'Display name.' }),
+    autoAssign: t.field({
+      type: AutoAssignEnum,
+      description: 'How conversations opened by an inbound email get an assignee (setInboxSettings).',
+      resolve: async (account, _args, ctx) =>
+        (await dbOf(ctx).inboxSettings.findUnique({ where: { accountId: account.id }, select: { autoAssign: true } }))?.autoAssign ?? 'OFF',
+    }),
   }),
 });
 

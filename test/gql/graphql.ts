@@ -4,6 +4,14 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Input of addNote. */
+export type AddNoteInput = {
+  /** Plain text, 1 to 10000 characters. "@someone@example.com" mentions a user of your account, who is notified. */
+  body: string;
+  /** Global ID of the Conversation. */
+  conversationId: string;
+};
+
 /** Input of addUser. */
 export type AddUserInput = {
   /** Their sign-in address. */
@@ -36,6 +44,49 @@ export type ArchiveConversationInput = {
   reason?: string | null | undefined;
 };
 
+/** Input of assignConversation. */
+export type AssignConversationInput = {
+  /** Global ID of the User (OWNER or AGENT of your account); null unassigns. */
+  assigneeId?: string | null | undefined;
+  /** Global ID of the Conversation to assign. */
+  conversationId: string;
+};
+
+/** What bulkUpdateConversations does to each conversation. */
+export type BulkOperationKind =
+  /** Add labelIds to its labels. */
+  | 'ADD_LABELS'
+  /** archiveConversation. */
+  | 'ARCHIVE'
+  /** assignConversation to assigneeId (null unassigns). */
+  | 'ASSIGN'
+  /** Mark read for you. */
+  | 'MARK_READ'
+  /** Mark unread for you. */
+  | 'MARK_UNREAD'
+  /** Remove labelIds from its labels. */
+  | 'REMOVE_LABELS'
+  /** setConversationLabels to labelIds. */
+  | 'SET_LABELS'
+  /** setConversationPriority to priority. */
+  | 'SET_PRIORITY'
+  /** unarchiveConversation. */
+  | 'UNARCHIVE';
+
+/** Input of bulkUpdateConversations. */
+export type BulkUpdateConversationsInput = {
+  /** ASSIGN: the User (null unassigns). */
+  assigneeId?: string | null | undefined;
+  /** Global IDs of the Conversations, 1 to 100; a malformed one fails alone. */
+  conversationIds: Array<string>;
+  /** ADD_LABELS, REMOVE_LABELS, SET_LABELS: the Labels (at most 20). */
+  labelIds?: Array<string> | null | undefined;
+  /** What to do to each. */
+  operation: BulkOperationKind;
+  /** SET_PRIORITY: the priority. */
+  priority?: Priority | null | undefined;
+};
+
 /** Input of cancelScheduledSend. */
 export type CancelScheduledSendInput = {
   /** Global ID of the QUEUED outbound email (ConversationMessage) to take back. */
@@ -44,14 +95,28 @@ export type CancelScheduledSendInput = {
 
 /** Narrow the conversation list. Conditions combine with AND. */
 export type ConversationFilter = {
+  /** Only those assigned to "ME", "UNASSIGNED" ones, or those of one user (a User's global ID). */
+  assignee?: string | null | undefined;
   /** Only those with (true) or without (false) a draft waiting for review. */
   hasPendingSuggestion?: boolean | null | undefined;
+  /** Only those whose newest analysed reply has one of these intents. */
+  intent?: Array<Intent> | null | undefined;
+  /** Only those carrying every one of these labels (Label global IDs, at most 20). */
+  labelIds?: Array<string> | null | undefined;
+  /** Only those whose newest message is at or after this time. */
+  lastMessageAfter?: string | null | undefined;
+  /** Only those whose newest message is before this time. */
+  lastMessageBefore?: string | null | undefined;
   /** Only this lead's conversations (a Lead's global ID). */
   leadId?: string | null | undefined;
+  /** Only those with one of these priorities. */
+  priority?: Array<Priority> | null | undefined;
   /** Case-insensitive text to find in the subject, lead name, lead email or any message text. */
   search?: string | null | undefined;
   /** Only conversations in one of these statuses. */
   status?: Array<ConversationStatus> | null | undefined;
+  /** Only those unread (true) or read (false) by you; see Conversation.unread. */
+  unread?: boolean | null | undefined;
 };
 
 /** Sort order for conversations; ties break on id in the same direction. */
@@ -67,7 +132,9 @@ export type ConversationOrderField =
   /** When the conversation started. */
   | 'CREATED_AT'
   /** Time of the newest message. */
-  | 'LAST_MESSAGE_AT';
+  | 'LAST_MESSAGE_AT'
+  /** Priority (URGENT highest), then time of the newest message. */
+  | 'PRIORITY';
 
 /** How a conversation turned out, as a person recorded it. */
 export type ConversationOutcome =
@@ -101,6 +168,14 @@ export type CreateApiKeyInput = {
   name: string;
   /** What the key may do. */
   role: Role;
+};
+
+/** Input of createLabel. */
+export type CreateLabelInput = {
+  /** A colour as #RRGGBB, e.g. #1f77b4. */
+  color: string;
+  /** 1 to 50 characters, unique in your account whatever the case. */
+  name: string;
 };
 
 /** Delivery state of a message. */
@@ -143,6 +218,14 @@ export type Intent =
   /** Asks not to be emailed again. */
   | 'UNSUBSCRIBE';
 
+/** Input of markConversationsRead. */
+export type MarkConversationsReadInput = {
+  /** Global IDs of the Conversations, at most 100. */
+  conversationIds: Array<string>;
+  /** True marks them read, false unread. */
+  read?: boolean;
+};
+
 /** Which way an email travelled. */
 export type MessageDirection =
   /** From the lead to us. */
@@ -156,6 +239,17 @@ export type OrderDirection =
   | 'ASC'
   /** Newest or largest first. */
   | 'DESC';
+
+/** How urgently a conversation needs a person; sorts LOW < NORMAL < HIGH < URGENT. */
+export type Priority =
+  /** Soon: the analyser sets this for urgent replies until a person sets a priority. */
+  | 'HIGH'
+  /** Whenever convenient. */
+  | 'LOW'
+  /** The default. */
+  | 'NORMAL'
+  /** Now. */
+  | 'URGENT';
 
 /** Input of regenerateSuggestion. */
 export type RegenerateSuggestionInput = {
@@ -240,12 +334,28 @@ export type SendReplyInput = {
   subject: string;
 };
 
+/** Input of setConversationLabels. */
+export type SetConversationLabelsInput = {
+  /** Global ID of the Conversation. */
+  conversationId: string;
+  /** Global IDs of every Label it should carry (at most 20); [] removes all. */
+  labelIds: Array<string>;
+};
+
 /** Input of setConversationOutcome. */
 export type SetConversationOutcomeInput = {
   /** Global ID of the Conversation. */
   conversationId: string;
   /** How it turned out; NONE clears it. */
   outcome: ConversationOutcome;
+};
+
+/** Input of setConversationPriority. */
+export type SetConversationPriorityInput = {
+  /** Global ID of the Conversation. */
+  conversationId: string;
+  /** Its new priority. */
+  priority: Priority;
 };
 
 /** Input of setFollowUpPolicy. */
@@ -447,7 +557,9 @@ export type NodeQuery = { node:
     | { __typename: 'ApiKey', id: string }
     | { __typename: 'Conversation', subject: string, id: string }
     | { __typename: 'ConversationMessage', id: string }
+    | { __typename: 'Label', id: string }
     | { __typename: 'Lead', id: string }
+    | { __typename: 'Note', id: string }
     | { __typename: 'OutboxEmail', id: string }
     | { __typename: 'User', id: string }
    | null };
@@ -526,8 +638,14 @@ export type OnEveryFieldSubscriptionVariables = Exact<{
 
 export type OnEveryFieldSubscription = { conversationEvents:
     | { __typename: 'AIReadyEvent', at: string, confidence: number, conversation: { id: string, status: ConversationStatus }, suggestion: { id: string, status: SuggestionStatus } | null }
+    | { __typename: 'AssignedEvent' }
     | { __typename: 'ConversationErrorEvent', at: string, code: string, message: string, conversation: { id: string, status: ConversationStatus }, email: { id: string, deliveryStatus: DeliveryStatus } | null, suggestion: { id: string, status: SuggestionStatus } | null }
+    | { __typename: 'LabelsChangedEvent' }
+    | { __typename: 'MentionedEvent' }
     | { __typename: 'NewReplyEvent', at: string, conversation: { id: string, status: ConversationStatus }, email: { id: string, direction: MessageDirection } | null }
+    | { __typename: 'NoteAddedEvent' }
+    | { __typename: 'PriorityChangedEvent' }
+    | { __typename: 'ReadStateChangedEvent' }
     | { __typename: 'SentEvent', at: string, conversation: { id: string, status: ConversationStatus }, email: { id: string, deliveryStatus: DeliveryStatus } | null, suggestion: { id: string, status: SuggestionStatus } | null }
    };
 
@@ -626,6 +744,183 @@ export type InboundThreadQueryVariables = Exact<{
 
 
 export type InboundThreadQuery = { conversation: { status: ConversationStatus, lead: { email: string, name: string }, lastMessage: { direction: MessageDirection, textBody: string, strippedText: string | null, htmlBody: string | null, fromEmail: string, ccEmails: Array<string>, attachments: Array<{ name: string, contentType: string, size: number }> } | null, messages: { totalCount: number } } | null };
+
+export type OnInboxEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OnInboxEventsSubscription = { conversationEvents:
+    | { __typename: 'AIReadyEvent' }
+    | { __typename: 'AssignedEvent', assignee: { email: string } | null, previousAssignee: { email: string } | null }
+    | { __typename: 'ConversationErrorEvent' }
+    | { __typename: 'LabelsChangedEvent', conversation: { labels: Array<{ name: string }> } }
+    | { __typename: 'MentionedEvent', note: { body: string } | null }
+    | { __typename: 'NewReplyEvent' }
+    | { __typename: 'NoteAddedEvent', note: { body: string, author: { email: string } | null } | null }
+    | { __typename: 'PriorityChangedEvent', priority: Priority, previousPriority: Priority }
+    | { __typename: 'ReadStateChangedEvent', read: boolean, conversation: { id: string, unread: boolean } }
+    | { __typename: 'SentEvent' }
+   };
+
+export type PrivateNoteMutationVariables = Exact<{
+  input: AddNoteInput;
+}>;
+
+
+export type PrivateNoteMutation = { addNote:
+    | { __typename: 'AddNotePayload', note: { id: string, body: string } }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type PrivateApproveMutationVariables = Exact<{
+  input: ApproveSuggestionInput;
+}>;
+
+
+export type PrivateApproveMutation = { approveSuggestion:
+    | { __typename: 'ApproveSuggestionPayload', reply: { id: string, deliveryStatus: DeliveryStatus } }
+    | { __typename: 'EmailDeliveryError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidStateError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'RateLimitedError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type PrivatePriorityMutationVariables = Exact<{
+  input: SetConversationPriorityInput;
+}>;
+
+
+export type PrivatePriorityMutation = { setConversationPriority:
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'InvalidStateError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'SetConversationPriorityPayload' }
+    | { __typename: 'ValidationError' }
+   };
+
+export type InboxUnreadQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type InboxUnreadQuery = { conversation: { id: string, unread: boolean } | null, viewer: { unreadCount: number } };
+
+export type InboxMarkReadMutationVariables = Exact<{
+  input: MarkConversationsReadInput;
+}>;
+
+
+export type InboxMarkReadMutation = { markConversationsRead:
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidStateError', code: string, message: string, currentState: string }
+    | { __typename: 'MarkConversationsReadPayload', conversations: Array<{ id: string, unread: boolean }> }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type InboxAssignMutationVariables = Exact<{
+  input: AssignConversationInput;
+}>;
+
+
+export type InboxAssignMutation = { assignConversation:
+    | { __typename: 'AssignConversationPayload', conversation: { id: string, assignee: { id: string, email: string } | null } }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidStateError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type InboxCreateLabelMutationVariables = Exact<{
+  input: CreateLabelInput;
+}>;
+
+
+export type InboxCreateLabelMutation = { createLabel:
+    | { __typename: 'CreateLabelPayload', label: { id: string, name: string, color: string } }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidStateError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type InboxSetLabelsMutationVariables = Exact<{
+  input: SetConversationLabelsInput;
+}>;
+
+
+export type InboxSetLabelsMutation = { setConversationLabels:
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidStateError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'SetConversationLabelsPayload', conversation: { id: string, labels: Array<{ id: string, name: string }> } }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type InboxSetPriorityMutationVariables = Exact<{
+  input: SetConversationPriorityInput;
+}>;
+
+
+export type InboxSetPriorityMutation = { setConversationPriority:
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidStateError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'SetConversationPriorityPayload', conversation: { id: string, priority: Priority } }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type InboxAddNoteMutationVariables = Exact<{
+  input: AddNoteInput;
+}>;
+
+
+export type InboxAddNoteMutation = { addNote:
+    | { __typename: 'AddNotePayload', note: { id: string, body: string, actor: string, author: { email: string } | null }, mentioned: Array<{ email: string }> }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type InboxListQueryVariables = Exact<{
+  filter?: ConversationFilter | null | undefined;
+  orderBy?: ConversationOrder | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type InboxListQuery = { conversations: { totalCount: number, edges: Array<{ node: { id: string, priority: Priority, unread: boolean, assignee: { id: string } | null, labels: Array<{ name: string }>, notes: { totalCount: number, edges: Array<{ node: { body: string } }> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type InboxListLightQueryVariables = Exact<{
+  filter?: ConversationFilter | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type InboxListLightQuery = { conversations: { totalCount: number, edges: Array<{ node: { id: string, unread: boolean } }> } };
+
+export type InboxBulkMutationVariables = Exact<{
+  input: BulkUpdateConversationsInput;
+}>;
+
+
+export type InboxBulkMutation = { bulkUpdateConversations:
+    | { __typename: 'BulkUpdateConversationsPayload', succeeded: number, failed: number, results: Array<{ conversationId: string, ok: boolean, error:
+          | { __typename: 'ForbiddenError', code: string, message: string }
+          | { __typename: 'InvalidStateError', code: string, message: string }
+          | { __typename: 'NotFoundError', code: string, message: string }
+          | { __typename: 'RateLimitedError', code: string, message: string }
+          | { __typename: 'ValidationError', code: string, message: string }
+         | null, conversation: { id: string, status: ConversationStatus } | null }> }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'RateLimitedError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
 
 export type ServerCheckQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -811,6 +1106,15 @@ export type InboxPageQueryVariables = Exact<{
 
 export type InboxPageQuery = { conversations: { edges: Array<{ node: { id: string, subject: string, status: ConversationStatus, lastMessageAt: string, hasPendingSuggestion: boolean, lead: { name: string, email: string, company: string | null }, lastMessage: { direction: MessageDirection, textBody: string, sentAt: string | null, receivedAt: string | null } | null, pendingSuggestion: { confidence: number, body: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
+export type TeamInboxPageQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  filter?: ConversationFilter | null | undefined;
+}>;
+
+
+export type TeamInboxPageQuery = { conversations: { edges: Array<{ node: { id: string, unread: boolean, priority: Priority, intent: Intent | null, assignee: { id: string, email: string } | null, labels: Array<{ id: string, name: string, color: string }>, notes: { edges: Array<{ node: { body: string, createdAt: string, author: { email: string } | null } }> }, lead: { name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
 export type StatsQueryVariables = Exact<{
   since?: string | null | undefined;
   until?: string | null | undefined;
@@ -831,8 +1135,14 @@ export type OnAnyEventSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 export type OnAnyEventSubscription = { conversationEvents:
     | { __typename: 'AIReadyEvent', confidence: number }
+    | { __typename: 'AssignedEvent' }
     | { __typename: 'ConversationErrorEvent' }
+    | { __typename: 'LabelsChangedEvent' }
+    | { __typename: 'MentionedEvent' }
     | { __typename: 'NewReplyEvent', conversation: { id: string }, email: { strippedText: string | null } | null }
+    | { __typename: 'NoteAddedEvent' }
+    | { __typename: 'PriorityChangedEvent' }
+    | { __typename: 'ReadStateChangedEvent' }
     | { __typename: 'SentEvent' }
    };
 
@@ -1591,6 +1901,304 @@ export const InboundThreadDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InboundThreadQuery, InboundThreadQueryVariables>;
+export const OnInboxEventsDocument = new TypedDocumentString(`
+    subscription OnInboxEvents {
+  conversationEvents {
+    __typename
+    ... on ReadStateChangedEvent {
+      read
+      conversation {
+        id
+        unread
+      }
+    }
+    ... on AssignedEvent {
+      assignee {
+        email
+      }
+      previousAssignee {
+        email
+      }
+    }
+    ... on PriorityChangedEvent {
+      priority
+      previousPriority
+    }
+    ... on LabelsChangedEvent {
+      conversation {
+        labels {
+          name
+        }
+      }
+    }
+    ... on NoteAddedEvent {
+      note {
+        body
+        author {
+          email
+        }
+      }
+    }
+    ... on MentionedEvent {
+      note {
+        body
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OnInboxEventsSubscription, OnInboxEventsSubscriptionVariables>;
+export const PrivateNoteDocument = new TypedDocumentString(`
+    mutation PrivateNote($input: AddNoteInput!) {
+  addNote(input: $input) {
+    __typename
+    ... on AddNotePayload {
+      note {
+        id
+        body
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PrivateNoteMutation, PrivateNoteMutationVariables>;
+export const PrivateApproveDocument = new TypedDocumentString(`
+    mutation PrivateApprove($input: ApproveSuggestionInput!) {
+  approveSuggestion(input: $input) {
+    __typename
+    ... on ApproveSuggestionPayload {
+      reply {
+        id
+        deliveryStatus
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PrivateApproveMutation, PrivateApproveMutationVariables>;
+export const PrivatePriorityDocument = new TypedDocumentString(`
+    mutation PrivatePriority($input: SetConversationPriorityInput!) {
+  setConversationPriority(input: $input) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<PrivatePriorityMutation, PrivatePriorityMutationVariables>;
+export const InboxUnreadDocument = new TypedDocumentString(`
+    query InboxUnread($id: ID!) {
+  conversation(id: $id) {
+    id
+    unread
+  }
+  viewer {
+    unreadCount
+  }
+}
+    `) as unknown as TypedDocumentString<InboxUnreadQuery, InboxUnreadQueryVariables>;
+export const InboxMarkReadDocument = new TypedDocumentString(`
+    mutation InboxMarkRead($input: MarkConversationsReadInput!) {
+  markConversationsRead(input: $input) {
+    __typename
+    ... on MarkConversationsReadPayload {
+      conversations {
+        id
+        unread
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on InvalidStateError {
+      currentState
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InboxMarkReadMutation, InboxMarkReadMutationVariables>;
+export const InboxAssignDocument = new TypedDocumentString(`
+    mutation InboxAssign($input: AssignConversationInput!) {
+  assignConversation(input: $input) {
+    __typename
+    ... on AssignConversationPayload {
+      conversation {
+        id
+        assignee {
+          id
+          email
+        }
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InboxAssignMutation, InboxAssignMutationVariables>;
+export const InboxCreateLabelDocument = new TypedDocumentString(`
+    mutation InboxCreateLabel($input: CreateLabelInput!) {
+  createLabel(input: $input) {
+    __typename
+    ... on CreateLabelPayload {
+      label {
+        id
+        name
+        color
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ValidationError {
+      issues {
+        path
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InboxCreateLabelMutation, InboxCreateLabelMutationVariables>;
+export const InboxSetLabelsDocument = new TypedDocumentString(`
+    mutation InboxSetLabels($input: SetConversationLabelsInput!) {
+  setConversationLabels(input: $input) {
+    __typename
+    ... on SetConversationLabelsPayload {
+      conversation {
+        id
+        labels {
+          id
+          name
+        }
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InboxSetLabelsMutation, InboxSetLabelsMutationVariables>;
+export const InboxSetPriorityDocument = new TypedDocumentString(`
+    mutation InboxSetPriority($input: SetConversationPriorityInput!) {
+  setConversationPriority(input: $input) {
+    __typename
+    ... on SetConversationPriorityPayload {
+      conversation {
+        id
+        priority
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InboxSetPriorityMutation, InboxSetPriorityMutationVariables>;
+export const InboxAddNoteDocument = new TypedDocumentString(`
+    mutation InboxAddNote($input: AddNoteInput!) {
+  addNote(input: $input) {
+    __typename
+    ... on AddNotePayload {
+      note {
+        id
+        body
+        author {
+          email
+        }
+        actor
+      }
+      mentioned {
+        email
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InboxAddNoteMutation, InboxAddNoteMutationVariables>;
+export const InboxListDocument = new TypedDocumentString(`
+    query InboxList($filter: ConversationFilter, $orderBy: ConversationOrder, $first: Int, $after: String) {
+  conversations(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+    totalCount
+    edges {
+      node {
+        id
+        priority
+        unread
+        assignee {
+          id
+        }
+        labels {
+          name
+        }
+        notes(first: 5) {
+          totalCount
+          edges {
+            node {
+              body
+            }
+          }
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InboxListQuery, InboxListQueryVariables>;
+export const InboxListLightDocument = new TypedDocumentString(`
+    query InboxListLight($filter: ConversationFilter, $first: Int) {
+  conversations(filter: $filter, first: $first) {
+    totalCount
+    edges {
+      node {
+        id
+        unread
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InboxListLightQuery, InboxListLightQueryVariables>;
+export const InboxBulkDocument = new TypedDocumentString(`
+    mutation InboxBulk($input: BulkUpdateConversationsInput!) {
+  bulkUpdateConversations(input: $input) {
+    __typename
+    ... on BulkUpdateConversationsPayload {
+      succeeded
+      failed
+      results {
+        conversationId
+        ok
+        error {
+          __typename
+          ... on Error {
+            code
+            message
+          }
+        }
+        conversation {
+          id
+          status
+        }
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InboxBulkMutation, InboxBulkMutationVariables>;
 export const ServerCheckDocument = new TypedDocumentString(`
     query ServerCheck {
   conversations(first: 1) {
@@ -2036,6 +2644,52 @@ export const InboxPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InboxPageQuery, InboxPageQueryVariables>;
+export const TeamInboxPageDocument = new TypedDocumentString(`
+    query TeamInboxPage($first: Int!, $after: String, $filter: ConversationFilter) {
+  conversations(
+    first: $first
+    after: $after
+    filter: $filter
+    orderBy: {field: PRIORITY, direction: DESC}
+  ) {
+    edges {
+      node {
+        id
+        unread
+        priority
+        intent
+        assignee {
+          id
+          email
+        }
+        labels {
+          id
+          name
+          color
+        }
+        notes(first: 3) {
+          edges {
+            node {
+              body
+              author {
+                email
+              }
+              createdAt
+            }
+          }
+        }
+        lead {
+          name
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamInboxPageQuery, TeamInboxPageQueryVariables>;
 export const StatsDocument = new TypedDocumentString(`
     query Stats($since: DateTime, $until: DateTime) {
   conversationStats(since: $since, until: $until) {

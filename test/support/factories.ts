@@ -68,6 +68,7 @@ export async function createConversation(
     },
   });
   let lastMessageId: string | undefined;
+  let lastInboundMessageId: string | undefined;
   for (const m of messages) {
     const message = await prisma.conversationMessage.create({
       data: {
@@ -90,6 +91,7 @@ export async function createConversation(
       },
     });
     lastMessageId = message.id;
+    if (m.direction === 'INBOUND') lastInboundMessageId = message.id;
   }
   for (const s of spec.suggestions ?? []) {
     await prisma.aISuggestion.create({
@@ -106,6 +108,6 @@ export async function createConversation(
       },
     });
   }
-  if (lastMessageId) await prisma.conversation.update({ where: { id }, data: { lastMessageId } });
+  if (lastMessageId) await prisma.conversation.update({ where: { id }, data: { lastMessageId, lastInboundMessageId } });
   return prisma.conversation.findUniqueOrThrow({ where: { id } });
 }

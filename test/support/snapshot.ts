@@ -16,5 +16,11 @@ export async function snapshotDatabase(prisma: PrismaClient, accountId?: string)
     outbound: await prisma.outboundEmail.findMany(query),
     outbox: await prisma.outboxEmail.findMany(query),
     settings: await prisma.accountSettings.findMany({ where: accountId ? { accountId } : {}, orderBy: { accountId: 'asc' } }),
+    // Team inbox (issue 18, part A)
+    labels: await prisma.label.findMany(query),
+    conversationLabels: await prisma.conversationLabel.findMany({ where: query.where, orderBy: [{ conversationId: 'asc' }, { labelId: 'asc' }] }),
+    reads: await prisma.conversationRead.findMany({ where: query.where, orderBy: [{ conversationId: 'asc' }, { userId: 'asc' }] }),
+    notes: await prisma.note.findMany(query),
+    inboxSettings: await prisma.inboxSettings.findMany({ where: query.where, orderBy: { accountId: 'asc' } }),
   });
 }

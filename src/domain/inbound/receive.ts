@@ -194,7 +194,7 @@ async function storeReply(
   email: InboundEmail,
   safeHtmlBody: string | null,
   now: Date,
-): Promise<{ conversationId: string; threadedBy: ThreadedBy }> {
+): Promise<{ conversationId: string; threadedBy: ThreadedBy; assigneeId: string | null }> {
   const { conversationId, threadedBy, create } = target;
   const jobs = insertJobsSql(
     [
@@ -221,17 +221,45 @@ async function storeReply(
   // A new conversation is inserted by this statement, which cannot see its own inserts: the
   // conversation row already points at the message (the foreign keys are checked at the end of
   // the statement), and `before` is the new row's values rather than a read.
+  // Round-robin (an account setting): a new conversation goes to the next OWNER or AGENT in
+  // turn. The counter's row lock orders concurrent new conversations, so each takes its own
+  // turn (inbox_settings, prisma/schema/inbox.prisma).
+  const assignee = Prisma.sql`turn AS (
+      UPDATE inbox_settings SET assign_turn = assign_turn + 1
+      WHERE account_id = ${accountId}::uuid AND auto_assign = 'ROUND_ROBIN'
+      RETURNING assign_turn - 1 AS n
+    ), team AS (
+      SELECT id, row_number() OVER (ORDER BY created_at, id) - 1 AS n, count(*) OVER () AS size
+      FROM users WHERE account_id = ${accountId}::uuid AND role IN ('OWNER', 'AGENT')
+    ), assignee AS (
+      SELECT team.id FROM team, turn WHERE team.n = turn.n % team.size
+    ), `;
+  const assignedAudit = create
+    ? insertAuditSql(
+        { accountId, actor },
+        {
+          action: 'conversation.assigned',
+          entityType: 'Conversation',
+          entityId: conversationId,
+          fromStatus: Prisma.sql`NULL`,
+          details: Prisma.sql`jsonb_build_object('assigneeId', assignee.id, 'previousAssigneeId', NULL, 'by', 'ROUND_ROBIN')`,
+        },
+        Prisma.sql`assignee, message`,
+      )
+    : null;
   const before = create
-    ? Prisma.sql`
+    ? Prisma.sql`${assignee}
     ${create.newLead ? Prisma.sql`new_lead AS (
       INSERT INTO leads (id, account_id, email, email_key, name, source, created_at, updated_at)
       VALUES (${create.leadId}::uuid, ${accountId}::uuid, ${email.from.email.toLowerCase()}, ${leadKey},
         ${email.from.name?.trim() || email.from.email.split('@')[0]!}, 'inbound-email', ${wallClock}::timestamptz, ${wallClock}::timestamptz)
       RETURNING id
     ), ` : Prisma.empty}new_conversation AS (
-      INSERT INTO conversations (id, account_id, lead_id, subject, status, last_message_at, last_message_id, reply_hash, created_at, updated_at)
+      INSERT INTO conversations (id, account_id, lead_id, subject, status, last_message_at, last_message_id, last_inbound_message_id,
+        assignee_id, reply_hash, created_at, updated_at)
       SELECT ${conversationId}::uuid, ${accountId}::uuid, ${create.leadId}::uuid, ${stripReplyPrefix(email.subject)}, 'NEEDS_REVIEW',
-        ${now}::timestamptz, ${messageId}::uuid, ${newReplyHash()}, ${wallClock}::timestamptz, ${wallClock}::timestamptz
+        ${now}::timestamptz, ${messageId}::uuid, ${messageId}::uuid, (SELECT id FROM assignee), ${newReplyHash()},
+        ${wallClock}::timestamptz, ${wallClock}::timestamptz
       ${create.newLead ? Prisma.sql`FROM new_lead` : Prisma.sql`FROM leads WHERE id = ${create.leadId}::uuid AND account_id = ${accountId}::uuid`}
       RETURNING status
     ), before AS (SELECT status FROM new_conversation)`
@@ -240,7 +268,7 @@ async function storeReply(
     )`;
   // Through pg directly, not $queryRaw: Prisma would JSON-encode and decode the ~3 copies of
   // a body (up to 3 x 5 MiB+) on the event loop first (src/db/client.ts, queryLarge).
-  const stored = await services.database.queryLarge<{ id: string }>(Prisma.sql`
+  const stored = await services.database.queryLarge<{ id: string; assignee_id: string | null }>(Prisma.sql`
     WITH ${before}, message AS (
       INSERT INTO conversation_messages (id, account_id, conversation_id, direction, from_email, from_name, to_email, cc_emails,
         subject, text_body, html_body, safe_html_body, stripped_text, message_id_header, in_reply_to, "references", provider_message_id,
@@ -256,12 +284,13 @@ async function storeReply(
     ), moved AS (
       UPDATE conversations
       SET status = 'NEEDS_REVIEW', last_message_at = ${now}::timestamptz, last_message_id = ${messageId}::uuid,
+          last_inbound_message_id = ${messageId}::uuid,
           archived_at = NULL, archive_reason = NULL, updated_at = ${wallClock}::timestamptz
       WHERE id = ${conversationId}::uuid AND EXISTS (SELECT 1 FROM message)
-    ), audit AS (${audit}    ), jobs AS (${jobs})
-    SELECT id FROM message`);
+    ), audit AS (${audit}    ), ${assignedAudit ? Prisma.sql`assigned_audit AS (${assignedAudit}), ` : Prisma.empty}jobs AS (${jobs})
+    SELECT id, ${create ? Prisma.sql`(SELECT id FROM assignee)` : Prisma.sql`NULL::uuid`} AS assignee_id FROM message`);
   if (stored.length === 0) throw new Error(`Conversation ${conversationId} is not in account ${accountId}.`);
-  return { conversationId, threadedBy };
+  return { conversationId, threadedBy, assigneeId: stored[0]!.assignee_id };
 }
 
 /**
@@ -326,7 +355,7 @@ export async function receiveInboundEmail(
       // Reads first, then one statement that writes everything: a lost race (the same new lead
       // created concurrently) fails that statement whole, and the next attempt reads again.
       const target = thread ? { conversationId: thread.id, threadedBy: thread.threadedBy } : toTarget(await threadBySender(systemContext(services, accountId, actor).db, email));
-      const threaded = await storeReply(services, { accountId, actor }, target, messageId, email, safeHtml(), services.now());
+      const { assigneeId, ...threaded } = await storeReply(services, { accountId, actor }, target, messageId, email, safeHtml(), services.now());
       await keepAttachmentContent(services, accountId, messageId, email);
       const result = { status: 'stored' as const, accountId, messageId, ...threaded };
       services.events.publish({
@@ -336,6 +365,9 @@ export async function receiveInboundEmail(
         messageId: result.messageId,
         at: services.now().toISOString(),
       });
+      if (assigneeId) {
+        services.events.publish({ type: 'ASSIGNED', accountId, conversationId: result.conversationId, assigneeId, previousAssigneeId: null, at: services.now().toISOString() });
+      }
       services.jobs.wake();
       return result;
     } catch (error) {

@@ -3,6 +3,7 @@
 // subscribers. The inbound-email job calls draftReplyForInbound; regenerate.ts reuses the parts.
 import type { AISuggestion, Conversation, ConversationMessage, Lead } from '../../db/client.js';
 import type { MessageAnalysis } from '../../db/client.js';
+import type { Priority } from '../../db/enums.js';
 import type { ScopedTransaction } from '../../db/scoped.js';
 import type { DraftResult, Fallback, ReplyAnalysis, ReplyContext, SimilarExample, ThreadMessage } from '../../ai/port.js';
 import { inboundBody } from '../../ai/email-text.js';
@@ -16,6 +17,7 @@ import type { DomainContext } from '../use-case-context.js';
 import { markLeadDoNotContact, transitionConversation, transitionConversationSuggestions } from '../transitions.js';
 import { InvalidStateError, NotFoundError } from '../errors.js';
 import { lockConversation } from '../conversations/lock.js';
+import { applyAnalysisToInbox } from '../inbox/analysis.js';
 import { suggestDoNotContact, unsubscribeDecision } from '../conversations/suggested-action.js';
 
 /** Past conversations like this one, best first (similar.ts, findSimilarExamples). */
@@ -216,7 +218,7 @@ export interface StoreDraftInput {
 }
 
 export type StoreDraftResult =
-  | { kind: 'STORED'; suggestion: AISuggestion; superseded: AISuggestion[]; conversation: Conversation }
+  | { kind: 'STORED'; suggestion: AISuggestion; superseded: AISuggestion[]; conversation: Conversation; priorityChange?: { priority: Priority; previousPriority: Priority } | null }
   | { kind: 'EXISTING'; suggestion: AISuggestion }
   | { kind: 'SKIPPED'; reason: 'ARCHIVED' | 'DO_NOT_CONTACT' | 'NEWER_MESSAGE' };
 
@@ -298,8 +300,10 @@ export async function storeDraft(ctx: DomainContext, input: StoreDraftInput): Pr
     if (conversation.status !== 'NEEDS_REVIEW') {
       await transitionConversation(tx, ctx.viewer, { id: conversation.id, from: [conversation.status], to: 'NEEDS_REVIEW', action: 'conversation.needs_review' });
     }
+    // Team inbox (issue 18, part A): the newest reply's intent and urgency.
+    const priorityChange = await applyAnalysisToInbox(tx, ctx.viewer, conversation, analysis);
     const updated = await tx.conversation.findUniqueOrThrow({ where: { id: conversation.id } });
-    return { kind: 'STORED', suggestion, superseded, conversation: updated };
+    return { kind: 'STORED', suggestion, superseded, conversation: updated, priorityChange };
   });
   if (result.kind === 'STORED') {
     const { events } = ctx.services;
@@ -307,6 +311,7 @@ export async function storeDraft(ctx: DomainContext, input: StoreDraftInput): Pr
     const base = { accountId: ctx.viewer.accountId, conversationId: input.conversationId, at };
     events.publish({ ...base, type: 'AI_READY', suggestionId: result.suggestion.id, confidence: result.suggestion.confidence });
     if (draft.fallback) publishError(ctx, input.conversationId, draft.fallback, message.id, result.suggestion.id);
+    if (result.priorityChange) events.publish({ ...base, type: 'PRIORITY_CHANGED', ...result.priorityChange });
   }
   return result;
 }

@@ -4,6 +4,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { recordAudit } from '../audit.js';
 import type { DomainContext } from '../use-case-context.js';
 import { InvalidStateError, NotFoundError, ValidationError } from '../errors.js';
+import { unassignConversationsOf } from '../inbox/unassign.js';
 
 export async function addUser(
   { db, viewer }: DomainContext,
@@ -35,11 +36,14 @@ export async function changeUserRole({ db, viewer, services }: DomainContext, in
     }
     await tx.user.update({ where: { id: user.id }, data: { role: input.role }, select: { id: true } });
     await recordAudit(tx, viewer, { action: 'user.role_changed', entityType: 'User', entityId: user.id, fromStatus: user.role, toStatus: input.role });
-    return user.id;
+    // Team inbox: a VIEWER owns no conversations.
+    const events = input.role === 'VIEWER' ? await unassignConversationsOf(tx, viewer, { userId: user.id, reason: 'made a viewer', at: services.now() }) : [];
+    return { id: user.id, events };
   });
+  for (const event of changed.events) services.events.publish(event);
   // After the commit: the next request (and every live connection's next check) sees the new role.
-  await services.principals.invalidate('user', changed);
-  return { userId: changed };
+  await services.principals.invalidate('user', changed.id);
+  return { userId: changed.id };
 }
 
 /** Removes a person from the team: their tokens stop working, their live connections end. */
@@ -50,10 +54,13 @@ export async function removeUser({ db, viewer, services }: DomainContext, input:
     if (user.role === 'OWNER' && (await tx.user.count({ where: { role: 'OWNER' } })) <= 1) {
       throw new InvalidStateError('The last owner cannot be removed.', user.role);
     }
+    // Team inbox: their conversations become unassigned, audited (the foreign key would do it silently).
+    const events = await unassignConversationsOf(tx, viewer, { userId: user.id, reason: 'user removed', at: services.now() });
     await tx.user.delete({ where: { id: user.id } });
     await recordAudit(tx, viewer, { action: 'user.removed', entityType: 'User', entityId: user.id, fromStatus: user.role, toStatus: 'REMOVED' });
-    return user.id;
+    return { id: user.id, events };
   });
-  await services.principals.invalidate('user', removed);
-  return { userId: removed };
+  for (const event of removed.events) services.events.publish(event);
+  await services.principals.invalidate('user', removed.id);
+  return { userId: removed.id };
 }
