@@ -13,6 +13,8 @@ import { insertJobsSql, jobOf } from '../../jobs/queue.js';
 import type { AppServices } from '../../services.js';
 import { addressKey } from '../../email/addresses.js';
 import { insertAuditSql } from '../audit.js';
+import { eventLogCtes, eventRowSql, FIRST_CURSOR_SQL, numbered } from '../event-log.js';
+import type { ConversationEvent, UnloggedEvent } from '../../events/bus.js';
 import type { CompressedOriginal } from '../../email/originals.js';
 import { keepInboundOriginal } from './keep-original.js';
 import { DomainError } from '../errors.js';
@@ -194,7 +196,7 @@ async function storeReply(
   email: InboundEmail,
   safeHtmlBody: string | null,
   now: Date,
-): Promise<{ conversationId: string; threadedBy: ThreadedBy }> {
+): Promise<{ conversationId: string; threadedBy: ThreadedBy; events: ConversationEvent[] }> {
   const { conversationId, threadedBy, create } = target;
   const jobs = insertJobsSql(
     [
@@ -215,6 +217,16 @@ async function storeReply(
     },
     Prisma.sql`before, message`,
   );
+  // The reply's events, written to the event log by this same statement (domain/event-log.ts):
+  // NEW_REPLY, and WOKE when the reply ends a snooze. They read `moved` (or the new
+  // conversation), so the event log's lock is taken after the conversation's row lock.
+  const at = now.toISOString();
+  const newReply: UnloggedEvent = { type: 'NEW_REPLY', accountId, conversationId, messageId, at };
+  const woke: UnloggedEvent = { type: 'WOKE', accountId, conversationId, at, status: 'NEEDS_REVIEW', cause: 'REPLY' };
+  const eventSource = Prisma.sql`
+      SELECT e.* FROM (VALUES ${eventRowSql(newReply, 0)}, ${eventRowSql(woke, 1)}) AS e (ord, conversation_id, type, payload),
+        before, ${create ? Prisma.sql`new_conversation` : Prisma.sql`moved`}
+      WHERE e.type = 'NEW_REPLY' OR before.status = 'SNOOZED'`;
   // Prisma would set it itself: @updatedAt takes the wall clock.
   const wallClock = new Date();
   const leadKey = addressKey(email.from.email) ?? email.from.email.toLowerCase();
@@ -237,10 +249,11 @@ async function storeReply(
     ), before AS (SELECT status FROM new_conversation)`
     : Prisma.sql`before AS (
       SELECT status FROM conversations WHERE id = ${conversationId}::uuid AND account_id = ${accountId}::uuid
+      FOR NO KEY UPDATE
     )`;
   // Through pg directly, not $queryRaw: Prisma would JSON-encode and decode the ~3 copies of
   // a body (up to 3 x 5 MiB+) on the event loop first (src/db/client.ts, queryLarge).
-  const stored = await services.database.queryLarge<{ id: string }>(Prisma.sql`
+  const stored = await services.database.queryLarge<{ id: string; first_cursor: string; before_status: string }>(Prisma.sql`
     WITH ${before}, message AS (
       INSERT INTO conversation_messages (id, account_id, conversation_id, direction, from_email, from_name, to_email, cc_emails,
         subject, text_body, html_body, safe_html_body, stripped_text, message_id_header, in_reply_to, "references", provider_message_id,
@@ -256,12 +269,15 @@ async function storeReply(
     ), moved AS (
       UPDATE conversations
       SET status = 'NEEDS_REVIEW', last_message_at = ${now}::timestamptz, last_message_id = ${messageId}::uuid,
-          archived_at = NULL, archive_reason = NULL, updated_at = ${wallClock}::timestamptz
+          archived_at = NULL, archive_reason = NULL, snoozed_until = NULL, snooze_reason = NULL, updated_at = ${wallClock}::timestamptz
       WHERE id = ${conversationId}::uuid AND EXISTS (SELECT 1 FROM message)
-    ), audit AS (${audit}    ), jobs AS (${jobs})
-    SELECT id FROM message`);
+      RETURNING id
+    ), audit AS (${audit}    ), jobs AS (${jobs}),
+    ${eventLogCtes(accountId, eventSource)}
+    SELECT id, ${FIRST_CURSOR_SQL}::text AS first_cursor, (SELECT status::text FROM before) AS before_status FROM message`);
   if (stored.length === 0) throw new Error(`Conversation ${conversationId} is not in account ${accountId}.`);
-  return { conversationId, threadedBy };
+  const { first_cursor: firstCursor, before_status: beforeStatus } = stored[0]!;
+  return { conversationId, threadedBy, events: numbered(beforeStatus === 'SNOOZED' ? [newReply, woke] : [newReply], firstCursor) };
 }
 
 /**
@@ -326,16 +342,10 @@ export async function receiveInboundEmail(
       // Reads first, then one statement that writes everything: a lost race (the same new lead
       // created concurrently) fails that statement whole, and the next attempt reads again.
       const target = thread ? { conversationId: thread.id, threadedBy: thread.threadedBy } : toTarget(await threadBySender(systemContext(services, accountId, actor).db, email));
-      const threaded = await storeReply(services, { accountId, actor }, target, messageId, email, safeHtml(), services.now());
+      const { events, ...threaded } = await storeReply(services, { accountId, actor }, target, messageId, email, safeHtml(), services.now());
       await keepAttachmentContent(services, accountId, messageId, email);
       const result = { status: 'stored' as const, accountId, messageId, ...threaded };
-      services.events.publish({
-        type: 'NEW_REPLY',
-        accountId,
-        conversationId: result.conversationId,
-        messageId: result.messageId,
-        at: services.now().toISOString(),
-      });
+      for (const event of events) services.events.publish(event);
       services.jobs.wake();
       return result;
     } catch (error) {
