@@ -1,8 +1,9 @@
 // What each background job does: the domain's use cases bound to the job definitions, at the
 // app layer, so that src/jobs (definitions, queue and worker) knows nothing of the domain.
 import { draftReplyForInbound, findSimilarExamples, refreshConversationEmbedding, type DraftOptions } from '../domain/suggestions/index.js';
+import { wakeConversation } from '../domain/conversations/index.js';
 import { systemContext, type DomainContext } from '../domain/use-case-context.js';
-import { draftReplyJob, embedConversationJob, type JobDefinition, type JobPayload } from '../jobs/definitions.js';
+import { draftReplyJob, embedConversationJob, wakeConversationJob, type JobDefinition, type JobPayload } from '../jobs/definitions.js';
 import type { ClaimedJob } from '../jobs/queue.js';
 import type { JobContext, JobHandler, JobHandlers } from '../jobs/worker.js';
 
@@ -28,6 +29,10 @@ export function createJobHandlers(draftOptions: Pick<DraftOptions, 'findSimilarE
     // job, so the queue retries it with backoff; the last attempt drafts offline and says so.
     bind(draftReplyJob, async (ctx, payload, job) => {
       await draftReplyForInbound(ctx, { ...payload, ...draftOptions, allowFallback: job.attempts >= job.maxAttempts });
+    }),
+    // A snooze's time came: back to the status the thread implies, unless it ended otherwise.
+    bind(wakeConversationJob, async (ctx, payload) => {
+      await wakeConversation(ctx, payload);
     }),
   ]);
 }

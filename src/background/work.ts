@@ -4,12 +4,15 @@
 import type { DevelopmentAccess } from '../bootstrap.js';
 import { RECOVERY_ACTOR, recoverQueuedEmails, type RecoveryReport } from '../domain/sending/index.js';
 import { embedMissingConversations } from '../domain/suggestions/index.js';
+import { pruneEventLog } from '../domain/event-log.js';
 import { systemContext } from '../domain/use-case-context.js';
 import { defaultWorkerOptions, startJobWorker, type JobHandlers, type JobWorker, type WorkerOptions } from '../jobs/worker.js';
 import type { AppServices } from '../services.js';
 import { createJobHandlers } from './job-registry.js';
 
 const RECOVERY_INTERVAL_MS = 5 * 60_000;
+/** How often events older than the event log's window (config.events.logRetentionHours) are deleted. */
+const EVENT_LOG_PRUNE_INTERVAL_MS = 60 * 60_000;
 
 export interface BackgroundWork {
   /** The background job worker, when this process runs one (config.jobs.runWorker). */
@@ -63,12 +66,19 @@ export function startBackgroundWork(services: AppServices, options: BackgroundWo
     ? setInterval(() => void recoverQueuedEmails({ services, actor: RECOVERY_ACTOR }).catch((err: unknown) => logger.error({ err }, 'periodic email recovery failed')), RECOVERY_INTERVAL_MS)
     : undefined;
   recoveryTimer?.unref();
+  // Where jobs run, the event log is kept to its window. Several instances pruning at once
+  // delete the same rows; each row goes once and pruned_through only grows.
+  const pruneTimer = worker
+    ? setInterval(() => void pruneEventLog(services).catch((err: unknown) => logger.error({ err }, 'pruning the event log failed')), EVENT_LOG_PRUNE_INTERVAL_MS)
+    : undefined;
+  pruneTimer?.unref();
   return {
     worker,
     startupRecovery,
     demoEmbedding,
     async stop() {
       clearInterval(recoveryTimer);
+      clearInterval(pruneTimer);
       await demoEmbedding;
       await startupRecovery;
       await worker?.stop();

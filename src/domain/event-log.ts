@@ -103,7 +103,7 @@ export async function readEventLog(
     throw ValidationError.fromIssues([{ path: ['since'], message: 'no such event cursor in your account (use the `cursor` of an event you received)' }]);
   }
   if (head && input.after < head.prunedThrough) throw new CursorExpiredError(String(input.after), ctx.services.config.events.logRetentionHours);
-  if (input.after === last) return [];
+  if (input.after === last || input.limit === 0) return [];
   const rows = await db.eventLogEntry.findMany({
     where: {
       cursor: { gt: input.after },

@@ -7,6 +7,7 @@ export interface ConversationFilterInput {
   leadId?: string | null;
   hasPendingSuggestion?: boolean | null;
   search?: string | null;
+  snoozed?: boolean | null;
 }
 
 export type ConversationOrderField = 'LAST_MESSAGE_AT' | 'CREATED_AT';
@@ -18,8 +19,12 @@ export function escapeLike(text: string): string {
 }
 
 export function conversationWhere(filter: ConversationFilterInput | null | undefined): Prisma.ConversationWhereInput {
-  if (!filter) return {};
   const and: Prisma.ConversationWhereInput[] = [];
+  // Snoozed conversations are out of the list unless asked for: `snoozed: true`, or SNOOZED
+  // named in `status`.
+  if (filter?.snoozed === true) and.push({ status: 'SNOOZED' });
+  else if (filter?.snoozed === false || !filter?.status?.includes('SNOOZED')) and.push({ status: { not: 'SNOOZED' } });
+  if (!filter) return and[0]!;
   if (filter.status && filter.status.length > 0) and.push({ status: { in: filter.status } });
   if (filter.leadId) and.push({ leadId: filter.leadId });
   if (filter.hasPendingSuggestion != null) {

@@ -42,6 +42,8 @@ export type ConversationFilter = {
   leadId?: string | null | undefined;
   /** Case-insensitive text to find in the subject, lead name, lead email or any message text. */
   search?: string | null | undefined;
+  /** true: only SNOOZED conversations; false or absent: none (they are hidden by default unless `status` names SNOOZED). */
+  snoozed?: boolean | null | undefined;
   /** Only conversations in one of these statuses. */
   status?: Array<ConversationStatus> | null | undefined;
 };
@@ -84,6 +86,8 @@ export type ConversationStatus =
   | 'ARCHIVED'
   /** The lead replied; a person should review the drafted answer. */
   | 'NEEDS_REVIEW'
+  /** Put aside until snoozedUntil (or a reply from the lead); hidden from the default list. */
+  | 'SNOOZED'
   /** We replied last; waiting for the lead. */
   | 'WAITING_FOR_LEAD';
 
@@ -481,9 +485,21 @@ export type OnEveryFieldSubscriptionVariables = Exact<{
 
 export type OnEveryFieldSubscription = { conversationEvents:
     | { __typename: 'AIReadyEvent', at: string, confidence: number, conversation: { id: string, status: ConversationStatus }, suggestion: { id: string, status: SuggestionStatus } | null }
+    | { __typename: 'ArchivedEvent' }
     | { __typename: 'ConversationErrorEvent', at: string, code: string, message: string, conversation: { id: string, status: ConversationStatus }, email: { id: string, deliveryStatus: DeliveryStatus } | null, suggestion: { id: string, status: SuggestionStatus } | null }
+    | { __typename: 'DeliveryUpdateEvent' }
+    | { __typename: 'LeadDoNotContactEvent' }
     | { __typename: 'NewReplyEvent', at: string, conversation: { id: string, status: ConversationStatus }, email: { id: string, direction: MessageDirection } | null }
+    | { __typename: 'OutcomeSetEvent' }
     | { __typename: 'SentEvent', at: string, conversation: { id: string, status: ConversationStatus }, email: { id: string, deliveryStatus: DeliveryStatus } | null, suggestion: { id: string, status: SuggestionStatus } | null }
+    | { __typename: 'SnoozedEvent' }
+    | { __typename: 'SuggestedActionResolvedEvent' }
+    | { __typename: 'SuggestionRejectedEvent' }
+    | { __typename: 'SuggestionSupersededEvent' }
+    | { __typename: 'SuggestionWithdrawnEvent' }
+    | { __typename: 'UnarchivedEvent' }
+    | { __typename: 'UnsnoozedEvent' }
+    | { __typename: 'WokeEvent' }
    };
 
 export type OnSentSubscriptionVariables = Exact<{
@@ -698,9 +714,21 @@ export type OnAnyEventSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 export type OnAnyEventSubscription = { conversationEvents:
     | { __typename: 'AIReadyEvent', confidence: number }
+    | { __typename: 'ArchivedEvent' }
     | { __typename: 'ConversationErrorEvent' }
+    | { __typename: 'DeliveryUpdateEvent' }
+    | { __typename: 'LeadDoNotContactEvent' }
     | { __typename: 'NewReplyEvent', conversation: { id: string }, email: { strippedText: string | null } | null }
+    | { __typename: 'OutcomeSetEvent' }
     | { __typename: 'SentEvent' }
+    | { __typename: 'SnoozedEvent' }
+    | { __typename: 'SuggestedActionResolvedEvent' }
+    | { __typename: 'SuggestionRejectedEvent' }
+    | { __typename: 'SuggestionSupersededEvent' }
+    | { __typename: 'SuggestionWithdrawnEvent' }
+    | { __typename: 'UnarchivedEvent' }
+    | { __typename: 'UnsnoozedEvent' }
+    | { __typename: 'WokeEvent' }
    };
 
 export type ApproveSuggestionMutationVariables = Exact<{

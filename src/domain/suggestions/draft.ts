@@ -15,7 +15,8 @@ import { recordAudit } from '../audit.js';
 import type { DomainContext } from '../use-case-context.js';
 import { inTransaction, markLeadDoNotContact, publishEvents, transitionConversation, transitionConversationSuggestions, type PendingEvents } from '../transitions.js';
 import type { UnloggedEvent } from '../../events/bus.js';
-import { InvalidStateError, NotFoundError } from '../errors.js';
+import { InvalidStateError, NotFoundError, ValidationError } from '../errors.js';
+import { snoozeConversation } from '../conversations/snooze.js';
 import { lockConversation } from '../conversations/lock.js';
 import { suggestDoNotContact, unsubscribeDecision } from '../conversations/suggested-action.js';
 
@@ -393,6 +394,7 @@ export async function draftReplyForInbound(
     });
   }
   if (analysis.intent === 'OUT_OF_OFFICE') {
+    await snoozeUntilReturn(ctx, conversation, message.id, analysis.returnDate);
     await reportAnalysisFallback();
     return { kind: 'OUT_OF_OFFICE', returnDate: analysis.returnDate, analysis };
   }
@@ -415,6 +417,24 @@ export async function draftReplyForInbound(
       return { kind: 'DRAFTED', suggestion: stored.suggestion, supersededIds: [], fallback: stored.suggestion.fallback, reused: true };
     case 'SKIPPED':
       return { kind: 'SKIPPED', reason: stored.reason, analysis };
+  }
+}
+
+/**
+ * An away notice that names the day the lead is back snoozes the conversation until then, by
+ * itself: visible (snoozeReason OUT_OF_OFFICE, the audit row says automatic) and undone by
+ * unsnoozeConversation. Not for an archived conversation, nor a return date that is past or
+ * more than a year away (then it stays in front of a person), nor again for the same date (a
+ * retried job).
+ */
+async function snoozeUntilReturn(ctx: DomainContext, conversation: Conversation, messageId: string, returnDate: Date | null): Promise<void> {
+  if (!returnDate || conversation.status === 'ARCHIVED') return;
+  if (conversation.status === 'SNOOZED' && conversation.snoozedUntil?.getTime() === returnDate.getTime()) return;
+  try {
+    await snoozeConversation(ctx, { conversationId: conversation.id, until: returnDate, reason: 'OUT_OF_OFFICE', details: { messageId } });
+  } catch (error) {
+    if (!(error instanceof ValidationError || error instanceof InvalidStateError)) throw error;
+    ctx.services.logger.info({ conversationId: conversation.id, returnDate, reason: error.message }, 'away notice: conversation not snoozed');
   }
 }
 
