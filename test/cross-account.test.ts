@@ -113,6 +113,12 @@ const cases: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Case>>
       check: notFoundResult('setConversationOutcome'),
     },
     unarchiveConversation: { query: mutation('unarchiveConversation', 'input', 'UnarchiveConversationInput'), variables: () => ({ input: { conversationId: a.conversation } }), check: notFoundResult('unarchiveConversation') },
+    snoozeConversation: {
+      query: mutation('snoozeConversation', 'input', 'SnoozeConversationInput'),
+      variables: () => ({ input: { conversationId: a.conversation, until: new Date(Date.now() + 86_400_000).toISOString() } }),
+      check: notFoundResult('snoozeConversation'),
+    },
+    unsnoozeConversation: { query: mutation('unsnoozeConversation', 'input', 'UnsnoozeConversationInput'), variables: () => ({ input: { conversationId: a.conversation } }), check: notFoundResult('unsnoozeConversation') },
   },
   Subscription: Object.fromEntries(
     ['newReply', 'aiReady', 'sent', 'conversationError', 'conversationEvents'].map((field) => [

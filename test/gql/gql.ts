@@ -38,6 +38,14 @@ type Documents = {
     "\n  subscription OnEveryField($conversationId: ID) {\n    conversationEvents(conversationId: $conversationId) {\n      __typename\n      ... on NewReplyEvent { at conversation { id status } email { id direction } }\n      ... on AIReadyEvent { at confidence conversation { id status } suggestion { id status } }\n      ... on SentEvent { at conversation { id status } email { id deliveryStatus } suggestion { id status } }\n      ... on ConversationErrorEvent { at code message conversation { id status } email { id deliveryStatus } suggestion { id status } }\n    }\n  }\n": typeof types.OnEveryFieldDocument,
     "\n  subscription OnSent($conversationId: ID) {\n    sent(conversationId: $conversationId) { at conversation { id } email { id } suggestion { id } }\n  }\n": typeof types.OnSentDocument,
     "\n  subscription OnConversationError($conversationId: ID) {\n    conversationError(conversationId: $conversationId) { at code message conversation { id } email { id } suggestion { id } }\n  }\n": typeof types.OnConversationErrorDocument,
+    "\n  mutation Snooze($input: SnoozeConversationInput!) {\n    snoozeConversation(input: $input) {\n      __typename\n      ... on SnoozeConversationPayload { conversation { status snoozedUntil snoozeReason } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.SnoozeDocument,
+    "\n  mutation Unsnooze($input: UnsnoozeConversationInput!) {\n    unsnoozeConversation(input: $input) {\n      __typename\n      ... on UnsnoozeConversationPayload { conversation { status snoozedUntil snoozeReason } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.UnsnoozeDocument,
+    "\n  query SnoozeList($filter: ConversationFilter) {\n    conversations(first: 100, filter: $filter) { edges { node { id status } } }\n  }\n": typeof types.SnoozeListDocument,
+    "\n  mutation ArchiveForEvents($input: ArchiveConversationInput!) { archiveConversation(input: $input) { __typename } }\n": typeof types.ArchiveForEventsDocument,
+    "\n  mutation UnarchiveForEvents($input: UnarchiveConversationInput!) { unarchiveConversation(input: $input) { __typename } }\n": typeof types.UnarchiveForEventsDocument,
+    "\n  mutation OutcomeForEvents($input: SetConversationOutcomeInput!) { setConversationOutcome(input: $input) { __typename } }\n": typeof types.OutcomeForEventsDocument,
+    "\n  mutation RejectForEvents($input: RejectSuggestionInput!) { rejectSuggestion(input: $input) { __typename } }\n": typeof types.RejectForEventsDocument,
+    "\n  mutation ResolveForEvents($input: ResolveSuggestedActionInput!) { resolveSuggestedAction(input: $input) { __typename } }\n": typeof types.ResolveForEventsDocument,
     "\n  query AuditIds($entityId: ID) {\n    auditLog(first: 10, entityId: $entityId) { edges { node { id actor entityType entityId action } } }\n    viewer { actor user { name email role } account { id } }\n  }\n": typeof types.AuditIdsDocument,
     "\n  query InboundMessage($id: ID!) {\n    node(id: $id) {\n      ... on ConversationMessage {\n        fromEmail\n        fromName\n        subject\n        textBody\n        htmlBody\n        strippedText\n        ccEmails\n        attachments { name contentType size }\n        originalPayload { sizeBytes sha256 contentBase64 }\n        conversation { subject lead { email name } }\n      }\n    }\n  }\n": typeof types.InboundMessageDocument,
     "\n  query LargeMessage($id: ID!) {\n    node(id: $id) {\n      ... on ConversationMessage {\n        fromEmail\n        textBody\n        attachments { name size }\n        originalPayload { sizeBytes sha256 }\n        conversation { status lead { email } }\n      }\n    }\n  }\n": typeof types.LargeMessageDocument,
@@ -88,6 +96,14 @@ const documents: Documents = {
     "\n  subscription OnEveryField($conversationId: ID) {\n    conversationEvents(conversationId: $conversationId) {\n      __typename\n      ... on NewReplyEvent { at conversation { id status } email { id direction } }\n      ... on AIReadyEvent { at confidence conversation { id status } suggestion { id status } }\n      ... on SentEvent { at conversation { id status } email { id deliveryStatus } suggestion { id status } }\n      ... on ConversationErrorEvent { at code message conversation { id status } email { id deliveryStatus } suggestion { id status } }\n    }\n  }\n": types.OnEveryFieldDocument,
     "\n  subscription OnSent($conversationId: ID) {\n    sent(conversationId: $conversationId) { at conversation { id } email { id } suggestion { id } }\n  }\n": types.OnSentDocument,
     "\n  subscription OnConversationError($conversationId: ID) {\n    conversationError(conversationId: $conversationId) { at code message conversation { id } email { id } suggestion { id } }\n  }\n": types.OnConversationErrorDocument,
+    "\n  mutation Snooze($input: SnoozeConversationInput!) {\n    snoozeConversation(input: $input) {\n      __typename\n      ... on SnoozeConversationPayload { conversation { status snoozedUntil snoozeReason } }\n      ... on Error { code message }\n    }\n  }\n": types.SnoozeDocument,
+    "\n  mutation Unsnooze($input: UnsnoozeConversationInput!) {\n    unsnoozeConversation(input: $input) {\n      __typename\n      ... on UnsnoozeConversationPayload { conversation { status snoozedUntil snoozeReason } }\n      ... on Error { code message }\n    }\n  }\n": types.UnsnoozeDocument,
+    "\n  query SnoozeList($filter: ConversationFilter) {\n    conversations(first: 100, filter: $filter) { edges { node { id status } } }\n  }\n": types.SnoozeListDocument,
+    "\n  mutation ArchiveForEvents($input: ArchiveConversationInput!) { archiveConversation(input: $input) { __typename } }\n": types.ArchiveForEventsDocument,
+    "\n  mutation UnarchiveForEvents($input: UnarchiveConversationInput!) { unarchiveConversation(input: $input) { __typename } }\n": types.UnarchiveForEventsDocument,
+    "\n  mutation OutcomeForEvents($input: SetConversationOutcomeInput!) { setConversationOutcome(input: $input) { __typename } }\n": types.OutcomeForEventsDocument,
+    "\n  mutation RejectForEvents($input: RejectSuggestionInput!) { rejectSuggestion(input: $input) { __typename } }\n": types.RejectForEventsDocument,
+    "\n  mutation ResolveForEvents($input: ResolveSuggestedActionInput!) { resolveSuggestedAction(input: $input) { __typename } }\n": types.ResolveForEventsDocument,
     "\n  query AuditIds($entityId: ID) {\n    auditLog(first: 10, entityId: $entityId) { edges { node { id actor entityType entityId action } } }\n    viewer { actor user { name email role } account { id } }\n  }\n": types.AuditIdsDocument,
     "\n  query InboundMessage($id: ID!) {\n    node(id: $id) {\n      ... on ConversationMessage {\n        fromEmail\n        fromName\n        subject\n        textBody\n        htmlBody\n        strippedText\n        ccEmails\n        attachments { name contentType size }\n        originalPayload { sizeBytes sha256 contentBase64 }\n        conversation { subject lead { email name } }\n      }\n    }\n  }\n": types.InboundMessageDocument,
     "\n  query LargeMessage($id: ID!) {\n    node(id: $id) {\n      ... on ConversationMessage {\n        fromEmail\n        textBody\n        attachments { name size }\n        originalPayload { sizeBytes sha256 }\n        conversation { status lead { email } }\n      }\n    }\n  }\n": types.LargeMessageDocument,
@@ -207,6 +223,38 @@ export function graphql(source: "\n  subscription OnSent($conversationId: ID) {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription OnConversationError($conversationId: ID) {\n    conversationError(conversationId: $conversationId) { at code message conversation { id } email { id } suggestion { id } }\n  }\n"): typeof import('./graphql.js').OnConversationErrorDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Snooze($input: SnoozeConversationInput!) {\n    snoozeConversation(input: $input) {\n      __typename\n      ... on SnoozeConversationPayload { conversation { status snoozedUntil snoozeReason } }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').SnoozeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Unsnooze($input: UnsnoozeConversationInput!) {\n    unsnoozeConversation(input: $input) {\n      __typename\n      ... on UnsnoozeConversationPayload { conversation { status snoozedUntil snoozeReason } }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').UnsnoozeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SnoozeList($filter: ConversationFilter) {\n    conversations(first: 100, filter: $filter) { edges { node { id status } } }\n  }\n"): typeof import('./graphql.js').SnoozeListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ArchiveForEvents($input: ArchiveConversationInput!) { archiveConversation(input: $input) { __typename } }\n"): typeof import('./graphql.js').ArchiveForEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnarchiveForEvents($input: UnarchiveConversationInput!) { unarchiveConversation(input: $input) { __typename } }\n"): typeof import('./graphql.js').UnarchiveForEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OutcomeForEvents($input: SetConversationOutcomeInput!) { setConversationOutcome(input: $input) { __typename } }\n"): typeof import('./graphql.js').OutcomeForEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectForEvents($input: RejectSuggestionInput!) { rejectSuggestion(input: $input) { __typename } }\n"): typeof import('./graphql.js').RejectForEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResolveForEvents($input: ResolveSuggestedActionInput!) { resolveSuggestedAction(input: $input) { __typename } }\n"): typeof import('./graphql.js').ResolveForEventsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -240,6 +240,21 @@ export type SetConversationOutcomeInput = {
   outcome: ConversationOutcome;
 };
 
+/** Input of snoozeConversation. */
+export type SnoozeConversationInput = {
+  /** Global ID of the Conversation to snooze. */
+  conversationId: string;
+  /** When it wakes by itself: in the future, at most a year away. */
+  until: string;
+};
+
+/** Why a conversation is snoozed. */
+export type SnoozeReason =
+  /** A person snoozed it. */
+  | 'MANUAL'
+  /** Automatically: the lead's away notice named the day they are back. */
+  | 'OUT_OF_OFFICE';
+
 /** A person's answer to a suggested action. */
 export type SuggestedActionDecision =
   /** Carry the action out. */
@@ -270,6 +285,12 @@ export type SuggestionStatus =
 /** Input of unarchiveConversation. */
 export type UnarchiveConversationInput = {
   /** Global ID of the Conversation to reopen. */
+  conversationId: string;
+};
+
+/** Input of unsnoozeConversation. */
+export type UnsnoozeConversationInput = {
+  /** Global ID of the snoozed Conversation. */
   conversationId: string;
 };
 
@@ -515,6 +536,104 @@ export type OnConversationErrorSubscriptionVariables = Exact<{
 
 
 export type OnConversationErrorSubscription = { conversationError: { at: string, code: string, message: string, conversation: { id: string }, email: { id: string } | null, suggestion: { id: string } | null } };
+
+export type SnoozeMutationVariables = Exact<{
+  input: SnoozeConversationInput;
+}>;
+
+
+export type SnoozeMutation = { snoozeConversation:
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidStateError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'SnoozeConversationPayload', conversation: { status: ConversationStatus, snoozedUntil: string | null, snoozeReason: SnoozeReason | null } }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type UnsnoozeMutationVariables = Exact<{
+  input: UnsnoozeConversationInput;
+}>;
+
+
+export type UnsnoozeMutation = { unsnoozeConversation:
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidStateError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'UnsnoozeConversationPayload', conversation: { status: ConversationStatus, snoozedUntil: string | null, snoozeReason: SnoozeReason | null } }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type SnoozeListQueryVariables = Exact<{
+  filter?: ConversationFilter | null | undefined;
+}>;
+
+
+export type SnoozeListQuery = { conversations: { edges: Array<{ node: { id: string, status: ConversationStatus } }> } };
+
+export type ArchiveForEventsMutationVariables = Exact<{
+  input: ArchiveConversationInput;
+}>;
+
+
+export type ArchiveForEventsMutation = { archiveConversation:
+    | { __typename: 'ArchiveConversationPayload' }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'InvalidStateError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'ValidationError' }
+   };
+
+export type UnarchiveForEventsMutationVariables = Exact<{
+  input: UnarchiveConversationInput;
+}>;
+
+
+export type UnarchiveForEventsMutation = { unarchiveConversation:
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'InvalidStateError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'UnarchiveConversationPayload' }
+    | { __typename: 'ValidationError' }
+   };
+
+export type OutcomeForEventsMutationVariables = Exact<{
+  input: SetConversationOutcomeInput;
+}>;
+
+
+export type OutcomeForEventsMutation = { setConversationOutcome:
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'InvalidStateError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'SetConversationOutcomePayload' }
+    | { __typename: 'ValidationError' }
+   };
+
+export type RejectForEventsMutationVariables = Exact<{
+  input: RejectSuggestionInput;
+}>;
+
+
+export type RejectForEventsMutation = { rejectSuggestion:
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'InvalidStateError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'RejectSuggestionPayload' }
+    | { __typename: 'ValidationError' }
+   };
+
+export type ResolveForEventsMutationVariables = Exact<{
+  input: ResolveSuggestedActionInput;
+}>;
+
+
+export type ResolveForEventsMutation = { resolveSuggestedAction:
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'InvalidStateError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'ResolveSuggestedActionPayload' }
+    | { __typename: 'ValidationError' }
+   };
 
 export type AuditIdsQueryVariables = Exact<{
   entityId?: string | null | undefined;
@@ -1280,6 +1399,89 @@ export const OnConversationErrorDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OnConversationErrorSubscription, OnConversationErrorSubscriptionVariables>;
+export const SnoozeDocument = new TypedDocumentString(`
+    mutation Snooze($input: SnoozeConversationInput!) {
+  snoozeConversation(input: $input) {
+    __typename
+    ... on SnoozeConversationPayload {
+      conversation {
+        status
+        snoozedUntil
+        snoozeReason
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SnoozeMutation, SnoozeMutationVariables>;
+export const UnsnoozeDocument = new TypedDocumentString(`
+    mutation Unsnooze($input: UnsnoozeConversationInput!) {
+  unsnoozeConversation(input: $input) {
+    __typename
+    ... on UnsnoozeConversationPayload {
+      conversation {
+        status
+        snoozedUntil
+        snoozeReason
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnsnoozeMutation, UnsnoozeMutationVariables>;
+export const SnoozeListDocument = new TypedDocumentString(`
+    query SnoozeList($filter: ConversationFilter) {
+  conversations(first: 100, filter: $filter) {
+    edges {
+      node {
+        id
+        status
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SnoozeListQuery, SnoozeListQueryVariables>;
+export const ArchiveForEventsDocument = new TypedDocumentString(`
+    mutation ArchiveForEvents($input: ArchiveConversationInput!) {
+  archiveConversation(input: $input) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<ArchiveForEventsMutation, ArchiveForEventsMutationVariables>;
+export const UnarchiveForEventsDocument = new TypedDocumentString(`
+    mutation UnarchiveForEvents($input: UnarchiveConversationInput!) {
+  unarchiveConversation(input: $input) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<UnarchiveForEventsMutation, UnarchiveForEventsMutationVariables>;
+export const OutcomeForEventsDocument = new TypedDocumentString(`
+    mutation OutcomeForEvents($input: SetConversationOutcomeInput!) {
+  setConversationOutcome(input: $input) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<OutcomeForEventsMutation, OutcomeForEventsMutationVariables>;
+export const RejectForEventsDocument = new TypedDocumentString(`
+    mutation RejectForEvents($input: RejectSuggestionInput!) {
+  rejectSuggestion(input: $input) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<RejectForEventsMutation, RejectForEventsMutationVariables>;
+export const ResolveForEventsDocument = new TypedDocumentString(`
+    mutation ResolveForEvents($input: ResolveSuggestedActionInput!) {
+  resolveSuggestedAction(input: $input) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<ResolveForEventsMutation, ResolveForEventsMutationVariables>;
 export const AuditIdsDocument = new TypedDocumentString(`
     query AuditIds($entityId: ID) {
   auditLog(first: 10, entityId: $entityId) {
