@@ -2,7 +2,7 @@
 // change (to the account's subscribers only), snooze with its wake job, and the automatic
 // snooze of an away notice. The clock is injected: a snooze wakes when the test moves it on.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createJobHandlers } from '../src/background/job-registry.js';
 import { pruneEventLog, readEventLog } from '../src/domain/event-log.js';
 import { recordDeliveryEvent } from '../src/domain/inbound/index.js';
@@ -17,7 +17,9 @@ import { collectEvents, systemContext, threadWithReply } from './support/draftin
 import { createAccount, createConversation, createLead, gid } from './support/factories.js';
 import { inboundPayload, postWebhook } from './support/postmark-payloads.js';
 
-const START = new Date('2026-11-20T10:00:00Z');
+// The app's clock runs a day ahead of the database's: a job is due when either reaches its
+// time, so scheduled work comes due exactly when the test moves this clock, never by itself.
+const START = new Date(Math.ceil(Date.now() / 1000) * 1000 + 86_400_000);
 let clock = START;
 let app: TestApp;
 
@@ -25,6 +27,10 @@ beforeAll(async () => {
   app = await createTestApp({ now: () => clock });
 });
 afterAll(() => app?.close());
+// Each test starts at START (the development token is valid then: it expires 8 hours on).
+beforeEach(() => {
+  clock = START;
+});
 
 const Snooze = graphql(`
   mutation Snooze($input: SnoozeConversationInput!) {
@@ -174,7 +180,7 @@ describe('snooze', () => {
     const id = gid('Conversation', conversation.id);
     for (const until of [new Date(clock.getTime() - 1000), new Date(clock.getTime() + 400 * 86_400_000)]) {
       const result = await app.execute(Snooze, { input: { conversationId: id, until: until.toISOString() } });
-      expect(result.data?.snoozeConversation).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION_FAILED' });
+      expect(result.data?.snoozeConversation, JSON.stringify(result)).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION_FAILED' });
     }
     const unsnooze = await app.execute(Unsnooze, { input: { conversationId: id } });
     expect(unsnooze.data?.unsnoozeConversation).toMatchObject({ __typename: 'InvalidStateError' });
@@ -185,7 +191,8 @@ describe('snooze', () => {
   });
 
   it('an away notice with a return date snoozes the conversation until then, automatically, visibly and undoably', async () => {
-    clock = START;
+    // The day the notice is read: "until Monday, December 1" is then ahead.
+    clock = new Date('2026-11-20T10:00:00Z');
     const ids = await threadWithReply(app, 'Automatic reply: I am out of the office until Monday, December 1 with limited access to email.');
     const collector = collectEvents(app);
     const outcome = await draftReplyForInbound(systemContext(app), ids);
@@ -208,6 +215,7 @@ describe('snooze', () => {
     expect(await app.services.prisma.auditEntry.count({ where: { entityId: ids.conversationId, action: 'conversation.snoozed' } })).toBe(1);
     const undone = await app.execute(Unsnooze, { input: { conversationId: gid('Conversation', ids.conversationId) } });
     expect(undone.data?.unsnoozeConversation).toMatchObject({ conversation: { status: 'ACTIVE', snoozeReason: null } });
+    clock = START;
   });
 });
 
