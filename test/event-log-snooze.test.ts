@@ -16,6 +16,11 @@ import { createTestApp, type TestApp } from './support/app.js';
 import { collectEvents, systemContext, threadWithReply } from './support/drafting.js';
 import { createAccount, createConversation, createLead, gid } from './support/factories.js';
 import { inboundPayload, postWebhook } from './support/postmark-payloads.js';
+import { startTestServer, type TestServer } from './support/server.js';
+import { waitFor } from './support/wait.js';
+import { createClient as createSseClient } from 'graphql-sse';
+import { createClient as createWsClient } from 'graphql-ws';
+import WebSocket from 'ws';
 
 // The app's clock runs a day ahead of the database's: a job is due when either reaches its
 // time, so scheduled work comes due exactly when the test moves this clock, never by itself.
@@ -350,4 +355,119 @@ describe('the event log', () => {
     await expect(readEventLog(ctx, { after: head.lastCursor, limit: 10 })).resolves.toEqual([]);
     clock = START;
   });
+});
+
+const OnEvents = graphql(`
+  subscription ReplayEvents($since: String, $conversationId: ID) {
+    conversationEvents(since: $since, conversationId: $conversationId) {
+      __typename
+      ... on ArchivedEvent { cursor reason conversation { id status } }
+      ... on UnarchivedEvent { cursor status }
+      ... on OutcomeSetEvent { cursor outcome previousOutcome }
+      ... on SnoozedEvent { cursor until snoozeReason }
+      ... on UnsnoozedEvent { cursor status }
+      ... on NewReplyEvent { cursor }
+    }
+  }
+`);
+
+type Next = { data?: { conversationEvents?: { __typename: string; cursor?: string } } | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] };
+
+describe('conversationEvents(since:) over graphql-ws and SSE', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server?.close());
+
+  const call = async (document: { toString(): string }, variables: Record<string, unknown>) => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${server.running.app.services.devToken}` },
+      body: JSON.stringify({ query: document.toString(), variables }),
+    });
+    return (await response.json()) as { data?: Record<string, { __typename: string }> };
+  };
+
+  function wsClient() {
+    return createWsClient({
+      url: server.wsUrl,
+      webSocketImpl: WebSocket,
+      lazy: true,
+      retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${server.running.app.services.devToken}` },
+    });
+  }
+  function sseClient() {
+    return createSseClient({
+      url: `${server.url}/graphql`,
+      singleConnection: false,
+      retryAttempts: 0,
+      headers: { authorization: `Bearer ${server.running.app.services.devToken}` },
+    });
+  }
+
+  /** Takes results one at a time from a subscription. */
+  function reader(iterable: AsyncIterable<unknown>) {
+    const iterator = iterable[Symbol.asyncIterator]() as AsyncIterator<Next>;
+    return {
+      next: async () => (await iterator.next()).value as Next,
+      close: () => iterator.return?.(),
+    };
+  }
+
+  const activeSubscriptions = (n: number) => waitFor(() => server.running.app.services.events.activeSubscriptions() >= n);
+
+  for (const transport of ['graphql-ws', 'SSE'] as const) {
+    it(`${transport}: a subscriber that was away gets every missed event in order, then live ones, none twice`, async () => {
+      const { prisma, devAccountId } = server.running.app.services;
+      const lead = await createLead(prisma, devAccountId);
+      const conversation = await createConversation(prisma, devAccountId, lead.id, {
+        messages: [{ direction: 'INBOUND', at: new Date(Date.now() - 60_000), text: 'Hello' }],
+      });
+      const id = gid('Conversation', conversation.id);
+      const client = transport === 'graphql-ws' ? wsClient() : sseClient();
+      const subscribe = (variables: Record<string, unknown>) =>
+        reader(client.iterate({ query: OnEvents.toString(), variables }) as AsyncIterable<unknown>);
+      try {
+        // Connected: one live event, and its cursor.
+        const before = server.running.app.services.events.activeSubscriptions();
+        const first = subscribe({ conversationId: id });
+        const firstNext = first.next();
+        await activeSubscriptions(before + 1);
+        await call(Archive, { input: { conversationId: id, reason: 'for now' } });
+        const archived = (await firstNext).data!.conversationEvents!;
+        expect(archived).toMatchObject({ __typename: 'ArchivedEvent', reason: 'for now', conversation: { id, status: 'ARCHIVED' } });
+        await first.close();
+        await waitFor(() => server.running.app.services.events.activeSubscriptions() === before);
+
+        // Away: three changes.
+        await call(Unarchive, { input: { conversationId: id } });
+        await call(Outcome, { input: { conversationId: id, outcome: 'WON' } });
+        await call(Snooze, { input: { conversationId: id, until: new Date(Date.now() + 3_600_000).toISOString() } });
+
+        // Back, from the last cursor seen: the three in order, then a live one.
+        const again = subscribe({ conversationId: id, since: archived.cursor });
+        const replayed = [await again.next(), await again.next(), await again.next()].map((r) => r.data!.conversationEvents!);
+        expect(replayed.map((e) => e.__typename)).toEqual(['UnarchivedEvent', 'OutcomeSetEvent', 'SnoozedEvent']);
+        expect(replayed[1]).toMatchObject({ outcome: 'WON', previousOutcome: 'NONE' });
+        const cursors = [archived, ...replayed].map((e) => BigInt(e.cursor!));
+        expect([...cursors].sort((x, y) => (x < y ? -1 : 1))).toEqual(cursors);
+        await activeSubscriptions(before + 1);
+        const liveNext = again.next();
+        await call(Unsnooze, { input: { conversationId: id } });
+        const live = (await liveNext).data!.conversationEvents!;
+        expect(live).toMatchObject({ __typename: 'UnsnoozedEvent', status: 'ACTIVE' });
+        expect(BigInt(live.cursor!)).toBeGreaterThan(cursors.at(-1)!);
+        await again.close();
+
+        // A cursor that is not one: a typed error before any event.
+        const bad = subscribe({ since: 'not-a-cursor' });
+        const refused = await bad.next().catch((errors: Next['errors']) => ({ errors }) as Next);
+        expect(refused.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+      } finally {
+        await client.dispose();
+      }
+    });
+  }
 });

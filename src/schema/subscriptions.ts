@@ -192,11 +192,12 @@ const SuggestedActionResolvedEvent = eventType('SuggestedActionResolvedEvent', '
   decision: t.field({ type: SuggestedActionDecisionEnum, description: 'CONFIRM (carried out) or DISMISS.', resolve: (e) => e.decision }),
 }));
 const LeadDoNotContactEvent = eventType('LeadDoNotContactEvent', 'LEAD_DO_NOT_CONTACT', "A conversation's lead became do-not-contact (an explicit unsubscribe, or a confirmed suggestion).", (t) => ({
-  reason: t.exposeString('reason', { description: 'Why.' }),
+  reason: t.exposeString('reason', { nullable: true, description: 'Why (always given; nullable as `reason` is on the other events).' }),
 }));
 const SnoozedEvent = eventType('SnoozedEvent', 'SNOOZED', 'A conversation was snoozed (by a person, or automatically by an away notice).', (t) => ({
   until: t.field({ type: 'DateTime', description: 'When it wakes.', resolve: (e) => new Date(e.until) }),
-  reason: t.field({ type: SnoozeReasonEnum, description: 'MANUAL, or OUT_OF_OFFICE when automatic.', resolve: (e) => e.reason }),
+  // Not `reason`: that is a String on other events, and one name with two types would make union selections invalid.
+  snoozeReason: t.field({ type: SnoozeReasonEnum, description: 'MANUAL, or OUT_OF_OFFICE when automatic.', resolve: (e) => e.reason }),
 }));
 const UnsnoozedEvent = eventType('UnsnoozedEvent', 'UNSNOOZED', 'A person brought a snoozed conversation back.', (t) => ({
   status: statusField(t, 'The status it is back in.'),

@@ -635,6 +635,31 @@ export type ResolveForEventsMutation = { resolveSuggestedAction:
     | { __typename: 'ValidationError' }
    };
 
+export type ReplayEventsSubscriptionVariables = Exact<{
+  since?: string | null | undefined;
+  conversationId?: string | null | undefined;
+}>;
+
+
+export type ReplayEventsSubscription = { conversationEvents:
+    | { __typename: 'AIReadyEvent' }
+    | { __typename: 'ArchivedEvent', cursor: string, reason: string | null, conversation: { id: string, status: ConversationStatus } }
+    | { __typename: 'ConversationErrorEvent' }
+    | { __typename: 'DeliveryUpdateEvent' }
+    | { __typename: 'LeadDoNotContactEvent' }
+    | { __typename: 'NewReplyEvent', cursor: string }
+    | { __typename: 'OutcomeSetEvent', cursor: string, outcome: ConversationOutcome, previousOutcome: ConversationOutcome }
+    | { __typename: 'SentEvent' }
+    | { __typename: 'SnoozedEvent', cursor: string, until: string, snoozeReason: SnoozeReason }
+    | { __typename: 'SuggestedActionResolvedEvent' }
+    | { __typename: 'SuggestionRejectedEvent' }
+    | { __typename: 'SuggestionSupersededEvent' }
+    | { __typename: 'SuggestionWithdrawnEvent' }
+    | { __typename: 'UnarchivedEvent', cursor: string, status: ConversationStatus }
+    | { __typename: 'UnsnoozedEvent', cursor: string, status: ConversationStatus }
+    | { __typename: 'WokeEvent' }
+   };
+
 export type AuditIdsQueryVariables = Exact<{
   entityId?: string | null | undefined;
 }>;
@@ -1482,6 +1507,42 @@ export const ResolveForEventsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ResolveForEventsMutation, ResolveForEventsMutationVariables>;
+export const ReplayEventsDocument = new TypedDocumentString(`
+    subscription ReplayEvents($since: String, $conversationId: ID) {
+  conversationEvents(since: $since, conversationId: $conversationId) {
+    __typename
+    ... on ArchivedEvent {
+      cursor
+      reason
+      conversation {
+        id
+        status
+      }
+    }
+    ... on UnarchivedEvent {
+      cursor
+      status
+    }
+    ... on OutcomeSetEvent {
+      cursor
+      outcome
+      previousOutcome
+    }
+    ... on SnoozedEvent {
+      cursor
+      until
+      snoozeReason
+    }
+    ... on UnsnoozedEvent {
+      cursor
+      status
+    }
+    ... on NewReplyEvent {
+      cursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReplayEventsSubscription, ReplayEventsSubscriptionVariables>;
 export const AuditIdsDocument = new TypedDocumentString(`
     query AuditIds($entityId: ID) {
   auditLog(first: 10, entityId: $entityId) {
