@@ -4,7 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createJobHandlers } from '../src/background/job-registry.js';
-import { pruneEventLog, readEventLog } from '../src/domain/event-log.js';
+import { pruneEventLog, readEventLog } from '../src/domain/event-log/index.js';
+import { parseCursor } from '../src/domain/event-log/log.js';
 import { recordDeliveryEvent } from '../src/domain/inbound/index.js';
 import { draftReplyForInbound } from '../src/domain/suggestions/index.js';
 import { publishEvents } from '../src/domain/transitions.js';
@@ -346,11 +347,10 @@ describe('the event log', () => {
     const ctx = domainContext(app.services, app.services.devAccountId, 'test');
     const head = await app.services.prisma.eventLogHead.findUniqueOrThrow({ where: { accountId: app.services.devAccountId } });
     await expect(readEventLog(ctx, { after: head.lastCursor + 1n, limit: 10 })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-    const { parseCursor } = await import('../src/domain/event-log.js');
     for (const bad of ['', '-1', 'abc', '1e3', '99999999999999999999', '1; DROP TABLE x']) expect(() => parseCursor(bad)).toThrow(/not an event cursor/);
     // Eight days on, a prune deletes everything older than the seven-day window.
     clock = new Date(Date.now() + 8 * 86_400_000);
-    expect(await pruneEventLog(app.services)).toBeGreaterThan(0);
+    expect((await pruneEventLog({ services: app.services, actor: 'test' })).deleted).toBeGreaterThan(0);
     await expect(readEventLog(ctx, { after: 0n, limit: 10 })).rejects.toMatchObject({ code: 'CURSOR_EXPIRED' });
     await expect(readEventLog(ctx, { after: head.lastCursor, limit: 10 })).resolves.toEqual([]);
     clock = START;

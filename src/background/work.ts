@@ -4,7 +4,7 @@
 import type { DevelopmentAccess } from '../bootstrap.js';
 import { RECOVERY_ACTOR, recoverQueuedEmails, type RecoveryReport } from '../domain/sending/index.js';
 import { embedMissingConversations } from '../domain/suggestions/index.js';
-import { pruneEventLog } from '../domain/event-log.js';
+import { pruneEventLog } from '../domain/event-log/index.js';
 import { systemContext } from '../domain/use-case-context.js';
 import { defaultWorkerOptions, startJobWorker, type JobHandlers, type JobWorker, type WorkerOptions } from '../jobs/worker.js';
 import type { AppServices } from '../services.js';
@@ -69,7 +69,7 @@ export function startBackgroundWork(services: AppServices, options: BackgroundWo
   // Where jobs run, the event log is kept to its window. Several instances pruning at once
   // delete the same rows; each row goes once and pruned_through only grows.
   const pruneTimer = worker
-    ? setInterval(() => void pruneEventLog(services).catch((err: unknown) => logger.error({ err }, 'pruning the event log failed')), EVENT_LOG_PRUNE_INTERVAL_MS)
+    ? setInterval(() => void pruneEventLog({ services, actor: 'system:event-log' }, {}).catch((err: unknown) => logger.error({ err }, 'pruning the event log failed')), EVENT_LOG_PRUNE_INTERVAL_MS)
     : undefined;
   pruneTimer?.unref();
   return {

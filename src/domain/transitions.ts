@@ -6,7 +6,7 @@ import type { Prisma } from '../db/client.js';
 import type { SuggestionStatus, ConversationStatus, DeliveryStatus } from '../db/enums.js';
 import type { ScopedTransaction } from '../db/scoped.js';
 import type { ConversationEvent, UnloggedEvent } from '../events/bus.js';
-import { appendToEventLog } from './event-log.js';
+import { appendToEventLog } from './event-log/log.js';
 import { recordAudits, type AuditAction, type AuditRecord } from './audit.js';
 import type { DomainContext, Viewer } from './use-case-context.js';
 

@@ -8,7 +8,7 @@ import { filter, pipe } from 'graphql-yoga';
 import { whileCredentialHolds } from '../auth/live-credential.js';
 import { type GraphQLContext, dbOf, domainOf, servicesOf } from '../graphql-context.js';
 import type { ConversationOutcome, ConversationStatus } from '../db/enums.js';
-import { parseCursor, readEventLog } from '../domain/event-log.js';
+import { checkEventCursor, readEventLog } from '../domain/event-log/index.js';
 import { replayThenLive } from '../events/replay.js';
 import { ConversationStatusEnum } from './enums.js';
 import { ConversationOutcomeEnum } from './similar.js';
@@ -243,8 +243,7 @@ async function subscribeToEvents(
   let source: AsyncIterable<ConversationEvent> = live;
   if (since != null) {
     // A bad or expired cursor is a typed error now, before any event flows.
-    const after = parseCursor(since);
-    await readEventLog(domainOf(ctx), { after, limit: 0 });
+    const { after } = await checkEventCursor(domainOf(ctx), { since });
     source = replayThenLive(live, after, (from, limit) => readEventLog(domainOf(ctx), { after: from, limit, types, conversationId }), {
       heldBackLimit: REPLAY_HELD_BACK_LIMIT,
     });

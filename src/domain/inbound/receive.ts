@@ -13,7 +13,7 @@ import { insertJobsSql, jobOf } from '../../jobs/queue.js';
 import type { AppServices } from '../../services.js';
 import { addressKey } from '../../email/addresses.js';
 import { insertAuditSql } from '../audit.js';
-import { eventLogCtes, eventRowSql, FIRST_CURSOR_SQL, numbered } from '../event-log.js';
+import { eventLogCtes, eventRowSql, FIRST_CURSOR_SQL, numbered } from '../event-log/log.js';
 import type { ConversationEvent, UnloggedEvent } from '../../events/bus.js';
 import type { CompressedOriginal } from '../../email/originals.js';
 import { keepInboundOriginal } from './keep-original.js';

@@ -12,12 +12,11 @@
 // statement (inTransaction appends after the work), so it is held only for the commit, and it is
 // always the last lock taken, which rules out lock-order deadlocks with the conversation lock.
 // The cost: an account's event-writing commits are serialised (one round trip each).
-import { Prisma } from '../db/client.js';
-import type { ScopedClient, ScopedTransaction } from '../db/scoped.js';
-import type { ConversationEvent, UnloggedEvent } from '../events/bus.js';
-import type { AppServices } from '../services.js';
-import { CursorExpiredError, ValidationError } from './errors.js';
-import type { DomainContext } from './use-case-context.js';
+import { Prisma } from '../../db/client.js';
+import type { ScopedClient, ScopedTransaction } from '../../db/scoped.js';
+import type { ConversationEvent, UnloggedEvent } from '../../events/bus.js';
+import { CursorExpiredError, ValidationError } from '../errors.js';
+import type { DomainContext, UnscopedContext } from '../use-case-context.js';
 
 /** The largest cursor a client can hand back (PostgreSQL bigint). */
 const MAX_CURSOR = 2n ** 63n - 1n;
@@ -120,9 +119,9 @@ export async function readEventLog(
 /**
  * Deletes events older than the retention window, and records per account the newest cursor
  * deleted, so that a `since` before it is told to refetch instead of silently missing events.
- * One statement; returns how many were deleted.
+ * One statement, across accounts (the background work's hourly timer); returns how many were deleted.
  */
-export async function pruneEventLog(services: AppServices): Promise<number> {
+export async function pruneEventLog({ services }: UnscopedContext, _input: Record<string, never> = {}): Promise<{ deleted: number }> {
   const cutoff = new Date(services.now().getTime() - services.config.events.logRetentionHours * 3_600_000);
   const rows = await services.prisma.$queryRaw<{ deleted: bigint }[]>`
     WITH gone AS (
@@ -134,5 +133,15 @@ export async function pruneEventLog(services: AppServices): Promise<number> {
       FROM newest WHERE h.account_id = newest.account_id
     )
     SELECT COALESCE(sum(n), 0)::bigint AS deleted FROM newest`;
-  return Number(rows[0]?.deleted ?? 0);
+  return { deleted: Number(rows[0]?.deleted ?? 0) };
+}
+
+/**
+ * A client's `since`, checked: a cursor of this account still in the log (ValidationError for
+ * garbage or a cursor beyond the newest, CursorExpiredError for one older than the window).
+ */
+export async function checkEventCursor(ctx: DomainContext, input: { since: string }): Promise<{ after: bigint }> {
+  const after = parseCursor(input.since);
+  await readEventLog(ctx, { after, limit: 0 });
+  return { after };
 }
