@@ -61,7 +61,7 @@ describe('every eval line through the inbound pipeline', () => {
     expect(realistic.filter((l) => l.intent === 'UNSUBSCRIBE' && l.explicitUnsubscribe === undefined)).toEqual([]);
   });
 
-  it('marks no lead do-not-contact unless its reply is an explicit unsubscribe, and leaves every reply NEEDS_REVIEW', async () => {
+  it('marks no lead do-not-contact unless its reply is an explicit unsubscribe, and leaves every reply NEEDS_REVIEW (an away notice with a return date: snoozed until then)', async () => {
     const { prisma } = app.services;
     const wrongly: string[] = [];
     const hidden: string[] = [];
