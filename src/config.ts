@@ -39,6 +39,8 @@ const envSchema = z.object({
   JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(1000),
   JOBS_RETRY_BASE_DELAY_MS: z.coerce.number().int().min(1).default(2000),
+  // Live events: how long the durable event log keeps them for replay (conversationEvents(since:))
+  EVENT_LOG_RETENTION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(7 * 24),
   // AI (OpenAI or any OpenAI-compatible server; the offline provider when no key is set)
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalUrl,
@@ -169,6 +171,10 @@ const configSchema = envSchema.transform((e) => {
       concurrency: e.JOBS_CONCURRENCY,
       pollIntervalMs: e.JOBS_POLL_INTERVAL_MS,
       retryBaseDelayMs: e.JOBS_RETRY_BASE_DELAY_MS,
+    },
+    events: {
+      /** How long the event log keeps events for replay; a `since` older than this must refetch. */
+      logRetentionHours: e.EVENT_LOG_RETENTION_HOURS,
     },
     ai: {
       /** Unset: the offline analyser and drafter. */

@@ -188,6 +188,12 @@ const cases: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Case>>
       check: (r) => expect(r.data?.updateSendSettings).toEqual({ __typename: 'UpdateSendSettingsPayload', account: { id: gid('Account', accountB), sendSettings: { undoWindowSeconds: 60 } } }),
     },
     unarchiveConversation: { query: mutation('unarchiveConversation', 'input', 'UnarchiveConversationInput'), variables: () => ({ input: { conversationId: a.conversation } }), check: notFoundResult('unarchiveConversation') },
+    snoozeConversation: {
+      query: mutation('snoozeConversation', 'input', 'SnoozeConversationInput'),
+      variables: () => ({ input: { conversationId: a.conversation, until: new Date(Date.now() + 86_400_000).toISOString() } }),
+      check: notFoundResult('snoozeConversation'),
+    },
+    unsnoozeConversation: { query: mutation('unsnoozeConversation', 'input', 'UnsnoozeConversationInput'), variables: () => ({ input: { conversationId: a.conversation } }), check: notFoundResult('unsnoozeConversation') },
   },
   Subscription: Object.fromEntries(
     ['newReply', 'aiReady', 'sent', 'conversationError', 'conversationEvents'].map((field) => [

@@ -128,7 +128,8 @@ describe('draftReplyForInbound (offline provider)', () => {
     // The draft is withdrawn, but the reply stays in front of a person (issue 15: no reply out of view).
     expect((await prisma.conversation.findUniqueOrThrow({ where: { id: ids.conversationId } })).status).toBe('NEEDS_REVIEW');
     expect(await prisma.auditEntry.count({ where: { entityId: ids.leadId, action: 'lead.do_not_contact' } })).toBe(1);
-    expect(collector.events).toEqual([]);
+    // No AI_READY; each change announced once (issue 18): the lead blocked, the draft withdrawn.
+    expect(collector.events.map((e) => e.type)).toEqual(['LEAD_DO_NOT_CONTACT', 'SUGGESTION_SUPERSEDED']);
     // Run again (a retried job): still nothing drafted, no second audit row.
     await draftReplyForInbound(systemContext(app), { conversationId: ids.conversationId, inboundMessageId: stop.id });
     expect(await prisma.auditEntry.count({ where: { entityId: ids.leadId, action: 'lead.do_not_contact' } })).toBe(1);
@@ -143,8 +144,9 @@ describe('draftReplyForInbound (offline provider)', () => {
     const stored = await app.services.prisma.messageAnalysis.findUniqueOrThrow({ where: { messageId: ids.inboundMessageId } });
     expect(stored.returnDate?.toISOString().slice(0, 10)).toBe('2026-12-01');
     expect(await app.services.prisma.aISuggestion.count({ where: { conversationId: ids.conversationId } })).toBe(0);
+    // Snoozed until the return date (issue 18; test/event-log-snooze.test.ts covers it in full).
     const conversation = await app.services.prisma.conversation.findUniqueOrThrow({ where: { id: ids.conversationId } });
-    expect(conversation.status).toBe('ACTIVE');
+    expect(conversation).toMatchObject({ status: 'SNOOZED', snoozedUntil: new Date('2026-12-01T00:00:00Z'), snoozeReason: 'OUT_OF_OFFICE' });
   });
 
   it('REFERRAL thanks the lead and proposes a note to the person named', async () => {

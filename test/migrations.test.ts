@@ -70,7 +70,8 @@ describe('migrations', () => {
         const table = { Account: 'accounts', User: 'users', Lead: 'leads', Conversation: 'conversations', AuditEntry: 'audit_entries', Job: 'jobs', EmailEvent: 'email_events', ApiKey: 'api_keys',
           ConversationMessage: 'conversation_messages', AISuggestion: 'ai_suggestions',
           ConversationEmbedding: 'conversation_embeddings', OutboundEmail: 'outbound_emails', OutboxEmail: 'outbox_emails', MessageAnalysis: 'message_analyses', InboundOriginal: 'inbound_originals', AccountSettings: 'account_settings',
-          InboxSettings: 'inbox_settings', ConversationRead: 'conversation_reads', Label: 'labels', ConversationLabel: 'conversation_labels', Note: 'conversation_notes' }[model];
+          InboxSettings: 'inbox_settings', ConversationRead: 'conversation_reads', Label: 'labels', ConversationLabel: 'conversation_labels', Note: 'conversation_notes',
+          EventLogHead: 'event_log_heads', EventLogEntry: 'event_log' }[model];
         expect(table, `table for ${model}`).toBeDefined();
         const columns = rows.filter((r) => r.table_name === table).map((r) => r.column_name);
         // The embedding column is Unsupported("vector") in Prisma: present only with pgvector.

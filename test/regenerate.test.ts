@@ -73,7 +73,8 @@ describe('regenerateSuggestion (offline provider)', () => {
     expect(payload.suggestion.body).toMatch(/^Hey Dana,/);
     expect(first.suggestion.body).toMatch(/^Hi Dana,/);
     expect(payload.suggestion.body.length).toBeLessThan(first.suggestion.body.length);
-    expect(collector.events.map((e) => e.type)).toEqual(['AI_READY']);
+    // The replaced draft is announced as superseded (issue 18), then the new one.
+    expect(collector.events.map((e) => e.type)).toEqual(['SUGGESTION_SUPERSEDED', 'AI_READY']);
     const audit = await app.services.prisma.auditEntry.findMany({ where: { entityId: first.suggestion.id } });
     expect(audit.map((a) => [a.action, a.actor, a.toStatus])).toContainEqual(['suggestion.superseded', expect.stringMatching(/^user:/), 'SUPERSEDED']);
   });

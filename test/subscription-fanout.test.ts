@@ -65,7 +65,7 @@ async function statementsForOneEvent(subscriberCount: number) {
   const subscribers = await Promise.all(Array.from({ length: subscriberCount }, () => subscribe()));
   await expect.poll(() => app.services.events.activeSubscriptions()).toBe(before + subscriberCount);
   statements.length = 0;
-  app.services.events.publish({ type: 'NEW_REPLY', accountId: devAccountId, conversationId: conversation.id, messageId: message.id, at: new Date().toISOString() });
+  app.services.events.publish({ type: 'NEW_REPLY', accountId: devAccountId, conversationId: conversation.id, messageId: message.id, at: new Date().toISOString(), cursor: '1' });
   const received = await Promise.all(subscribers.map((s) => s.next()));
   const count = statements.length;
   for (const result of received) {

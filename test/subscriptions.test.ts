@@ -360,7 +360,7 @@ describe('two instances sharing Redis', () => {
       const draft = await prisma.aISuggestion.create({
         data: { accountId, conversationId: conversation.id, inReplyToId: inbound.id, subject: 'Re: Across instances', body: 'Thanks, talk soon.', confidence: 0.8, provider: 'offline', model: 'offline' },
       });
-      const sent = collect(client.iterate({ query: 'subscription { sent { conversation { subject } } }' }) as AsyncIterable<Next>, 1);
+      const sent = collect(client.iterate({ query: 'subscription { sent { conversation { subject } cursor } }' }) as AsyncIterable<Next>, 1);
       await subscribers(1, b);
       const approve = await fetch(`${a.url}/graphql`, {
         method: 'POST',
@@ -372,7 +372,9 @@ describe('two instances sharing Redis', () => {
       });
       expect(await approve.json()).toEqual({ data: { approveSuggestion: { __typename: 'ApproveSuggestionPayload' } } });
       const [delivered] = await sent.done;
-      expect(delivered?.data?.sent).toEqual({ conversation: { subject: 'Across instances' } });
+      // The cursor travels with the event through Redis: it is the event log's row on A.
+      const logged = await prisma.eventLogEntry.findFirstOrThrow({ where: { accountId, conversationId: conversation.id, type: 'SENT' } });
+      expect(delivered?.data?.sent).toEqual({ conversation: { subject: 'Across instances' }, cursor: String(logged.cursor) });
     } finally {
       await client.dispose();
       await a.close();

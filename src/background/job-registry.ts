@@ -1,10 +1,11 @@
 // What each background job does: the domain's use cases bound to the job definitions, at the
 // app layer, so that src/jobs (definitions, queue and worker) knows nothing of the domain.
 import { draftReplyForInbound, findSimilarExamples, refreshConversationEmbedding, type DraftOptions } from '../domain/suggestions/index.js';
+import { wakeConversation } from '../domain/conversations/index.js';
 import { systemContext, type DomainContext } from '../domain/use-case-context.js';
 import { sendScheduledEmail } from '../domain/sending/index.js';
 import { draftFollowUp } from '../domain/followups/index.js';
-import { draftFollowUpJob, draftReplyJob, embedConversationJob, sendScheduledEmailJob, type JobDefinition, type JobPayload } from '../jobs/definitions.js';
+import { draftFollowUpJob, draftReplyJob, embedConversationJob, sendScheduledEmailJob, wakeConversationJob, type JobDefinition, type JobPayload } from '../jobs/definitions.js';
 import type { ClaimedJob } from '../jobs/queue.js';
 import type { JobContext, JobHandler, JobHandlers } from '../jobs/worker.js';
 
@@ -38,6 +39,10 @@ export function createJobHandlers(draftOptions: Pick<DraftOptions, 'findSimilarE
     // Like draft-reply: the model's failure retries while attempts remain, then drafts offline.
     bind(draftFollowUpJob, async (ctx, payload, job) => {
       await draftFollowUp(ctx, { ...payload, allowFallback: job.attempts >= job.maxAttempts });
+    }),
+    // A snooze's time came: back to the status the thread implies, unless it ended otherwise.
+    bind(wakeConversationJob, async (ctx, payload) => {
+      await wakeConversation(ctx, payload);
     }),
   ]);
 }

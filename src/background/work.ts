@@ -5,6 +5,7 @@ import type { DevelopmentAccess } from '../bootstrap.js';
 import { RECOVERY_ACTOR, recoverQueuedEmails, type RecoveryReport } from '../domain/sending/index.js';
 import { embedMissingConversations } from '../domain/suggestions/index.js';
 import { FOLLOW_UP_SCAN_ACTOR, scanFollowUps } from '../domain/followups/index.js';
+import { pruneEventLog } from '../domain/event-log/index.js';
 import { systemContext } from '../domain/use-case-context.js';
 import { defaultWorkerOptions, startJobWorker, type JobHandlers, type JobWorker, type WorkerOptions } from '../jobs/worker.js';
 import type { AppServices } from '../services.js';
@@ -13,6 +14,9 @@ import { createJobHandlers } from './job-registry.js';
 const RECOVERY_INTERVAL_MS = 5 * 60_000;
 /** How often conversations that went quiet are looked for (follow-ups are due by the day). */
 const FOLLOW_UP_SCAN_INTERVAL_MS = 10 * 60_000;
+
+/** How often events older than the event log's window (config.events.logRetentionHours) are deleted. */
+const EVENT_LOG_PRUNE_INTERVAL_MS = 60 * 60_000;
 
 export interface BackgroundWork {
   /** The background job worker, when this process runs one (config.jobs.runWorker). */
@@ -72,6 +76,12 @@ export function startBackgroundWork(services: AppServices, options: BackgroundWo
     ? setInterval(() => void scanFollowUps({ services, actor: FOLLOW_UP_SCAN_ACTOR }, {}).catch((err: unknown) => logger.error({ err }, 'follow-up scan failed')), FOLLOW_UP_SCAN_INTERVAL_MS)
     : undefined;
   followUpTimer?.unref();
+  // Where jobs run, the event log is kept to its window. Several instances pruning at once
+  // delete the same rows; each row goes once and pruned_through only grows.
+  const pruneTimer = worker
+    ? setInterval(() => void pruneEventLog({ services, actor: 'system:event-log' }, {}).catch((err: unknown) => logger.error({ err }, 'pruning the event log failed')), EVENT_LOG_PRUNE_INTERVAL_MS)
+    : undefined;
+  pruneTimer?.unref();
   return {
     worker,
     startupRecovery,
@@ -79,6 +89,7 @@ export function startBackgroundWork(services: AppServices, options: BackgroundWo
     async stop() {
       clearInterval(recoveryTimer);
       clearInterval(followUpTimer);
+      clearInterval(pruneTimer);
       await demoEmbedding;
       await startupRecovery;
       await worker?.stop();

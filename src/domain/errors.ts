@@ -119,3 +119,19 @@ export class VectorSearchUnavailableError extends DomainError {
     this.name = 'VectorSearchUnavailableError';
   }
 }
+
+/**
+ * A replay was asked from an event cursor older than the event log keeps: events after it were
+ * pruned, so the client must refetch its state and subscribe again without `since`.
+ */
+export class CursorExpiredError extends DomainError {
+  readonly code = 'CURSOR_EXPIRED';
+  constructor(
+    readonly cursor: string,
+    /** How long the log keeps events. */
+    readonly retentionHours: number,
+  ) {
+    super(`Events after cursor ${cursor} are no longer kept (the event log keeps ${retentionHours} hours): refetch, then subscribe without \`since\`.`);
+    this.name = 'CursorExpiredError';
+  }
+}

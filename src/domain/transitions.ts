@@ -5,7 +5,8 @@
 import type { Prisma } from '../db/client.js';
 import type { SuggestionStatus, ConversationStatus, DeliveryStatus } from '../db/enums.js';
 import type { ScopedTransaction } from '../db/scoped.js';
-import type { ConversationEvent } from '../events/bus.js';
+import type { ConversationEvent, UnloggedEvent } from '../events/bus.js';
+import { appendToEventLog } from './event-log/log.js';
 import { recordAudits, type AuditAction, type AuditRecord } from './audit.js';
 import type { DomainContext, Viewer } from './use-case-context.js';
 
@@ -138,23 +139,40 @@ export async function changeConversationFields(
 }
 // ---- end of team inbox --------------------------------------------------------------------
 
-/** What a transaction announces: collected while it runs, published once it has committed. */
+/** What a transaction announces: collected while it runs, logged and published once it has committed. */
 export interface PendingEvents {
-  publish(event: ConversationEvent): void;
+  publish(event: UnloggedEvent): void;
 }
 
 /**
- * Runs `work` in one transaction of the use case's account and then publishes the events it
- * queued. A rolled-back transaction announces nothing, so a subscriber never sees a change
- * that did not happen.
+ * Runs `work` in one transaction of the use case's account; the events it queued are written to
+ * the durable event log as the transaction's last statement (numbered: their cursor) and
+ * published once it has committed. A rolled-back transaction announces nothing and logs
+ * nothing, so a subscriber never sees a change that did not happen, and a client that missed a
+ * published event finds it in the log (conversationEvents(since:)).
  */
 export async function inTransaction<T>(
-  { db, services }: DomainContext,
+  { db, services, viewer }: DomainContext,
   work: (tx: ScopedTransaction, events: PendingEvents) => Promise<T>,
   options?: { maxWait?: number; timeout?: number },
 ): Promise<T> {
-  const pending: ConversationEvent[] = [];
-  const result = await db.$transaction((tx) => work(tx, { publish: (event) => pending.push(event) }), options);
-  for (const event of pending) services.events.publish(event);
+  let logged: ConversationEvent[] = [];
+  const result = await db.$transaction(async (tx) => {
+    const pending: UnloggedEvent[] = [];
+    const value = await work(tx, { publish: (event) => pending.push(event) });
+    // Last, and on its own: it takes the account's event-log lock until the commit (event-log.ts).
+    logged = await appendToEventLog(tx, viewer.accountId, pending);
+    return value;
+  }, options);
+  for (const event of logged) services.events.publish(event);
   return result;
+}
+
+/**
+ * Events announced on their own, outside a use case's transaction (a drafting fallback's
+ * ERROR): logged in a transaction of their own, then published.
+ */
+export async function publishEvents(ctx: DomainContext, events: UnloggedEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await inTransaction(ctx, async (_tx, pending) => events.forEach((event) => pending.publish(event)));
 }

@@ -1,4 +1,5 @@
-// Typed conversation events (new reply, AI draft ready, sent, error), published per account.
+// Typed conversation events (new reply, AI draft ready, sent, error, and every state change),
+// published per account, each numbered by the durable event log (cursor).
 // Domain code publishes only after its transaction has committed. Yoga's pubsub carries
 // them: in memory, or through Redis (REDIS_URL) so every API instance sees every event.
 // Publishing never throws nor leaves a promise behind: while Redis is down, events reach
@@ -17,7 +18,8 @@ interface EventBase {
   at: string;
 }
 
-export type ConversationEvent =
+/** The events published before issue 18. */
+type CoreEvent =
   | (EventBase & { type: 'NEW_REPLY'; messageId: string })
   | (EventBase & { type: 'AI_READY'; suggestionId: string; confidence: number })
   | (EventBase & { type: 'SENT'; messageId: string; suggestionId: string | null })
@@ -35,6 +37,41 @@ export type InboxEvent =
   | (EventBase & { type: 'NOTE_ADDED'; noteId: string; mentionedUserIds: string[] })
   | (EventBase & { type: 'MENTIONED'; forUserId: string; noteId: string });
 // ---- end of team inbox events -------------------------------------------------------------
+
+/** What a provider told us about a sent email (inbound/delivery-events.ts). */
+export type DeliveryEventKind = 'DELIVERED' | 'OPENED' | 'CLICKED' | 'BOUNCED' | 'SPAM_COMPLAINT' | 'UNSUBSCRIBED';
+/** Why a conversation is snoozed. */
+export type SnoozeReason = 'MANUAL' | 'OUT_OF_OFFICE';
+
+// ---- Issue 18, part B: an event for every existing state change, and snooze. ----
+// Each carries what a subscriber shows, so a thousand subscribers need no query each.
+type StateChangeEvent =
+  | (EventBase & { type: 'ARCHIVED'; reason: string | null })
+  | (EventBase & { type: 'UNARCHIVED'; status: string })
+  | (EventBase & { type: 'OUTCOME_SET'; outcome: string; previousOutcome: string })
+  | (EventBase & { type: 'SUGGESTION_REJECTED'; suggestionId: string; reason: string | null })
+  | (EventBase & { type: 'SUGGESTION_SUPERSEDED'; suggestionId: string; reason: string | null })
+  | (EventBase & { type: 'SUGGESTION_WITHDRAWN'; suggestionId: string; reason: string | null })
+  | (EventBase & { type: 'DELIVERY'; messageId: string; kind: DeliveryEventKind; leadBlocked: boolean; link: string | null; detail: string | null })
+  | (EventBase & { type: 'SUGGESTED_ACTION_RESOLVED'; action: string; decision: 'CONFIRM' | 'DISMISS' })
+  | (EventBase & { type: 'LEAD_DO_NOT_CONTACT'; leadId: string; reason: string })
+  | (EventBase & { type: 'SNOOZED'; until: string; reason: SnoozeReason })
+  | (EventBase & { type: 'UNSNOOZED'; status: string })
+  | (EventBase & { type: 'WOKE'; status: string; cause: 'TIME' | 'REPLY' });
+// ---- end of part B's kinds ----
+
+/**
+ * An event as the domain announces it, before the event log numbers it (domain/event-log.ts).
+ * Distributes over the union, so each kind keeps its own fields.
+ */
+export type UnloggedEvent = CoreEvent | StateChangeEvent;
+
+/**
+ * An event as subscribers receive it: written to the account's event log in the transaction
+ * that made the change, and numbered there. `cursor` is the log's position (a decimal bigint),
+ * monotonic per account; it travels with the event through Redis.
+ */
+export type ConversationEvent = UnloggedEvent & { cursor: string };
 
 export type ConversationEventType = ConversationEvent['type'];
 

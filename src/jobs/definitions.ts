@@ -46,4 +46,11 @@ export const draftFollowUpJob = defineJob({
   maxAttempts: 5,
 });
 
+/** Wake a snoozed conversation at the time it was snoozed until (a stale job does nothing). */
+export const wakeConversationJob = defineJob({
+  kind: 'wake-conversation',
+  payload: z.object({ conversationId: z.uuid(), until: z.iso.datetime() }),
+  maxAttempts: 10,
+});
+
 export type JobPayload<D extends JobDefinition> = z.output<D['payload']>;

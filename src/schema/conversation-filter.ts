@@ -19,6 +19,7 @@ export interface ConversationFilterInput {
   intent?: Intent[] | null;
   lastMessageAfter?: Date | null;
   lastMessageBefore?: Date | null;
+  snoozed?: boolean | null;
 }
 
 /** Who asks: read state and "ME" are theirs. An API key (no user) reads as the whole team. */
@@ -54,8 +55,12 @@ function assigneeWhere(viewer: FilterViewer, assignee: AssigneeCondition): Prism
 }
 
 export function conversationWhere(filter: ConversationFilterInput | null | undefined, viewer: FilterViewer = {}): Prisma.ConversationWhereInput {
-  if (!filter) return {};
   const and: Prisma.ConversationWhereInput[] = [];
+  // Snoozed conversations are out of the list unless asked for: `snoozed: true`, or SNOOZED
+  // named in `status`.
+  if (filter?.snoozed === true) and.push({ status: 'SNOOZED' });
+  else if (filter?.snoozed === false || !filter?.status?.includes('SNOOZED')) and.push({ status: { not: 'SNOOZED' } });
+  if (!filter) return and[0]!;
   if (filter.status && filter.status.length > 0) and.push({ status: { in: filter.status } });
   if (filter.leadId) and.push({ leadId: filter.leadId });
   if (filter.hasPendingSuggestion != null) {

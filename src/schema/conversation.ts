@@ -113,6 +113,9 @@ const ConversationFilter = builder.inputType('ConversationFilter', {
     }),
     leadId: t.globalID({ description: "Only this lead's conversations (a Lead's global ID)." }),
     hasPendingSuggestion: t.boolean({ description: 'Only those with (true) or without (false) a draft waiting for review.' }),
+    snoozed: t.boolean({
+      description: 'true: only SNOOZED conversations; false or absent: none (they are hidden by default unless `status` names SNOOZED).',
+    }),
     search: t.string({
       description: 'Case-insensitive text to find in the subject, lead name, lead email or any message text.',
       validate: z.string().trim().min(1, { message: 'must not be empty' }).max(200, { message: 'must be at most 200 characters' }),

@@ -20,6 +20,7 @@ export const ConversationStatusEnum = builder.enumType(ConversationStatus, {
     NEEDS_REVIEW: { description: 'The lead replied; a person should review the drafted answer.' },
     WAITING_FOR_LEAD: { description: 'We replied last; waiting for the lead.' },
     ARCHIVED: { description: 'Finished; takes no replies until unarchived.' },
+    SNOOZED: { description: 'Put aside until snoozedUntil (or a reply from the lead); hidden from the default list.' },
   },
 });
 

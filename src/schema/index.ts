@@ -16,6 +16,7 @@ import './suggested-action.js';
 import './scheduling.js';
 import './inbox-types.js';
 import './inbox.js';
+import './snooze.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
 

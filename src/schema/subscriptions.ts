@@ -6,7 +6,14 @@
 // 1,000 subscribers one query each per event starved the database and cut everyone off.
 import { filter, pipe } from 'graphql-yoga';
 import { whileCredentialHolds } from '../auth/live-credential.js';
-import { type GraphQLContext, dbOf, servicesOf } from '../graphql-context.js';
+import { type GraphQLContext, dbOf, domainOf, servicesOf } from '../graphql-context.js';
+import type { ConversationOutcome, ConversationStatus } from '../db/enums.js';
+import { checkEventCursor, readEventLog } from '../domain/event-log/index.js';
+import { replayThenLive } from '../events/replay.js';
+import { ConversationStatusEnum } from './enums.js';
+import { ConversationOutcomeEnum } from './similar.js';
+import { SnoozeReasonEnum } from './snooze.js';
+import { SuggestedActionDecisionEnum } from './suggested-action.js';
 import { NotFoundError } from '../domain/errors.js';
 import type { ConversationEvent, ConversationEventType } from '../events/bus.js';
 import { builder } from './builder.js';
@@ -46,6 +53,12 @@ const eventFields = <T extends ConversationEvent>(t: PothosObjectFieldBuilder<T>
       ),
   }),
   at: t.field({ type: 'DateTime', description: 'When it happened.', resolve: (event) => new Date(event.at) }),
+  cursor: t.string({
+    resolve: (event) => event.cursor,
+    description:
+      "The event's position in your account's event log (opaque; increasing). After a disconnect, subscribe to " +
+      'conversationEvents(since: <the last cursor you received>) to get every event you missed, then live ones.',
+  }),
 });
 type PothosObjectFieldBuilder<T> = Parameters<Parameters<ReturnType<typeof builder.objectRef<T>>['implement']>[0]['fields'] & object>[0];
 
@@ -197,11 +210,99 @@ const reachesViewer = (event: ConversationEvent, ctx: GraphQLContext) =>
   !('forUserId' in event) || (ctx.viewer.userId != null && event.forUserId === ctx.viewer.userId);
 // ---- end of team inbox events -------------------------------------------------------------
 
+// ---- Issue 18, part B: an event for every state change that had none, and snooze. ----
+// Each carries what it says in its payload (no query per subscriber); `conversation` and the
+// draft or email are loaded once per event and selection (loadForEvent), as above.
+
+const eventType = <T extends ConversationEventType>(name: string, type: T, description: string, more: (t: PothosObjectFieldBuilder<EventOf<T>>) => object) =>
+  builder.objectRef<EventOf<T>>(name).implement({
+    description,
+    isTypeOf: (event) => (event as ConversationEvent).type === type,
+    fields: (t) => ({ ...eventFields(t), ...more(t) }) as never,
+  });
+
+const DeliveryEventKindEnum = builder.enumType('DeliveryEventKind', {
+  description: 'What the email provider reported about a sent email.',
+  values: {
+    DELIVERED: { description: "It reached the lead's mail server." },
+    OPENED: { description: 'The lead opened it.' },
+    CLICKED: { description: 'The lead clicked a link in it.' },
+    BOUNCED: { description: 'It bounced.' },
+    SPAM_COMPLAINT: { description: 'The lead marked it as spam (the lead is now do-not-contact).' },
+    UNSUBSCRIBED: { description: 'The lead unsubscribed or the address is suppressed (the lead is now do-not-contact).' },
+  } as const,
+});
+const WakeCauseEnum = builder.enumType('WakeCause', {
+  description: 'Why a snoozed conversation woke.',
+  values: { TIME: { description: 'Its snooze time came.' }, REPLY: { description: 'The lead replied.' } } as const,
+});
+const statusField = <T extends { status: string }>(t: PothosObjectFieldBuilder<T>, description: string) =>
+  t.field({ type: ConversationStatusEnum, description, resolve: (event) => event.status as ConversationStatus });
+
+const ArchivedEvent = eventType('ArchivedEvent', 'ARCHIVED', 'A conversation was archived.', (t) => ({
+  reason: t.exposeString('reason', { nullable: true, description: 'Why, as given.' }),
+}));
+const UnarchivedEvent = eventType('UnarchivedEvent', 'UNARCHIVED', 'An archived conversation was reopened.', (t) => ({
+  status: statusField(t, 'The status it reopened in.'),
+}));
+const OutcomeSetEvent = eventType('OutcomeSetEvent', 'OUTCOME_SET', "A conversation's outcome was recorded.", (t) => ({
+  outcome: t.field({ type: ConversationOutcomeEnum, description: 'The outcome now.', resolve: (e) => e.outcome as ConversationOutcome }),
+  previousOutcome: t.field({ type: ConversationOutcomeEnum, description: 'The outcome before.', resolve: (e) => e.previousOutcome as ConversationOutcome }),
+}));
+const SuggestionRejectedEvent = eventType('SuggestionRejectedEvent', 'SUGGESTION_REJECTED', 'A draft was rejected (by a person, or replaced by a custom reply).', (t) => ({
+  suggestion: suggestionField(t, 'The draft.'),
+  reason: t.exposeString('reason', { nullable: true, description: 'Why, if given.' }),
+}));
+const SuggestionSupersededEvent = eventType('SuggestionSupersededEvent', 'SUGGESTION_SUPERSEDED', 'A waiting draft was replaced by a newer one or withdrawn because the lead may not be emailed.', (t) => ({
+  suggestion: suggestionField(t, 'The draft.'),
+  reason: t.exposeString('reason', { nullable: true, description: 'Why.' }),
+}));
+const SuggestionWithdrawnEvent = eventType('SuggestionWithdrawnEvent', 'SUGGESTION_WITHDRAWN', 'A waiting draft was withdrawn because its conversation was archived.', (t) => ({
+  suggestion: suggestionField(t, 'The draft.'),
+  reason: t.exposeString('reason', { nullable: true, description: 'Why.' }),
+}));
+const DeliveryUpdateEvent = eventType('DeliveryUpdateEvent', 'DELIVERY', 'The email provider reported on a sent email: delivered, opened, clicked, bounced, spam complaint or unsubscribe.', (t) => ({
+  email: messageField(t, 'The email concerned.'),
+  kind: t.field({ type: DeliveryEventKindEnum, description: 'What happened.', resolve: (e) => e.kind }),
+  leadBlocked: t.exposeBoolean('leadBlocked', { description: 'True when this made the lead do-not-contact.' }),
+  link: t.exposeString('link', { nullable: true, description: 'CLICKED: the link.' }),
+  detail: t.exposeString('detail', { nullable: true, description: "BOUNCED: the provider's bounce type; UNSUBSCRIBED: its reason." }),
+}));
+const SuggestedActionResolvedEvent = eventType('SuggestedActionResolvedEvent', 'SUGGESTED_ACTION_RESOLVED', "A person answered a conversation's suggested action.", (t) => ({
+  action: t.exposeString('action', { description: 'The action, e.g. MARK_DO_NOT_CONTACT.' }),
+  decision: t.field({ type: SuggestedActionDecisionEnum, description: 'CONFIRM (carried out) or DISMISS.', resolve: (e) => e.decision }),
+}));
+const LeadDoNotContactEvent = eventType('LeadDoNotContactEvent', 'LEAD_DO_NOT_CONTACT', "A conversation's lead became do-not-contact (an explicit unsubscribe, or a confirmed suggestion).", (t) => ({
+  reason: t.exposeString('reason', { nullable: true, description: 'Why (always given; nullable as `reason` is on the other events).' }),
+}));
+const SnoozedEvent = eventType('SnoozedEvent', 'SNOOZED', 'A conversation was snoozed (by a person, or automatically by an away notice).', (t) => ({
+  until: t.field({ type: 'DateTime', description: 'When it wakes.', resolve: (e) => new Date(e.until) }),
+  // Not `reason`: that is a String on other events, and one name with two types would make union selections invalid.
+  snoozeReason: t.field({ type: SnoozeReasonEnum, description: 'MANUAL, or OUT_OF_OFFICE when automatic.', resolve: (e) => e.reason }),
+}));
+const UnsnoozedEvent = eventType('UnsnoozedEvent', 'UNSNOOZED', 'A person brought a snoozed conversation back.', (t) => ({
+  status: statusField(t, 'The status it is back in.'),
+}));
+const WokeEvent = eventType('WokeEvent', 'WOKE', 'A snoozed conversation woke: its time came, or the lead replied.', (t) => ({
+  status: statusField(t, 'The status it is back in.'),
+  cause: t.field({ type: WakeCauseEnum, description: 'TIME or REPLY.', resolve: (e) => e.cause }),
+}));
+
+const stateChangeEvents = [
+  ArchivedEvent, UnarchivedEvent, OutcomeSetEvent, SuggestionRejectedEvent, SuggestionSupersededEvent, SuggestionWithdrawnEvent,
+  DeliveryUpdateEvent, SuggestedActionResolvedEvent, LeadDoNotContactEvent, SnoozedEvent, UnsnoozedEvent, WokeEvent,
+] as const;
+const STATE_CHANGE_TYPES: ConversationEventType[] = [
+  'ARCHIVED', 'UNARCHIVED', 'OUTCOME_SET', 'SUGGESTION_REJECTED', 'SUGGESTION_SUPERSEDED', 'SUGGESTION_WITHDRAWN',
+  'DELIVERY', 'SUGGESTED_ACTION_RESOLVED', 'LEAD_DO_NOT_CONTACT', 'SNOOZED', 'UNSNOOZED', 'WOKE',
+];
+// ---- end of part B's event types ----
+
 // The email concerned is `email` on every event: `message` is ConversationErrorEvent's text,
 // and one name with two types would make union selections invalid.
 const ConversationEventUnion = builder.unionType('ConversationEvent', {
   description: 'Any of the live conversation events.',
-  types: [NewReplyEvent, AIReadyEvent, SentEvent, ConversationErrorEvent, ...INBOX_EVENT_TYPES],
+  types: [NewReplyEvent, AIReadyEvent, SentEvent, ConversationErrorEvent, ...INBOX_EVENT_TYPES, ...stateChangeEvents],
 });
 
 /**
@@ -213,16 +314,26 @@ async function subscribeToEvents(
   ctx: GraphQLContext,
   types: ConversationEventType[],
   conversationId: string | undefined,
+  since?: string | null,
 ): Promise<AsyncIterable<ConversationEvent>> {
   if (conversationId) {
     const exists = await dbOf(ctx).conversation.findUnique({ where: { id: conversationId }, select: { id: true } });
     if (!exists) throw new NotFoundError('Conversation', conversationId);
   }
+  const live = servicesOf(ctx).events.subscribe(ctx.viewer.accountId);
+  let source: AsyncIterable<ConversationEvent> = live;
+  if (since != null) {
+    // A bad or expired cursor is a typed error now, before any event flows.
+    const { after } = await checkEventCursor(domainOf(ctx), { since });
+    source = replayThenLive(live, after, (from, limit) => readEventLog(domainOf(ctx), { after: from, limit, types, conversationId }), {
+      heldBackLimit: REPLAY_HELD_BACK_LIMIT,
+    });
+  }
   // Each event is delivered only while the credential still holds (revoked, expired, demoted
   // or removed: the stream ends, and a WebSocket connection closes with 4403).
   return whileCredentialHolds(
     pipe(
-      servicesOf(ctx).events.subscribe(ctx.viewer.accountId),
+      source,
       filter((e: ConversationEvent) => types.includes(e.type) && (!conversationId || e.conversationId === conversationId) && reachesViewer(e, ctx)),
     ),
     ctx.credential,
@@ -232,6 +343,10 @@ async function subscribeToEvents(
 
 builder.subscriptionType({ description: 'Live events of your account, over WebSocket (graphql-ws) or SSE.' });
 
+const CORE_TYPES: ConversationEventType[] = ['NEW_REPLY', 'AI_READY', 'SENT', 'ERROR'];
+/** Live events one replaying subscriber may receive while it replays, before it is cut off. */
+const REPLAY_HELD_BACK_LIMIT = 10_000;
+
 const conversationIdArg = (t: Parameters<Parameters<typeof builder.subscriptionField>[1]>[0]) =>
   t.arg.globalID({ description: 'Only events of this conversation (its global ID).' });
 
@@ -240,18 +355,40 @@ const fields = [
   ['aiReady', AIReadyEvent, ['AI_READY'], 'An AI draft is ready for review.'],
   ['sent', SentEvent, ['SENT'], 'An email was sent.'],
   ['conversationError', ConversationErrorEvent, ['ERROR'], 'Something failed for a conversation.'],
-  ['conversationEvents', ConversationEventUnion, ['NEW_REPLY', 'AI_READY', 'SENT', 'ERROR', ...INBOX_EVENT_KINDS], 'All of the above and the team inbox events (assigned, labels, priority, your read state, notes, your mentions), in one stream.'],
 ] as const;
 
 for (const [name, type, types, description] of fields) {
   builder.subscriptionField(name, (t) =>
     t.field({
-      type: type as typeof ConversationEventUnion,
+      type: type as unknown as typeof ConversationEventUnion,
       description,
       args: { conversationId: conversationIdArg(t) },
       subscribe: (_root, args, ctx) =>
         subscribeToEvents(ctx, [...types], args.conversationId ? idOfType(args.conversationId, 'Conversation', ['conversationId']) : undefined),
-      resolve: (event) => event,
+      resolve: (event) => event as never,
     }),
   );
 }
+
+builder.subscriptionField('conversationEvents', (t) =>
+  t.field({
+    type: ConversationEventUnion,
+    description:
+      'Every event of your account (or of one conversation), in one stream: replies, drafts, sends, errors, every state ' +
+      'change, and the team inbox events (assigned, labels, priority, your read state, notes, your mentions). With `since` (the `cursor` of the last event you received), first every event after it from the event ' +
+      'log, in order, then live ones, with no gap and no duplicate. A `since` older than the log keeps (EVENT_LOG_RETENTION_HOURS) ' +
+      'is a CURSOR_EXPIRED error: refetch, then subscribe without it.',
+    args: {
+      conversationId: conversationIdArg(t),
+      since: t.arg.string({ description: 'Replay from after this event cursor (an event\'s `cursor`), then go live.' }),
+    },
+    subscribe: (_root, args, ctx) =>
+      subscribeToEvents(
+        ctx,
+        [...CORE_TYPES, ...INBOX_EVENT_KINDS, ...STATE_CHANGE_TYPES],
+        args.conversationId ? idOfType(args.conversationId, 'Conversation', ['conversationId']) : undefined,
+        args.since,
+      ),
+    resolve: (event) => event,
+  }),
+);

@@ -20,7 +20,7 @@ const SuggestedActionKindEnum = builder.enumType(SuggestedActionKind, {
   },
 });
 
-const SuggestedActionDecisionEnum = builder.enumType('SuggestedActionDecision', {
+export const SuggestedActionDecisionEnum = builder.enumType('SuggestedActionDecision', {
   description: "A person's answer to a suggested action.",
   values: {
     CONFIRM: { description: 'Carry the action out.' },

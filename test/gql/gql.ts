@@ -38,6 +38,15 @@ type Documents = {
     "\n  subscription OnEveryField($conversationId: ID) {\n    conversationEvents(conversationId: $conversationId) {\n      __typename\n      ... on NewReplyEvent { at conversation { id status } email { id direction } }\n      ... on AIReadyEvent { at confidence conversation { id status } suggestion { id status } }\n      ... on SentEvent { at conversation { id status } email { id deliveryStatus } suggestion { id status } }\n      ... on ConversationErrorEvent { at code message conversation { id status } email { id deliveryStatus } suggestion { id status } }\n    }\n  }\n": typeof types.OnEveryFieldDocument,
     "\n  subscription OnSent($conversationId: ID) {\n    sent(conversationId: $conversationId) { at conversation { id } email { id } suggestion { id } }\n  }\n": typeof types.OnSentDocument,
     "\n  subscription OnConversationError($conversationId: ID) {\n    conversationError(conversationId: $conversationId) { at code message conversation { id } email { id } suggestion { id } }\n  }\n": typeof types.OnConversationErrorDocument,
+    "\n  mutation Snooze($input: SnoozeConversationInput!) {\n    snoozeConversation(input: $input) {\n      __typename\n      ... on SnoozeConversationPayload { conversation { status snoozedUntil snoozeReason } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.SnoozeDocument,
+    "\n  mutation Unsnooze($input: UnsnoozeConversationInput!) {\n    unsnoozeConversation(input: $input) {\n      __typename\n      ... on UnsnoozeConversationPayload { conversation { status snoozedUntil snoozeReason } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.UnsnoozeDocument,
+    "\n  query SnoozeList($filter: ConversationFilter) {\n    conversations(first: 100, filter: $filter) { edges { node { id status } } }\n  }\n": typeof types.SnoozeListDocument,
+    "\n  mutation ArchiveForEvents($input: ArchiveConversationInput!) { archiveConversation(input: $input) { __typename } }\n": typeof types.ArchiveForEventsDocument,
+    "\n  mutation UnarchiveForEvents($input: UnarchiveConversationInput!) { unarchiveConversation(input: $input) { __typename } }\n": typeof types.UnarchiveForEventsDocument,
+    "\n  mutation OutcomeForEvents($input: SetConversationOutcomeInput!) { setConversationOutcome(input: $input) { __typename } }\n": typeof types.OutcomeForEventsDocument,
+    "\n  mutation RejectForEvents($input: RejectSuggestionInput!) { rejectSuggestion(input: $input) { __typename } }\n": typeof types.RejectForEventsDocument,
+    "\n  mutation ResolveForEvents($input: ResolveSuggestedActionInput!) { resolveSuggestedAction(input: $input) { __typename } }\n": typeof types.ResolveForEventsDocument,
+    "\n  subscription ReplayEvents($since: String, $conversationId: ID) {\n    conversationEvents(since: $since, conversationId: $conversationId) {\n      __typename\n      ... on ArchivedEvent { cursor reason conversation { id status } }\n      ... on UnarchivedEvent { cursor status }\n      ... on OutcomeSetEvent { cursor outcome previousOutcome }\n      ... on SnoozedEvent { cursor until snoozeReason }\n      ... on UnsnoozedEvent { cursor status }\n      ... on NewReplyEvent { cursor }\n    }\n  }\n": typeof types.ReplayEventsDocument,
     "\n  mutation SetFollowUpPolicy($input: SetFollowUpPolicyInput!) {\n    setFollowUpPolicy(input: $input) {\n      __typename\n      ... on SetFollowUpPolicyPayload { account { followUpPolicy { enabled followUpAfterDays maxFollowUps sendWindowStartHour sendWindowEndHour sendWindowDays } } }\n      ... on Error { message code }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": typeof types.SetFollowUpPolicyDocument,
     "\n  query FollowUpPending($id: ID!) {\n    conversation(id: $id) {\n      status\n      pendingSuggestion { id kind subject body status followUpOf { id } }\n    }\n  }\n": typeof types.FollowUpPendingDocument,
     "\n  mutation RegenerateFollowUp($input: RegenerateSuggestionInput!) {\n    regenerateSuggestion(input: $input) {\n      __typename\n      ... on RegenerateSuggestionPayload {\n        suggestion { id kind status body tone followUpOf { id } }\n        supersededSuggestion { id kind status }\n        conversation { status }\n      }\n      ... on Error { message code }\n    }\n  }\n": typeof types.RegenerateFollowUpDocument,
@@ -110,6 +119,15 @@ const documents: Documents = {
     "\n  subscription OnEveryField($conversationId: ID) {\n    conversationEvents(conversationId: $conversationId) {\n      __typename\n      ... on NewReplyEvent { at conversation { id status } email { id direction } }\n      ... on AIReadyEvent { at confidence conversation { id status } suggestion { id status } }\n      ... on SentEvent { at conversation { id status } email { id deliveryStatus } suggestion { id status } }\n      ... on ConversationErrorEvent { at code message conversation { id status } email { id deliveryStatus } suggestion { id status } }\n    }\n  }\n": types.OnEveryFieldDocument,
     "\n  subscription OnSent($conversationId: ID) {\n    sent(conversationId: $conversationId) { at conversation { id } email { id } suggestion { id } }\n  }\n": types.OnSentDocument,
     "\n  subscription OnConversationError($conversationId: ID) {\n    conversationError(conversationId: $conversationId) { at code message conversation { id } email { id } suggestion { id } }\n  }\n": types.OnConversationErrorDocument,
+    "\n  mutation Snooze($input: SnoozeConversationInput!) {\n    snoozeConversation(input: $input) {\n      __typename\n      ... on SnoozeConversationPayload { conversation { status snoozedUntil snoozeReason } }\n      ... on Error { code message }\n    }\n  }\n": types.SnoozeDocument,
+    "\n  mutation Unsnooze($input: UnsnoozeConversationInput!) {\n    unsnoozeConversation(input: $input) {\n      __typename\n      ... on UnsnoozeConversationPayload { conversation { status snoozedUntil snoozeReason } }\n      ... on Error { code message }\n    }\n  }\n": types.UnsnoozeDocument,
+    "\n  query SnoozeList($filter: ConversationFilter) {\n    conversations(first: 100, filter: $filter) { edges { node { id status } } }\n  }\n": types.SnoozeListDocument,
+    "\n  mutation ArchiveForEvents($input: ArchiveConversationInput!) { archiveConversation(input: $input) { __typename } }\n": types.ArchiveForEventsDocument,
+    "\n  mutation UnarchiveForEvents($input: UnarchiveConversationInput!) { unarchiveConversation(input: $input) { __typename } }\n": types.UnarchiveForEventsDocument,
+    "\n  mutation OutcomeForEvents($input: SetConversationOutcomeInput!) { setConversationOutcome(input: $input) { __typename } }\n": types.OutcomeForEventsDocument,
+    "\n  mutation RejectForEvents($input: RejectSuggestionInput!) { rejectSuggestion(input: $input) { __typename } }\n": types.RejectForEventsDocument,
+    "\n  mutation ResolveForEvents($input: ResolveSuggestedActionInput!) { resolveSuggestedAction(input: $input) { __typename } }\n": types.ResolveForEventsDocument,
+    "\n  subscription ReplayEvents($since: String, $conversationId: ID) {\n    conversationEvents(since: $since, conversationId: $conversationId) {\n      __typename\n      ... on ArchivedEvent { cursor reason conversation { id status } }\n      ... on UnarchivedEvent { cursor status }\n      ... on OutcomeSetEvent { cursor outcome previousOutcome }\n      ... on SnoozedEvent { cursor until snoozeReason }\n      ... on UnsnoozedEvent { cursor status }\n      ... on NewReplyEvent { cursor }\n    }\n  }\n": types.ReplayEventsDocument,
     "\n  mutation SetFollowUpPolicy($input: SetFollowUpPolicyInput!) {\n    setFollowUpPolicy(input: $input) {\n      __typename\n      ... on SetFollowUpPolicyPayload { account { followUpPolicy { enabled followUpAfterDays maxFollowUps sendWindowStartHour sendWindowEndHour sendWindowDays } } }\n      ... on Error { message code }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.SetFollowUpPolicyDocument,
     "\n  query FollowUpPending($id: ID!) {\n    conversation(id: $id) {\n      status\n      pendingSuggestion { id kind subject body status followUpOf { id } }\n    }\n  }\n": types.FollowUpPendingDocument,
     "\n  mutation RegenerateFollowUp($input: RegenerateSuggestionInput!) {\n    regenerateSuggestion(input: $input) {\n      __typename\n      ... on RegenerateSuggestionPayload {\n        suggestion { id kind status body tone followUpOf { id } }\n        supersededSuggestion { id kind status }\n        conversation { status }\n      }\n      ... on Error { message code }\n    }\n  }\n": types.RegenerateFollowUpDocument,
@@ -251,6 +269,42 @@ export function graphql(source: "\n  subscription OnSent($conversationId: ID) {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription OnConversationError($conversationId: ID) {\n    conversationError(conversationId: $conversationId) { at code message conversation { id } email { id } suggestion { id } }\n  }\n"): typeof import('./graphql.js').OnConversationErrorDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Snooze($input: SnoozeConversationInput!) {\n    snoozeConversation(input: $input) {\n      __typename\n      ... on SnoozeConversationPayload { conversation { status snoozedUntil snoozeReason } }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').SnoozeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Unsnooze($input: UnsnoozeConversationInput!) {\n    unsnoozeConversation(input: $input) {\n      __typename\n      ... on UnsnoozeConversationPayload { conversation { status snoozedUntil snoozeReason } }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').UnsnoozeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SnoozeList($filter: ConversationFilter) {\n    conversations(first: 100, filter: $filter) { edges { node { id status } } }\n  }\n"): typeof import('./graphql.js').SnoozeListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ArchiveForEvents($input: ArchiveConversationInput!) { archiveConversation(input: $input) { __typename } }\n"): typeof import('./graphql.js').ArchiveForEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnarchiveForEvents($input: UnarchiveConversationInput!) { unarchiveConversation(input: $input) { __typename } }\n"): typeof import('./graphql.js').UnarchiveForEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OutcomeForEvents($input: SetConversationOutcomeInput!) { setConversationOutcome(input: $input) { __typename } }\n"): typeof import('./graphql.js').OutcomeForEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectForEvents($input: RejectSuggestionInput!) { rejectSuggestion(input: $input) { __typename } }\n"): typeof import('./graphql.js').RejectForEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResolveForEvents($input: ResolveSuggestedActionInput!) { resolveSuggestedAction(input: $input) { __typename } }\n"): typeof import('./graphql.js').ResolveForEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ReplayEvents($since: String, $conversationId: ID) {\n    conversationEvents(since: $since, conversationId: $conversationId) {\n      __typename\n      ... on ArchivedEvent { cursor reason conversation { id status } }\n      ... on UnarchivedEvent { cursor status }\n      ... on OutcomeSetEvent { cursor outcome previousOutcome }\n      ... on SnoozedEvent { cursor until snoozeReason }\n      ... on UnsnoozedEvent { cursor status }\n      ... on NewReplyEvent { cursor }\n    }\n  }\n"): typeof import('./graphql.js').ReplayEventsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

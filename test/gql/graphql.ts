@@ -113,6 +113,8 @@ export type ConversationFilter = {
   priority?: Array<Priority> | null | undefined;
   /** Case-insensitive text to find in the subject, lead name, lead email or any message text. */
   search?: string | null | undefined;
+  /** true: only SNOOZED conversations; false or absent: none (they are hidden by default unless `status` names SNOOZED). */
+  snoozed?: boolean | null | undefined;
   /** Only conversations in one of these statuses. */
   status?: Array<ConversationStatus> | null | undefined;
   /** Only those unread (true) or read (false) by you; see Conversation.unread. */
@@ -159,6 +161,8 @@ export type ConversationStatus =
   | 'ARCHIVED'
   /** The lead replied; a person should review the drafted answer. */
   | 'NEEDS_REVIEW'
+  /** Put aside until snoozedUntil (or a reply from the lead); hidden from the default list. */
+  | 'SNOOZED'
   /** We replied last; waiting for the lead. */
   | 'WAITING_FOR_LEAD';
 
@@ -374,6 +378,21 @@ export type SetFollowUpPolicyInput = {
   sendWindowStartHour?: number | null | undefined;
 };
 
+/** Input of snoozeConversation. */
+export type SnoozeConversationInput = {
+  /** Global ID of the Conversation to snooze. */
+  conversationId: string;
+  /** When it wakes by itself: in the future, at most a year away. */
+  until: string;
+};
+
+/** Why a conversation is snoozed. */
+export type SnoozeReason =
+  /** A person snoozed it. */
+  | 'MANUAL'
+  /** Automatically: the lead's away notice named the day they are back. */
+  | 'OUT_OF_OFFICE';
+
 /** A person's answer to a suggested action. */
 export type SuggestedActionDecision =
   /** Carry the action out. */
@@ -411,6 +430,12 @@ export type SuggestionStatus =
 /** Input of unarchiveConversation. */
 export type UnarchiveConversationInput = {
   /** Global ID of the Conversation to reopen. */
+  conversationId: string;
+};
+
+/** Input of unsnoozeConversation. */
+export type UnsnoozeConversationInput = {
+  /** Global ID of the snoozed Conversation. */
   conversationId: string;
 };
 
@@ -638,15 +663,27 @@ export type OnEveryFieldSubscriptionVariables = Exact<{
 
 export type OnEveryFieldSubscription = { conversationEvents:
     | { __typename: 'AIReadyEvent', at: string, confidence: number, conversation: { id: string, status: ConversationStatus }, suggestion: { id: string, status: SuggestionStatus } | null }
+    | { __typename: 'ArchivedEvent' }
     | { __typename: 'AssignedEvent' }
     | { __typename: 'ConversationErrorEvent', at: string, code: string, message: string, conversation: { id: string, status: ConversationStatus }, email: { id: string, deliveryStatus: DeliveryStatus } | null, suggestion: { id: string, status: SuggestionStatus } | null }
+    | { __typename: 'DeliveryUpdateEvent' }
     | { __typename: 'LabelsChangedEvent' }
+    | { __typename: 'LeadDoNotContactEvent' }
     | { __typename: 'MentionedEvent' }
     | { __typename: 'NewReplyEvent', at: string, conversation: { id: string, status: ConversationStatus }, email: { id: string, direction: MessageDirection } | null }
     | { __typename: 'NoteAddedEvent' }
+    | { __typename: 'OutcomeSetEvent' }
     | { __typename: 'PriorityChangedEvent' }
     | { __typename: 'ReadStateChangedEvent' }
     | { __typename: 'SentEvent', at: string, conversation: { id: string, status: ConversationStatus }, email: { id: string, deliveryStatus: DeliveryStatus } | null, suggestion: { id: string, status: SuggestionStatus } | null }
+    | { __typename: 'SnoozedEvent' }
+    | { __typename: 'SuggestedActionResolvedEvent' }
+    | { __typename: 'SuggestionRejectedEvent' }
+    | { __typename: 'SuggestionSupersededEvent' }
+    | { __typename: 'SuggestionWithdrawnEvent' }
+    | { __typename: 'UnarchivedEvent' }
+    | { __typename: 'UnsnoozedEvent' }
+    | { __typename: 'WokeEvent' }
    };
 
 export type OnSentSubscriptionVariables = Exact<{
@@ -662,6 +699,135 @@ export type OnConversationErrorSubscriptionVariables = Exact<{
 
 
 export type OnConversationErrorSubscription = { conversationError: { at: string, code: string, message: string, conversation: { id: string }, email: { id: string } | null, suggestion: { id: string } | null } };
+
+export type SnoozeMutationVariables = Exact<{
+  input: SnoozeConversationInput;
+}>;
+
+
+export type SnoozeMutation = { snoozeConversation:
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidStateError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'SnoozeConversationPayload', conversation: { status: ConversationStatus, snoozedUntil: string | null, snoozeReason: SnoozeReason | null } }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type UnsnoozeMutationVariables = Exact<{
+  input: UnsnoozeConversationInput;
+}>;
+
+
+export type UnsnoozeMutation = { unsnoozeConversation:
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidStateError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'UnsnoozeConversationPayload', conversation: { status: ConversationStatus, snoozedUntil: string | null, snoozeReason: SnoozeReason | null } }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type SnoozeListQueryVariables = Exact<{
+  filter?: ConversationFilter | null | undefined;
+}>;
+
+
+export type SnoozeListQuery = { conversations: { edges: Array<{ node: { id: string, status: ConversationStatus } }> } };
+
+export type ArchiveForEventsMutationVariables = Exact<{
+  input: ArchiveConversationInput;
+}>;
+
+
+export type ArchiveForEventsMutation = { archiveConversation:
+    | { __typename: 'ArchiveConversationPayload' }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'InvalidStateError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'ValidationError' }
+   };
+
+export type UnarchiveForEventsMutationVariables = Exact<{
+  input: UnarchiveConversationInput;
+}>;
+
+
+export type UnarchiveForEventsMutation = { unarchiveConversation:
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'InvalidStateError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'UnarchiveConversationPayload' }
+    | { __typename: 'ValidationError' }
+   };
+
+export type OutcomeForEventsMutationVariables = Exact<{
+  input: SetConversationOutcomeInput;
+}>;
+
+
+export type OutcomeForEventsMutation = { setConversationOutcome:
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'InvalidStateError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'SetConversationOutcomePayload' }
+    | { __typename: 'ValidationError' }
+   };
+
+export type RejectForEventsMutationVariables = Exact<{
+  input: RejectSuggestionInput;
+}>;
+
+
+export type RejectForEventsMutation = { rejectSuggestion:
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'InvalidStateError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'RejectSuggestionPayload' }
+    | { __typename: 'ValidationError' }
+   };
+
+export type ResolveForEventsMutationVariables = Exact<{
+  input: ResolveSuggestedActionInput;
+}>;
+
+
+export type ResolveForEventsMutation = { resolveSuggestedAction:
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'InvalidStateError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'ResolveSuggestedActionPayload' }
+    | { __typename: 'ValidationError' }
+   };
+
+export type ReplayEventsSubscriptionVariables = Exact<{
+  since?: string | null | undefined;
+  conversationId?: string | null | undefined;
+}>;
+
+
+export type ReplayEventsSubscription = { conversationEvents:
+    | { __typename: 'AIReadyEvent' }
+    | { __typename: 'ArchivedEvent', cursor: string, reason: string | null, conversation: { id: string, status: ConversationStatus } }
+    | { __typename: 'AssignedEvent' }
+    | { __typename: 'ConversationErrorEvent' }
+    | { __typename: 'DeliveryUpdateEvent' }
+    | { __typename: 'LabelsChangedEvent' }
+    | { __typename: 'LeadDoNotContactEvent' }
+    | { __typename: 'MentionedEvent' }
+    | { __typename: 'NewReplyEvent', cursor: string }
+    | { __typename: 'NoteAddedEvent' }
+    | { __typename: 'OutcomeSetEvent', cursor: string, outcome: ConversationOutcome, previousOutcome: ConversationOutcome }
+    | { __typename: 'PriorityChangedEvent' }
+    | { __typename: 'ReadStateChangedEvent' }
+    | { __typename: 'SentEvent' }
+    | { __typename: 'SnoozedEvent', cursor: string, until: string, snoozeReason: SnoozeReason }
+    | { __typename: 'SuggestedActionResolvedEvent' }
+    | { __typename: 'SuggestionRejectedEvent' }
+    | { __typename: 'SuggestionSupersededEvent' }
+    | { __typename: 'SuggestionWithdrawnEvent' }
+    | { __typename: 'UnarchivedEvent', cursor: string, status: ConversationStatus }
+    | { __typename: 'UnsnoozedEvent', cursor: string, status: ConversationStatus }
+    | { __typename: 'WokeEvent' }
+   };
 
 export type SetFollowUpPolicyMutationVariables = Exact<{
   input: SetFollowUpPolicyInput;
@@ -750,15 +916,27 @@ export type OnInboxEventsSubscriptionVariables = Exact<{ [key: string]: never; }
 
 export type OnInboxEventsSubscription = { conversationEvents:
     | { __typename: 'AIReadyEvent' }
+    | { __typename: 'ArchivedEvent' }
     | { __typename: 'AssignedEvent', assignee: { email: string } | null, previousAssignee: { email: string } | null }
     | { __typename: 'ConversationErrorEvent' }
+    | { __typename: 'DeliveryUpdateEvent' }
     | { __typename: 'LabelsChangedEvent', conversation: { labels: Array<{ name: string }> } }
+    | { __typename: 'LeadDoNotContactEvent' }
     | { __typename: 'MentionedEvent', note: { body: string } | null }
     | { __typename: 'NewReplyEvent' }
     | { __typename: 'NoteAddedEvent', note: { body: string, author: { email: string } | null } | null }
+    | { __typename: 'OutcomeSetEvent' }
     | { __typename: 'PriorityChangedEvent', priority: Priority, previousPriority: Priority }
     | { __typename: 'ReadStateChangedEvent', read: boolean, conversation: { id: string, unread: boolean } }
     | { __typename: 'SentEvent' }
+    | { __typename: 'SnoozedEvent' }
+    | { __typename: 'SuggestedActionResolvedEvent' }
+    | { __typename: 'SuggestionRejectedEvent' }
+    | { __typename: 'SuggestionSupersededEvent' }
+    | { __typename: 'SuggestionWithdrawnEvent' }
+    | { __typename: 'UnarchivedEvent' }
+    | { __typename: 'UnsnoozedEvent' }
+    | { __typename: 'WokeEvent' }
    };
 
 export type PrivateNoteMutationVariables = Exact<{
@@ -1135,15 +1313,27 @@ export type OnAnyEventSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 export type OnAnyEventSubscription = { conversationEvents:
     | { __typename: 'AIReadyEvent', confidence: number }
+    | { __typename: 'ArchivedEvent' }
     | { __typename: 'AssignedEvent' }
     | { __typename: 'ConversationErrorEvent' }
+    | { __typename: 'DeliveryUpdateEvent' }
     | { __typename: 'LabelsChangedEvent' }
+    | { __typename: 'LeadDoNotContactEvent' }
     | { __typename: 'MentionedEvent' }
     | { __typename: 'NewReplyEvent', conversation: { id: string }, email: { strippedText: string | null } | null }
     | { __typename: 'NoteAddedEvent' }
+    | { __typename: 'OutcomeSetEvent' }
     | { __typename: 'PriorityChangedEvent' }
     | { __typename: 'ReadStateChangedEvent' }
     | { __typename: 'SentEvent' }
+    | { __typename: 'SnoozedEvent' }
+    | { __typename: 'SuggestedActionResolvedEvent' }
+    | { __typename: 'SuggestionRejectedEvent' }
+    | { __typename: 'SuggestionSupersededEvent' }
+    | { __typename: 'SuggestionWithdrawnEvent' }
+    | { __typename: 'UnarchivedEvent' }
+    | { __typename: 'UnsnoozedEvent' }
+    | { __typename: 'WokeEvent' }
    };
 
 export type ApproveSuggestionMutationVariables = Exact<{
@@ -1695,6 +1885,125 @@ export const OnConversationErrorDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OnConversationErrorSubscription, OnConversationErrorSubscriptionVariables>;
+export const SnoozeDocument = new TypedDocumentString(`
+    mutation Snooze($input: SnoozeConversationInput!) {
+  snoozeConversation(input: $input) {
+    __typename
+    ... on SnoozeConversationPayload {
+      conversation {
+        status
+        snoozedUntil
+        snoozeReason
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SnoozeMutation, SnoozeMutationVariables>;
+export const UnsnoozeDocument = new TypedDocumentString(`
+    mutation Unsnooze($input: UnsnoozeConversationInput!) {
+  unsnoozeConversation(input: $input) {
+    __typename
+    ... on UnsnoozeConversationPayload {
+      conversation {
+        status
+        snoozedUntil
+        snoozeReason
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnsnoozeMutation, UnsnoozeMutationVariables>;
+export const SnoozeListDocument = new TypedDocumentString(`
+    query SnoozeList($filter: ConversationFilter) {
+  conversations(first: 100, filter: $filter) {
+    edges {
+      node {
+        id
+        status
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SnoozeListQuery, SnoozeListQueryVariables>;
+export const ArchiveForEventsDocument = new TypedDocumentString(`
+    mutation ArchiveForEvents($input: ArchiveConversationInput!) {
+  archiveConversation(input: $input) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<ArchiveForEventsMutation, ArchiveForEventsMutationVariables>;
+export const UnarchiveForEventsDocument = new TypedDocumentString(`
+    mutation UnarchiveForEvents($input: UnarchiveConversationInput!) {
+  unarchiveConversation(input: $input) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<UnarchiveForEventsMutation, UnarchiveForEventsMutationVariables>;
+export const OutcomeForEventsDocument = new TypedDocumentString(`
+    mutation OutcomeForEvents($input: SetConversationOutcomeInput!) {
+  setConversationOutcome(input: $input) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<OutcomeForEventsMutation, OutcomeForEventsMutationVariables>;
+export const RejectForEventsDocument = new TypedDocumentString(`
+    mutation RejectForEvents($input: RejectSuggestionInput!) {
+  rejectSuggestion(input: $input) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<RejectForEventsMutation, RejectForEventsMutationVariables>;
+export const ResolveForEventsDocument = new TypedDocumentString(`
+    mutation ResolveForEvents($input: ResolveSuggestedActionInput!) {
+  resolveSuggestedAction(input: $input) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<ResolveForEventsMutation, ResolveForEventsMutationVariables>;
+export const ReplayEventsDocument = new TypedDocumentString(`
+    subscription ReplayEvents($since: String, $conversationId: ID) {
+  conversationEvents(since: $since, conversationId: $conversationId) {
+    __typename
+    ... on ArchivedEvent {
+      cursor
+      reason
+      conversation {
+        id
+        status
+      }
+    }
+    ... on UnarchivedEvent {
+      cursor
+      status
+    }
+    ... on OutcomeSetEvent {
+      cursor
+      outcome
+      previousOutcome
+    }
+    ... on SnoozedEvent {
+      cursor
+      until
+      snoozeReason
+    }
+    ... on UnsnoozedEvent {
+      cursor
+      status
+    }
+    ... on NewReplyEvent {
+      cursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReplayEventsSubscription, ReplayEventsSubscriptionVariables>;
 export const SetFollowUpPolicyDocument = new TypedDocumentString(`
     mutation SetFollowUpPolicy($input: SetFollowUpPolicyInput!) {
   setFollowUpPolicy(input: $input) {

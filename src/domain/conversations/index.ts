@@ -2,3 +2,4 @@
 export { ARCHIVE_REASON_MAX, archiveConversation, unarchiveConversation, type ArchiveResult } from './archive.js';
 export { setConversationOutcome } from './outcome.js';
 export { resolveSuggestedAction, type SuggestedActionDecision } from './suggested-action.js';
+export { SNOOZE_MAX_MS, snoozeConversation, unsnoozeConversation, wakeConversation } from './snooze.js';

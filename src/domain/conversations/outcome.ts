@@ -4,13 +4,14 @@ import { recordAudit } from '../audit.js';
 import type { DomainContext } from '../use-case-context.js';
 import { InvalidStateError, NotFoundError } from '../errors.js';
 import { refreshConversationEmbedding } from '../suggestions/similar.js';
+import { inTransaction } from '../transitions.js';
 
 export async function setConversationOutcome(
   ctx: DomainContext,
   input: { conversationId: string; outcome: ConversationOutcome },
 ): Promise<{ conversationId: string }> {
-  const { db, viewer, services } = ctx;
-  const conversationId = await db.$transaction(async (tx) => {
+  const { viewer, services } = ctx;
+  const conversationId = await inTransaction(ctx, async (tx, events) => {
     const current = await tx.conversation.findUnique({ where: { id: input.conversationId } });
     if (!current) throw new NotFoundError('Conversation', input.conversationId);
     // Conditional update: of two concurrent identical changes, exactly one goes through.
@@ -27,6 +28,14 @@ export async function setConversationOutcome(
       entityId: current.id,
       fromStatus: current.outcome,
       toStatus: input.outcome,
+    });
+    events.publish({
+      type: 'OUTCOME_SET',
+      accountId: viewer.accountId,
+      conversationId: current.id,
+      at: services.now().toISOString(),
+      outcome: input.outcome,
+      previousOutcome: current.outcome,
     });
     return current.id;
   });

@@ -8,6 +8,7 @@ import { recordAudit } from '../audit.js';
 import type { DomainContext } from '../use-case-context.js';
 import { markDoNotContact } from '../suggestions/draft.js';
 import { InvalidStateError, NotFoundError } from '../errors.js';
+import { inTransaction } from '../transitions.js';
 
 /**
  * The analyser's certainty at or above which an explicit request to stop is acted on without a
@@ -76,7 +77,7 @@ export async function resolveSuggestedAction(
   if (!conversation) throw new NotFoundError('Conversation', input.conversationId);
   const action = conversation.suggestedAction;
   if (!action) throw new InvalidStateError('The conversation has no suggested action.', 'NO_SUGGESTED_ACTION');
-  await ctx.db.$transaction(async (tx) => {
+  await inTransaction(ctx, async (tx, events) => {
     // Conditional: of two concurrent answers, exactly one clears the suggestion.
     const { count } = await tx.conversation.updateMany({
       where: { id: conversation.id, suggestedAction: action, suggestedActionAt: conversation.suggestedActionAt },
@@ -89,8 +90,16 @@ export async function resolveSuggestedAction(
       entityId: conversation.id,
       details: { action, messageId: conversation.suggestedActionMessageId, reason: conversation.suggestedActionReason },
     });
+    events.publish({
+      type: 'SUGGESTED_ACTION_RESOLVED',
+      accountId: ctx.viewer.accountId,
+      conversationId: conversation.id,
+      at: ctx.services.now().toISOString(),
+      action,
+      decision: input.decision,
+    });
     if (input.decision === 'CONFIRM') {
-      await markDoNotContact(ctx, tx, conversation, { reason: 'confirmed suggestion', messageId: conversation.suggestedActionMessageId });
+      await markDoNotContact(ctx, tx, events, conversation, { reason: 'confirmed suggestion', messageId: conversation.suggestedActionMessageId });
     }
   });
   // The id only: the payload's conversation is loaded by Pothos with the client's selection.

@@ -2,7 +2,8 @@
 // clicked, unsubscribed. Each event is stored once and folded into the message's counters;
 // the ones that mean "never email again" mark the lead do-not-contact.
 import { Prisma } from '../../db/client.js';
-import { markLeadDoNotContact } from '../transitions.js';
+import type { DeliveryEventKind } from '../../events/bus.js';
+import { inTransaction, markLeadDoNotContact } from '../transitions.js';
 import { settleSentByProviderEvent } from '../sending/settle.js';
 import { systemContext, type UnscopedContext } from '../use-case-context.js';
 import type { CompressedOriginal } from '../../email/originals.js';
@@ -58,7 +59,7 @@ export async function recordDeliveryEvent({ services, actor }: UnscopedContext, 
         ...(event.parleyMessageId && UUID.test(event.parleyMessageId) ? [{ id: event.parleyMessageId }] : []),
       ],
     },
-    select: { id: true, accountId: true, deliveryStatus: true, providerMessageId: true, conversation: { select: { leadId: true } } },
+    select: { id: true, accountId: true, conversationId: true, deliveryStatus: true, providerMessageId: true, conversation: { select: { leadId: true } } },
   });
   if (!message) return { status: 'unknown-message' };
   if (event.parleyAccountId && event.parleyAccountId !== message.accountId) {
@@ -84,11 +85,11 @@ export async function recordDeliveryEvent({ services, actor }: UnscopedContext, 
       },
     });
   }
-  const { db, viewer } = ctx;
+  const { viewer } = ctx;
   const occurredAt = event.occurredAt;
   const dedupeKey = [event.providerMessageId, event.kind, occurredAt.toISOString(), event.discriminator ?? ''].join('|');
 
-  return db.$transaction(async (tx) => {
+  return inTransaction(ctx, async (tx, events): Promise<DeliveryEventResult> => {
     const { count } = await tx.emailEvent.createMany({
       data: [{ accountId, messageId: message.id, recordType: event.kind, occurredAt, dedupeKey, payload: event.raw, originalPayload: event.original?.content ?? null }],
       skipDuplicates: true,
@@ -96,15 +97,20 @@ export async function recordDeliveryEvent({ services, actor }: UnscopedContext, 
     if (count === 0) return { status: 'duplicate', messageId: message.id };
 
     let blockReason: string | undefined;
+    // What subscribers are told: one event per provider event that changed something.
+    let announce: { kind: DeliveryEventKind; link?: string; detail?: string } | undefined;
     switch (event.kind) {
-      case 'Delivery':
-        await tx.conversationMessage.updateMany({
+      case 'Delivery': {
+        const delivered = await tx.conversationMessage.updateMany({
           where: { id: message.id, deliveryStatus: { in: ['QUEUED', 'SENT'] } },
           data: { deliveryStatus: 'DELIVERED', deliveredAt: occurredAt },
         });
+        if (delivered.count > 0) announce = { kind: 'DELIVERED' };
         break;
+      }
       case 'Bounce':
         if (!NOT_A_BOUNCE.has(event.bounceType)) {
+          announce = { kind: 'BOUNCED', detail: event.bounceType };
           await tx.conversationMessage.update({
             where: { id: message.id },
             data: { deliveryStatus: 'BOUNCED', errorCode: event.bounceType, errorMessage: event.description },
@@ -118,6 +124,7 @@ export async function recordDeliveryEvent({ services, actor }: UnscopedContext, 
           data: { errorCode: 'SpamComplaint', errorMessage: 'The recipient marked this email as spam.' },
         });
         blockReason = 'spam-complaint';
+        announce = { kind: 'SPAM_COMPLAINT' };
         break;
       case 'Open':
         // Counters and first-times in one statement each, so concurrent events don't lose counts.
@@ -126,6 +133,7 @@ export async function recordDeliveryEvent({ services, actor }: UnscopedContext, 
           SET open_count = open_count + 1,
               first_opened_at = LEAST(COALESCE(first_opened_at, ${occurredAt}), ${occurredAt})
           WHERE id = ${message.id}::uuid AND account_id = ${accountId}::uuid`;
+        announce = { kind: 'OPENED' };
         break;
       case 'Click':
         await tx.$executeRaw`
@@ -135,9 +143,13 @@ export async function recordDeliveryEvent({ services, actor }: UnscopedContext, 
               clicked_links = CASE WHEN ${event.link} = ANY(clicked_links) THEN clicked_links
                                    ELSE array_append(clicked_links, ${event.link}) END
           WHERE id = ${message.id}::uuid AND account_id = ${accountId}::uuid`;
+        announce = { kind: 'CLICKED', link: event.link };
         break;
       case 'SubscriptionChange':
-        if (event.suppressSending) blockReason = `suppressed:${event.reason ?? 'unknown'}`;
+        if (event.suppressSending) {
+          blockReason = `suppressed:${event.reason ?? 'unknown'}`;
+          announce = { kind: 'UNSUBSCRIBED', detail: event.reason };
+        }
         break;
     }
 
@@ -145,6 +157,21 @@ export async function recordDeliveryEvent({ services, actor }: UnscopedContext, 
     if (blockReason) {
       const leadId = message.conversation.leadId;
       leadBlocked = await markLeadDoNotContact(tx, viewer, { id: leadId, details: { reason: blockReason, messageId: message.id } });
+    }
+    // A bounce that is not about this delivery can still block the lead (an inactive address).
+    if (!announce && leadBlocked && event.kind === 'Bounce') announce = { kind: 'BOUNCED', detail: event.bounceType };
+    if (announce) {
+      events.publish({
+        type: 'DELIVERY',
+        accountId,
+        conversationId: message.conversationId,
+        at: occurredAt.toISOString(),
+        messageId: message.id,
+        kind: announce.kind,
+        leadBlocked,
+        link: announce.link ?? null,
+        detail: announce.detail ?? null,
+      });
     }
     return { status: 'recorded', messageId: message.id, leadBlocked };
   });

@@ -13,6 +13,8 @@ import { insertJobsSql, jobOf } from '../../jobs/queue.js';
 import type { AppServices } from '../../services.js';
 import { addressKey } from '../../email/addresses.js';
 import { insertAuditSql } from '../audit.js';
+import { eventLogCtes, eventRowSql, FIRST_CURSOR_SQL, numbered } from '../event-log/log.js';
+import type { ConversationEvent, UnloggedEvent } from '../../events/bus.js';
 import type { CompressedOriginal } from '../../email/originals.js';
 import { keepInboundOriginal } from './keep-original.js';
 import { DomainError } from '../errors.js';
@@ -194,7 +196,7 @@ async function storeReply(
   email: InboundEmail,
   safeHtmlBody: string | null,
   now: Date,
-): Promise<{ conversationId: string; threadedBy: ThreadedBy; assigneeId: string | null }> {
+): Promise<{ conversationId: string; threadedBy: ThreadedBy; events: ConversationEvent[] }> {
   const { conversationId, threadedBy, create } = target;
   const jobs = insertJobsSql(
     [
@@ -215,6 +217,28 @@ async function storeReply(
     },
     Prisma.sql`before, message`,
   );
+  // The reply's events, written to the event log by this same statement (domain/event-log.ts):
+  // NEW_REPLY, and WOKE when the reply ends a snooze. They read `moved` (or the new
+  // conversation), so the event log's lock is taken after the conversation's row lock.
+  const at = now.toISOString();
+  const newReply: UnloggedEvent = { type: 'NEW_REPLY', accountId, conversationId, messageId, at };
+  const woke: UnloggedEvent = { type: 'WOKE', accountId, conversationId, at, status: 'NEEDS_REVIEW', cause: 'REPLY' };
+  // A new conversation given to someone by round-robin: ASSIGNED, whose assignee only the
+  // statement knows (a new conversation is never snoozed, so its ords stay 0, 1).
+  const assigned = { type: 'ASSIGNED', accountId, conversationId, at, assigneeId: '', previousAssigneeId: null } as const;
+  const eventSource = Prisma.sql`
+      SELECT e.* FROM (VALUES ${eventRowSql(newReply, 0)}, ${eventRowSql(woke, 1)}) AS e (ord, conversation_id, type, payload),
+        before, ${create ? Prisma.sql`new_conversation` : Prisma.sql`moved`}
+      WHERE e.type = 'NEW_REPLY' OR before.status = 'SNOOZED'${
+        create
+          ? Prisma.sql`
+      UNION ALL
+      SELECT 1, ${conversationId}::uuid, 'ASSIGNED',
+        jsonb_build_object('type', 'ASSIGNED', 'conversationId', ${conversationId}::text, 'at', ${at}::text,
+          'assigneeId', assignee.id::text, 'previousAssigneeId', NULL)
+      FROM assignee, new_conversation`
+          : Prisma.empty
+      }`;
   // Prisma would set it itself: @updatedAt takes the wall clock.
   const wallClock = new Date();
   const leadKey = addressKey(email.from.email) ?? email.from.email.toLowerCase();
@@ -265,10 +289,11 @@ async function storeReply(
     ), before AS (SELECT status FROM new_conversation)`
     : Prisma.sql`before AS (
       SELECT status FROM conversations WHERE id = ${conversationId}::uuid AND account_id = ${accountId}::uuid
+      FOR NO KEY UPDATE
     )`;
   // Through pg directly, not $queryRaw: Prisma would JSON-encode and decode the ~3 copies of
   // a body (up to 3 x 5 MiB+) on the event loop first (src/db/client.ts, queryLarge).
-  const stored = await services.database.queryLarge<{ id: string; assignee_id: string | null }>(Prisma.sql`
+  const stored = await services.database.queryLarge<{ id: string; first_cursor: string; before_status: string; assignee_id: string | null }>(Prisma.sql`
     WITH ${before}, message AS (
       INSERT INTO conversation_messages (id, account_id, conversation_id, direction, from_email, from_name, to_email, cc_emails,
         subject, text_body, html_body, safe_html_body, stripped_text, message_id_header, in_reply_to, "references", provider_message_id,
@@ -285,12 +310,18 @@ async function storeReply(
       UPDATE conversations
       SET status = 'NEEDS_REVIEW', last_message_at = ${now}::timestamptz, last_message_id = ${messageId}::uuid,
           last_inbound_message_id = ${messageId}::uuid,
-          archived_at = NULL, archive_reason = NULL, updated_at = ${wallClock}::timestamptz
+          archived_at = NULL, archive_reason = NULL, snoozed_until = NULL, snooze_reason = NULL, updated_at = ${wallClock}::timestamptz
       WHERE id = ${conversationId}::uuid AND EXISTS (SELECT 1 FROM message)
-    ), audit AS (${audit}    ), ${assignedAudit ? Prisma.sql`assigned_audit AS (${assignedAudit}), ` : Prisma.empty}jobs AS (${jobs})
-    SELECT id, ${create ? Prisma.sql`(SELECT id FROM assignee)` : Prisma.sql`NULL::uuid`} AS assignee_id FROM message`);
+      RETURNING id
+    ), audit AS (${audit}    ), ${assignedAudit ? Prisma.sql`assigned_audit AS (${assignedAudit}), ` : Prisma.empty}jobs AS (${jobs}),
+    ${eventLogCtes(accountId, eventSource)}
+    SELECT id, ${FIRST_CURSOR_SQL}::text AS first_cursor, (SELECT status::text FROM before) AS before_status,
+      ${create ? Prisma.sql`(SELECT id FROM assignee)` : Prisma.sql`NULL::uuid`} AS assignee_id
+    FROM message`);
   if (stored.length === 0) throw new Error(`Conversation ${conversationId} is not in account ${accountId}.`);
-  return { conversationId, threadedBy, assigneeId: stored[0]!.assignee_id };
+  const { first_cursor: firstCursor, before_status: beforeStatus, assignee_id: assigneeId } = stored[0]!;
+  const events: UnloggedEvent[] = beforeStatus === 'SNOOZED' ? [newReply, woke] : assigneeId ? [newReply, { ...assigned, assigneeId }] : [newReply];
+  return { conversationId, threadedBy, events: numbered(events, firstCursor) };
 }
 
 /**
@@ -355,19 +386,10 @@ export async function receiveInboundEmail(
       // Reads first, then one statement that writes everything: a lost race (the same new lead
       // created concurrently) fails that statement whole, and the next attempt reads again.
       const target = thread ? { conversationId: thread.id, threadedBy: thread.threadedBy } : toTarget(await threadBySender(systemContext(services, accountId, actor).db, email));
-      const { assigneeId, ...threaded } = await storeReply(services, { accountId, actor }, target, messageId, email, safeHtml(), services.now());
+      const { events, ...threaded } = await storeReply(services, { accountId, actor }, target, messageId, email, safeHtml(), services.now());
       await keepAttachmentContent(services, accountId, messageId, email);
       const result = { status: 'stored' as const, accountId, messageId, ...threaded };
-      services.events.publish({
-        type: 'NEW_REPLY',
-        accountId,
-        conversationId: result.conversationId,
-        messageId: result.messageId,
-        at: services.now().toISOString(),
-      });
-      if (assigneeId) {
-        services.events.publish({ type: 'ASSIGNED', accountId, conversationId: result.conversationId, assigneeId, previousAssigneeId: null, at: services.now().toISOString() });
-      }
+      for (const event of events) services.events.publish(event);
       services.jobs.wake();
       return result;
     } catch (error) {

@@ -1,16 +1,17 @@
 // A person who leaves the team (removed, or made a VIEWER) can no longer own conversations:
 // theirs become unassigned, audited, in the transaction that changes the person.
 import type { ScopedTransaction } from '../../db/scoped.js';
-import type { ConversationEvent } from '../../events/bus.js';
+import type { PendingEvents } from '../transitions.js';
 import { recordAudits } from '../audit.js';
 import type { Viewer } from '../use-case-context.js';
 
-/** Unassigns every conversation of the user; returns the events to publish after the commit. */
+/** Unassigns every conversation of the user, audited, each with its ASSIGNED event. */
 export async function unassignConversationsOf(
   tx: ScopedTransaction,
   viewer: Pick<Viewer, 'accountId' | 'actor'>,
+  events: PendingEvents,
   input: { userId: string; reason: string; at: Date },
-): Promise<ConversationEvent[]> {
+): Promise<void> {
   const changed = await tx.conversation.updateManyAndReturn({ where: { assigneeId: input.userId }, data: { assigneeId: null }, select: { id: true } });
   await recordAudits(
     tx,
@@ -22,12 +23,7 @@ export async function unassignConversationsOf(
       details: { assigneeId: null, previousAssigneeId: input.userId, reason: input.reason },
     })),
   );
-  return changed.map(({ id }) => ({
-    type: 'ASSIGNED' as const,
-    accountId: viewer.accountId,
-    conversationId: id,
-    assigneeId: null,
-    previousAssigneeId: input.userId,
-    at: input.at.toISOString(),
-  }));
+  for (const { id } of changed) {
+    events.publish({ type: 'ASSIGNED', accountId: viewer.accountId, conversationId: id, assigneeId: null, previousAssigneeId: input.userId, at: input.at.toISOString() });
+  }
 }

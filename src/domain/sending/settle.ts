@@ -55,7 +55,8 @@ export async function markSent(
     ];
     // Only the newest message moves the thread on (a recovered email may predate a reply).
     if (locked && sentAt >= locked.last_message_at) {
-      const status: ConversationStatus = locked.status === 'ARCHIVED' ? 'ARCHIVED' : 'WAITING_FOR_LEAD';
+      // An archived or snoozed thread stays so (waking restores the status the thread implies).
+      const status: ConversationStatus = locked.status === 'ARCHIVED' || locked.status === 'SNOOZED' ? locked.status : 'WAITING_FOR_LEAD';
       await tx.conversation.update({
         where: { id: outbound.conversationId },
         data: { lastMessageAt: sentAt, lastMessageId: outbound.messageId, status },
@@ -74,14 +75,18 @@ export async function markSent(
     await recordAudits(tx, viewer, audit);
     if (!outbound.suggestionId) {
       // A custom reply answers the lead instead of the draft that was waiting.
-      await transitionConversationSuggestions(tx, viewer, {
+      const reason = 'Replaced by a custom reply.';
+      const rejected = await transitionConversationSuggestions(tx, viewer, {
         conversationId: outbound.conversationId,
         from: ['PENDING'],
         to: 'REJECTED',
         action: 'suggestion.rejected',
-        set: { rejectionReason: 'Replaced by a custom reply.', decidedAt: now },
+        set: { rejectionReason: reason, decidedAt: now },
         details: { replacedByMessageId: outbound.messageId },
       });
+      for (const suggestionId of rejected) {
+        events.publish({ type: 'SUGGESTION_REJECTED', accountId: viewer.accountId, conversationId: outbound.conversationId, at: now.toISOString(), suggestionId, reason });
+      }
     }
     events.publish({
       type: 'SENT',
@@ -154,7 +159,7 @@ export async function markFailed(
           where: { conversationId: outbound.conversationId, status: 'PENDING' },
         });
         const reopened = newer === 0;
-        await transitionSuggestion(tx, viewer, {
+        const changed = await transitionSuggestion(tx, viewer, {
           id: outbound.suggestionId,
           from: [claimed.status],
           to: reopened ? 'PENDING' : 'SUPERSEDED',
@@ -162,6 +167,17 @@ export async function markFailed(
           set: { sentMessageId: null, editedSubject: null, editedBody: null, decidedAt: reopened ? null : now },
           details: { failedMessageId: outbound.messageId, code: failure.code },
         });
+        // Reopened, it is announced by the ERROR below (its suggestion); superseded, on its own.
+        if (changed && !reopened) {
+          events.publish({
+            type: 'SUGGESTION_SUPERSEDED',
+            accountId: viewer.accountId,
+            conversationId: outbound.conversationId,
+            at: now.toISOString(),
+            suggestionId: outbound.suggestionId,
+            reason: 'its send failed and a newer draft waits',
+          });
+        }
       }
     }
     events.publish({

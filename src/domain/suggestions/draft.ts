@@ -14,8 +14,10 @@ import { replyTextsOffLoop } from '../../cpu/pool.js';
 import { BODY_COLUMNS, withTextWorkBodies, type TextWorkMessage } from '../inbound/text-work-bodies.js';
 import { recordAudit } from '../audit.js';
 import type { DomainContext } from '../use-case-context.js';
-import { markLeadDoNotContact, transitionConversation, transitionConversationSuggestions } from '../transitions.js';
-import { InvalidStateError, NotFoundError } from '../errors.js';
+import { inTransaction, markLeadDoNotContact, publishEvents, transitionConversation, transitionConversationSuggestions, type PendingEvents } from '../transitions.js';
+import type { UnloggedEvent } from '../../events/bus.js';
+import { InvalidStateError, NotFoundError, ValidationError } from '../errors.js';
+import { snoozeConversation } from '../conversations/snooze.js';
 import { lockConversation } from '../conversations/lock.js';
 import { applyAnalysisToInbox } from '../inbox/analysis.js';
 import { suggestDoNotContact, unsubscribeDecision } from '../conversations/suggested-action.js';
@@ -191,10 +193,11 @@ export async function analysisFor(
   return { row, fallback };
 }
 
-/** Marks every pending draft of the conversation SUPERSEDED (audited); returns them. */
+/** Marks every pending draft of the conversation SUPERSEDED (audited, announced); returns them. */
 async function supersedePending(
   ctx: DomainContext,
   tx: ScopedTransaction,
+  events: PendingEvents,
   conversationId: string,
   reason: string,
 ): Promise<AISuggestion[]> {
@@ -205,6 +208,10 @@ async function supersedePending(
     action: 'suggestion.superseded',
     details: { reason },
   });
+  const at = ctx.services.now().toISOString();
+  for (const suggestionId of ids) {
+    events.publish({ type: 'SUGGESTION_SUPERSEDED', accountId: ctx.viewer.accountId, conversationId, at, suggestionId, reason });
+  }
   return ids.length === 0 ? [] : tx.aISuggestion.findMany({ where: { id: { in: ids } } });
 }
 
@@ -218,7 +225,7 @@ export interface StoreDraftInput {
 }
 
 export type StoreDraftResult =
-  | { kind: 'STORED'; suggestion: AISuggestion; superseded: AISuggestion[]; conversation: Conversation; priorityChange?: { priority: Priority; previousPriority: Priority } | null }
+  | { kind: 'STORED'; suggestion: AISuggestion; superseded: AISuggestion[]; conversation: Conversation }
   | { kind: 'EXISTING'; suggestion: AISuggestion }
   | { kind: 'SKIPPED'; reason: 'ARCHIVED' | 'DO_NOT_CONTACT' | 'NEWER_MESSAGE' };
 
@@ -229,7 +236,7 @@ export type StoreDraftResult =
  */
 export async function storeDraft(ctx: DomainContext, input: StoreDraftInput): Promise<StoreDraftResult> {
   const { draft, message, analysis } = input;
-  const result = await ctx.db.$transaction(async (tx): Promise<StoreDraftResult> => {
+  return inTransaction(ctx, async (tx, events): Promise<StoreDraftResult> => {
     await lockConversation(tx, ctx.viewer.accountId, input.conversationId);
     const conversation = await tx.conversation.findUnique({ where: { id: input.conversationId }, include: { lead: true } });
     if (!conversation) throw new NotFoundError('Conversation', input.conversationId);
@@ -249,7 +256,7 @@ export async function storeDraft(ctx: DomainContext, input: StoreDraftInput): Pr
       if (conversation.status === 'ARCHIVED') throw new InvalidStateError('The conversation is archived; unarchive it first.', 'ARCHIVED');
       if (conversation.lead.doNotContact) throw new InvalidStateError('The lead asked not to be contacted.', 'DO_NOT_CONTACT');
     }
-    const superseded = await supersedePending(ctx, tx, conversation.id, input.mode === 'regenerate' ? 'regenerated' : 'new reply');
+    const superseded = await supersedePending(ctx, tx, events, conversation.id, input.mode === 'regenerate' ? 'regenerated' : 'new reply');
     const suggestion = await tx.aISuggestion.create({
       data: {
         accountId: ctx.viewer.accountId,
@@ -297,27 +304,23 @@ export async function storeDraft(ctx: DomainContext, input: StoreDraftInput): Pr
         ...(superseded.length > 0 ? { superseded: superseded.map((s) => s.id) } : {}),
       },
     });
-    if (conversation.status !== 'NEEDS_REVIEW') {
+    // A snoozed conversation stays snoozed for a regenerated draft (a reply woke it already).
+    if (conversation.status !== 'NEEDS_REVIEW' && conversation.status !== 'SNOOZED') {
       await transitionConversation(tx, ctx.viewer, { id: conversation.id, from: [conversation.status], to: 'NEEDS_REVIEW', action: 'conversation.needs_review' });
     }
     // Team inbox (issue 18, part A): the newest reply's intent and urgency.
     const priorityChange = await applyAnalysisToInbox(tx, ctx.viewer, conversation, analysis);
     const updated = await tx.conversation.findUniqueOrThrow({ where: { id: conversation.id } });
-    return { kind: 'STORED', suggestion, superseded, conversation: updated, priorityChange };
-  });
-  if (result.kind === 'STORED') {
-    const { events } = ctx.services;
     const at = ctx.services.now().toISOString();
-    const base = { accountId: ctx.viewer.accountId, conversationId: input.conversationId, at };
-    events.publish({ ...base, type: 'AI_READY', suggestionId: result.suggestion.id, confidence: result.suggestion.confidence });
-    if (draft.fallback) publishError(ctx, input.conversationId, draft.fallback, message.id, result.suggestion.id);
-    if (result.priorityChange) events.publish({ ...base, type: 'PRIORITY_CHANGED', ...result.priorityChange });
-  }
-  return result;
+    events.publish({ type: 'AI_READY', accountId: ctx.viewer.accountId, conversationId: input.conversationId, at, suggestionId: suggestion.id, confidence: suggestion.confidence });
+    if (draft.fallback) events.publish(errorEvent(ctx, input.conversationId, draft.fallback, message.id, suggestion.id));
+    if (priorityChange) events.publish({ type: 'PRIORITY_CHANGED', accountId: ctx.viewer.accountId, conversationId: input.conversationId, at, ...priorityChange });
+    return { kind: 'STORED', suggestion, superseded, conversation: updated };
+  });
 }
 
-function publishError(ctx: DomainContext, conversationId: string, fallback: Fallback, messageId: string, suggestionId: string | null): void {
-  ctx.services.events.publish({
+function errorEvent(ctx: DomainContext, conversationId: string, fallback: Fallback, messageId: string, suggestionId: string | null): UnloggedEvent {
+  return {
     type: 'ERROR',
     accountId: ctx.viewer.accountId,
     conversationId,
@@ -326,7 +329,7 @@ function publishError(ctx: DomainContext, conversationId: string, fallback: Fall
     message: fallback.message,
     messageId,
     suggestionId,
-  });
+  };
 }
 
 /** A conversation's inbound email, or NotFoundError (also for an outbound one). */
@@ -370,8 +373,8 @@ export async function draftReplyForInbound(
   const { row: analysis, fallback: analysisFallback } = await analysisFor(ctx, context, message, options.allowFallback ?? true);
 
   // Without a draft to carry the news, the failed analysis is reported on its own.
-  const reportAnalysisFallback = () => {
-    if (analysisFallback) publishError(ctx, conversation.id, analysisFallback, message.id, null);
+  const reportAnalysisFallback = async () => {
+    if (analysisFallback) await publishEvents(ctx, [errorEvent(ctx, conversation.id, analysisFallback, message.id, null)]);
   };
   // Do-not-contact cannot be undone by the lead: set it alone only on an explicit request the
   // analyser is sure of; otherwise a person confirms (conversations/suggested-action.ts). Either way the
@@ -381,7 +384,7 @@ export async function draftReplyForInbound(
   const unsubscribe = unsubscribeDecision(analysis, context.inbound.text, explicitRequest);
   if (unsubscribe === 'AUTOMATIC') {
     await applyUnsubscribe(ctx, conversation, message);
-    reportAnalysisFallback();
+    await reportAnalysisFallback();
     return { kind: 'UNSUBSCRIBED', leadId: conversation.leadId, analysis };
   }
   if (unsubscribe === 'SUGGEST' && !conversation.lead.doNotContact) {
@@ -396,11 +399,12 @@ export async function draftReplyForInbound(
     });
   }
   if (analysis.intent === 'OUT_OF_OFFICE') {
-    reportAnalysisFallback();
+    await snoozeUntilReturn(ctx, conversation, message.id, analysis.returnDate);
+    await reportAnalysisFallback();
     return { kind: 'OUT_OF_OFFICE', returnDate: analysis.returnDate, analysis };
   }
   if (conversation.status === 'ARCHIVED' || conversation.lead.doNotContact) {
-    reportAnalysisFallback();
+    await reportAnalysisFallback();
     return { kind: 'SKIPPED', reason: conversation.status === 'ARCHIVED' ? 'ARCHIVED' : 'DO_NOT_CONTACT', analysis };
   }
 
@@ -422,24 +426,56 @@ export async function draftReplyForInbound(
 }
 
 /**
+ * An away notice that names the day the lead is back snoozes the conversation until then, by
+ * itself: visible (snoozeReason OUT_OF_OFFICE, the audit row says automatic) and undone by
+ * unsnoozeConversation. Not for an archived conversation, nor a return date that is past or
+ * more than a year away (then it stays in front of a person), nor again for the same date (a
+ * retried job).
+ */
+async function snoozeUntilReturn(ctx: DomainContext, conversation: Conversation, messageId: string, returnDate: Date | null): Promise<void> {
+  if (!returnDate || conversation.status === 'ARCHIVED') return;
+  if (conversation.status === 'SNOOZED' && conversation.snoozedUntil?.getTime() === returnDate.getTime()) return;
+  try {
+    await snoozeConversation(ctx, { conversationId: conversation.id, until: returnDate, reason: 'OUT_OF_OFFICE', details: { messageId } });
+  } catch (error) {
+    if (!(error instanceof ValidationError || error instanceof InvalidStateError)) throw error;
+    ctx.services.logger.info({ conversationId: conversation.id, returnDate, reason: error.message }, 'away notice: conversation not snoozed');
+  }
+}
+
+/**
  * An explicit, certain UNSUBSCRIBE: the lead is marked do-not-contact and any pending draft is
  * withdrawn (SUPERSEDED, since nobody may send it); nothing is drafted. The conversation keeps
  * its NEEDS_REVIEW status: the reply stays in front of a person, who archives it when read.
  */
 async function applyUnsubscribe(ctx: DomainContext, conversation: ConversationWithLead, message: Pick<ConversationMessage, 'id'>): Promise<void> {
-  await ctx.db.$transaction(async (tx) => {
+  await inTransaction(ctx, async (tx, events) => {
     await lockConversation(tx, ctx.viewer.accountId, conversation.id);
-    await markDoNotContact(ctx, tx, conversation, { reason: 'unsubscribe', messageId: message.id });
+    await markDoNotContact(ctx, tx, events, conversation, { reason: 'unsubscribe', messageId: message.id });
   });
 }
 
-/** Marks the lead do-not-contact (audited once) and withdraws the conversation's pending drafts. */
+/**
+ * Marks the lead do-not-contact (audited and announced once) and withdraws the conversation's
+ * pending drafts (each announced as superseded).
+ */
 export async function markDoNotContact(
   ctx: DomainContext,
   tx: ScopedTransaction,
+  events: PendingEvents,
   conversation: Pick<Conversation, 'id' | 'leadId'>,
   cause: { reason: string; messageId: string | null },
 ): Promise<void> {
-  await markLeadDoNotContact(tx, ctx.viewer, { id: conversation.leadId, details: { reason: cause.reason, messageId: cause.messageId } });
-  await supersedePending(ctx, tx, conversation.id, 'lead unsubscribed');
+  const marked = await markLeadDoNotContact(tx, ctx.viewer, { id: conversation.leadId, details: { reason: cause.reason, messageId: cause.messageId } });
+  if (marked) {
+    events.publish({
+      type: 'LEAD_DO_NOT_CONTACT',
+      accountId: ctx.viewer.accountId,
+      conversationId: conversation.id,
+      at: ctx.services.now().toISOString(),
+      leadId: conversation.leadId,
+      reason: cause.reason,
+    });
+  }
+  await supersedePending(ctx, tx, events, conversation.id, 'lead unsubscribed');
 }

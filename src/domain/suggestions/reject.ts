@@ -1,15 +1,16 @@
 // Rejecting a draft: nothing is sent, the reason is kept for measuring drafts.
 import type { DomainContext } from '../use-case-context.js';
 import { InvalidStateError, NotFoundError } from '../errors.js';
-import { transitionConversation, transitionSuggestion } from '../transitions.js';
+import { inTransaction, transitionConversation, transitionSuggestion } from '../transitions.js';
 
 export const REJECTION_REASON_MAX = 1000;
 
 export async function rejectSuggestion(
-  { db, viewer, services }: DomainContext,
+  ctx: DomainContext,
   input: { suggestionId: string; reason?: string | null },
 ): Promise<{ conversationId: string; suggestionId: string }> {
-  return db.$transaction(async (tx) => {
+  const { viewer, services } = ctx;
+  return inTransaction(ctx, async (tx, events) => {
     const current = await tx.aISuggestion.findUnique({ where: { id: input.suggestionId } });
     if (!current) throw new NotFoundError('AISuggestion', input.suggestionId);
     const rejected = await transitionSuggestion(tx, viewer, {
@@ -31,6 +32,14 @@ export async function rejectSuggestion(
       to: 'ACTIVE',
       action: 'conversation.reviewed',
       details: { rejectedSuggestionId: current.id },
+    });
+    events.publish({
+      type: 'SUGGESTION_REJECTED',
+      accountId: viewer.accountId,
+      conversationId: current.conversationId,
+      at: services.now().toISOString(),
+      suggestionId: current.id,
+      reason: input.reason || null,
     });
     // Ids only: the payload's objects are loaded by Pothos with the client's selection.
     return { conversationId: current.conversationId, suggestionId: current.id };

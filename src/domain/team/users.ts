@@ -5,6 +5,7 @@ import { recordAudit } from '../audit.js';
 import type { DomainContext } from '../use-case-context.js';
 import { InvalidStateError, NotFoundError, ValidationError } from '../errors.js';
 import { unassignConversationsOf } from '../inbox/unassign.js';
+import { inTransaction } from '../transitions.js';
 
 export async function addUser(
   { db, viewer }: DomainContext,
@@ -27,8 +28,9 @@ export async function addUser(
   }
 }
 
-export async function changeUserRole({ db, viewer, services }: DomainContext, input: { userId: string; role: Role }): Promise<{ userId: string }> {
-  const changed = await db.$transaction(async (tx) => {
+export async function changeUserRole(ctx: DomainContext, input: { userId: string; role: Role }): Promise<{ userId: string }> {
+  const { viewer, services } = ctx;
+  const changed = await inTransaction(ctx, async (tx, events) => {
     const user = await tx.user.findUnique({ where: { id: input.userId } });
     if (!user) throw new NotFoundError('User', input.userId);
     if (user.role === 'OWNER' && input.role !== 'OWNER' && (await tx.user.count({ where: { role: 'OWNER' } })) <= 1) {
@@ -37,30 +39,29 @@ export async function changeUserRole({ db, viewer, services }: DomainContext, in
     await tx.user.update({ where: { id: user.id }, data: { role: input.role }, select: { id: true } });
     await recordAudit(tx, viewer, { action: 'user.role_changed', entityType: 'User', entityId: user.id, fromStatus: user.role, toStatus: input.role });
     // Team inbox: a VIEWER owns no conversations.
-    const events = input.role === 'VIEWER' ? await unassignConversationsOf(tx, viewer, { userId: user.id, reason: 'made a viewer', at: services.now() }) : [];
-    return { id: user.id, events };
+    if (input.role === 'VIEWER') await unassignConversationsOf(tx, viewer, events, { userId: user.id, reason: 'made a viewer', at: services.now() });
+    return user.id;
   });
-  for (const event of changed.events) services.events.publish(event);
   // After the commit: the next request (and every live connection's next check) sees the new role.
-  await services.principals.invalidate('user', changed.id);
-  return { userId: changed.id };
+  await services.principals.invalidate('user', changed);
+  return { userId: changed };
 }
 
 /** Removes a person from the team: their tokens stop working, their live connections end. */
-export async function removeUser({ db, viewer, services }: DomainContext, input: { userId: string }): Promise<{ userId: string }> {
-  const removed = await db.$transaction(async (tx) => {
+export async function removeUser(ctx: DomainContext, input: { userId: string }): Promise<{ userId: string }> {
+  const { viewer, services } = ctx;
+  const removed = await inTransaction(ctx, async (tx, events) => {
     const user = await tx.user.findUnique({ where: { id: input.userId } });
     if (!user) throw new NotFoundError('User', input.userId);
     if (user.role === 'OWNER' && (await tx.user.count({ where: { role: 'OWNER' } })) <= 1) {
       throw new InvalidStateError('The last owner cannot be removed.', user.role);
     }
     // Team inbox: their conversations become unassigned, audited (the foreign key would do it silently).
-    const events = await unassignConversationsOf(tx, viewer, { userId: user.id, reason: 'user removed', at: services.now() });
+    await unassignConversationsOf(tx, viewer, events, { userId: user.id, reason: 'user removed', at: services.now() });
     await tx.user.delete({ where: { id: user.id } });
     await recordAudit(tx, viewer, { action: 'user.removed', entityType: 'User', entityId: user.id, fromStatus: user.role, toStatus: 'REMOVED' });
-    return { id: user.id, events };
+    return user.id;
   });
-  for (const event of removed.events) services.events.publish(event);
-  await services.principals.invalidate('user', removed.id);
-  return { userId: removed.id };
+  await services.principals.invalidate('user', removed);
+  return { userId: removed };
 }
