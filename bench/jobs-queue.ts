@@ -168,7 +168,7 @@ function workerServices(db: Database): AppServices {
   return services as unknown as AppServices;
 }
 
-async function waitUntil(check: () => Promise<boolean>, what: string, limitMs = 120_000): Promise<void> {
+async function waitUntil(check: () => Promise<boolean>, what: string, limitMs = 600_000): Promise<void> {
   const started = performance.now();
   while (!(await check())) {
     if (performance.now() - started > limitMs) throw new Error(`timed out waiting for ${what}`);
@@ -257,13 +257,21 @@ interface EnqueueFigures {
   statementsPerTransaction: number;
 }
 
-async function inTransactions(target: Target, work: (tx: PrismaTransaction, n: number) => Promise<void>): Promise<EnqueueFigures> {
+/** Rounds of the three enqueue runs in turn: a load that drifts during the run falls on all three. */
+const ENQUEUE_ROUNDS = 4;
+
+/** `transactions` transactions, CONCURRENCY at a time, each writing a row and then calling `work`. */
+async function inTransactions(
+  target: Target,
+  transactions: number,
+  work: (tx: PrismaTransaction, n: number) => Promise<void>,
+): Promise<{ ms: number; statements: number }> {
   let next = 0;
   const counted = countStatements();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
-      for (let n = next++; n < TRANSACTIONS; n = next++) {
+      for (let n = next++; n < transactions; n = next++) {
         await target.db.prisma.$transaction(async (tx) => {
           await tx.$executeRaw`INSERT INTO bench_changes (id, n) VALUES (${randomUUID()}::uuid, ${n})`;
           await work(tx, n);
@@ -271,8 +279,7 @@ async function inTransactions(target: Target, work: (tx: PrismaTransaction, n: n
       }
     }),
   );
-  const elapsed = performance.now() - started;
-  return { perSecond: (TRANSACTIONS / elapsed) * 1000, statementsPerTransaction: counted() / TRANSACTIONS };
+  return { ms: performance.now() - started, statements: counted() };
 }
 
 async function enqueueRuns(target: Target, boss: PgBoss) {
@@ -287,38 +294,65 @@ async function enqueueRuns(target: Target, boss: PgBoss) {
   const leftBehind = await count(target, `SELECT count(*) AS n FROM pgboss.job WHERE name = 'bench-enqueue'`);
   if (rolledBack !== 'rolled back' || leftBehind !== 0) throw new Error(`pg-boss send in a rolled-back Prisma transaction left ${leftBehind} jobs`);
 
-  const changeOnly = await inTransactions(target, async () => undefined);
-  await target.monitor.query(`TRUNCATE bench_changes`);
-  const ours = await inTransactions(target, async (tx, n) => {
-    await enqueue(tx, benchJob, { accountId: target.accountId, payload: { n } });
+  const runs = {
+    changeOnly: async () => undefined,
+    ours: async (tx: PrismaTransaction, n: number) => enqueue(tx, benchJob, { accountId: target.accountId, payload: { n } }),
+    boss: async (tx: PrismaTransaction, n: number) => void (await boss.send('bench-enqueue', { n }, { db: transactionAdapter(tx) })),
+  };
+  const totals = { changeOnly: { ms: 0, statements: 0 }, ours: { ms: 0, statements: 0 }, boss: { ms: 0, statements: 0 } };
+  const perRound = Math.ceil(TRANSACTIONS / ENQUEUE_ROUNDS);
+  const names = Object.keys(runs) as (keyof typeof runs)[];
+  for (let round = 0; round < ENQUEUE_ROUNDS; round++) {
+    // Each round starts with another of the three.
+    for (const name of [...names.slice(round % names.length), ...names.slice(0, round % names.length)]) {
+      const run = await inTransactions(target, perRound, runs[name]);
+      totals[name].ms += run.ms;
+      totals[name].statements += run.statements;
+    }
+  }
+  const figures = (name: keyof typeof runs): EnqueueFigures => ({
+    perSecond: ((perRound * ENQUEUE_ROUNDS) / totals[name].ms) * 1000,
+    statementsPerTransaction: totals[name].statements / (perRound * ENQUEUE_ROUNDS),
   });
-  await target.monitor.query(`TRUNCATE bench_changes`);
-  const boss_ = await inTransactions(target, async (tx, n) => {
-    await boss.send('bench-enqueue', { n }, { db: transactionAdapter(tx) });
-  });
+  const expected = perRound * ENQUEUE_ROUNDS;
   const committed = {
     ours: await count(target, `SELECT count(*) AS n FROM jobs WHERE kind = $1`, [BENCH_KIND]),
     boss: await count(target, `SELECT count(*) AS n FROM pgboss.job WHERE name = 'bench-enqueue'`),
   };
-  if (committed.ours !== TRANSACTIONS || committed.boss !== TRANSACTIONS) {
-    throw new Error(`committed jobs: ours ${committed.ours}, pg-boss ${committed.boss}, expected ${TRANSACTIONS} each`);
+  if (committed.ours !== expected || committed.boss !== expected) {
+    throw new Error(`committed jobs: ours ${committed.ours}, pg-boss ${committed.boss}, expected ${expected} each`);
   }
   await target.monitor.query(`DELETE FROM jobs`);
   await target.monitor.query(`TRUNCATE bench_changes`);
-  return { changeOnly, ours, boss: boss_ };
+  return { changeOnly: figures('changeOnly'), ours: figures('ours'), boss: figures('boss') };
 }
 
 // ---------------------------------------------------------------- (b) claim + complete a backlog
+/** A backlog run: how many jobs were done, in how long, with how many statements. */
+interface BacklogRun {
+  done: number;
+  ms: number;
+  statements: number;
+}
+
 interface ThroughputFigures {
   perSecond: number;
-  /** Jobs done in the run (all of them, unless it was cut at SLOW_RUN_LIMIT_MS). */
+  /** Jobs done (all of them, unless the run was cut at SLOW_RUN_LIMIT_MS). */
   done: number;
   statementsPerJob: number;
 }
 
-async function oursThroughput(target: Target): Promise<ThroughputFigures> {
-  for (let from = 0; from < JOBS; from += 1000) {
-    const batch = Array.from({ length: Math.min(1000, JOBS - from) }, (_, i) =>
+function throughputOf(runs: BacklogRun[]): ThroughputFigures {
+  const done = runs.reduce((sum, run) => sum + run.done, 0);
+  const ms = runs.reduce((sum, run) => sum + run.ms, 0);
+  const used = runs.reduce((sum, run) => sum + run.statements, 0);
+  return { perSecond: (done / ms) * 1000, done, statementsPerJob: used / Math.max(done, 1) };
+}
+
+/** Our backlog and our worker at its defaults, but for the concurrency. */
+async function oursBacklog(target: Target, jobs: number): Promise<BacklogRun> {
+  for (let from = 0; from < jobs; from += 1000) {
+    const batch = Array.from({ length: Math.min(1000, jobs - from) }, (_, i) =>
       jobOf(benchJob, { accountId: target.accountId, payload: { n: from + i } }),
     );
     await enqueueJobs(target.db.prisma, batch);
@@ -332,47 +366,64 @@ async function oursThroughput(target: Target): Promise<ThroughputFigures> {
     { [BENCH_KIND]: async () => void (handled += 1) },
     { ...defaultWorkerOptions, concurrency: CONCURRENCY },
   );
-  await waitUntil(async () => handled >= JOBS && (await count(target, `SELECT count(*) AS n FROM jobs WHERE status = 'SUCCEEDED'`)) === JOBS, 'our backlog');
-  const elapsed = performance.now() - started;
-  const used = counted();
+  await waitUntil(async () => handled >= jobs && (await count(target, `SELECT count(*) AS n FROM jobs WHERE status = 'SUCCEEDED'`)) === jobs, 'our backlog');
+  const ms = performance.now() - started;
+  const statements = counted();
   await worker.stop();
   await target.monitor.query(`DELETE FROM jobs`);
-  return { perSecond: (JOBS / elapsed) * 1000, done: JOBS, statementsPerJob: used / JOBS };
+  return { done: jobs, ms, statements };
 }
 
 /**
  * pg-boss 10's worker fetches a batch, runs it, and sleeps out the rest of its polling interval
- * even when more jobs wait; `wakeEachJob` calls notifyWorker from the handler so that the
- * worker fetches again at once while there is work, as ours does.
+ * even when more jobs wait (src/worker.js): with one job a fetch, each worker does two a second.
+ * `wakeEachJob` calls notifyWorker from the handler, so that the worker fetches again at once
+ * while there is work, as ours does. The run that sleeps is cut at SLOW_RUN_LIMIT_MS.
  */
-async function bossThroughput(target: Target, boss: PgBoss, queue: string, setup: { batchSize: number; workers: number; wakeEachJob: boolean }): Promise<ThroughputFigures> {
+async function bossBacklog(target: Target, boss: PgBoss, queue: string, jobs: number, wakeEachJob: boolean): Promise<BacklogRun> {
   await boss.createQueue(queue);
-  for (let from = 0; from < JOBS; from += 1000) {
-    await boss.insert(Array.from({ length: Math.min(1000, JOBS - from) }, (_, i) => ({ name: queue, data: { n: from + i } })));
+  for (let from = 0; from < jobs; from += 1000) {
+    await boss.insert(Array.from({ length: Math.min(1000, jobs - from) }, (_, i) => ({ name: queue, data: { n: from + i } })));
   }
   await target.monitor.query(`VACUUM ANALYZE pgboss.job`);
   let handled = 0;
-  const workerIds: string[] = [];
   const counted = countStatements();
   const started = performance.now();
-  for (let w = 0; w < setup.workers; w++) {
-    const id = await boss.work<{ n: number }>(queue, { batchSize: setup.batchSize, pollingIntervalSeconds: POLL_MS / 1000 }, async (jobs) => {
-      handled += jobs.length;
-      if (setup.wakeEachJob) boss.notifyWorker(id);
+  for (let w = 0; w < CONCURRENCY; w++) {
+    const id = await boss.work<{ n: number }>(queue, { batchSize: 1, pollingIntervalSeconds: POLL_MS / 1000 }, async (batch) => {
+      handled += batch.length;
+      if (wakeEachJob) boss.notifyWorker(id);
     });
-    workerIds.push(id);
   }
   const completed = () => count(target, `SELECT count(*) AS n FROM pgboss.job WHERE name = $1 AND state = 'completed'`, [queue]);
-  let done = JOBS;
+  let done = jobs;
   try {
-    await waitUntil(async () => handled >= JOBS && (await completed()) === JOBS, `pg-boss backlog ${queue}`, SLOW_RUN_LIMIT_MS);
-  } catch {
+    await waitUntil(async () => handled >= jobs && (await completed()) === jobs, `pg-boss backlog ${queue}`, wakeEachJob ? undefined : SLOW_RUN_LIMIT_MS);
+  } catch (error) {
+    if (wakeEachJob) throw error;
     done = await completed();
   }
-  const elapsed = performance.now() - started;
-  const used = counted();
+  const ms = performance.now() - started;
+  const statements = counted();
   await boss.offWork(queue);
-  return { perSecond: (done / elapsed) * 1000, done, statementsPerJob: used / Math.max(done, 1) };
+  return { done, ms, statements };
+}
+
+/** Rounds of ours and pg-boss woken, in turn (the load drifts); then pg-boss as it polls. */
+const BACKLOG_ROUNDS = 2;
+
+async function throughputRuns(target: Target, boss: PgBoss) {
+  const ours: BacklogRun[] = [];
+  const woken: BacklogRun[] = [];
+  const perRound = Math.ceil(JOBS / BACKLOG_ROUNDS);
+  for (let round = 0; round < BACKLOG_ROUNDS; round++) {
+    const runOurs = async () => ours.push(await oursBacklog(target, perRound));
+    const runBoss = async () => woken.push(await bossBacklog(target, boss, `bench-backlog-woken-${round}`, perRound, true));
+    if (round % 2 === 0) await runOurs().then(runBoss);
+    else await runBoss().then(runOurs);
+  }
+  const polled = await bossBacklog(target, boss, 'bench-backlog-polled', JOBS, false);
+  return { ours: throughputOf(ours), boss4x1: throughputOf([polled]), boss4x1Woken: throughputOf(woken) };
 }
 
 // ---------------------------------------------------------------- (c) commit-to-handler latency
@@ -448,7 +499,7 @@ interface TargetResult {
   name: string;
   start: { ours: StartFigures; boss: StartFigures };
   enqueue: Awaited<ReturnType<typeof enqueueRuns>>;
-  throughput: { ours: ThroughputFigures; boss4x1: ThroughputFigures; boss4x1Woken: ThroughputFigures };
+  throughput: Awaited<ReturnType<typeof throughputRuns>>;
   latency: { oursPolled: LatencyFigures; oursWoken: LatencyFigures; bossPolled: LatencyFigures; bossWoken: LatencyFigures };
 }
 
@@ -462,11 +513,7 @@ async function runTarget(kind: 'postgres' | 'embedded'): Promise<TargetResult> {
     try {
       const enqueueFigures = await enqueueRuns(target, boss);
       console.log('  enqueue', enqueueFigures);
-      const throughput = {
-        ours: await oursThroughput(target),
-        boss4x1: await bossThroughput(target, boss, 'bench-backlog-polled', { batchSize: 1, workers: CONCURRENCY, wakeEachJob: false }),
-        boss4x1Woken: await bossThroughput(target, boss, 'bench-backlog-woken', { batchSize: 1, workers: CONCURRENCY, wakeEachJob: true }),
-      };
+      const throughput = await throughputRuns(target, boss);
       console.log('  throughput', throughput);
       const latency = {
         oursPolled: await oursLatency(target, false),
