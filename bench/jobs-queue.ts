@@ -78,6 +78,18 @@ function countStatements() {
   return () => statements - start;
 }
 
+/**
+ * CPU time this process used since the call, in ms (user + system, every thread: with PGlite
+ * that includes the database's own thread; with PostgreSQL only the client's side).
+ */
+function processCpu() {
+  const start = process.cpuUsage();
+  return () => {
+    const used = process.cpuUsage(start);
+    return (used.user + used.system) / 1000;
+  };
+}
+
 // ---------------------------------------------------------------- the databases
 interface Target {
   name: 'PostgreSQL' | 'PGlite';
@@ -255,6 +267,7 @@ async function bossStart(target: Target): Promise<{ boss: PgBoss; figures: Start
 interface EnqueueFigures {
   perSecond: number;
   statementsPerTransaction: number;
+  cpuMsPerTransaction: number;
 }
 
 /** Rounds of the three enqueue runs in turn: a load that drifts during the run falls on all three. */
@@ -265,9 +278,10 @@ async function inTransactions(
   target: Target,
   transactions: number,
   work: (tx: PrismaTransaction, n: number) => Promise<void>,
-): Promise<{ ms: number; statements: number }> {
+): Promise<{ ms: number; statements: number; cpuMs: number }> {
   let next = 0;
   const counted = countStatements();
+  const cpu = processCpu();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
@@ -279,7 +293,7 @@ async function inTransactions(
       }
     }),
   );
-  return { ms: performance.now() - started, statements: counted() };
+  return { ms: performance.now() - started, statements: counted(), cpuMs: cpu() };
 }
 
 async function enqueueRuns(target: Target, boss: PgBoss) {
@@ -299,7 +313,7 @@ async function enqueueRuns(target: Target, boss: PgBoss) {
     ours: async (tx: PrismaTransaction, n: number) => enqueue(tx, benchJob, { accountId: target.accountId, payload: { n } }),
     boss: async (tx: PrismaTransaction, n: number) => void (await boss.send('bench-enqueue', { n }, { db: transactionAdapter(tx) })),
   };
-  const totals = { changeOnly: { ms: 0, statements: 0 }, ours: { ms: 0, statements: 0 }, boss: { ms: 0, statements: 0 } };
+  const totals = { changeOnly: { ms: 0, statements: 0, cpuMs: 0 }, ours: { ms: 0, statements: 0, cpuMs: 0 }, boss: { ms: 0, statements: 0, cpuMs: 0 } };
   const perRound = Math.ceil(TRANSACTIONS / ENQUEUE_ROUNDS);
   const names = Object.keys(runs) as (keyof typeof runs)[];
   for (let round = 0; round < ENQUEUE_ROUNDS; round++) {
@@ -308,11 +322,13 @@ async function enqueueRuns(target: Target, boss: PgBoss) {
       const run = await inTransactions(target, perRound, runs[name]);
       totals[name].ms += run.ms;
       totals[name].statements += run.statements;
+      totals[name].cpuMs += run.cpuMs;
     }
   }
   const figures = (name: keyof typeof runs): EnqueueFigures => ({
     perSecond: ((perRound * ENQUEUE_ROUNDS) / totals[name].ms) * 1000,
     statementsPerTransaction: totals[name].statements / (perRound * ENQUEUE_ROUNDS),
+    cpuMsPerTransaction: totals[name].cpuMs / (perRound * ENQUEUE_ROUNDS),
   });
   const expected = perRound * ENQUEUE_ROUNDS;
   const committed = {
@@ -333,6 +349,7 @@ interface BacklogRun {
   done: number;
   ms: number;
   statements: number;
+  cpuMs: number;
 }
 
 interface ThroughputFigures {
@@ -340,13 +357,15 @@ interface ThroughputFigures {
   /** Jobs done (all of them, unless the run was cut at SLOW_RUN_LIMIT_MS). */
   done: number;
   statementsPerJob: number;
+  cpuMsPerJob: number;
 }
 
 function throughputOf(runs: BacklogRun[]): ThroughputFigures {
   const done = runs.reduce((sum, run) => sum + run.done, 0);
   const ms = runs.reduce((sum, run) => sum + run.ms, 0);
   const used = runs.reduce((sum, run) => sum + run.statements, 0);
-  return { perSecond: (done / ms) * 1000, done, statementsPerJob: used / Math.max(done, 1) };
+  const cpuMs = runs.reduce((sum, run) => sum + run.cpuMs, 0);
+  return { perSecond: (done / ms) * 1000, done, statementsPerJob: used / Math.max(done, 1), cpuMsPerJob: cpuMs / Math.max(done, 1) };
 }
 
 /** Our backlog and our worker at its defaults, but for the concurrency. */
@@ -360,6 +379,7 @@ async function oursBacklog(target: Target, jobs: number): Promise<BacklogRun> {
   await target.monitor.query(`VACUUM ANALYZE jobs`);
   let handled = 0;
   const counted = countStatements();
+  const cpu = processCpu();
   const started = performance.now();
   const worker = startJobWorker(
     workerServices(target.db),
@@ -369,9 +389,10 @@ async function oursBacklog(target: Target, jobs: number): Promise<BacklogRun> {
   await waitUntil(async () => handled >= jobs && (await count(target, `SELECT count(*) AS n FROM jobs WHERE status = 'SUCCEEDED'`)) === jobs, 'our backlog');
   const ms = performance.now() - started;
   const statements = counted();
+  const cpuMs = cpu();
   await worker.stop();
   await target.monitor.query(`DELETE FROM jobs`);
-  return { done: jobs, ms, statements };
+  return { done: jobs, ms, statements, cpuMs };
 }
 
 /**
@@ -388,6 +409,7 @@ async function bossBacklog(target: Target, boss: PgBoss, queue: string, jobs: nu
   await target.monitor.query(`VACUUM ANALYZE pgboss.job`);
   let handled = 0;
   const counted = countStatements();
+  const cpu = processCpu();
   const started = performance.now();
   for (let w = 0; w < CONCURRENCY; w++) {
     const id = await boss.work<{ n: number }>(queue, { batchSize: 1, pollingIntervalSeconds: POLL_MS / 1000 }, async (batch) => {
@@ -405,8 +427,9 @@ async function bossBacklog(target: Target, boss: PgBoss, queue: string, jobs: nu
   }
   const ms = performance.now() - started;
   const statements = counted();
+  const cpuMs = cpu();
   await boss.offWork(queue);
-  return { done, ms, statements };
+  return { done, ms, statements, cpuMs };
 }
 
 /** Rounds of ours and pg-boss woken, in turn (the load drifts); then pg-boss as it polls. */
@@ -555,9 +578,11 @@ function report(results: TargetResult[], load: { before: number[]; after: number
     }));
   const two = (v: number) => v.toFixed(2);
   line('(a) enqueueing transactions/s (write + enqueue)', (r) => [r.enqueue.ours.perSecond, r.enqueue.boss.perSecond], rate);
+  line('(a) CPU ms of this process per transaction', (r) => [r.enqueue.ours.cpuMsPerTransaction, r.enqueue.boss.cpuMsPerTransaction], two);
   line('(a) statements per enqueueing transaction', (r) => [r.enqueue.ours.statementsPerTransaction, r.enqueue.boss.statementsPerTransaction], two);
   line('(b) backlog jobs/s, 4 workers x 1 job, polling 0.5 s', (r) => [r.throughput.ours.perSecond, r.throughput.boss4x1.perSecond], rate);
   line('(b) backlog jobs/s, pg-boss woken after each job', (r) => [r.throughput.ours.perSecond, r.throughput.boss4x1Woken.perSecond], rate);
+  line('(b) CPU ms of this process per job (woken)', (r) => [r.throughput.ours.cpuMsPerJob, r.throughput.boss4x1Woken.cpuMsPerJob], two);
   line('(d) statements per job, claim + complete (polled)', (r) => [r.throughput.ours.statementsPerJob, r.throughput.boss4x1.statementsPerJob], two);
   line('(d) statements per job, claim + complete (woken)', (r) => [r.throughput.ours.statementsPerJob, r.throughput.boss4x1Woken.statementsPerJob], two);
   line('(c) commit to handler p50, polling 0.5 s', (r) => [r.latency.oursPolled.p50, r.latency.bossPolled.p50], ms);
