@@ -577,29 +577,34 @@ function report(results: TargetResult[], load: { before: number[]; after: number
       return [format(ours), format(boss), ratio(boss, ours)];
     }));
   const two = (v: number) => v.toFixed(2);
-  line('(a) enqueueing transactions/s (write + enqueue)', (r) => [r.enqueue.ours.perSecond, r.enqueue.boss.perSecond], rate);
-  line('(a) CPU ms of this process per transaction', (r) => [r.enqueue.ours.cpuMsPerTransaction, r.enqueue.boss.cpuMsPerTransaction], two);
-  line('(a) statements per enqueueing transaction', (r) => [r.enqueue.ours.statementsPerTransaction, r.enqueue.boss.statementsPerTransaction], two);
-  line('(b) backlog jobs/s, 4 workers x 1 job, polling 0.5 s', (r) => [r.throughput.ours.perSecond, r.throughput.boss4x1.perSecond], rate);
-  line('(b) backlog jobs/s, pg-boss woken after each job', (r) => [r.throughput.ours.perSecond, r.throughput.boss4x1Woken.perSecond], rate);
-  line('(b) CPU ms of this process per job (woken)', (r) => [r.throughput.ours.cpuMsPerJob, r.throughput.boss4x1Woken.cpuMsPerJob], two);
-  line('(d) statements per job, claim + complete (polled)', (r) => [r.throughput.ours.statementsPerJob, r.throughput.boss4x1.statementsPerJob], two);
-  line('(d) statements per job, claim + complete (woken)', (r) => [r.throughput.ours.statementsPerJob, r.throughput.boss4x1Woken.statementsPerJob], two);
-  line('(c) commit to handler p50, polling 0.5 s', (r) => [r.latency.oursPolled.p50, r.latency.bossPolled.p50], ms);
-  line('(c) commit to handler p99, polling 0.5 s', (r) => [r.latency.oursPolled.p99, r.latency.bossPolled.p99], ms);
-  line('(c) commit to handler p50, woken by the enqueuer', (r) => [r.latency.oursWoken.p50, r.latency.bossWoken.p50], ms);
-  line('(c) commit to handler p99, woken by the enqueuer', (r) => [r.latency.oursWoken.p99, r.latency.bossWoken.p99], ms);
-  line('(e) first start on an empty database', (r) => [r.start.ours.installMs, r.start.boss.installMs], ms);
-  line('(e) statements of that start', (r) => [r.start.ours.installStatements, r.start.boss.installStatements], (v) => String(v));
-  line('(e) nothing to first job\'s handler', (r) => [r.start.ours.firstJobMs, r.start.boss.firstJobMs], ms);
-  line('(e) statements to the first job', (r) => [r.start.ours.firstJobStatements, r.start.boss.firstJobStatements], (v) => String(v));
+  const whole = (v: number) => String(v);
+  // One row a measure: its name, ours and pg-boss's figures in a result, and their format.
+  const measures: [string, (r: TargetResult) => [number, number], (v: number) => string][] = [
+    ['(a) enqueueing transactions/s (write + enqueue)', (r) => [r.enqueue.ours.perSecond, r.enqueue.boss.perSecond], rate],
+    ['(a) CPU ms of this process per transaction', (r) => [r.enqueue.ours.cpuMsPerTransaction, r.enqueue.boss.cpuMsPerTransaction], two],
+    ['(a) statements per enqueueing transaction', (r) => [r.enqueue.ours.statementsPerTransaction, r.enqueue.boss.statementsPerTransaction], two],
+    ['(b) backlog jobs/s, 4 workers x 1 job, polling 0.5 s', (r) => [r.throughput.ours.perSecond, r.throughput.boss4x1.perSecond], rate],
+    ['(b) backlog jobs/s, pg-boss woken after each job', (r) => [r.throughput.ours.perSecond, r.throughput.boss4x1Woken.perSecond], rate],
+    ['(b) CPU ms of this process per job (woken)', (r) => [r.throughput.ours.cpuMsPerJob, r.throughput.boss4x1Woken.cpuMsPerJob], two],
+    ['(d) statements per job, claim + complete (polled)', (r) => [r.throughput.ours.statementsPerJob, r.throughput.boss4x1.statementsPerJob], two],
+    ['(d) statements per job, claim + complete (woken)', (r) => [r.throughput.ours.statementsPerJob, r.throughput.boss4x1Woken.statementsPerJob], two],
+    ['(c) commit to handler p50, polling 0.5 s', (r) => [r.latency.oursPolled.p50, r.latency.bossPolled.p50], ms],
+    ['(c) commit to handler p99, polling 0.5 s', (r) => [r.latency.oursPolled.p99, r.latency.bossPolled.p99], ms],
+    ['(c) commit to handler p50, woken by the enqueuer', (r) => [r.latency.oursWoken.p50, r.latency.bossWoken.p50], ms],
+    ['(c) commit to handler p99, woken by the enqueuer', (r) => [r.latency.oursWoken.p99, r.latency.bossWoken.p99], ms],
+    ['(e) first start on an empty database', (r) => [r.start.ours.installMs, r.start.boss.installMs], ms],
+    ['(e) statements of that start', (r) => [r.start.ours.installStatements, r.start.boss.installStatements], whole],
+    ['(e) nothing to first job\'s handler', (r) => [r.start.ours.firstJobMs, r.start.boss.firstJobMs], ms],
+    ['(e) statements to the first job', (r) => [r.start.ours.firstJobStatements, r.start.boss.firstJobStatements], whole],
+  ];
+  for (const [name, pick, format] of measures) line(name, pick, format);
   lines.push('');
   for (const r of results) {
     lines.push(
       `- ${r.name}: a transaction that writes its row and nothing else runs at ${rate(r.enqueue.changeOnly.perSecond)} ` +
         `(${r.enqueue.changeOnly.statementsPerTransaction.toFixed(2)} statements). pg-boss's polled backlog run did ` +
         `${r.throughput.boss4x1.done} of ${JOBS} jobs in its ${SLOW_RUN_LIMIT_MS / 1000} s limit. pg-boss restarted on its installed ` +
-        `schema in ${ms(r.start.boss.restartMs ?? NaN)}; it installed ${r.start.boss.objects}.`,
+        `schema in ${ms(r.start.boss.restartMs ?? NaN)}; it installed ${r.start.boss.objects}, its install script (15 statements) sent as one of its first start's calls.`,
     );
   }
   return lines.join('\n');
