@@ -4,8 +4,8 @@
 // joins a Prisma interactive transaction through an executeSql adapter (rolled back, the job is
 // gone), and it runs on PGlite's one connection through the same adapter. It is not clearly
 // faster: enqueueing in a transaction costs the same 4 statements at 0.8-1.1x our rate; a woken
-// worker starts a job as soon (p50 11-14 ms both); a backlog goes 1.3x faster on PostgreSQL
-// (its raw pg costs half our Prisma CPU per job) but 0.4x on PGlite, and only when each handler
+// worker starts a job as soon (p50 11-14 ms both); a backlog goes 1.1-1.3x faster on PostgreSQL
+// (raw pg: see completeJob on our CPU a job) but 0.4x on PGlite, and only when each handler
 // calls notifyWorker: as shipped its worker sleeps out its polling interval after every fetch,
 // so 4 workers of one job do 8 jobs/s (0.07x). It sends 2.0 statements per job to our 1.5.
 // Adopting it would cost, with no measured gain that matters here (a job is a model call of
