@@ -8,6 +8,7 @@
 // so a change to them is a reviewed commit.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { calibratedScore, CALIBRATION, confidence, FEATURE_KEYS, featureVector, type Calibration, type DraftFeatures } from '../src/ai/confidence.js';
 import { draftFeatures } from '../src/ai/draft-features.js';
 import { detectLanguage, isHandledLanguage } from '../src/ai/language.js';
@@ -111,4 +112,8 @@ export async function main(): Promise<void> {
   console.log(`languages: ${[...languages].join(', ')}; handled: ${[...languages].filter(isHandledLanguage).join(', ')}`);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  // No options (see the header on --write): one given stops the run instead of being ignored.
+  parseArgs({ options: {}, strict: true, allowPositionals: false });
+  await main();
+}

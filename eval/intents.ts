@@ -4,6 +4,7 @@
 // to an inbound email (src/ai/email-text.ts: quotes, forwards, signatures and footers cut), and
 // prints per-intent precision and recall, macro-F1 per language and per shape; the last line
 // is `macro-F1: 0.NN`.
+import { parseArgs } from 'node:util';
 import { conversationAIFromConfig } from '../src/ai/conversation-ai.js';
 import { inboundThreadText } from '../src/ai/email-text.js';
 import { evaluateIntents, formatEvaluation, readLabelledFile } from '../src/ai/intent-eval.js';
@@ -30,8 +31,8 @@ export async function evaluateFile(path: string, ai: ConversationAI) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const args = process.argv.slice(2);
-  const files = args.filter((a) => !a.startsWith('--'));
+  // Strict: a misspelt option stops the run with its name instead of being read as a file.
+  const { values, positionals: files } = parseArgs({ options: { mistakes: { type: 'boolean', default: false } }, strict: true, allowPositionals: true });
   if (files.length === 0) {
     console.error('usage: npm run eval:intents -- FILE.jsonl [FILE.jsonl ...] [--mistakes]');
     process.exit(2);
@@ -40,7 +41,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const ai = conversationAIFromConfig(config.ai);
   for (const file of files) {
     console.log(`analyser: ${ai.provider}${ai.provider === 'offline' ? '' : ` (${config.ai.analysisModel})`}, file: ${file}`);
-    console.log(formatEvaluation(await evaluateFile(file, ai), args.includes('--mistakes')));
+    console.log(formatEvaluation(await evaluateFile(file, ai), values.mistakes));
     console.log('');
   }
 }

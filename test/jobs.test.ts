@@ -34,7 +34,8 @@ describe('job queue', () => {
     await enqueue(a, 'flaky', { n: 1 });
     await a.worker!.idle();
     const job = await a.services.prisma.job.findFirstOrThrow({ where: { kind: 'flaky' } });
-    expect(job).toMatchObject({ status: 'SUCCEEDED', attempts: 3, lastError: null });
+    // Done: the failures' error cleared, the lease given up, the finish recorded.
+    expect(job).toMatchObject({ status: 'SUCCEEDED', attempts: 3, lastError: null, lockedAt: null, finishedAt: expect.any(Date) });
     expect(seen.map((s) => s.attempts)).toEqual([1, 2, 3]);
     expect(seen.every((s) => s.account === a.services.devAccountId)).toBe(true);
     expect(seen[0]!.payload).toEqual({ n: 1 });
