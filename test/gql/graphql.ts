@@ -216,16 +216,18 @@ export type Role =
 
 /** Input of sendReply. */
 export type SendReplyInput = {
-  /** Plain-text body, at most 100000 characters. */
-  body: string;
+  /** Plain-text body, at most 100000 characters (omit with templateId). */
+  body?: string | null | undefined;
   /** HTML body, at most 500000 characters; omitted, a plain HTML version of the text is sent. */
   bodyHtml?: string | null | undefined;
   /** Global ID of the Conversation to answer. */
   conversationId: string;
   /** Any unique string (a UUID) chosen by the client for this reply. Sending the same request again with the same key returns the first result instead of sending a second email: safe retries and double clicks. */
   idempotencyKey?: string | null | undefined;
-  /** Subject line: one line, at most 500 characters. */
-  subject: string;
+  /** Subject line: one line, at most 500 characters (omit with templateId). */
+  subject?: string | null | undefined;
+  /** Global ID of an EmailTemplate to render for the conversation's lead instead of subject and body. */
+  templateId?: string | null | undefined;
 };
 
 /** Input of setConversationOutcome. */
@@ -402,6 +404,7 @@ export type NodeQuery = { node:
     | { __typename: 'ApiKey', id: string }
     | { __typename: 'Conversation', subject: string, id: string }
     | { __typename: 'ConversationMessage', id: string }
+    | { __typename: 'EmailTemplate', id: string }
     | { __typename: 'Lead', id: string }
     | { __typename: 'OutboxEmail', id: string }
     | { __typename: 'User', id: string }
