@@ -95,6 +95,22 @@ export type CreateApiKeyInput = {
   role: Role;
 };
 
+/** Input of createLead. */
+export type CreateLeadInput = {
+  /** Company. */
+  company?: string | null | undefined;
+  /** Other fields: a JSON object of at most 50 keys, 3 levels and 8 KiB. */
+  customFields?: unknown;
+  /** Email address; internationalised addresses are accepted. One lead per address. */
+  email: string;
+  /** Estimated deal value in the account's currency, 0 or more. */
+  estimatedValue?: number | null | undefined;
+  /** Name, at most 200 characters; omitted, the address's local part. */
+  name?: string | null | undefined;
+  /** Where the lead came from. */
+  source?: string | null | undefined;
+};
+
 /** Delivery state of a message. */
 export type DeliveryStatus =
   /** Rejected by the lead's mail server. */
@@ -132,6 +148,16 @@ export type Intent =
   | 'REFERRAL'
   /** Asks not to be emailed again. */
   | 'UNSUBSCRIBE';
+
+/** Narrow the lead list. Conditions combine with AND. */
+export type LeadFilter = {
+  /** Only do-not-contact leads (true) or only contactable ones (false). */
+  doNotContact?: boolean | null | undefined;
+  /** Case-insensitive text to find in the name, email address or company (taken literally: % and _ are not wildcards). */
+  search?: string | null | undefined;
+  /** Only leads from this source (exact, case-insensitive). */
+  source?: string | null | undefined;
+};
 
 /** Which way an email travelled. */
 export type MessageDirection =
@@ -238,6 +264,22 @@ export type SetConversationOutcomeInput = {
   outcome: ConversationOutcome;
 };
 
+/** Input of startConversation: subject and body, or a templateId. */
+export type StartConversationInput = {
+  /** Plain-text body, at most 100000 characters (omit with templateId). */
+  body?: string | null | undefined;
+  /** HTML body, at most 500000 characters; omitted, a plain HTML version of the text is sent. */
+  bodyHtml?: string | null | undefined;
+  /** Any unique string (a UUID) chosen by the client. Sending the same request again with the same key returns the first result (the same conversation and email) instead of opening a second one. */
+  idempotencyKey?: string | null | undefined;
+  /** Global ID of the Lead to write to. */
+  leadId: string;
+  /** Subject line: one line, at most 500 characters (omit with templateId). */
+  subject?: string | null | undefined;
+  /** Global ID of an EmailTemplate to render for the lead instead of subject and body. */
+  templateId?: string | null | undefined;
+};
+
 /** A person's answer to a suggested action. */
 export type SuggestedActionDecision =
   /** Carry the action out. */
@@ -269,6 +311,24 @@ export type SuggestionStatus =
 export type UnarchiveConversationInput = {
   /** Global ID of the Conversation to reopen. */
   conversationId: string;
+};
+
+/** Input of updateLead. Omitted fields stay as they are; null clears company, estimatedValue, source or customFields. */
+export type UpdateLeadInput = {
+  /** Company. */
+  company?: string | null | undefined;
+  /** Replaces the other fields whole: a JSON object of at most 50 keys, 3 levels and 8 KiB. */
+  customFields?: unknown;
+  /** New email address; one lead per address. */
+  email?: string | null | undefined;
+  /** Estimated deal value in the account's currency, 0 or more. */
+  estimatedValue?: number | null | undefined;
+  /** Global ID of the Lead to change. */
+  leadId: string;
+  /** New name, at most 200 characters. */
+  name?: string | null | undefined;
+  /** Where the lead came from. */
+  source?: string | null | undefined;
 };
 
 export type ArchiveMutationVariables = Exact<{
@@ -536,6 +596,63 @@ export type InboundThreadQueryVariables = Exact<{
 
 
 export type InboundThreadQuery = { conversation: { status: ConversationStatus, lead: { email: string, name: string }, lastMessage: { direction: MessageDirection, textBody: string, strippedText: string | null, htmlBody: string | null, fromEmail: string, ccEmails: Array<string>, attachments: Array<{ name: string, contentType: string, size: number }> } | null, messages: { totalCount: number } } | null };
+
+export type CreateLeadTMutationVariables = Exact<{
+  input: CreateLeadInput;
+}>;
+
+
+export type CreateLeadTMutation = { createLead:
+    | { __typename: 'CreateLeadPayload', lead: { id: string, name: string, email: string, company: string | null, estimatedValue: number | null, source: string | null, customFields: unknown, doNotContact: boolean } }
+    | { __typename: 'DuplicateLeadError', code: string, existingLeadId: string }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'ValidationError', code: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type UpdateLeadTMutationVariables = Exact<{
+  input: UpdateLeadInput;
+}>;
+
+
+export type UpdateLeadTMutation = { updateLead:
+    | { __typename: 'DuplicateLeadError', code: string, existingLeadId: string }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'NotFoundError', code: string }
+    | { __typename: 'UpdateLeadPayload', lead: { id: string, name: string, email: string, company: string | null, estimatedValue: number | null, customFields: unknown } }
+    | { __typename: 'ValidationError', code: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type LeadsTQueryVariables = Exact<{
+  filter?: LeadFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type LeadsTQuery = { leads: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, email: string, name: string } }> } };
+
+export type StartConversationTMutationVariables = Exact<{
+  input: StartConversationInput;
+}>;
+
+
+export type StartConversationTMutation = { startConversation:
+    | { __typename: 'EmailDeliveryError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidStateError', code: string, message: string, currentState: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'RateLimitedError', code: string, message: string }
+    | { __typename: 'StartConversationPayload', firstEmail: { id: string, direction: MessageDirection, deliveryStatus: DeliveryStatus, subject: string, textBody: string, toEmail: string }, conversation: { id: string, subject: string, status: ConversationStatus, lead: { id: string }, messages: { totalCount: number } } }
+    | { __typename: 'ValidationError', code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type LeadConversationsTQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type LeadConversationsTQuery = { lead: { conversations: { totalCount: number, edges: Array<{ node: { id: string, status: ConversationStatus, messages: { edges: Array<{ node: { direction: MessageDirection, strippedText: string | null } }> } } }> } } | null };
 
 export type ServerCheckQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1364,6 +1481,149 @@ export const InboundThreadDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InboundThreadQuery, InboundThreadQueryVariables>;
+export const CreateLeadTDocument = new TypedDocumentString(`
+    mutation CreateLeadT($input: CreateLeadInput!) {
+  createLead(input: $input) {
+    __typename
+    ... on CreateLeadPayload {
+      lead {
+        id
+        name
+        email
+        company
+        estimatedValue
+        source
+        customFields
+        doNotContact
+      }
+    }
+    ... on DuplicateLeadError {
+      code
+      existingLeadId
+    }
+    ... on ValidationError {
+      code
+      issues {
+        path
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateLeadTMutation, CreateLeadTMutationVariables>;
+export const UpdateLeadTDocument = new TypedDocumentString(`
+    mutation UpdateLeadT($input: UpdateLeadInput!) {
+  updateLead(input: $input) {
+    __typename
+    ... on UpdateLeadPayload {
+      lead {
+        id
+        name
+        email
+        company
+        estimatedValue
+        customFields
+      }
+    }
+    ... on DuplicateLeadError {
+      code
+      existingLeadId
+    }
+    ... on ValidationError {
+      code
+      issues {
+        path
+        message
+      }
+    }
+    ... on NotFoundError {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateLeadTMutation, UpdateLeadTMutationVariables>;
+export const LeadsTDocument = new TypedDocumentString(`
+    query LeadsT($filter: LeadFilter, $first: Int, $after: String) {
+  leads(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        email
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LeadsTQuery, LeadsTQueryVariables>;
+export const StartConversationTDocument = new TypedDocumentString(`
+    mutation StartConversationT($input: StartConversationInput!) {
+  startConversation(input: $input) {
+    __typename
+    ... on StartConversationPayload {
+      firstEmail {
+        id
+        direction
+        deliveryStatus
+        subject
+        textBody
+        toEmail
+      }
+      conversation {
+        id
+        subject
+        status
+        lead {
+          id
+        }
+        messages(first: 10) {
+          totalCount
+        }
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on InvalidStateError {
+      currentState
+    }
+    ... on ValidationError {
+      issues {
+        path
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StartConversationTMutation, StartConversationTMutationVariables>;
+export const LeadConversationsTDocument = new TypedDocumentString(`
+    query LeadConversationsT($id: ID!) {
+  lead(id: $id) {
+    conversations(first: 2) {
+      totalCount
+      edges {
+        node {
+          id
+          status
+          messages(first: 5) {
+            edges {
+              node {
+                direction
+                strippedText
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LeadConversationsTQuery, LeadConversationsTQueryVariables>;
 export const ServerCheckDocument = new TypedDocumentString(`
     query ServerCheck {
   conversations(first: 1) {
