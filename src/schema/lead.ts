@@ -19,6 +19,7 @@ import { builder } from './builder.js';
 import { escapeLike } from './conversation-filter.js';
 import { baseMutationErrors, ErrorInterface, FieldIssueRef } from './errors.js';
 import { globalIdFor, idOfType } from './ids.js';
+import { readQuery } from './optional-row.js';
 
 export const LeadNode = builder.prismaNode('Lead', {
   id: { field: 'id' },
@@ -199,7 +200,11 @@ const ImportRowRef = builder.objectRef<ImportRowResult>('ImportLeadRow').impleme
       type: 'Lead',
       nullable: true,
       description: 'The lead the row created or updated; null when it failed.',
-      resolve: (query, r, _args, ctx) => (r.leadId ? dbOf(ctx).lead.findUnique({ ...query, where: { id: r.leadId } }) : null),
+      // findUnique calls of one tick are batched by Prisma into one query: a page of rows is one read.
+      resolve: (query, r, _args, ctx) => {
+        const selection = readQuery(query);
+        return r.leadId ? dbOf(ctx).lead.findUnique({ ...selection, where: { id: r.leadId } }) : null;
+      },
     }),
     issues: t.field({
       type: [FieldIssueRef],

@@ -128,6 +128,21 @@ export type DeliveryStatus =
   /** Outbound, handed to the email provider without a clear answer (an error after it may have taken it, a dropped connection, a timeout). It is not sent again while the provider is asked; it becomes SENT when found, and is sent again only after the documented look-up window. A SENT or ConversationError event tells when it settles. */
   | 'UNCERTAIN';
 
+/** Input of importLeads. */
+export type ImportLeadsInput = {
+  /** CSV text, at most 786432 bytes and 5000 rows, with a header row. Known columns: email (required), name (or first_name and last_name), company, estimated_value, source; every other column goes into customFields. Comma, semicolon or tab separated; quoted cells may hold newlines; a byte-order mark and any line endings are fine. */
+  csv: string;
+};
+
+/** What importLeads did with one row. */
+export type ImportRowStatus =
+  /** A new lead. */
+  | 'CREATED'
+  /** Nothing was written for this row; issues says why. */
+  | 'FAILED'
+  /** The address was already a lead's (or an earlier row's): its blank cells kept the lead's values, the others replaced them. */
+  | 'UPDATED';
+
 /** What the lead's reply is trying to do. */
 export type Intent =
   /** Wants to hear more. */
@@ -569,6 +584,18 @@ export type AuditIdsQueryVariables = Exact<{
 
 
 export type AuditIdsQuery = { auditLog: { edges: Array<{ node: { id: string, actor: string, entityType: string, entityId: string, action: string } }> }, viewer: { actor: string, user: { name: string, email: string, role: Role } | null, account: { id: string } } };
+
+export type ImportLeadsTMutationVariables = Exact<{
+  input: ImportLeadsInput;
+}>;
+
+
+export type ImportLeadsTMutation = { importLeads:
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'ImportLeadsPayload', created: number, updated: number, failed: number, rows: Array<{ row: number, status: ImportRowStatus, lead: { id: string, email: string, name: string, company: string | null, estimatedValue: number | null, source: string | null, customFields: unknown } | null, issues: Array<{ path: Array<string>, message: string }> }> }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'ValidationError', code: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
 
 export type InboundMessageQueryVariables = Exact<{
   id: string;
@@ -1398,6 +1425,42 @@ export const AuditIdsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuditIdsQuery, AuditIdsQueryVariables>;
+export const ImportLeadsTDocument = new TypedDocumentString(`
+    mutation ImportLeadsT($input: ImportLeadsInput!) {
+  importLeads(input: $input) {
+    __typename
+    ... on ImportLeadsPayload {
+      created
+      updated
+      failed
+      rows {
+        row
+        status
+        lead {
+          id
+          email
+          name
+          company
+          estimatedValue
+          source
+          customFields
+        }
+        issues {
+          path
+          message
+        }
+      }
+    }
+    ... on ValidationError {
+      code
+      issues {
+        path
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportLeadsTMutation, ImportLeadsTMutationVariables>;
 export const InboundMessageDocument = new TypedDocumentString(`
     query InboundMessage($id: ID!) {
   node(id: $id) {
