@@ -52,15 +52,28 @@ const cases: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Case>>
       query: '{ conversationStats(since: "2020-01-01T00:00:00Z", until: "2020-12-31T00:00:00Z") { conversations { total } } }',
       check: (r) => expect(r.data).toEqual({ conversationStats: { conversations: { total: 0 } } }),
     },
+    lead: {
+      query: 'query ($id: ID!) { lead(id: $id) { name email } }',
+      variables: () => ({ id: a.lead }),
+      check: (r) => expect(r).toEqual({ data: { lead: null } }),
+    },
+    leads: {
+      query: '{ leads(first: 50, filter: { search: "a" }) { totalCount edges { node { name email customFields } } } }',
+      check: (r) => expect(r.data).toEqual({ leads: { totalCount: 0, edges: [] } }),
+    },
+    templates: {
+      query: '{ templates(first: 50) { totalCount edges { node { name subject body } } } }',
+      check: (r) => expect(r.data).toEqual({ templates: { totalCount: 0, edges: [] } }),
+    },
     conversations: {
       query: '{ conversations(first: 50) { totalCount edges { node { subject } } } }',
       check: (r) => expect(r.data).toEqual({ conversations: { totalCount: 0, edges: [] } }),
     },
     node: {
-      query: `query ($c: ID!, $l: ID!, $m: ID!, $s: ID!, $u: ID!, $k: ID!) {
-        c: node(id: $c) { id } l: node(id: $l) { id } m: node(id: $m) { id } s: node(id: $s) { id } u: node(id: $u) { id } k: node(id: $k) { id } }`,
-      variables: () => ({ c: a.conversation, l: a.lead, m: a.message, s: a.suggestion, u: a.user, k: a.apiKey }),
-      check: (r) => expect(r.data).toEqual({ c: null, l: null, m: null, s: null, u: null, k: null }),
+      query: `query ($c: ID!, $l: ID!, $m: ID!, $s: ID!, $u: ID!, $k: ID!, $t: ID!) {
+        c: node(id: $c) { id } l: node(id: $l) { id } m: node(id: $m) { id } s: node(id: $s) { id } u: node(id: $u) { id } k: node(id: $k) { id } t: node(id: $t) { id } }`,
+      variables: () => ({ c: a.conversation, l: a.lead, m: a.message, s: a.suggestion, u: a.user, k: a.apiKey, t: a.template }),
+      check: (r) => expect(r.data).toEqual({ c: null, l: null, m: null, s: null, u: null, k: null, t: null }),
     },
     outbox: { query: '{ outbox(first: 50) { edges { node { subject textBody } } } }', check: nothingOfA },
     similarConversations: {
@@ -84,6 +97,31 @@ const cases: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Case>>
     approveSuggestion: { query: mutation('approveSuggestion', 'input', 'ApproveSuggestionInput'), variables: () => ({ input: { suggestionId: a.suggestion } }), check: notFoundResult('approveSuggestion') },
     archiveConversation: { query: mutation('archiveConversation', 'input', 'ArchiveConversationInput'), variables: () => ({ input: { conversationId: a.conversation } }), check: notFoundResult('archiveConversation') },
     changeUserRole: { query: mutation('changeUserRole', 'input', 'ChangeUserRoleInput'), variables: () => ({ input: { userId: a.user, role: 'VIEWER' } }), check: notFoundResult('changeUserRole') },
+    createLead: {
+      // The address account A has is free in account B: a lead of B's own, nothing of A's.
+      query: mutation('createLead', 'input', 'CreateLeadInput'),
+      variables: () => ({ input: { email: 'secret@alpha.example', name: 'B lead' } }),
+      check: (r) => expect((r.data?.createLead as { __typename: string }).__typename).toBe('CreateLeadPayload'),
+    },
+    createTemplate: {
+      query: mutation('createTemplate', 'input', 'CreateTemplateInput'),
+      variables: () => ({ input: { name: 'B template', subject: 'Hi {{lead.firstName}}', body: 'Hello' } }),
+      check: (r) => expect((r.data?.createTemplate as { __typename: string }).__typename).toBe('CreateTemplatePayload'),
+    },
+    deleteTemplate: { query: mutation('deleteTemplate', 'input', 'DeleteTemplateInput'), variables: () => ({ input: { templateId: a.template } }), check: notFoundResult('deleteTemplate') },
+    importLeads: {
+      // Addresses of account A's leads create leads of B's own; A's lead is not updated.
+      query: mutation('importLeads', 'input', 'ImportLeadsInput'),
+      variables: () => ({ input: { csv: 'email,name\nsecret@alpha.example,Imported by B' } }),
+      check: (r) => expect(r.data?.importLeads).toEqual({ __typename: 'ImportLeadsPayload' }),
+    },
+    startConversation: {
+      query: mutation('startConversation', 'input', 'StartConversationInput'),
+      variables: () => ({ input: { leadId: a.lead, subject: 'Hello', body: 'Hello from B' } }),
+      check: notFoundResult('startConversation'),
+    },
+    updateLead: { query: mutation('updateLead', 'input', 'UpdateLeadInput'), variables: () => ({ input: { leadId: a.lead, name: 'Renamed by B' } }), check: notFoundResult('updateLead') },
+    updateTemplate: { query: mutation('updateTemplate', 'input', 'UpdateTemplateInput'), variables: () => ({ input: { templateId: a.template, name: 'Renamed by B' } }), check: notFoundResult('updateTemplate') },
     createApiKey: {
       query: mutation('createApiKey', 'input', 'CreateApiKeyInput'),
       variables: () => ({ input: { name: 'B key', role: 'VIEWER' } }),
@@ -160,6 +198,7 @@ beforeAll(async () => {
   const user = await prisma.user.findFirstOrThrow({ where: { accountId: devAccountId } });
   const apiKey = await prisma.apiKey.create({ data: { accountId: devAccountId, name: `${SECRET} key`, role: 'AGENT', secretHash: 'x', createdBy: 'test' } });
   await prisma.auditEntry.create({ data: { accountId: devAccountId, actor: 'test', action: `${SECRET}.action`, entityType: 'Conversation', entityId: conversation.id } });
+  const template = await prisma.emailTemplate.create({ data: { accountId: devAccountId, name: `${SECRET} template`, subject: `${SECRET} subject`, body: `${SECRET} body` } });
   Object.assign(a, {
     conversation: gid('Conversation', conversation.id),
     lead: gid('Lead', lead.id),
@@ -167,6 +206,7 @@ beforeAll(async () => {
     suggestion: gid('AISuggestion', suggestion.id),
     user: gid('User', user.id),
     apiKey: gid('ApiKey', apiKey.id),
+    template: gid('EmailTemplate', template.id),
   });
   const b = await createAccount(prisma, 'beta-team');
   accountB = b.id;

@@ -15,5 +15,6 @@ export async function snapshotDatabase(prisma: PrismaClient, accountId?: string)
     jobs: await prisma.job.findMany(query),
     outbound: await prisma.outboundEmail.findMany(query),
     outbox: await prisma.outboxEmail.findMany(query),
+    templates: await prisma.emailTemplate.findMany(query),
   });
 }
