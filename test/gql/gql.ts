@@ -69,6 +69,12 @@ type Documents = {
     "\n  mutation RejectSuggestion($input: RejectSuggestionInput!) {\n    rejectSuggestion(input: $input) {\n      __typename\n      ... on RejectSuggestionPayload {\n        suggestion { id status rejectionReason decidedAt }\n        conversation { id status hasPendingSuggestion }\n      }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": typeof types.RejectSuggestionDocument,
     "\n  mutation SendReply($input: SendReplyInput!) {\n    sendReply(input: $input) {\n      __typename\n      ... on SendReplyPayload {\n        reply { id direction deliveryStatus providerMessageId subject textBody htmlBody inReplyTo sentAt }\n        conversation { id status lastMessage { id } hasPendingSuggestion }\n      }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n      ... on EmailDeliveryError { providerCode providerMessage retryable }\n    }\n  }\n": typeof types.SendReplyDocument,
     "\n  query Outbox($first: Int, $after: String) {\n    outbox(first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id fromEmail fromName toEmail toName replyTo subject textBody htmlBody\n          headers { name value }\n          metadata { key value }\n          tag messageStream trackOpens trackLinks createdAt\n          message { id deliveryStatus }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.OutboxDocument,
+    "\n  mutation CreateTemplateT($input: CreateTemplateInput!) {\n    createTemplate(input: $input) {\n      __typename\n      ... on CreateTemplatePayload { template { id name subject body } }\n      ... on ValidationError { code issues { path message } }\n    }\n  }\n": typeof types.CreateTemplateTDocument,
+    "\n  mutation UpdateTemplateT($input: UpdateTemplateInput!) {\n    updateTemplate(input: $input) {\n      __typename\n      ... on UpdateTemplatePayload { template { id name subject body } }\n      ... on Error { code }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": typeof types.UpdateTemplateTDocument,
+    "\n  mutation DeleteTemplateT($input: DeleteTemplateInput!) {\n    deleteTemplate(input: $input) { __typename ... on DeleteTemplatePayload { deletedTemplateId } ... on Error { code } }\n  }\n": typeof types.DeleteTemplateTDocument,
+    "\n  query TemplatesT { templates(first: 50) { totalCount edges { node { id name } } } }\n": typeof types.TemplatesTDocument,
+    "\n  mutation StartWithTemplateT($input: StartConversationInput!) {\n    startConversation(input: $input) {\n      __typename\n      ... on StartConversationPayload { firstEmail { subject textBody htmlBody } conversation { id subject } }\n      ... on Error { code }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": typeof types.StartWithTemplateTDocument,
+    "\n  mutation ReplyWithTemplateT($input: SendReplyInput!) {\n    sendReply(input: $input) {\n      __typename\n      ... on SendReplyPayload { reply { subject textBody } }\n      ... on Error { code }\n    }\n  }\n": typeof types.ReplyWithTemplateTDocument,
 };
 const documents: Documents = {
     "\n  mutation Archive($input: ArchiveConversationInput!) {\n    archiveConversation(input: $input) {\n      __typename\n      ... on ArchiveConversationPayload {\n        conversation { id status archivedAt archiveReason hasPendingSuggestion pendingSuggestion { id } }\n        withdrawnSuggestion { id status }\n      }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.ArchiveDocument,
@@ -125,6 +131,12 @@ const documents: Documents = {
     "\n  mutation RejectSuggestion($input: RejectSuggestionInput!) {\n    rejectSuggestion(input: $input) {\n      __typename\n      ... on RejectSuggestionPayload {\n        suggestion { id status rejectionReason decidedAt }\n        conversation { id status hasPendingSuggestion }\n      }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.RejectSuggestionDocument,
     "\n  mutation SendReply($input: SendReplyInput!) {\n    sendReply(input: $input) {\n      __typename\n      ... on SendReplyPayload {\n        reply { id direction deliveryStatus providerMessageId subject textBody htmlBody inReplyTo sentAt }\n        conversation { id status lastMessage { id } hasPendingSuggestion }\n      }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n      ... on EmailDeliveryError { providerCode providerMessage retryable }\n    }\n  }\n": types.SendReplyDocument,
     "\n  query Outbox($first: Int, $after: String) {\n    outbox(first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id fromEmail fromName toEmail toName replyTo subject textBody htmlBody\n          headers { name value }\n          metadata { key value }\n          tag messageStream trackOpens trackLinks createdAt\n          message { id deliveryStatus }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.OutboxDocument,
+    "\n  mutation CreateTemplateT($input: CreateTemplateInput!) {\n    createTemplate(input: $input) {\n      __typename\n      ... on CreateTemplatePayload { template { id name subject body } }\n      ... on ValidationError { code issues { path message } }\n    }\n  }\n": types.CreateTemplateTDocument,
+    "\n  mutation UpdateTemplateT($input: UpdateTemplateInput!) {\n    updateTemplate(input: $input) {\n      __typename\n      ... on UpdateTemplatePayload { template { id name subject body } }\n      ... on Error { code }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.UpdateTemplateTDocument,
+    "\n  mutation DeleteTemplateT($input: DeleteTemplateInput!) {\n    deleteTemplate(input: $input) { __typename ... on DeleteTemplatePayload { deletedTemplateId } ... on Error { code } }\n  }\n": types.DeleteTemplateTDocument,
+    "\n  query TemplatesT { templates(first: 50) { totalCount edges { node { id name } } } }\n": types.TemplatesTDocument,
+    "\n  mutation StartWithTemplateT($input: StartConversationInput!) {\n    startConversation(input: $input) {\n      __typename\n      ... on StartConversationPayload { firstEmail { subject textBody htmlBody } conversation { id subject } }\n      ... on Error { code }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.StartWithTemplateTDocument,
+    "\n  mutation ReplyWithTemplateT($input: SendReplyInput!) {\n    sendReply(input: $input) {\n      __typename\n      ... on SendReplyPayload { reply { subject textBody } }\n      ... on Error { code }\n    }\n  }\n": types.ReplyWithTemplateTDocument,
 };
 
 /**
@@ -343,6 +355,30 @@ export function graphql(source: "\n  mutation SendReply($input: SendReplyInput!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Outbox($first: Int, $after: String) {\n    outbox(first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id fromEmail fromName toEmail toName replyTo subject textBody htmlBody\n          headers { name value }\n          metadata { key value }\n          tag messageStream trackOpens trackLinks createdAt\n          message { id deliveryStatus }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql.js').OutboxDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTemplateT($input: CreateTemplateInput!) {\n    createTemplate(input: $input) {\n      __typename\n      ... on CreateTemplatePayload { template { id name subject body } }\n      ... on ValidationError { code issues { path message } }\n    }\n  }\n"): typeof import('./graphql.js').CreateTemplateTDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateTemplateT($input: UpdateTemplateInput!) {\n    updateTemplate(input: $input) {\n      __typename\n      ... on UpdateTemplatePayload { template { id name subject body } }\n      ... on Error { code }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n"): typeof import('./graphql.js').UpdateTemplateTDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteTemplateT($input: DeleteTemplateInput!) {\n    deleteTemplate(input: $input) { __typename ... on DeleteTemplatePayload { deletedTemplateId } ... on Error { code } }\n  }\n"): typeof import('./graphql.js').DeleteTemplateTDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TemplatesT { templates(first: 50) { totalCount edges { node { id name } } } }\n"): typeof import('./graphql.js').TemplatesTDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartWithTemplateT($input: StartConversationInput!) {\n    startConversation(input: $input) {\n      __typename\n      ... on StartConversationPayload { firstEmail { subject textBody htmlBody } conversation { id subject } }\n      ... on Error { code }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n"): typeof import('./graphql.js').StartWithTemplateTDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplyWithTemplateT($input: SendReplyInput!) {\n    sendReply(input: $input) {\n      __typename\n      ... on SendReplyPayload { reply { subject textBody } }\n      ... on Error { code }\n    }\n  }\n"): typeof import('./graphql.js').ReplyWithTemplateTDocument;
 
 
 export function graphql(source: string) {

@@ -111,6 +111,22 @@ export type CreateLeadInput = {
   source?: string | null | undefined;
 };
 
+/** Input of createTemplate. */
+export type CreateTemplateInput = {
+  /** Plain-text body template, at most 20000 characters. */
+  body: string;
+  /** Name, unique in the account, at most 100 characters. */
+  name: string;
+  /** Subject template: one line. */
+  subject: string;
+};
+
+/** Input of deleteTemplate. */
+export type DeleteTemplateInput = {
+  /** Global ID of the EmailTemplate. */
+  templateId: string;
+};
+
 /** Delivery state of a message. */
 export type DeliveryStatus =
   /** Rejected by the lead's mail server. */
@@ -344,6 +360,18 @@ export type UpdateLeadInput = {
   name?: string | null | undefined;
   /** Where the lead came from. */
   source?: string | null | undefined;
+};
+
+/** Input of updateTemplate: omitted fields stay as they are. */
+export type UpdateTemplateInput = {
+  /** New body template. */
+  body?: string | null | undefined;
+  /** New name. */
+  name?: string | null | undefined;
+  /** New subject template. */
+  subject?: string | null | undefined;
+  /** Global ID of the EmailTemplate. */
+  templateId: string;
 };
 
 export type ArchiveMutationVariables = Exact<{
@@ -900,6 +928,77 @@ export type OutboxQueryVariables = Exact<{
 
 
 export type OutboxQuery = { outbox: { totalCount: number, edges: Array<{ node: { id: string, fromEmail: string, fromName: string | null, toEmail: string, toName: string | null, replyTo: string, subject: string, textBody: string, htmlBody: string | null, tag: string | null, messageStream: string, trackOpens: boolean, trackLinks: string, createdAt: string, headers: Array<{ name: string, value: string }>, metadata: Array<{ key: string, value: string }>, message: { id: string, deliveryStatus: DeliveryStatus } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CreateTemplateTMutationVariables = Exact<{
+  input: CreateTemplateInput;
+}>;
+
+
+export type CreateTemplateTMutation = { createTemplate:
+    | { __typename: 'CreateTemplatePayload', template: { id: string, name: string, subject: string, body: string } }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'ValidationError', code: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type UpdateTemplateTMutationVariables = Exact<{
+  input: UpdateTemplateInput;
+}>;
+
+
+export type UpdateTemplateTMutation = { updateTemplate:
+    | { __typename: 'ForbiddenError', code: string }
+    | { __typename: 'NotFoundError', code: string }
+    | { __typename: 'UpdateTemplatePayload', template: { id: string, name: string, subject: string, body: string } }
+    | { __typename: 'ValidationError', code: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type DeleteTemplateTMutationVariables = Exact<{
+  input: DeleteTemplateInput;
+}>;
+
+
+export type DeleteTemplateTMutation = { deleteTemplate:
+    | { __typename: 'DeleteTemplatePayload', deletedTemplateId: string }
+    | { __typename: 'ForbiddenError', code: string }
+    | { __typename: 'NotFoundError', code: string }
+    | { __typename: 'ValidationError', code: string }
+   };
+
+export type TemplatesTQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TemplatesTQuery = { templates: { totalCount: number, edges: Array<{ node: { id: string, name: string } }> } };
+
+export type StartWithTemplateTMutationVariables = Exact<{
+  input: StartConversationInput;
+}>;
+
+
+export type StartWithTemplateTMutation = { startConversation:
+    | { __typename: 'EmailDeliveryError', code: string }
+    | { __typename: 'ForbiddenError', code: string }
+    | { __typename: 'InvalidStateError', code: string }
+    | { __typename: 'NotFoundError', code: string }
+    | { __typename: 'RateLimitedError', code: string }
+    | { __typename: 'StartConversationPayload', firstEmail: { subject: string, textBody: string, htmlBody: string | null }, conversation: { id: string, subject: string } }
+    | { __typename: 'ValidationError', code: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type ReplyWithTemplateTMutationVariables = Exact<{
+  input: SendReplyInput;
+}>;
+
+
+export type ReplyWithTemplateTMutation = { sendReply:
+    | { __typename: 'EmailDeliveryError', code: string }
+    | { __typename: 'ForbiddenError', code: string }
+    | { __typename: 'InvalidStateError', code: string }
+    | { __typename: 'NotFoundError', code: string }
+    | { __typename: 'RateLimitedError', code: string }
+    | { __typename: 'SendReplyPayload', reply: { subject: string, textBody: string } }
+    | { __typename: 'ValidationError', code: string }
+   };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -2306,3 +2405,118 @@ export const OutboxDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OutboxQuery, OutboxQueryVariables>;
+export const CreateTemplateTDocument = new TypedDocumentString(`
+    mutation CreateTemplateT($input: CreateTemplateInput!) {
+  createTemplate(input: $input) {
+    __typename
+    ... on CreateTemplatePayload {
+      template {
+        id
+        name
+        subject
+        body
+      }
+    }
+    ... on ValidationError {
+      code
+      issues {
+        path
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateTemplateTMutation, CreateTemplateTMutationVariables>;
+export const UpdateTemplateTDocument = new TypedDocumentString(`
+    mutation UpdateTemplateT($input: UpdateTemplateInput!) {
+  updateTemplate(input: $input) {
+    __typename
+    ... on UpdateTemplatePayload {
+      template {
+        id
+        name
+        subject
+        body
+      }
+    }
+    ... on Error {
+      code
+    }
+    ... on ValidationError {
+      issues {
+        path
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateTemplateTMutation, UpdateTemplateTMutationVariables>;
+export const DeleteTemplateTDocument = new TypedDocumentString(`
+    mutation DeleteTemplateT($input: DeleteTemplateInput!) {
+  deleteTemplate(input: $input) {
+    __typename
+    ... on DeleteTemplatePayload {
+      deletedTemplateId
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteTemplateTMutation, DeleteTemplateTMutationVariables>;
+export const TemplatesTDocument = new TypedDocumentString(`
+    query TemplatesT {
+  templates(first: 50) {
+    totalCount
+    edges {
+      node {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TemplatesTQuery, TemplatesTQueryVariables>;
+export const StartWithTemplateTDocument = new TypedDocumentString(`
+    mutation StartWithTemplateT($input: StartConversationInput!) {
+  startConversation(input: $input) {
+    __typename
+    ... on StartConversationPayload {
+      firstEmail {
+        subject
+        textBody
+        htmlBody
+      }
+      conversation {
+        id
+        subject
+      }
+    }
+    ... on Error {
+      code
+    }
+    ... on ValidationError {
+      issues {
+        path
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StartWithTemplateTMutation, StartWithTemplateTMutationVariables>;
+export const ReplyWithTemplateTDocument = new TypedDocumentString(`
+    mutation ReplyWithTemplateT($input: SendReplyInput!) {
+  sendReply(input: $input) {
+    __typename
+    ... on SendReplyPayload {
+      reply {
+        subject
+        textBody
+      }
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReplyWithTemplateTMutation, ReplyWithTemplateTMutationVariables>;

@@ -17,6 +17,10 @@ import { markLeadDoNotContact, transitionConversation, transitionConversationSug
 import { InvalidStateError, NotFoundError } from '../errors.js';
 import { lockConversation } from '../conversations/lock.js';
 import { suggestDoNotContact, unsubscribeDecision } from '../conversations/suggested-action.js';
+import { templateExamples } from '../templates/index.js';
+
+/** The account's newest templates shown to the drafter as style examples. */
+const STYLE_EXAMPLES = 3;
 
 /** Past conversations like this one, best first (similar.ts, findSimilarExamples). */
 export type FindSimilarExamples = (
@@ -110,6 +114,7 @@ export async function loadReplyContext(
     sender: { name: config.email.fromName, email: config.email.fromAddress },
     offerFacts: config.ai.offerFacts ?? null,
     examples,
+    styleExamples: await templateExamples(ctx, { limit: STYLE_EXAMPLES }),
     now: ctx.services.now(),
     inboundRaw: { ...whole, copied: copiedAddressees(message) },
   };
