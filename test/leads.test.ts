@@ -71,12 +71,14 @@ const LeadConversations = graphql(`
 let fake: FakePostmark;
 let app: TestApp;
 const NOW = new Date('2026-11-30T10:00:00.000Z');
+// Moved by the tests: the thread's order is by time, and the lead answers after we wrote.
+let clock = NOW;
 
 beforeAll(async () => {
   fake = await FakePostmark.start();
   app = await createTestApp({
     env: { POSTMARK_SERVER_TOKEN: fake.token, POSTMARK_API_URL: fake.url },
-    now: () => NOW,
+    now: () => clock,
     emailPolicy: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2 },
   });
 });
@@ -86,7 +88,10 @@ afterAll(async () => {
   await fake?.close();
 });
 
-beforeEach(() => fake.reset());
+beforeEach(() => {
+  fake.reset();
+  clock = NOW;
+});
 
 let n = 0;
 const address = (local = 'lead') => `${local}-${++n}@example.org`;
@@ -125,7 +130,8 @@ describe('createLead + startConversation', () => {
     expect(again.data!.startConversation).toMatchObject({ firstEmail: { id: payload.firstEmail.id }, conversation: { id: payload.conversation.id } });
     expect(fake.emails).toHaveLength(1);
 
-    // The lead answers to the Reply-To, with a subject of their own and no threading headers.
+    // An hour later the lead answers to the Reply-To, with a subject of their own and no threading headers.
+    clock = new Date(NOW.getTime() + 3_600_000);
     const replyTo = email.ReplyTo!;
     const answer = await postWebhook(app, 'inbound', inboundPayload({
       from: lead.email,
