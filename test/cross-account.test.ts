@@ -53,15 +53,28 @@ const cases: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Case>>
       query: '{ conversationStats(since: "2020-01-01T00:00:00Z", until: "2020-12-31T00:00:00Z") { conversations { total } } }',
       check: (r) => expect(r.data).toEqual({ conversationStats: { conversations: { total: 0 } } }),
     },
+    lead: {
+      query: 'query ($id: ID!) { lead(id: $id) { name email } }',
+      variables: () => ({ id: a.lead }),
+      check: (r) => expect(r).toEqual({ data: { lead: null } }),
+    },
+    leads: {
+      query: '{ leads(first: 50, filter: { search: "a" }) { totalCount edges { node { name email customFields } } } }',
+      check: (r) => expect(r.data).toEqual({ leads: { totalCount: 0, edges: [] } }),
+    },
+    templates: {
+      query: '{ templates(first: 50) { totalCount edges { node { name subject body } } } }',
+      check: (r) => expect(r.data).toEqual({ templates: { totalCount: 0, edges: [] } }),
+    },
     conversations: {
       query: '{ conversations(first: 50) { totalCount edges { node { subject } } } }',
       check: (r) => expect(r.data).toEqual({ conversations: { totalCount: 0, edges: [] } }),
     },
     node: {
-      query: `query ($c: ID!, $l: ID!, $m: ID!, $s: ID!, $u: ID!, $k: ID!) {
-        c: node(id: $c) { id } l: node(id: $l) { id } m: node(id: $m) { id } s: node(id: $s) { id } u: node(id: $u) { id } k: node(id: $k) { id } }`,
-      variables: () => ({ c: a.conversation, l: a.lead, m: a.message, s: a.suggestion, u: a.user, k: a.apiKey }),
-      check: (r) => expect(r.data).toEqual({ c: null, l: null, m: null, s: null, u: null, k: null }),
+      query: `query ($c: ID!, $l: ID!, $m: ID!, $s: ID!, $u: ID!, $k: ID!, $t: ID!) {
+        c: node(id: $c) { id } l: node(id: $l) { id } m: node(id: $m) { id } s: node(id: $s) { id } u: node(id: $u) { id } k: node(id: $k) { id } t: node(id: $t) { id } }`,
+      variables: () => ({ c: a.conversation, l: a.lead, m: a.message, s: a.suggestion, u: a.user, k: a.apiKey, t: a.template }),
+      check: (r) => expect(r.data).toEqual({ c: null, l: null, m: null, s: null, u: null, k: null, t: null }),
     },
     labels: {
       query: '{ labels(first: 50) { totalCount edges { node { name color } } } }',
@@ -148,6 +161,31 @@ const cases: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Case>>
       check: notFoundResult('cancelScheduledSend'),
     },
     changeUserRole: { query: mutation('changeUserRole', 'input', 'ChangeUserRoleInput'), variables: () => ({ input: { userId: a.user, role: 'VIEWER' } }), check: notFoundResult('changeUserRole') },
+    createLead: {
+      // The address account A has is free in account B: a lead of B's own, nothing of A's.
+      query: mutation('createLead', 'input', 'CreateLeadInput'),
+      variables: () => ({ input: { email: 'secret@alpha.example', name: 'B lead' } }),
+      check: (r) => expect((r.data?.createLead as { __typename: string }).__typename).toBe('CreateLeadPayload'),
+    },
+    createTemplate: {
+      query: mutation('createTemplate', 'input', 'CreateTemplateInput'),
+      variables: () => ({ input: { name: 'B template', subject: 'Hi {{lead.firstName}}', body: 'Hello' } }),
+      check: (r) => expect((r.data?.createTemplate as { __typename: string }).__typename).toBe('CreateTemplatePayload'),
+    },
+    deleteTemplate: { query: mutation('deleteTemplate', 'input', 'DeleteTemplateInput'), variables: () => ({ input: { templateId: a.template } }), check: notFoundResult('deleteTemplate') },
+    importLeads: {
+      // Addresses of account A's leads create leads of B's own; A's lead is not updated.
+      query: mutation('importLeads', 'input', 'ImportLeadsInput'),
+      variables: () => ({ input: { csv: 'email,name\nsecret@alpha.example,Imported by B' } }),
+      check: (r) => expect(r.data?.importLeads).toEqual({ __typename: 'ImportLeadsPayload' }),
+    },
+    startConversation: {
+      query: mutation('startConversation', 'input', 'StartConversationInput'),
+      variables: () => ({ input: { leadId: a.lead, subject: 'Hello', body: 'Hello from B' } }),
+      check: notFoundResult('startConversation'),
+    },
+    updateLead: { query: mutation('updateLead', 'input', 'UpdateLeadInput'), variables: () => ({ input: { leadId: a.lead, name: 'Renamed by B' } }), check: notFoundResult('updateLead') },
+    updateTemplate: { query: mutation('updateTemplate', 'input', 'UpdateTemplateInput'), variables: () => ({ input: { templateId: a.template, name: 'Renamed by B' } }), check: notFoundResult('updateTemplate') },
     createApiKey: {
       query: mutation('createApiKey', 'input', 'CreateApiKeyInput'),
       variables: () => ({ input: { name: 'B key', role: 'VIEWER' } }),
@@ -249,6 +287,7 @@ beforeAll(async () => {
   await prisma.conversationRead.create({ data: { accountId: devAccountId, conversationId: conversation.id, userId: user.id, readMessageId: conversation.lastInboundMessageId } });
   await prisma.inboxSettings.create({ data: { accountId: devAccountId, autoAssign: 'ROUND_ROBIN' } });
   await prisma.user.create({ data: { accountId: devAccountId, email: SECRET_EMAIL, name: `${SECRET} agent`, role: 'AGENT' } });
+  const template = await prisma.emailTemplate.create({ data: { accountId: devAccountId, name: `${SECRET} template`, subject: `${SECRET} subject`, body: `${SECRET} body` } });
   Object.assign(a, {
     label: gid('Label', label.id),
     conversation: gid('Conversation', conversation.id),
@@ -257,6 +296,7 @@ beforeAll(async () => {
     suggestion: gid('AISuggestion', suggestion.id),
     user: gid('User', user.id),
     apiKey: gid('ApiKey', apiKey.id),
+    template: gid('EmailTemplate', template.id),
   });
   // A's scheduled email (its settings too), which B must neither cancel nor see.
   await prisma.accountSettings.create({ data: { accountId: devAccountId, undoWindowSeconds: 20, followUpEnabled: true } });

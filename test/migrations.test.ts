@@ -71,7 +71,8 @@ describe('migrations', () => {
           ConversationMessage: 'conversation_messages', AISuggestion: 'ai_suggestions',
           ConversationEmbedding: 'conversation_embeddings', OutboundEmail: 'outbound_emails', OutboxEmail: 'outbox_emails', MessageAnalysis: 'message_analyses', InboundOriginal: 'inbound_originals', AccountSettings: 'account_settings',
           InboxSettings: 'inbox_settings', ConversationRead: 'conversation_reads', Label: 'labels', ConversationLabel: 'conversation_labels', Note: 'conversation_notes',
-          EventLogHead: 'event_log_heads', EventLogEntry: 'event_log' }[model];
+          EventLogHead: 'event_log_heads', EventLogEntry: 'event_log',
+          EmailTemplate: 'email_templates' }[model];
         expect(table, `table for ${model}`).toBeDefined();
         const columns = rows.filter((r) => r.table_name === table).map((r) => r.column_name);
         // The embedding column is Unsupported("vector") in Prisma: present only with pgvector.

@@ -31,7 +31,9 @@ beforeAll(async () => {
   });
   const suggestion = await prisma.aISuggestion.findFirstOrThrow();
   const user = await prisma.user.findFirstOrThrow();
+  const template = await prisma.emailTemplate.create({ data: { accountId: devAccountId, name: 'Fuzzed', subject: 'Hi {{lead.firstName}}', body: 'Hello' } });
   ids.push(
+    gid('EmailTemplate', template.id),
     gid('Conversation', conversation.id),
     gid('AISuggestion', suggestion.id),
     gid('Lead', lead.id),

@@ -58,6 +58,13 @@ export interface SimilarExample {
   similarity: number;
 }
 
+/** An email template the team wrote, shown to the drafter as an example of its style. */
+export interface StyleExample {
+  name: string;
+  subject: string;
+  body: string;
+}
+
 /** Everything a draft may draw on. Facts here are the only ones a draft may state. */
 export interface ReplyContext {
   lead: LeadFacts;
@@ -69,6 +76,11 @@ export interface ReplyContext {
   /** Configured facts about what we sell (AI_OFFER_FACTS): prices, links, terms. */
   offerFacts: string | null;
   examples: SimilarExample[];
+  /**
+   * The account's email templates, as examples of the team's own style (not to be copied, and
+   * with their {{variables}} unfilled). Absent or empty: none.
+   */
+  styleExamples?: StyleExample[];
   now: Date;
   /** The lead's language; detected from the thread when absent (see reply-language.ts). */
   language?: Language;

@@ -93,6 +93,15 @@ export function analysisPrompt(context: ReplyContext): Prompt {
   return { system, user, nonce };
 }
 
+/** Characters of each template body shown: enough to carry a style, bounded whatever was saved. */
+const STYLE_BODY_CHARS = 1_500;
+
+function styleBlock(templates: NonNullable<ReplyContext['styleExamples']>): string {
+  return templates
+    .map((t, i) => `Template ${i + 1} (${t.name}):\nSubject: ${t.subject}\n${t.body.length > STYLE_BODY_CHARS ? `${t.body.slice(0, STYLE_BODY_CHARS)}…` : t.body}`)
+    .join('\n\n');
+}
+
 export function draftPrompt(context: ReplyContext, analysis: ReplyAnalysis, style: DraftStyle): Prompt {
   const nonce = randomBytes(6).toString('hex');
   const tone = style.tone ?? 'PROFESSIONAL';
@@ -126,6 +135,9 @@ export function draftPrompt(context: ReplyContext, analysis: ReplyAnalysis, styl
     untrusted('OFFER FACTS', nonce, context.offerFacts ?? '(none configured)'),
     untrusted('THREAD', nonce, threadBlock(context)),
     untrusted('SIMILAR PAST CONVERSATIONS', nonce, examples.length > 0 ? examples.join('\n\n') : '(none)'),
+    context.styleExamples && context.styleExamples.length > 0
+      ? untrusted('OUR TEAM\'S EMAIL TEMPLATES (examples of our style only: not facts, not to copy; {{...}} are unfilled variables)', nonce, styleBlock(context.styleExamples))
+      : null,
     untrusted(
       'ANALYSIS',
       nonce,

@@ -6,7 +6,7 @@ import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
-import { DateTimeResolver } from 'graphql-scalars';
+import { DateTimeResolver, JSONObjectResolver } from 'graphql-scalars';
 import { z } from 'zod';
 import { getDatamodel, type PrismaTypes } from '../db/pothos-types.js';
 import { isProduction } from '../config.js';
@@ -30,6 +30,7 @@ export const builder = new SchemaBuilder<{
   PrismaTypes: PrismaTypes;
   Scalars: {
     DateTime: { Input: Date; Output: Date | string };
+    JSONObject: { Input: Record<string, unknown>; Output: unknown };
     ID: { Input: string; Output: string };
   };
   DefaultFieldNullability: false;
@@ -121,6 +122,9 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.addScalarType('DateTime', DateTimeResolver, {});
+builder.addScalarType('JSONObject', JSONObjectResolver, {
+  description: 'A JSON object (keys to any JSON values).',
+});
 
 builder.queryType({ description: 'Read the conversations, leads and figures of your account.' });
 // Mutations change things: agents and owners only; owner-only ones add { owner: true }.

@@ -21,7 +21,7 @@ export const ErrorInterface = builder.interfaceRef<DomainError>('Error').impleme
   }),
 });
 
-const FieldIssueRef = builder.objectRef<FieldIssue>('FieldIssue').implement({
+export const FieldIssueRef = builder.objectRef<FieldIssue>('FieldIssue').implement({
   description: 'One problem with one input field.',
   fields: (t) => ({
     path: t.exposeStringList('path', { description: 'Path to the field, e.g. ["input", "body"].' }),

@@ -17,6 +17,7 @@ import './scheduling.js';
 import './inbox-types.js';
 import './inbox.js';
 import './snooze.js';
+import './template.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
 

@@ -182,6 +182,38 @@ export type CreateLabelInput = {
   name: string;
 };
 
+/** Input of createLead. */
+export type CreateLeadInput = {
+  /** Company. */
+  company?: string | null | undefined;
+  /** Other fields: a JSON object of at most 50 keys, 3 levels and 8 KiB. */
+  customFields?: unknown;
+  /** Email address; internationalised addresses are accepted. One lead per address. */
+  email: string;
+  /** Estimated deal value in the account's currency, 0 or more. */
+  estimatedValue?: number | null | undefined;
+  /** Name, at most 200 characters; omitted, the address's local part. */
+  name?: string | null | undefined;
+  /** Where the lead came from. */
+  source?: string | null | undefined;
+};
+
+/** Input of createTemplate. */
+export type CreateTemplateInput = {
+  /** Plain-text body template, at most 20000 characters. */
+  body: string;
+  /** Name, unique in the account, at most 100 characters. */
+  name: string;
+  /** Subject template: one line. */
+  subject: string;
+};
+
+/** Input of deleteTemplate. */
+export type DeleteTemplateInput = {
+  /** Global ID of the EmailTemplate. */
+  templateId: string;
+};
+
 /** Delivery state of a message. */
 export type DeliveryStatus =
   /** Rejected by the lead's mail server. */
@@ -200,6 +232,21 @@ export type DeliveryStatus =
   | 'SENT'
   /** Outbound, handed to the email provider without a clear answer (an error after it may have taken it, a dropped connection, a timeout). It is not sent again while the provider is asked; it becomes SENT when found, and is sent again only after the documented look-up window. A SENT or ConversationError event tells when it settles. */
   | 'UNCERTAIN';
+
+/** Input of importLeads. */
+export type ImportLeadsInput = {
+  /** CSV text, at most 786432 bytes and 5000 rows, with a header row. Known columns: email (required), name (or first_name and last_name), company, estimated_value, source; every other column goes into customFields. Comma, semicolon or tab separated; quoted cells may hold newlines; a byte-order mark and any line endings are fine. */
+  csv: string;
+};
+
+/** What importLeads did with one row. */
+export type ImportRowStatus =
+  /** A new lead. */
+  | 'CREATED'
+  /** Nothing was written for this row; issues says why. */
+  | 'FAILED'
+  /** The address was already a lead's (or an earlier row's): its blank cells kept the lead's values, the others replaced them. */
+  | 'UPDATED';
 
 /** What the lead's reply is trying to do. */
 export type Intent =
@@ -221,6 +268,16 @@ export type Intent =
   | 'REFERRAL'
   /** Asks not to be emailed again. */
   | 'UNSUBSCRIBE';
+
+/** Narrow the lead list. Conditions combine with AND. */
+export type LeadFilter = {
+  /** Only do-not-contact leads (true) or only contactable ones (false). */
+  doNotContact?: boolean | null | undefined;
+  /** Case-insensitive text to find in the name, email address or company (taken literally: % and _ are not wildcards). */
+  search?: string | null | undefined;
+  /** Only leads from this source (exact, case-insensitive). */
+  source?: string | null | undefined;
+};
 
 /** Input of markConversationsRead. */
 export type MarkConversationsReadInput = {
@@ -324,8 +381,8 @@ export type Role =
 
 /** Input of sendReply. */
 export type SendReplyInput = {
-  /** Plain-text body, at most 100000 characters. */
-  body: string;
+  /** Plain-text body, at most 100000 characters (omit with templateId). */
+  body?: string | null | undefined;
   /** HTML body, at most 500000 characters; omitted, a plain HTML version of the text is sent. */
   bodyHtml?: string | null | undefined;
   /** Global ID of the Conversation to answer. */
@@ -334,8 +391,10 @@ export type SendReplyInput = {
   idempotencyKey?: string | null | undefined;
   /** Send at this time instead of at once: in the future, at most 30 days ahead. The email is QUEUED with scheduledFor until then and cancelScheduledSend takes it back; the account's undo window applies either way (the later of the two). */
   sendAt?: string | null | undefined;
-  /** Subject line: one line, at most 500 characters. */
-  subject: string;
+  /** Subject line: one line, at most 500 characters (omit with templateId). */
+  subject?: string | null | undefined;
+  /** Global ID of an EmailTemplate to render for the conversation's lead instead of subject and body. */
+  templateId?: string | null | undefined;
 };
 
 /** Input of setConversationLabels. */
@@ -393,6 +452,24 @@ export type SnoozeReason =
   /** Automatically: the lead's away notice named the day they are back. */
   | 'OUT_OF_OFFICE';
 
+/** Input of startConversation: subject and body, or a templateId. */
+export type StartConversationInput = {
+  /** Plain-text body, at most 100000 characters (omit with templateId). */
+  body?: string | null | undefined;
+  /** HTML body, at most 500000 characters; omitted, a plain HTML version of the text is sent. */
+  bodyHtml?: string | null | undefined;
+  /** Any unique string (a UUID) chosen by the client. Sending the same request again with the same key returns the first result (the same conversation and email) instead of opening a second one. */
+  idempotencyKey?: string | null | undefined;
+  /** Global ID of the Lead to write to. */
+  leadId: string;
+  /** Send at this time instead of at once: in the future, at most 30 days ahead. The email is QUEUED with scheduledFor until then and cancelScheduledSend takes it back; the account's undo window applies either way (the later of the two). */
+  sendAt?: string | null | undefined;
+  /** Subject line: one line, at most 500 characters (omit with templateId). */
+  subject?: string | null | undefined;
+  /** Global ID of an EmailTemplate to render for the lead instead of subject and body. */
+  templateId?: string | null | undefined;
+};
+
 /** A person's answer to a suggested action. */
 export type SuggestedActionDecision =
   /** Carry the action out. */
@@ -439,6 +516,24 @@ export type UnsnoozeConversationInput = {
   conversationId: string;
 };
 
+/** Input of updateLead. Omitted fields stay as they are; null clears company, estimatedValue, source or customFields. */
+export type UpdateLeadInput = {
+  /** Company. */
+  company?: string | null | undefined;
+  /** Replaces the other fields whole: a JSON object of at most 50 keys, 3 levels and 8 KiB. */
+  customFields?: unknown;
+  /** New email address; one lead per address. */
+  email?: string | null | undefined;
+  /** Estimated deal value in the account's currency, 0 or more. */
+  estimatedValue?: number | null | undefined;
+  /** Global ID of the Lead to change. */
+  leadId: string;
+  /** New name, at most 200 characters. */
+  name?: string | null | undefined;
+  /** Where the lead came from. */
+  source?: string | null | undefined;
+};
+
 /** Input of updateSendSettings; a field left out is unchanged. */
 export type UpdateSendSettingsInput = {
   /** Whether a scheduled email still goes when the lead replied after it was scheduled. */
@@ -447,6 +542,18 @@ export type UpdateSendSettingsInput = {
   undoWindowSeconds?: number | null | undefined;
   /** True: back to the server's default undo window (undoWindowSeconds is then ignored). */
   useDefaultUndoWindow?: boolean | null | undefined;
+};
+
+/** Input of updateTemplate: omitted fields stay as they are. */
+export type UpdateTemplateInput = {
+  /** New body template. */
+  body?: string | null | undefined;
+  /** New name. */
+  name?: string | null | undefined;
+  /** New subject template. */
+  subject?: string | null | undefined;
+  /** Global ID of the EmailTemplate. */
+  templateId: string;
 };
 
 export type ArchiveMutationVariables = Exact<{
@@ -582,6 +689,7 @@ export type NodeQuery = { node:
     | { __typename: 'ApiKey', id: string }
     | { __typename: 'Conversation', subject: string, id: string }
     | { __typename: 'ConversationMessage', id: string }
+    | { __typename: 'EmailTemplate', id: string }
     | { __typename: 'Label', id: string }
     | { __typename: 'Lead', id: string }
     | { __typename: 'Note', id: string }
@@ -884,6 +992,18 @@ export type AuditIdsQueryVariables = Exact<{
 
 export type AuditIdsQuery = { auditLog: { edges: Array<{ node: { id: string, actor: string, entityType: string, entityId: string, action: string } }> }, viewer: { actor: string, user: { name: string, email: string, role: Role } | null, account: { id: string } } };
 
+export type ImportLeadsTMutationVariables = Exact<{
+  input: ImportLeadsInput;
+}>;
+
+
+export type ImportLeadsTMutation = { importLeads:
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'ImportLeadsPayload', created: number, updated: number, failed: number, rows: Array<{ row: number, status: ImportRowStatus, lead: { id: string, email: string, name: string, company: string | null, estimatedValue: number | null, source: string | null, customFields: unknown } | null, issues: Array<{ path: Array<string>, message: string }> }> }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'ValidationError', code: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
 export type InboundMessageQueryVariables = Exact<{
   id: string;
 }>;
@@ -1099,6 +1219,63 @@ export type InboxBulkMutation = { bulkUpdateConversations:
     | { __typename: 'RateLimitedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
+
+export type CreateLeadTMutationVariables = Exact<{
+  input: CreateLeadInput;
+}>;
+
+
+export type CreateLeadTMutation = { createLead:
+    | { __typename: 'CreateLeadPayload', lead: { id: string, name: string, email: string, company: string | null, estimatedValue: number | null, source: string | null, customFields: unknown, doNotContact: boolean } }
+    | { __typename: 'DuplicateLeadError', code: string, existingLeadId: string }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'ValidationError', code: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type UpdateLeadTMutationVariables = Exact<{
+  input: UpdateLeadInput;
+}>;
+
+
+export type UpdateLeadTMutation = { updateLead:
+    | { __typename: 'DuplicateLeadError', code: string, existingLeadId: string }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'NotFoundError', code: string }
+    | { __typename: 'UpdateLeadPayload', lead: { id: string, name: string, email: string, company: string | null, estimatedValue: number | null, customFields: unknown } }
+    | { __typename: 'ValidationError', code: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type LeadsTQueryVariables = Exact<{
+  filter?: LeadFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type LeadsTQuery = { leads: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, email: string, name: string } }> } };
+
+export type StartConversationTMutationVariables = Exact<{
+  input: StartConversationInput;
+}>;
+
+
+export type StartConversationTMutation = { startConversation:
+    | { __typename: 'EmailDeliveryError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidStateError', code: string, message: string, currentState: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'RateLimitedError', code: string, message: string }
+    | { __typename: 'StartConversationPayload', firstEmail: { id: string, direction: MessageDirection, deliveryStatus: DeliveryStatus, subject: string, textBody: string, toEmail: string }, conversation: { id: string, subject: string, status: ConversationStatus, lead: { id: string }, messages: { totalCount: number } } }
+    | { __typename: 'ValidationError', code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type LeadConversationsTQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type LeadConversationsTQuery = { lead: { conversations: { totalCount: number, edges: Array<{ node: { id: string, status: ConversationStatus, messages: { edges: Array<{ node: { direction: MessageDirection, strippedText: string | null } }> } } }> } } | null };
 
 export type ServerCheckQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1386,6 +1563,77 @@ export type OutboxQueryVariables = Exact<{
 
 
 export type OutboxQuery = { outbox: { totalCount: number, edges: Array<{ node: { id: string, fromEmail: string, fromName: string | null, toEmail: string, toName: string | null, replyTo: string, subject: string, textBody: string, htmlBody: string | null, tag: string | null, messageStream: string, trackOpens: boolean, trackLinks: string, createdAt: string, headers: Array<{ name: string, value: string }>, metadata: Array<{ key: string, value: string }>, message: { id: string, deliveryStatus: DeliveryStatus } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CreateTemplateTMutationVariables = Exact<{
+  input: CreateTemplateInput;
+}>;
+
+
+export type CreateTemplateTMutation = { createTemplate:
+    | { __typename: 'CreateTemplatePayload', template: { id: string, name: string, subject: string, body: string } }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'ValidationError', code: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type UpdateTemplateTMutationVariables = Exact<{
+  input: UpdateTemplateInput;
+}>;
+
+
+export type UpdateTemplateTMutation = { updateTemplate:
+    | { __typename: 'ForbiddenError', code: string }
+    | { __typename: 'NotFoundError', code: string }
+    | { __typename: 'UpdateTemplatePayload', template: { id: string, name: string, subject: string, body: string } }
+    | { __typename: 'ValidationError', code: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type DeleteTemplateTMutationVariables = Exact<{
+  input: DeleteTemplateInput;
+}>;
+
+
+export type DeleteTemplateTMutation = { deleteTemplate:
+    | { __typename: 'DeleteTemplatePayload', deletedTemplateId: string }
+    | { __typename: 'ForbiddenError', code: string }
+    | { __typename: 'NotFoundError', code: string }
+    | { __typename: 'ValidationError', code: string }
+   };
+
+export type TemplatesTQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TemplatesTQuery = { templates: { totalCount: number, edges: Array<{ node: { id: string, name: string } }> } };
+
+export type StartWithTemplateTMutationVariables = Exact<{
+  input: StartConversationInput;
+}>;
+
+
+export type StartWithTemplateTMutation = { startConversation:
+    | { __typename: 'EmailDeliveryError', code: string }
+    | { __typename: 'ForbiddenError', code: string }
+    | { __typename: 'InvalidStateError', code: string }
+    | { __typename: 'NotFoundError', code: string }
+    | { __typename: 'RateLimitedError', code: string }
+    | { __typename: 'StartConversationPayload', firstEmail: { subject: string, textBody: string, htmlBody: string | null }, conversation: { id: string, subject: string } }
+    | { __typename: 'ValidationError', code: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type ReplyWithTemplateTMutationVariables = Exact<{
+  input: SendReplyInput;
+}>;
+
+
+export type ReplyWithTemplateTMutation = { sendReply:
+    | { __typename: 'EmailDeliveryError', code: string }
+    | { __typename: 'ForbiddenError', code: string }
+    | { __typename: 'InvalidStateError', code: string }
+    | { __typename: 'NotFoundError', code: string }
+    | { __typename: 'RateLimitedError', code: string }
+    | { __typename: 'SendReplyPayload', reply: { subject: string, textBody: string } }
+    | { __typename: 'ValidationError', code: string }
+   };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -2127,6 +2375,42 @@ export const AuditIdsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuditIdsQuery, AuditIdsQueryVariables>;
+export const ImportLeadsTDocument = new TypedDocumentString(`
+    mutation ImportLeadsT($input: ImportLeadsInput!) {
+  importLeads(input: $input) {
+    __typename
+    ... on ImportLeadsPayload {
+      created
+      updated
+      failed
+      rows {
+        row
+        status
+        lead {
+          id
+          email
+          name
+          company
+          estimatedValue
+          source
+          customFields
+        }
+        issues {
+          path
+          message
+        }
+      }
+    }
+    ... on ValidationError {
+      code
+      issues {
+        path
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportLeadsTMutation, ImportLeadsTMutationVariables>;
 export const InboundMessageDocument = new TypedDocumentString(`
     query InboundMessage($id: ID!) {
   node(id: $id) {
@@ -2508,6 +2792,149 @@ export const InboxBulkDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InboxBulkMutation, InboxBulkMutationVariables>;
+export const CreateLeadTDocument = new TypedDocumentString(`
+    mutation CreateLeadT($input: CreateLeadInput!) {
+  createLead(input: $input) {
+    __typename
+    ... on CreateLeadPayload {
+      lead {
+        id
+        name
+        email
+        company
+        estimatedValue
+        source
+        customFields
+        doNotContact
+      }
+    }
+    ... on DuplicateLeadError {
+      code
+      existingLeadId
+    }
+    ... on ValidationError {
+      code
+      issues {
+        path
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateLeadTMutation, CreateLeadTMutationVariables>;
+export const UpdateLeadTDocument = new TypedDocumentString(`
+    mutation UpdateLeadT($input: UpdateLeadInput!) {
+  updateLead(input: $input) {
+    __typename
+    ... on UpdateLeadPayload {
+      lead {
+        id
+        name
+        email
+        company
+        estimatedValue
+        customFields
+      }
+    }
+    ... on DuplicateLeadError {
+      code
+      existingLeadId
+    }
+    ... on ValidationError {
+      code
+      issues {
+        path
+        message
+      }
+    }
+    ... on NotFoundError {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateLeadTMutation, UpdateLeadTMutationVariables>;
+export const LeadsTDocument = new TypedDocumentString(`
+    query LeadsT($filter: LeadFilter, $first: Int, $after: String) {
+  leads(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        email
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LeadsTQuery, LeadsTQueryVariables>;
+export const StartConversationTDocument = new TypedDocumentString(`
+    mutation StartConversationT($input: StartConversationInput!) {
+  startConversation(input: $input) {
+    __typename
+    ... on StartConversationPayload {
+      firstEmail {
+        id
+        direction
+        deliveryStatus
+        subject
+        textBody
+        toEmail
+      }
+      conversation {
+        id
+        subject
+        status
+        lead {
+          id
+        }
+        messages(first: 10) {
+          totalCount
+        }
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on InvalidStateError {
+      currentState
+    }
+    ... on ValidationError {
+      issues {
+        path
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StartConversationTMutation, StartConversationTMutationVariables>;
+export const LeadConversationsTDocument = new TypedDocumentString(`
+    query LeadConversationsT($id: ID!) {
+  lead(id: $id) {
+    conversations(first: 2) {
+      totalCount
+      edges {
+        node {
+          id
+          status
+          messages(first: 5) {
+            edges {
+              node {
+                direction
+                strippedText
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LeadConversationsTQuery, LeadConversationsTQueryVariables>;
 export const ServerCheckDocument = new TypedDocumentString(`
     query ServerCheck {
   conversations(first: 1) {
@@ -3265,3 +3692,118 @@ export const OutboxDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OutboxQuery, OutboxQueryVariables>;
+export const CreateTemplateTDocument = new TypedDocumentString(`
+    mutation CreateTemplateT($input: CreateTemplateInput!) {
+  createTemplate(input: $input) {
+    __typename
+    ... on CreateTemplatePayload {
+      template {
+        id
+        name
+        subject
+        body
+      }
+    }
+    ... on ValidationError {
+      code
+      issues {
+        path
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateTemplateTMutation, CreateTemplateTMutationVariables>;
+export const UpdateTemplateTDocument = new TypedDocumentString(`
+    mutation UpdateTemplateT($input: UpdateTemplateInput!) {
+  updateTemplate(input: $input) {
+    __typename
+    ... on UpdateTemplatePayload {
+      template {
+        id
+        name
+        subject
+        body
+      }
+    }
+    ... on Error {
+      code
+    }
+    ... on ValidationError {
+      issues {
+        path
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateTemplateTMutation, UpdateTemplateTMutationVariables>;
+export const DeleteTemplateTDocument = new TypedDocumentString(`
+    mutation DeleteTemplateT($input: DeleteTemplateInput!) {
+  deleteTemplate(input: $input) {
+    __typename
+    ... on DeleteTemplatePayload {
+      deletedTemplateId
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteTemplateTMutation, DeleteTemplateTMutationVariables>;
+export const TemplatesTDocument = new TypedDocumentString(`
+    query TemplatesT {
+  templates(first: 50) {
+    totalCount
+    edges {
+      node {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TemplatesTQuery, TemplatesTQueryVariables>;
+export const StartWithTemplateTDocument = new TypedDocumentString(`
+    mutation StartWithTemplateT($input: StartConversationInput!) {
+  startConversation(input: $input) {
+    __typename
+    ... on StartConversationPayload {
+      firstEmail {
+        subject
+        textBody
+        htmlBody
+      }
+      conversation {
+        id
+        subject
+      }
+    }
+    ... on Error {
+      code
+    }
+    ... on ValidationError {
+      issues {
+        path
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StartWithTemplateTMutation, StartWithTemplateTMutationVariables>;
+export const ReplyWithTemplateTDocument = new TypedDocumentString(`
+    mutation ReplyWithTemplateT($input: SendReplyInput!) {
+  sendReply(input: $input) {
+    __typename
+    ... on SendReplyPayload {
+      reply {
+        subject
+        textBody
+      }
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReplyWithTemplateTMutation, ReplyWithTemplateTMutationVariables>;

@@ -22,5 +22,6 @@ export async function snapshotDatabase(prisma: PrismaClient, accountId?: string)
     reads: await prisma.conversationRead.findMany({ where: query.where, orderBy: [{ conversationId: 'asc' }, { userId: 'asc' }] }),
     notes: await prisma.note.findMany(query),
     inboxSettings: await prisma.inboxSettings.findMany({ where: query.where, orderBy: { accountId: 'asc' } }),
+    templates: await prisma.emailTemplate.findMany(query),
   });
 }

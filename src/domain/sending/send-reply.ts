@@ -1,14 +1,12 @@
 // A reply a person wrote themselves, sent through the same pipeline as an approved draft.
-import { sanitiseEmailHtml } from '../../email/safe-html.js';
+import { NotFoundError } from '../errors.js';
 import type { DomainContext } from '../use-case-context.js';
-import { bodySchema, htmlBodySchema, idempotencyKeySchema, subjectSchema, validateFields } from './input.js';
+import { idempotencyKeySchema, validateFields } from './input.js';
 import { sendThroughPipeline } from './pipeline.js';
+import { emailContent, type EmailContentInput } from './start-conversation.js';
 
-export interface SendReplyInput {
+export interface SendReplyInput extends EmailContentInput {
   conversationId: string;
-  subject: string;
-  body: string;
-  bodyHtml?: string | null;
   idempotencyKey?: string | null;
   /** Send at this time instead of after the undo window (future, at most SEND_AT_MAX_DAYS ahead). */
   sendAt?: Date | null;
@@ -18,18 +16,22 @@ export async function sendReply(
   ctx: DomainContext,
   input: SendReplyInput,
 ): Promise<{ conversationId: string; messageId: string; scheduledFor: Date | null }> {
-  const text = validateFields<{ subject: string; body: string; bodyHtml?: string | null; key?: string | null }>({
-    subject: { path: ['input', 'subject'], schema: subjectSchema, value: input.subject },
-    body: { path: ['input', 'body'], schema: bodySchema, value: input.body },
-    bodyHtml: { path: ['input', 'bodyHtml'], schema: htmlBodySchema.nullish(), value: input.bodyHtml },
+  const { key } = validateFields<{ key?: string | null }>({
     key: { path: ['input', 'idempotencyKey'], schema: idempotencyKeySchema.nullish(), value: input.idempotencyKey },
   });
+  // A template is rendered for the conversation's lead.
+  let leadId = '';
+  if (input.templateId) {
+    const conversation = await ctx.db.conversation.findUnique({ where: { id: input.conversationId }, select: { leadId: true } });
+    if (!conversation) throw new NotFoundError('Conversation', input.conversationId);
+    leadId = conversation.leadId;
+  }
   // What is sent (and stored) is the sanitised HTML: the same policy as for inbound email.
-  const bodyHtml = text.bodyHtml ? sanitiseEmailHtml(text.bodyHtml, ctx.services.config.htmlRemoteImages) : null;
+  const { bodyHtml, ...text } = await emailContent(ctx, { ...input, leadId });
   const result = await sendThroughPipeline(ctx, {
     conversationId: input.conversationId,
     suggestionId: null,
-    idempotencyKey: text.key,
+    idempotencyKey: key,
     fingerprint: {
       op: 'sendReply',
       conversationId: input.conversationId,

@@ -21,6 +21,10 @@ import { snoozeConversation } from '../conversations/snooze.js';
 import { lockConversation } from '../conversations/lock.js';
 import { applyAnalysisToInbox } from '../inbox/analysis.js';
 import { suggestDoNotContact, unsubscribeDecision } from '../conversations/suggested-action.js';
+import { templateExamples } from '../templates/index.js';
+
+/** The account's newest templates shown to the drafter as style examples. */
+const STYLE_EXAMPLES = 3;
 
 /** Past conversations like this one, best first (similar.ts, findSimilarExamples). */
 export type FindSimilarExamples = (
@@ -114,6 +118,7 @@ export async function loadReplyContext(
     sender: { name: config.email.fromName, email: config.email.fromAddress },
     offerFacts: config.ai.offerFacts ?? null,
     examples,
+    styleExamples: await templateExamples(ctx, { limit: STYLE_EXAMPLES }),
     now: ctx.services.now(),
     inboundRaw: { ...whole, copied: copiedAddressees(message) },
   };
