@@ -2,7 +2,8 @@
 // app layer, so that src/jobs (definitions, queue and worker) knows nothing of the domain.
 import { draftReplyForInbound, findSimilarExamples, refreshConversationEmbedding, type DraftOptions } from '../domain/suggestions/index.js';
 import { systemContext, type DomainContext } from '../domain/use-case-context.js';
-import { draftReplyJob, embedConversationJob, type JobDefinition, type JobPayload } from '../jobs/definitions.js';
+import { deliverWebhook } from '../domain/webhooks/index.js';
+import { draftReplyJob, embedConversationJob, webhookDeliveryJob, type JobDefinition, type JobPayload } from '../jobs/definitions.js';
 import type { ClaimedJob } from '../jobs/queue.js';
 import type { JobContext, JobHandler, JobHandlers } from '../jobs/worker.js';
 
@@ -28,6 +29,10 @@ export function createJobHandlers(draftOptions: Pick<DraftOptions, 'findSimilarE
     // job, so the queue retries it with backoff; the last attempt drafts offline and says so.
     bind(draftReplyJob, async (ctx, payload, job) => {
       await draftReplyForInbound(ctx, { ...payload, ...draftOptions, allowFallback: job.attempts >= job.maxAttempts });
+    }),
+    // One POST; a failed attempt throws while attempts remain, so the queue retries with backoff.
+    bind(webhookDeliveryJob, async (ctx, payload, job) => {
+      await deliverWebhook(ctx, { deliveryId: payload.deliveryId, attempt: job.attempts, lastAttempt: job.attempts >= job.maxAttempts });
     }),
   ]);
 }

@@ -32,7 +32,12 @@ export type AuditAction =
   | 'suggestion.withdrawn'
   | 'user.added'
   | 'user.removed'
-  | 'user.role_changed';
+  | 'user.role_changed'
+  | 'webhook_delivery.resent'
+  | 'webhook_endpoint.created'
+  | 'webhook_endpoint.deleted'
+  | 'webhook_endpoint.disabled'
+  | 'webhook_endpoint.updated';
 
 export interface AuditRecord {
   action: AuditAction;

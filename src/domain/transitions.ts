@@ -6,6 +6,7 @@ import type { Prisma } from '../db/client.js';
 import type { SuggestionStatus, ConversationStatus, DeliveryStatus } from '../db/enums.js';
 import type { ScopedTransaction } from '../db/scoped.js';
 import type { ConversationEvent } from '../events/bus.js';
+import { enqueueWebhookDeliveries } from './webhooks/enqueue.js';
 import { recordAudits, type AuditAction, type AuditRecord } from './audit.js';
 import type { DomainContext, Viewer } from './use-case-context.js';
 
@@ -131,7 +132,14 @@ export async function inTransaction<T>(
   options?: { maxWait?: number; timeout?: number },
 ): Promise<T> {
   const pending: ConversationEvent[] = [];
-  const result = await db.$transaction((tx) => work(tx, { publish: (event) => pending.push(event) }), options);
+  const result = await db.$transaction(async (tx) => {
+    const value = await work(tx, { publish: (event) => pending.push(event) });
+    // Outbound webhooks: the events' deliveries are written in this transaction (durable, and
+    // none for rolled-back work); the job worker sends them.
+    await enqueueWebhookDeliveries(tx, pending);
+    return value;
+  }, options);
   for (const event of pending) services.events.publish(event);
+  if (pending.length > 0) services.jobs.wake();
   return result;
 }

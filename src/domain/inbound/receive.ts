@@ -13,6 +13,8 @@ import { insertJobsSql, jobOf } from '../../jobs/queue.js';
 import type { AppServices } from '../../services.js';
 import { addressKey } from '../../email/addresses.js';
 import { insertAuditSql } from '../audit.js';
+import type { ConversationEvent } from '../../events/bus.js';
+import { webhookDeliveriesCtes } from '../webhooks/enqueue.js';
 import type { CompressedOriginal } from '../../email/originals.js';
 import { keepInboundOriginal } from './keep-original.js';
 import { DomainError } from '../errors.js';
@@ -194,6 +196,7 @@ async function storeReply(
   email: InboundEmail,
   safeHtmlBody: string | null,
   now: Date,
+  newReply: ConversationEvent,
 ): Promise<{ conversationId: string; threadedBy: ThreadedBy }> {
   const { conversationId, threadedBy, create } = target;
   const jobs = insertJobsSql(
@@ -203,6 +206,8 @@ async function storeReply(
     ],
     Prisma.sql`EXISTS (SELECT 1 FROM message)`,
   );
+  // Outbound webhooks for NEW_REPLY, written by this statement too (durable with the message).
+  const webhooks = webhookDeliveriesCtes([newReply], Prisma.sql`EXISTS (SELECT 1 FROM message)`);
   const audit = insertAuditSql(
     { accountId, actor },
     {
@@ -258,7 +263,7 @@ async function storeReply(
       SET status = 'NEEDS_REVIEW', last_message_at = ${now}::timestamptz, last_message_id = ${messageId}::uuid,
           archived_at = NULL, archive_reason = NULL, updated_at = ${wallClock}::timestamptz
       WHERE id = ${conversationId}::uuid AND EXISTS (SELECT 1 FROM message)
-    ), audit AS (${audit}    ), jobs AS (${jobs})
+    ), audit AS (${audit}    ), jobs AS (${jobs})${webhooks ? Prisma.sql`, ${webhooks}` : Prisma.empty}
     SELECT id FROM message`);
   if (stored.length === 0) throw new Error(`Conversation ${conversationId} is not in account ${accountId}.`);
   return { conversationId, threadedBy };
@@ -326,16 +331,12 @@ export async function receiveInboundEmail(
       // Reads first, then one statement that writes everything: a lost race (the same new lead
       // created concurrently) fails that statement whole, and the next attempt reads again.
       const target = thread ? { conversationId: thread.id, threadedBy: thread.threadedBy } : toTarget(await threadBySender(systemContext(services, accountId, actor).db, email));
-      const threaded = await storeReply(services, { accountId, actor }, target, messageId, email, safeHtml(), services.now());
+      const now = services.now();
+      const newReply: ConversationEvent = { type: 'NEW_REPLY', accountId, conversationId: target.conversationId, messageId, at: now.toISOString() };
+      const threaded = await storeReply(services, { accountId, actor }, target, messageId, email, safeHtml(), now, newReply);
       await keepAttachmentContent(services, accountId, messageId, email);
       const result = { status: 'stored' as const, accountId, messageId, ...threaded };
-      services.events.publish({
-        type: 'NEW_REPLY',
-        accountId,
-        conversationId: result.conversationId,
-        messageId: result.messageId,
-        at: services.now().toISOString(),
-      });
+      services.events.publish(newReply);
       services.jobs.wake();
       return result;
     } catch (error) {

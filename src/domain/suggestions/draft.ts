@@ -12,6 +12,8 @@ import { parseAddressList } from '../../ai/addresses.js';
 import { replyTextsOffLoop } from '../../cpu/pool.js';
 import { BODY_COLUMNS, withTextWorkBodies, type TextWorkMessage } from '../inbound/text-work-bodies.js';
 import { recordAudit } from '../audit.js';
+import type { ConversationEvent } from '../../events/bus.js';
+import { enqueueWebhookDeliveries } from '../webhooks/enqueue.js';
 import type { DomainContext } from '../use-case-context.js';
 import { markLeadDoNotContact, transitionConversation, transitionConversationSuggestions } from '../transitions.js';
 import { InvalidStateError, NotFoundError } from '../errors.js';
@@ -227,6 +229,18 @@ export type StoreDraftResult =
  */
 export async function storeDraft(ctx: DomainContext, input: StoreDraftInput): Promise<StoreDraftResult> {
   const { draft, message, analysis } = input;
+  const at = ctx.services.now().toISOString();
+  // AI_READY, and ERROR when the offline drafter stood in: their outbound webhooks are written
+  // in the transaction that stores the draft, the live events published after it commits.
+  const eventsOf = (suggestionId: string): ConversationEvent[] => {
+    const base = { accountId: ctx.viewer.accountId, conversationId: input.conversationId, at };
+    return [
+      { ...base, type: 'AI_READY', suggestionId, confidence: draft.confidence },
+      ...(draft.fallback
+        ? [{ ...base, type: 'ERROR' as const, code: draft.fallback.code, message: draft.fallback.message, messageId: message.id, suggestionId }]
+        : []),
+    ];
+  };
   const result = await ctx.db.$transaction(async (tx): Promise<StoreDraftResult> => {
     await lockConversation(tx, ctx.viewer.accountId, input.conversationId);
     const conversation = await tx.conversation.findUnique({ where: { id: input.conversationId }, include: { lead: true } });
@@ -299,14 +313,12 @@ export async function storeDraft(ctx: DomainContext, input: StoreDraftInput): Pr
       await transitionConversation(tx, ctx.viewer, { id: conversation.id, from: [conversation.status], to: 'NEEDS_REVIEW', action: 'conversation.needs_review' });
     }
     const updated = await tx.conversation.findUniqueOrThrow({ where: { id: conversation.id } });
+    await enqueueWebhookDeliveries(tx, eventsOf(suggestion.id));
     return { kind: 'STORED', suggestion, superseded, conversation: updated };
   });
   if (result.kind === 'STORED') {
-    const { events } = ctx.services;
-    const at = ctx.services.now().toISOString();
-    const base = { accountId: ctx.viewer.accountId, conversationId: input.conversationId, at };
-    events.publish({ ...base, type: 'AI_READY', suggestionId: result.suggestion.id, confidence: result.suggestion.confidence });
-    if (draft.fallback) publishError(ctx, input.conversationId, draft.fallback, message.id, result.suggestion.id);
+    for (const event of eventsOf(result.suggestion.id)) ctx.services.events.publish(event);
+    ctx.services.jobs.wake();
   }
   return result;
 }
