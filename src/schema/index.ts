@@ -13,6 +13,7 @@ import './team.js';
 import './outbox.js';
 import './similar.js';
 import './suggested-action.js';
+import './webhook.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
 

@@ -63,6 +63,11 @@ type Documents = {
     "\n  mutation RejectSuggestion($input: RejectSuggestionInput!) {\n    rejectSuggestion(input: $input) {\n      __typename\n      ... on RejectSuggestionPayload {\n        suggestion { id status rejectionReason decidedAt }\n        conversation { id status hasPendingSuggestion }\n      }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": typeof types.RejectSuggestionDocument,
     "\n  mutation SendReply($input: SendReplyInput!) {\n    sendReply(input: $input) {\n      __typename\n      ... on SendReplyPayload {\n        reply { id direction deliveryStatus providerMessageId subject textBody htmlBody inReplyTo sentAt }\n        conversation { id status lastMessage { id } hasPendingSuggestion }\n      }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n      ... on EmailDeliveryError { providerCode providerMessage retryable }\n    }\n  }\n": typeof types.SendReplyDocument,
     "\n  query Outbox($first: Int, $after: String) {\n    outbox(first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id fromEmail fromName toEmail toName replyTo subject textBody htmlBody\n          headers { name value }\n          metadata { key value }\n          tag messageStream trackOpens trackLinks createdAt\n          message { id deliveryStatus }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.OutboxDocument,
+    "\n  mutation CreateWebhookEndpointTest($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      __typename\n      ... on CreateWebhookEndpointPayload { secret webhookEndpoint { id url events enabled } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.CreateWebhookEndpointTestDocument,
+    "\n  mutation UpdateWebhookEndpointTest($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      __typename\n      ... on UpdateWebhookEndpointPayload { webhookEndpoint { id enabled consecutiveFailures disabledReason } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.UpdateWebhookEndpointTestDocument,
+    "\n  query WebhookDeliveriesTest($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 50) {\n      edges { node { id eventId eventType status attempts lastStatusCode payload attemptLog { attempt statusCode error at } } }\n    }\n  }\n": typeof types.WebhookDeliveriesTestDocument,
+    "\n  mutation ResendWebhookDeliveryTest($input: ResendWebhookDeliveryInput!) {\n    resendWebhookDelivery(input: $input) {\n      __typename\n      ... on ResendWebhookDeliveryPayload { delivery { id eventId status } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ResendWebhookDeliveryTestDocument,
+    "mutation SendForWebhook($input: SendReplyInput!) { sendReply(input: $input) { __typename } }": typeof types.SendForWebhookDocument,
 };
 const documents: Documents = {
     "\n  mutation Archive($input: ArchiveConversationInput!) {\n    archiveConversation(input: $input) {\n      __typename\n      ... on ArchiveConversationPayload {\n        conversation { id status archivedAt archiveReason hasPendingSuggestion pendingSuggestion { id } }\n        withdrawnSuggestion { id status }\n      }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.ArchiveDocument,
@@ -113,6 +118,11 @@ const documents: Documents = {
     "\n  mutation RejectSuggestion($input: RejectSuggestionInput!) {\n    rejectSuggestion(input: $input) {\n      __typename\n      ... on RejectSuggestionPayload {\n        suggestion { id status rejectionReason decidedAt }\n        conversation { id status hasPendingSuggestion }\n      }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.RejectSuggestionDocument,
     "\n  mutation SendReply($input: SendReplyInput!) {\n    sendReply(input: $input) {\n      __typename\n      ... on SendReplyPayload {\n        reply { id direction deliveryStatus providerMessageId subject textBody htmlBody inReplyTo sentAt }\n        conversation { id status lastMessage { id } hasPendingSuggestion }\n      }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n      ... on EmailDeliveryError { providerCode providerMessage retryable }\n    }\n  }\n": types.SendReplyDocument,
     "\n  query Outbox($first: Int, $after: String) {\n    outbox(first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id fromEmail fromName toEmail toName replyTo subject textBody htmlBody\n          headers { name value }\n          metadata { key value }\n          tag messageStream trackOpens trackLinks createdAt\n          message { id deliveryStatus }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.OutboxDocument,
+    "\n  mutation CreateWebhookEndpointTest($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      __typename\n      ... on CreateWebhookEndpointPayload { secret webhookEndpoint { id url events enabled } }\n      ... on Error { code message }\n    }\n  }\n": types.CreateWebhookEndpointTestDocument,
+    "\n  mutation UpdateWebhookEndpointTest($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      __typename\n      ... on UpdateWebhookEndpointPayload { webhookEndpoint { id enabled consecutiveFailures disabledReason } }\n      ... on Error { code message }\n    }\n  }\n": types.UpdateWebhookEndpointTestDocument,
+    "\n  query WebhookDeliveriesTest($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 50) {\n      edges { node { id eventId eventType status attempts lastStatusCode payload attemptLog { attempt statusCode error at } } }\n    }\n  }\n": types.WebhookDeliveriesTestDocument,
+    "\n  mutation ResendWebhookDeliveryTest($input: ResendWebhookDeliveryInput!) {\n    resendWebhookDelivery(input: $input) {\n      __typename\n      ... on ResendWebhookDeliveryPayload { delivery { id eventId status } }\n      ... on Error { code message }\n    }\n  }\n": types.ResendWebhookDeliveryTestDocument,
+    "mutation SendForWebhook($input: SendReplyInput!) { sendReply(input: $input) { __typename } }": types.SendForWebhookDocument,
 };
 
 /**
@@ -307,6 +317,26 @@ export function graphql(source: "\n  mutation SendReply($input: SendReplyInput!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Outbox($first: Int, $after: String) {\n    outbox(first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id fromEmail fromName toEmail toName replyTo subject textBody htmlBody\n          headers { name value }\n          metadata { key value }\n          tag messageStream trackOpens trackLinks createdAt\n          message { id deliveryStatus }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql.js').OutboxDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookEndpointTest($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      __typename\n      ... on CreateWebhookEndpointPayload { secret webhookEndpoint { id url events enabled } }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').CreateWebhookEndpointTestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWebhookEndpointTest($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      __typename\n      ... on UpdateWebhookEndpointPayload { webhookEndpoint { id enabled consecutiveFailures disabledReason } }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').UpdateWebhookEndpointTestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveriesTest($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 50) {\n      edges { node { id eventId eventType status attempts lastStatusCode payload attemptLog { attempt statusCode error at } } }\n    }\n  }\n"): typeof import('./graphql.js').WebhookDeliveriesTestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendWebhookDeliveryTest($input: ResendWebhookDeliveryInput!) {\n    resendWebhookDelivery(input: $input) {\n      __typename\n      ... on ResendWebhookDeliveryPayload { delivery { id eventId status } }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').ResendWebhookDeliveryTestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SendForWebhook($input: SendReplyInput!) { sendReply(input: $input) { __typename } }"): typeof import('./graphql.js').SendForWebhookDocument;
 
 
 export function graphql(source: string) {

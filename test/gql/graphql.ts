@@ -95,6 +95,14 @@ export type CreateApiKeyInput = {
   role: Role;
 };
 
+/** Input of createWebhookEndpoint. */
+export type CreateWebhookEndpointInput = {
+  /** The event types to send it. */
+  events: Array<WebhookEventType>;
+  /** An https URL with a public address (docs/webhooks.md). */
+  url: string;
+};
+
 /** Delivery state of a message. */
 export type DeliveryStatus =
   /** Rejected by the lead's mail server. */
@@ -191,6 +199,12 @@ export type ReplyTone =
   /** Courteous and businesslike (the default). */
   | 'PROFESSIONAL';
 
+/** Input of resendWebhookDelivery. */
+export type ResendWebhookDeliveryInput = {
+  /** Global ID of the WebhookDelivery to send again. */
+  deliveryId: string;
+};
+
 /** Input of resolveSuggestedAction. */
 export type ResolveSuggestedActionInput = {
   /** The conversation whose suggested action to answer. */
@@ -268,6 +282,40 @@ export type UnarchiveConversationInput = {
   /** Global ID of the Conversation to reopen. */
   conversationId: string;
 };
+
+/** Input of updateWebhookEndpoint. */
+export type UpdateWebhookEndpointInput = {
+  /** False disables it; true or absent enables it (also after persistent failure). */
+  enabled?: boolean | null | undefined;
+  /** Global ID of the WebhookEndpoint. */
+  endpointId: string;
+  /** The new event types. */
+  events?: Array<WebhookEventType> | null | undefined;
+  /** A new URL. */
+  url?: string | null | undefined;
+};
+
+/** Where a webhook delivery stands. */
+export type WebhookDeliveryStatus =
+  /** Not attempted: the endpoint was disabled before its turn. */
+  | 'CANCELLED'
+  /** Every attempt failed; resendWebhookDelivery tries again. */
+  | 'FAILED'
+  /** Not delivered yet: waiting for its first attempt or a retry. */
+  | 'PENDING'
+  /** The endpoint answered 2xx. */
+  | 'SUCCEEDED';
+
+/** An event an outbound webhook endpoint can receive (the body's "type"). */
+export type WebhookEventType =
+  /** An AI draft is ready for review: data.conversationId, data.suggestionId, data.confidence. */
+  | 'AI_READY'
+  /** Something went wrong on a conversation (a send failed, the model was unavailable): data.code, data.message. */
+  | 'ERROR'
+  /** A lead replied: data.conversationId, data.messageId. */
+  | 'NEW_REPLY'
+  /** An email was sent: data.conversationId, data.messageId, data.suggestionId (null for a custom reply). */
+  | 'SENT';
 
 export type ArchiveMutationVariables = Exact<{
   input: ArchiveConversationInput;
@@ -405,6 +453,8 @@ export type NodeQuery = { node:
     | { __typename: 'Lead', id: string }
     | { __typename: 'OutboxEmail', id: string }
     | { __typename: 'User', id: string }
+    | { __typename: 'WebhookDelivery', id: string }
+    | { __typename: 'WebhookEndpoint', id: string }
    | null };
 
 export type UnknownAndKnownQueryVariables = Exact<{
@@ -753,6 +803,65 @@ export type OutboxQueryVariables = Exact<{
 
 
 export type OutboxQuery = { outbox: { totalCount: number, edges: Array<{ node: { id: string, fromEmail: string, fromName: string | null, toEmail: string, toName: string | null, replyTo: string, subject: string, textBody: string, htmlBody: string | null, tag: string | null, messageStream: string, trackOpens: boolean, trackLinks: string, createdAt: string, headers: Array<{ name: string, value: string }>, metadata: Array<{ key: string, value: string }>, message: { id: string, deliveryStatus: DeliveryStatus } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CreateWebhookEndpointTestMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type CreateWebhookEndpointTestMutation = { createWebhookEndpoint:
+    | { __typename: 'CreateWebhookEndpointPayload', secret: string, webhookEndpoint: { id: string, url: string, events: Array<WebhookEventType>, enabled: boolean } }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type UpdateWebhookEndpointTestMutationVariables = Exact<{
+  input: UpdateWebhookEndpointInput;
+}>;
+
+
+export type UpdateWebhookEndpointTestMutation = { updateWebhookEndpoint:
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'UpdateWebhookEndpointPayload', webhookEndpoint: { id: string, enabled: boolean, consecutiveFailures: number, disabledReason: string | null } }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type WebhookDeliveriesTestQueryVariables = Exact<{
+  endpointId: string;
+}>;
+
+
+export type WebhookDeliveriesTestQuery = { webhookDeliveries: { edges: Array<{ node: { id: string, eventId: string, eventType: WebhookEventType, status: WebhookDeliveryStatus, attempts: number, lastStatusCode: number | null, payload: string, attemptLog: Array<{ attempt: number, statusCode: number | null, error: string | null, at: string }> } }> } };
+
+export type ResendWebhookDeliveryTestMutationVariables = Exact<{
+  input: ResendWebhookDeliveryInput;
+}>;
+
+
+export type ResendWebhookDeliveryTestMutation = { resendWebhookDelivery:
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidStateError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ResendWebhookDeliveryPayload', delivery: { id: string, eventId: string, status: WebhookDeliveryStatus } }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type SendForWebhookMutationVariables = Exact<{
+  input: SendReplyInput;
+}>;
+
+
+export type SendForWebhookMutation = { sendReply:
+    | { __typename: 'EmailDeliveryError' }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'InvalidStateError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'RateLimitedError' }
+    | { __typename: 'SendReplyPayload' }
+    | { __typename: 'ValidationError' }
+   };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1980,3 +2089,90 @@ export const OutboxDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OutboxQuery, OutboxQueryVariables>;
+export const CreateWebhookEndpointTestDocument = new TypedDocumentString(`
+    mutation CreateWebhookEndpointTest($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    __typename
+    ... on CreateWebhookEndpointPayload {
+      secret
+      webhookEndpoint {
+        id
+        url
+        events
+        enabled
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateWebhookEndpointTestMutation, CreateWebhookEndpointTestMutationVariables>;
+export const UpdateWebhookEndpointTestDocument = new TypedDocumentString(`
+    mutation UpdateWebhookEndpointTest($input: UpdateWebhookEndpointInput!) {
+  updateWebhookEndpoint(input: $input) {
+    __typename
+    ... on UpdateWebhookEndpointPayload {
+      webhookEndpoint {
+        id
+        enabled
+        consecutiveFailures
+        disabledReason
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateWebhookEndpointTestMutation, UpdateWebhookEndpointTestMutationVariables>;
+export const WebhookDeliveriesTestDocument = new TypedDocumentString(`
+    query WebhookDeliveriesTest($endpointId: ID!) {
+  webhookDeliveries(endpointId: $endpointId, first: 50) {
+    edges {
+      node {
+        id
+        eventId
+        eventType
+        status
+        attempts
+        lastStatusCode
+        payload
+        attemptLog {
+          attempt
+          statusCode
+          error
+          at
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebhookDeliveriesTestQuery, WebhookDeliveriesTestQueryVariables>;
+export const ResendWebhookDeliveryTestDocument = new TypedDocumentString(`
+    mutation ResendWebhookDeliveryTest($input: ResendWebhookDeliveryInput!) {
+  resendWebhookDelivery(input: $input) {
+    __typename
+    ... on ResendWebhookDeliveryPayload {
+      delivery {
+        id
+        eventId
+        status
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResendWebhookDeliveryTestMutation, ResendWebhookDeliveryTestMutationVariables>;
+export const SendForWebhookDocument = new TypedDocumentString(`
+    mutation SendForWebhook($input: SendReplyInput!) {
+  sendReply(input: $input) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<SendForWebhookMutation, SendForWebhookMutationVariables>;

@@ -5,7 +5,7 @@ import { newWebhookSecret } from '../../outbound-webhooks/sender.js';
 import { webhookDeliveryJob } from '../../jobs/definitions.js';
 import { enqueue } from '../../jobs/queue.js';
 import { recordAudit } from '../audit.js';
-import { NotFoundError, ValidationError } from '../errors.js';
+import { InvalidStateError, NotFoundError, ValidationError } from '../errors.js';
 import type { DomainContext } from '../use-case-context.js';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from './events.js';
 
@@ -99,6 +99,8 @@ export async function resendWebhookDelivery(ctx: DomainContext, input: { deliver
   await db.$transaction(async (tx) => {
     const original = await tx.webhookDelivery.findUnique({ where: { id: input.deliveryId } });
     if (!original) throw new NotFoundError('WebhookDelivery', input.deliveryId);
+    const endpoint = await tx.webhookEndpoint.findUnique({ where: { id: original.endpointId }, select: { enabled: true } });
+    if (!endpoint?.enabled) throw new InvalidStateError('The endpoint is disabled; enable it (updateWebhookEndpoint) first.', 'DISABLED');
     await tx.webhookDelivery.create({
       data: { id, accountId: viewer.accountId, endpointId: original.endpointId, eventId: original.eventId, eventType: original.eventType, payload: original.payload, resentFromId: original.id },
       select: { id: true },
