@@ -57,10 +57,11 @@ const cases: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Case>>
       check: (r) => expect(r.data).toEqual({ conversations: { totalCount: 0, edges: [] } }),
     },
     node: {
-      query: `query ($c: ID!, $l: ID!, $m: ID!, $s: ID!, $u: ID!, $k: ID!) {
-        c: node(id: $c) { id } l: node(id: $l) { id } m: node(id: $m) { id } s: node(id: $s) { id } u: node(id: $u) { id } k: node(id: $k) { id } }`,
-      variables: () => ({ c: a.conversation, l: a.lead, m: a.message, s: a.suggestion, u: a.user, k: a.apiKey }),
-      check: (r) => expect(r.data).toEqual({ c: null, l: null, m: null, s: null, u: null, k: null }),
+      query: `query ($c: ID!, $l: ID!, $m: ID!, $s: ID!, $u: ID!, $k: ID!, $w: ID!, $d: ID!) {
+        c: node(id: $c) { id } l: node(id: $l) { id } m: node(id: $m) { id } s: node(id: $s) { id } u: node(id: $u) { id } k: node(id: $k) { id }
+        w: node(id: $w) { id } d: node(id: $d) { id } }`,
+      variables: () => ({ c: a.conversation, l: a.lead, m: a.message, s: a.suggestion, u: a.user, k: a.apiKey, w: a.webhookEndpoint, d: a.webhookDelivery }),
+      check: (r) => expect(r.data).toEqual({ c: null, l: null, m: null, s: null, u: null, k: null, w: null, d: null }),
     },
     outbox: { query: '{ outbox(first: 50) { edges { node { subject textBody } } } }', check: nothingOfA },
     similarConversations: {
@@ -70,6 +71,15 @@ const cases: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Case>>
       check: (r) => expect((r.data?.similarConversations as { __typename: string }).__typename).toMatch(/^(NotFoundError|VectorSearchUnavailableError)$/),
     },
     users: { query: '{ users(first: 50) { edges { node { email name } } } }', check: nothingOfA },
+    webhookDeliveries: {
+      query: 'query ($id: ID!) { webhookDeliveries(endpointId: $id, first: 50) { edges { node { payload } } } }',
+      variables: () => ({ id: a.webhookEndpoint }),
+      check: (r) => expect(r.data).toEqual({ webhookDeliveries: { edges: [] } }),
+    },
+    webhookEndpoints: {
+      query: '{ webhookEndpoints(first: 50) { edges { node { url } } } }',
+      check: (r) => expect(r.data).toEqual({ webhookEndpoints: { edges: [] } }),
+    },
     viewer: {
       query: '{ viewer { account { id slug name } } }',
       check: (r) => expect((r.data?.viewer as { account: { id: string } }).account.id).toBe(gid('Account', accountB)),
@@ -111,6 +121,26 @@ const cases: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Case>>
       query: mutation('setConversationOutcome', 'input', 'SetConversationOutcomeInput'),
       variables: () => ({ input: { conversationId: a.conversation, outcome: 'WON' } }),
       check: notFoundResult('setConversationOutcome'),
+    },
+    createWebhookEndpoint: {
+      query: mutation('createWebhookEndpoint', 'input', 'CreateWebhookEndpointInput'),
+      variables: () => ({ input: { url: 'https://hooks.beta.example/parley', events: ['SENT'] } }),
+      check: (r) => expect((r.data?.createWebhookEndpoint as { __typename: string }).__typename).toBe('CreateWebhookEndpointPayload'),
+    },
+    deleteWebhookEndpoint: {
+      query: mutation('deleteWebhookEndpoint', 'input', 'DeleteWebhookEndpointInput'),
+      variables: () => ({ input: { endpointId: a.webhookEndpoint } }),
+      check: notFoundResult('deleteWebhookEndpoint'),
+    },
+    resendWebhookDelivery: {
+      query: mutation('resendWebhookDelivery', 'input', 'ResendWebhookDeliveryInput'),
+      variables: () => ({ input: { deliveryId: a.webhookDelivery } }),
+      check: notFoundResult('resendWebhookDelivery'),
+    },
+    updateWebhookEndpoint: {
+      query: mutation('updateWebhookEndpoint', 'input', 'UpdateWebhookEndpointInput'),
+      variables: () => ({ input: { endpointId: a.webhookEndpoint, url: 'https://hooks.beta.example/stolen' } }),
+      check: notFoundResult('updateWebhookEndpoint'),
     },
     unarchiveConversation: { query: mutation('unarchiveConversation', 'input', 'UnarchiveConversationInput'), variables: () => ({ input: { conversationId: a.conversation } }), check: notFoundResult('unarchiveConversation') },
   },
@@ -160,7 +190,15 @@ beforeAll(async () => {
   const user = await prisma.user.findFirstOrThrow({ where: { accountId: devAccountId } });
   const apiKey = await prisma.apiKey.create({ data: { accountId: devAccountId, name: `${SECRET} key`, role: 'AGENT', secretHash: 'x', createdBy: 'test' } });
   await prisma.auditEntry.create({ data: { accountId: devAccountId, actor: 'test', action: `${SECRET}.action`, entityType: 'Conversation', entityId: conversation.id } });
+  const endpoint = await prisma.webhookEndpoint.create({
+    data: { accountId: devAccountId, url: `https://hooks.alpha.example/${SECRET}`, events: ['SENT'], secret: `whsec_${SECRET}` },
+  });
+  const delivery = await prisma.webhookDelivery.create({
+    data: { accountId: devAccountId, endpointId: endpoint.id, eventId: 'evt_alpha', eventType: 'SENT', payload: `{"secret":"${SECRET}"}` },
+  });
   Object.assign(a, {
+    webhookEndpoint: gid('WebhookEndpoint', endpoint.id),
+    webhookDelivery: gid('WebhookDelivery', delivery.id),
     conversation: gid('Conversation', conversation.id),
     lead: gid('Lead', lead.id),
     message: gid('ConversationMessage', conversation.lastMessageId!),

@@ -16,7 +16,8 @@ function checkedUrl(ctx: DomainContext, url: string): string {
   const trimmed = url.trim();
   const problem = ctx.services.webhookSender.checkUrl(trimmed);
   if (problem) throw ValidationError.fromIssues([{ path: ['input', 'url'], message: problem }]);
-  return trimmed;
+  // The parsed form: odd bytes (NUL, lone surrogates) are percent-encoded, so it can be stored.
+  return new URL(trimmed).href;
 }
 
 function checkedEvents(events: readonly string[]): WebhookEventType[] {
