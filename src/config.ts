@@ -32,6 +32,8 @@ const envSchema = z.object({
   POSTMARK_WEBHOOK_PASSWORD: optionalString,
   WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(60 * 1024 * 1024),
   INBOUND_STORE_ATTACHMENT_CONTENT: boolean.default(false),
+  // Privacy (docs/privacy.md)
+  PRIVACY_HASH_KEY: z.string().min(16).default('parley-suppression-v1-default-key'),
   // Outbound webhooks (docs/webhooks.md)
   WEBHOOKS_ALLOW_HTTP: boolean.default(false),
   WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: boolean.default(false),
@@ -164,6 +166,13 @@ const configSchema = envSchema.transform((e) => {
       maxBodyBytes: e.WEBHOOK_MAX_BODY_BYTES,
       /** Keep inbound attachments' base64 content (otherwise only name, type and size). */
       storeAttachmentContent: e.INBOUND_STORE_ATTACHMENT_CONTENT,
+    },
+    privacy: {
+      /**
+       * Key of the HMAC that keeps an erased lead's address as a hash (suppressed_addresses).
+       * Changing it forgets every suppression made before.
+       */
+      hashKey: e.PRIVACY_HASH_KEY,
     },
     outboundWebhooks: {
       /** Endpoints may be http:// (development, tests); otherwise https only. */

@@ -127,6 +127,8 @@ const cases: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Case>>
       variables: () => ({ input: { url: 'https://hooks.beta.example/parley', events: ['SENT'] } }),
       check: (r) => expect((r.data?.createWebhookEndpoint as { __typename: string }).__typename).toBe('CreateWebhookEndpointPayload'),
     },
+    eraseLead: { query: mutation('eraseLead', 'input', 'EraseLeadInput'), variables: () => ({ input: { leadId: a.lead } }), check: notFoundResult('eraseLead') },
+    exportLeadData: { query: mutation('exportLeadData', 'input', 'ExportLeadDataInput'), variables: () => ({ input: { leadId: a.lead } }), check: notFoundResult('exportLeadData') },
     deleteWebhookEndpoint: {
       query: mutation('deleteWebhookEndpoint', 'input', 'DeleteWebhookEndpointInput'),
       variables: () => ({ input: { endpointId: a.webhookEndpoint } }),

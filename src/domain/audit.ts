@@ -19,6 +19,8 @@ export type AuditAction =
   | 'conversation.reviewed'
   | 'conversation.unarchived'
   | 'lead.do_not_contact'
+  | 'lead.erased'
+  | 'lead.exported'
   | 'message.failed'
   | 'message.queued'
   | 'message.sent'

@@ -14,6 +14,7 @@ import './outbox.js';
 import './similar.js';
 import './suggested-action.js';
 import './webhook.js';
+import './privacy.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
 

@@ -120,6 +120,18 @@ export type DeliveryStatus =
   /** Outbound, handed to the email provider without a clear answer (an error after it may have taken it, a dropped connection, a timeout). It is not sent again while the provider is asked; it becomes SENT when found, and is sent again only after the documented look-up window. A SENT or ConversationError event tells when it settles. */
   | 'UNCERTAIN';
 
+/** Input of eraseLead. */
+export type EraseLeadInput = {
+  /** Global ID of the Lead to erase. */
+  leadId: string;
+};
+
+/** Input of exportLeadData. */
+export type ExportLeadDataInput = {
+  /** Global ID of the Lead. */
+  leadId: string;
+};
+
 /** What the lead's reply is trying to do. */
 export type Intent =
   /** Wants to hear more. */
@@ -600,6 +612,45 @@ export type SetOutcomeMutation = { setConversationOutcome:
     | { __typename: 'NotFoundError', message: string, code: string }
     | { __typename: 'SetConversationOutcomePayload', conversation: { id: string, outcome: ConversationOutcome, outcomeAt: string | null } }
     | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type ExportLeadTestMutationVariables = Exact<{
+  input: ExportLeadDataInput;
+}>;
+
+
+export type ExportLeadTestMutation = { exportLeadData:
+    | { __typename: 'ExportLeadDataPayload', data: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type EraseLeadTestMutationVariables = Exact<{
+  input: EraseLeadInput;
+}>;
+
+
+export type EraseLeadTestMutation = { eraseLead:
+    | { __typename: 'EraseLeadPayload', erasedLeadId: string, conversationsErased: number, messagesErased: number }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type SendReplyPrivacyTestMutationVariables = Exact<{
+  input: SendReplyInput;
+}>;
+
+
+export type SendReplyPrivacyTestMutation = { sendReply:
+    | { __typename: 'EmailDeliveryError', code: string }
+    | { __typename: 'ForbiddenError', code: string }
+    | { __typename: 'InvalidStateError', currentState: string, message: string, code: string }
+    | { __typename: 'NotFoundError', code: string }
+    | { __typename: 'RateLimitedError', code: string }
+    | { __typename: 'SendReplyPayload' }
+    | { __typename: 'ValidationError', code: string }
    };
 
 export type RegenerateMutationVariables = Exact<{
@@ -1504,6 +1555,50 @@ export const SetOutcomeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetOutcomeMutation, SetOutcomeMutationVariables>;
+export const ExportLeadTestDocument = new TypedDocumentString(`
+    mutation ExportLeadTest($input: ExportLeadDataInput!) {
+  exportLeadData(input: $input) {
+    __typename
+    ... on ExportLeadDataPayload {
+      data
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExportLeadTestMutation, ExportLeadTestMutationVariables>;
+export const EraseLeadTestDocument = new TypedDocumentString(`
+    mutation EraseLeadTest($input: EraseLeadInput!) {
+  eraseLead(input: $input) {
+    __typename
+    ... on EraseLeadPayload {
+      erasedLeadId
+      conversationsErased
+      messagesErased
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EraseLeadTestMutation, EraseLeadTestMutationVariables>;
+export const SendReplyPrivacyTestDocument = new TypedDocumentString(`
+    mutation SendReplyPrivacyTest($input: SendReplyInput!) {
+  sendReply(input: $input) {
+    __typename
+    ... on InvalidStateError {
+      currentState
+      message
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SendReplyPrivacyTestMutation, SendReplyPrivacyTestMutationVariables>;
 export const RegenerateDocument = new TypedDocumentString(`
     mutation Regenerate($input: RegenerateSuggestionInput!) {
   regenerateSuggestion(input: $input) {

@@ -54,3 +54,15 @@ CREATE TABLE "webhook_delivery_attempts" (
 CREATE INDEX "webhook_delivery_attempts_delivery_id_attempt_idx" ON "webhook_delivery_attempts"("delivery_id", "attempt");
 ALTER TABLE "webhook_delivery_attempts" ADD CONSTRAINT "webhook_delivery_attempts_account_id_fkey" FOREIGN KEY ("account_id") REFERENCES "accounts"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "webhook_delivery_attempts" ADD CONSTRAINT "webhook_delivery_attempts_delivery_id_fkey" FOREIGN KEY ("delivery_id") REFERENCES "webhook_deliveries"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Erased leads' addresses, as keyed hashes: never emailed again.
+CREATE TABLE "suppressed_addresses" (
+    "id" UUID NOT NULL,
+    "account_id" UUID NOT NULL,
+    "address_hash" TEXT NOT NULL,
+    "reason" TEXT NOT NULL,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "suppressed_addresses_pkey" PRIMARY KEY ("id")
+);
+CREATE UNIQUE INDEX "suppressed_addresses_account_id_address_hash_key" ON "suppressed_addresses"("account_id", "address_hash");
+ALTER TABLE "suppressed_addresses" ADD CONSTRAINT "suppressed_addresses_account_id_fkey" FOREIGN KEY ("account_id") REFERENCES "accounts"("id") ON DELETE CASCADE ON UPDATE CASCADE;
