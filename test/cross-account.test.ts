@@ -129,6 +129,11 @@ const cases: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Case>>
     },
     eraseLead: { query: mutation('eraseLead', 'input', 'EraseLeadInput'), variables: () => ({ input: { leadId: a.lead } }), check: notFoundResult('eraseLead') },
     exportLeadData: { query: mutation('exportLeadData', 'input', 'ExportLeadDataInput'), variables: () => ({ input: { leadId: a.lead } }), check: notFoundResult('exportLeadData') },
+    mergeConversations: {
+      query: mutation('mergeConversations', 'input', 'MergeConversationsInput'),
+      variables: () => ({ input: { sourceId: a.conversation, targetId: a.conversationB } }),
+      check: notFoundResult('mergeConversations'),
+    },
     deleteWebhookEndpoint: {
       query: mutation('deleteWebhookEndpoint', 'input', 'DeleteWebhookEndpointInput'),
       variables: () => ({ input: { endpointId: a.webhookEndpoint } }),
@@ -210,6 +215,9 @@ beforeAll(async () => {
   });
   const b = await createAccount(prisma, 'beta-team');
   accountB = b.id;
+  // B's own conversation, as a merge target for A's.
+  const leadB = await createLead(prisma, b.id);
+  a.conversationB = gid('Conversation', (await createConversation(prisma, b.id, leadB.id)).id);
   const owner = await prisma.user.create({ data: { accountId: b.id, email: 'owner@beta.example', name: 'Beta owner', role: 'OWNER' } });
   tokenB = await tokens.sign({ userId: owner.id, accountId: b.id, role: 'OWNER' }, 600);
   snapshotA = await snapshotOfA();

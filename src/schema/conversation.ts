@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { conversationOrderBy, conversationWhere } from './conversation-filter.js';
-import { ARCHIVE_REASON_MAX, archiveConversation, unarchiveConversation } from '../domain/conversations/index.js';
+import { ARCHIVE_REASON_MAX, archiveConversation, mergeConversations, resolveConversationId, unarchiveConversation } from '../domain/conversations/index.js';
 import { EmailDeliveryError, InvalidStateError, RateLimitedError } from '../domain/errors.js';
 import { sendReply } from '../domain/sending/index.js';
 import {
@@ -14,7 +14,7 @@ import {
 } from '../domain/sending/index.js';
 import { baseMutationErrors } from './errors.js';
 import { builder } from './builder.js';
-import { idOfType } from './ids.js';
+import { encodeParleyId, idOfType } from './ids.js';
 import { readQuery } from './optional-row.js';
 import { ConversationStatusEnum, OrderDirectionEnum } from './enums.js';
 import { AISuggestionNode } from './suggestion.js';
@@ -131,9 +131,11 @@ builder.queryFields((t) => ({
     description:
       'One conversation by its global ID; null when it is not in your account (as node(id) answers). ' +
       'A malformed id, or the id of another type, is a VALIDATION_FAILED error.',
-    args: { id: t.arg.globalID({ required: true, description: 'Global ID of the conversation.' }) },
-    resolve: (query, _parent, args, ctx) =>
-      dbOf(ctx).conversation.findUnique({ ...query, where: { id: idOfType(args.id, 'Conversation', ['id']) } }),
+    args: { id: t.arg.globalID({ required: true, description: 'Global ID of the conversation (of a merged one: the conversation it joined is returned).' }) },
+    resolve: async (query, _parent, args, ctx) => {
+      const id = await resolveConversationId(domainOf(ctx), { conversationId: idOfType(args.id, 'Conversation', ['id']) });
+      return id ? dbOf(ctx).conversation.findUnique({ ...query, where: { id } }) : null;
+    },
   }),
 }));
 
@@ -271,6 +273,38 @@ builder.relayMutationField(
         description: 'The conversation as it is now.',
         resolve: (query, p, _args, ctx) => dbOf(ctx).conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
       }),
+    }),
+  },
+);
+
+builder.relayMutationField(
+  'mergeConversations',
+  {
+    description: 'Input of mergeConversations.',
+    inputFields: (t) => ({
+      sourceId: t.globalID({ required: true, description: 'Global ID of the conversation merged away (its messages move).' }),
+      targetId: t.globalID({ required: true, description: 'Global ID of the conversation that receives them.' }),
+    }),
+  },
+  {
+    description:
+      "Merge one conversation into another of your account (a reply that started a second thread): the source's messages, drafts and analyses move into the target, the target's lead stays the thread's lead, and the source's id and reply address lead to the target from then on (node(id) and conversation(id) answer the target; replies to the source's address land in it). When both have a pending draft, the target's stays. Refused while an email of either is still being sent.",
+    errors: { types: [...baseMutationErrors, InvalidStateError], directResult: true },
+    resolve: (_r, { input }, ctx) =>
+      mergeConversations(domainOf(ctx), {
+        sourceId: idOfType(input.sourceId, 'Conversation', ['input', 'sourceId']),
+        targetId: idOfType(input.targetId, 'Conversation', ['input', 'targetId']),
+      }),
+  },
+  {
+    description: 'Result of mergeConversations.',
+    outputFields: (t) => ({
+      conversation: t.prismaField({
+        type: 'Conversation',
+        description: 'The target, with the merged messages.',
+        resolve: (query, p, _args, ctx) => dbOf(ctx).conversation.findUniqueOrThrow({ ...query, where: { id: p.targetId } }),
+      }),
+      mergedConversationId: t.id({ description: 'The global ID the source had (it now leads to the target).', resolve: (p) => encodeParleyId('Conversation', p.sourceId) }),
     }),
   },
 );

@@ -42,6 +42,8 @@ type Documents = {
     "\n  query InboundMessage($id: ID!) {\n    node(id: $id) {\n      ... on ConversationMessage {\n        fromEmail\n        fromName\n        subject\n        textBody\n        htmlBody\n        strippedText\n        ccEmails\n        attachments { name contentType size }\n        originalPayload { sizeBytes sha256 contentBase64 }\n        conversation { subject lead { email name } }\n      }\n    }\n  }\n": typeof types.InboundMessageDocument,
     "\n  query LargeMessage($id: ID!) {\n    node(id: $id) {\n      ... on ConversationMessage {\n        fromEmail\n        textBody\n        attachments { name size }\n        originalPayload { sizeBytes sha256 }\n        conversation { status lead { email } }\n      }\n    }\n  }\n": typeof types.LargeMessageDocument,
     "\n  query InboundThread($id: ID!) {\n    conversation(id: $id) {\n      status\n      lead { email name }\n      lastMessage { direction textBody strippedText htmlBody fromEmail ccEmails attachments { name contentType size } }\n      messages(first: 20) { totalCount }\n    }\n  }\n": typeof types.InboundThreadDocument,
+    "\n  mutation MergeTest($input: MergeConversationsInput!) {\n    mergeConversations(input: $input) {\n      __typename\n      ... on MergeConversationsPayload { mergedConversationId conversation { id status messages(first: 50) { totalCount } } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.MergeTestDocument,
+    "\n  query MergedLookupTest($id: ID!) {\n    node(id: $id) { id }\n    conversation(id: $id) { id subject }\n  }\n": typeof types.MergedLookupTestDocument,
     "\n  query ServerCheck { conversations(first: 1) { totalCount } }\n": typeof types.ServerCheckDocument,
     "\n  mutation SetOutcome($input: SetConversationOutcomeInput!) {\n    setConversationOutcome(input: $input) {\n      __typename\n      ... on SetConversationOutcomePayload { conversation { id outcome outcomeAt } }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": typeof types.SetOutcomeDocument,
     "\n  mutation ExportLeadTest($input: ExportLeadDataInput!) {\n    exportLeadData(input: $input) { __typename ... on ExportLeadDataPayload { data } ... on Error { code message } }\n  }\n": typeof types.ExportLeadTestDocument,
@@ -100,6 +102,8 @@ const documents: Documents = {
     "\n  query InboundMessage($id: ID!) {\n    node(id: $id) {\n      ... on ConversationMessage {\n        fromEmail\n        fromName\n        subject\n        textBody\n        htmlBody\n        strippedText\n        ccEmails\n        attachments { name contentType size }\n        originalPayload { sizeBytes sha256 contentBase64 }\n        conversation { subject lead { email name } }\n      }\n    }\n  }\n": types.InboundMessageDocument,
     "\n  query LargeMessage($id: ID!) {\n    node(id: $id) {\n      ... on ConversationMessage {\n        fromEmail\n        textBody\n        attachments { name size }\n        originalPayload { sizeBytes sha256 }\n        conversation { status lead { email } }\n      }\n    }\n  }\n": types.LargeMessageDocument,
     "\n  query InboundThread($id: ID!) {\n    conversation(id: $id) {\n      status\n      lead { email name }\n      lastMessage { direction textBody strippedText htmlBody fromEmail ccEmails attachments { name contentType size } }\n      messages(first: 20) { totalCount }\n    }\n  }\n": types.InboundThreadDocument,
+    "\n  mutation MergeTest($input: MergeConversationsInput!) {\n    mergeConversations(input: $input) {\n      __typename\n      ... on MergeConversationsPayload { mergedConversationId conversation { id status messages(first: 50) { totalCount } } }\n      ... on Error { code message }\n    }\n  }\n": types.MergeTestDocument,
+    "\n  query MergedLookupTest($id: ID!) {\n    node(id: $id) { id }\n    conversation(id: $id) { id subject }\n  }\n": types.MergedLookupTestDocument,
     "\n  query ServerCheck { conversations(first: 1) { totalCount } }\n": types.ServerCheckDocument,
     "\n  mutation SetOutcome($input: SetConversationOutcomeInput!) {\n    setConversationOutcome(input: $input) {\n      __typename\n      ... on SetConversationOutcomePayload { conversation { id outcome outcomeAt } }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.SetOutcomeDocument,
     "\n  mutation ExportLeadTest($input: ExportLeadDataInput!) {\n    exportLeadData(input: $input) { __typename ... on ExportLeadDataPayload { data } ... on Error { code message } }\n  }\n": types.ExportLeadTestDocument,
@@ -239,6 +243,14 @@ export function graphql(source: "\n  query LargeMessage($id: ID!) {\n    node(id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query InboundThread($id: ID!) {\n    conversation(id: $id) {\n      status\n      lead { email name }\n      lastMessage { direction textBody strippedText htmlBody fromEmail ccEmails attachments { name contentType size } }\n      messages(first: 20) { totalCount }\n    }\n  }\n"): typeof import('./graphql.js').InboundThreadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MergeTest($input: MergeConversationsInput!) {\n    mergeConversations(input: $input) {\n      __typename\n      ... on MergeConversationsPayload { mergedConversationId conversation { id status messages(first: 50) { totalCount } } }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').MergeTestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MergedLookupTest($id: ID!) {\n    node(id: $id) { id }\n    conversation(id: $id) { id subject }\n  }\n"): typeof import('./graphql.js').MergedLookupTestDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

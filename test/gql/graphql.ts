@@ -153,6 +153,14 @@ export type Intent =
   /** Asks not to be emailed again. */
   | 'UNSUBSCRIBE';
 
+/** Input of mergeConversations. */
+export type MergeConversationsInput = {
+  /** Global ID of the conversation merged away (its messages move). */
+  sourceId: string;
+  /** Global ID of the conversation that receives them. */
+  targetId: string;
+};
+
 /** Which way an email travelled. */
 export type MessageDirection =
   /** From the lead to us. */
@@ -595,6 +603,36 @@ export type InboundThreadQueryVariables = Exact<{
 
 
 export type InboundThreadQuery = { conversation: { status: ConversationStatus, lead: { email: string, name: string }, lastMessage: { direction: MessageDirection, textBody: string, strippedText: string | null, htmlBody: string | null, fromEmail: string, ccEmails: Array<string>, attachments: Array<{ name: string, contentType: string, size: number }> } | null, messages: { totalCount: number } } | null };
+
+export type MergeTestMutationVariables = Exact<{
+  input: MergeConversationsInput;
+}>;
+
+
+export type MergeTestMutation = { mergeConversations:
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidStateError', code: string, message: string }
+    | { __typename: 'MergeConversationsPayload', mergedConversationId: string, conversation: { id: string, status: ConversationStatus, messages: { totalCount: number } } }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type MergedLookupTestQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type MergedLookupTestQuery = { node:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+   | null, conversation: { id: string, subject: string } | null };
 
 export type ServerCheckQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1521,6 +1559,38 @@ export const InboundThreadDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InboundThreadQuery, InboundThreadQueryVariables>;
+export const MergeTestDocument = new TypedDocumentString(`
+    mutation MergeTest($input: MergeConversationsInput!) {
+  mergeConversations(input: $input) {
+    __typename
+    ... on MergeConversationsPayload {
+      mergedConversationId
+      conversation {
+        id
+        status
+        messages(first: 50) {
+          totalCount
+        }
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MergeTestMutation, MergeTestMutationVariables>;
+export const MergedLookupTestDocument = new TypedDocumentString(`
+    query MergedLookupTest($id: ID!) {
+  node(id: $id) {
+    id
+  }
+  conversation(id: $id) {
+    id
+    subject
+  }
+}
+    `) as unknown as TypedDocumentString<MergedLookupTestQuery, MergedLookupTestQueryVariables>;
 export const ServerCheckDocument = new TypedDocumentString(`
     query ServerCheck {
   conversations(first: 1) {

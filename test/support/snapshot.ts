@@ -15,6 +15,7 @@ export async function snapshotDatabase(prisma: PrismaClient, accountId?: string)
     jobs: await prisma.job.findMany(query),
     outbound: await prisma.outboundEmail.findMany(query),
     outbox: await prisma.outboxEmail.findMany(query),
+    merges: await prisma.conversationMerge.findMany(query),
     suppressed: await prisma.suppressedAddress.findMany(query),
     webhookEndpoints: await prisma.webhookEndpoint.findMany(query),
     webhookDeliveries: await prisma.webhookDelivery.findMany(query),

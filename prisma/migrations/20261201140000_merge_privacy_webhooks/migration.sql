@@ -66,3 +66,18 @@ CREATE TABLE "suppressed_addresses" (
 );
 CREATE UNIQUE INDEX "suppressed_addresses_account_id_address_hash_key" ON "suppressed_addresses"("account_id", "address_hash");
 ALTER TABLE "suppressed_addresses" ADD CONSTRAINT "suppressed_addresses_account_id_fkey" FOREIGN KEY ("account_id") REFERENCES "accounts"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Merged conversations' tombstones: the source id and reply hash redirect to the target.
+CREATE TABLE "conversation_merges" (
+    "id" UUID NOT NULL,
+    "account_id" UUID NOT NULL,
+    "target_id" UUID NOT NULL,
+    "reply_hash" TEXT NOT NULL,
+    "actor" TEXT NOT NULL,
+    "merged_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "conversation_merges_pkey" PRIMARY KEY ("id")
+);
+CREATE UNIQUE INDEX "conversation_merges_reply_hash_key" ON "conversation_merges"("reply_hash");
+CREATE INDEX "conversation_merges_target_id_idx" ON "conversation_merges"("target_id");
+ALTER TABLE "conversation_merges" ADD CONSTRAINT "conversation_merges_account_id_fkey" FOREIGN KEY ("account_id") REFERENCES "accounts"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "conversation_merges" ADD CONSTRAINT "conversation_merges_target_id_fkey" FOREIGN KEY ("target_id") REFERENCES "conversations"("id") ON DELETE CASCADE ON UPDATE CASCADE;

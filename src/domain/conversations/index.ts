@@ -2,3 +2,4 @@
 export { ARCHIVE_REASON_MAX, archiveConversation, unarchiveConversation, type ArchiveResult } from './archive.js';
 export { setConversationOutcome } from './outcome.js';
 export { resolveSuggestedAction, type SuggestedActionDecision } from './suggested-action.js';
+export { mergeConversations, resolveConversationId } from './merge.js';

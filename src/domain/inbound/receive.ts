@@ -84,7 +84,13 @@ async function byMailboxHash(services: AppServices, email: InboundEmail, account
     where: { replyHash: { in: hashes }, ...(accountId ? { accountId } : {}) },
     select: { id: true, accountId: true },
   });
-  return conversation && { ...conversation, threadedBy: 'mailbox-hash' };
+  if (conversation) return { ...conversation, threadedBy: 'mailbox-hash' };
+  // The reply address of a conversation merged into another leads to that one.
+  const merged = await services.prisma.conversationMerge.findFirst({
+    where: { replyHash: { in: hashes }, ...(accountId ? { accountId } : {}) },
+    select: { targetId: true, accountId: true },
+  });
+  return merged && { id: merged.targetId, accountId: merged.accountId, threadedBy: 'mailbox-hash' };
 }
 
 /** In-Reply-To and References name Message-IDs of earlier emails: ours or Postmark's ids. */
