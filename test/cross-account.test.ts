@@ -134,6 +134,11 @@ const cases: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Case>>
       variables: () => ({ input: { sourceId: a.conversation, targetId: a.conversationB } }),
       check: notFoundResult('mergeConversations'),
     },
+    moveMessage: {
+      query: mutation('moveMessage', 'input', 'MoveMessageInput'),
+      variables: () => ({ input: { messageId: a.message, toConversationId: a.conversationB } }),
+      check: notFoundResult('moveMessage'),
+    },
     deleteWebhookEndpoint: {
       query: mutation('deleteWebhookEndpoint', 'input', 'DeleteWebhookEndpointInput'),
       variables: () => ({ input: { endpointId: a.webhookEndpoint } }),

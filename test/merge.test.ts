@@ -110,3 +110,52 @@ describe('mergeConversations', () => {
     expect(again.data!.mergeConversations.__typename).toBe('NotFoundError');
   });
 });
+
+const Move = graphql(`
+  mutation MoveMessageTest($input: MoveMessageInput!) {
+    moveMessage(input: $input) {
+      __typename
+      ... on MoveMessagePayload {
+        movedMessage { id }
+        conversation { id subject status lead { id } messages(first: 10) { totalCount } lastMessage { id } }
+        fromConversation { id messages(first: 10) { totalCount } lastMessage { id } }
+      }
+      ... on Error { code message }
+    }
+  }
+`);
+
+describe('moveMessage', () => {
+  it('splits a message into a new conversation with the same lead, with the draft that answers it', async () => {
+    const { prisma, devAccountId } = app.services;
+    const lead = await createLead(prisma, devAccountId);
+    const thread = await createConversation(prisma, devAccountId, lead.id, {
+      subject: 'Website project',
+      status: 'NEEDS_REVIEW',
+      messages: [
+        { direction: 'OUTBOUND', at: new Date('2026-11-20T09:00:00Z') },
+        { direction: 'INBOUND', at: new Date('2026-11-21T09:00:00Z'), text: 'Unrelated: can you also do our logo?' },
+      ],
+    });
+    const [first, second] = await prisma.conversationMessage.findMany({ where: { conversationId: thread.id }, orderBy: { createdAt: 'asc' } });
+    await prisma.conversationMessage.update({ where: { id: second!.id }, data: { subject: 'Re: Logo' } });
+    const draft = await prisma.aISuggestion.create({
+      data: { accountId: devAccountId, conversationId: thread.id, inReplyToId: second!.id, status: 'PENDING', subject: 'Re: Logo', body: 'Yes.', confidence: 0.8, provider: 'offline', model: 'offline' },
+    });
+    const moved = await app.execute(Move, { input: { messageId: gid('ConversationMessage', second!.id), toConversationId: null } });
+    const payload = moved.data!.moveMessage;
+    if (payload.__typename !== 'MoveMessagePayload') throw new Error(JSON.stringify(moved));
+    expect(payload.conversation).toMatchObject({ subject: 'Logo', status: 'NEEDS_REVIEW', lead: { id: gid('Lead', lead.id) }, messages: { totalCount: 1 }, lastMessage: { id: gid('ConversationMessage', second!.id) } });
+    expect(payload.conversation.id).not.toBe(gid('Conversation', thread.id));
+    expect(payload.fromConversation).toMatchObject({ id: gid('Conversation', thread.id), messages: { totalCount: 1 }, lastMessage: { id: gid('ConversationMessage', first!.id) } });
+    const movedDraft = await prisma.aISuggestion.findUniqueOrThrow({ where: { id: draft.id } });
+    expect(movedDraft.conversationId).toBe(rawId(payload.conversation.id));
+    expect(await prisma.auditEntry.count({ where: { action: 'conversation.split', entityId: rawId(payload.conversation.id) } })).toBe(1);
+
+    // And back: moved into the original conversation again.
+    const back = await app.execute(Move, { input: { messageId: gid('ConversationMessage', second!.id), toConversationId: gid('Conversation', thread.id) } });
+    expect(back.data!.moveMessage).toMatchObject({ conversation: { id: gid('Conversation', thread.id), messages: { totalCount: 2 }, lastMessage: { id: gid('ConversationMessage', second!.id) } } });
+    const same = await app.execute(Move, { input: { messageId: gid('ConversationMessage', second!.id), toConversationId: gid('Conversation', thread.id) } });
+    expect(same.data!.moveMessage.__typename).toBe('ValidationError');
+  });
+});

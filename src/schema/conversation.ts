@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { conversationOrderBy, conversationWhere } from './conversation-filter.js';
-import { ARCHIVE_REASON_MAX, archiveConversation, mergeConversations, resolveConversationId, unarchiveConversation } from '../domain/conversations/index.js';
+import { ARCHIVE_REASON_MAX, archiveConversation, mergeConversations, moveMessage, resolveConversationId, unarchiveConversation } from '../domain/conversations/index.js';
 import { EmailDeliveryError, InvalidStateError, RateLimitedError } from '../domain/errors.js';
 import { sendReply } from '../domain/sending/index.js';
 import {
@@ -305,6 +305,47 @@ builder.relayMutationField(
         resolve: (query, p, _args, ctx) => dbOf(ctx).conversation.findUniqueOrThrow({ ...query, where: { id: p.targetId } }),
       }),
       mergedConversationId: t.id({ description: 'The global ID the source had (it now leads to the target).', resolve: (p) => encodeParleyId('Conversation', p.sourceId) }),
+    }),
+  },
+);
+
+builder.relayMutationField(
+  'moveMessage',
+  {
+    description: 'Input of moveMessage.',
+    inputFields: (t) => ({
+      messageId: t.globalID({ required: true, description: 'Global ID of the ConversationMessage to move.' }),
+      toConversationId: t.globalID({ description: 'Global ID of the conversation to move it to; null or absent: a new conversation of its own (a split).' }),
+    }),
+  },
+  {
+    description:
+      'Move one email to another conversation of your account, or split it into a new conversation with the same lead (toConversationId null). Its analysis, delivery record and the drafts answering it move with it; a moved pending draft yields to the target\'s own. Refused while the email is still being sent.',
+    errors: { types: [...baseMutationErrors, InvalidStateError], directResult: true },
+    resolve: (_r, { input }, ctx) =>
+      moveMessage(domainOf(ctx), {
+        messageId: idOfType(input.messageId, 'ConversationMessage', ['input', 'messageId']),
+        toConversationId: input.toConversationId ? idOfType(input.toConversationId, 'Conversation', ['input', 'toConversationId']) : null,
+      }),
+  },
+  {
+    description: 'Result of moveMessage.',
+    outputFields: (t) => ({
+      movedMessage: t.prismaField({
+        type: 'ConversationMessage',
+        description: 'The message, in its new conversation.',
+        resolve: (query, p, _args, ctx) => dbOf(ctx).conversationMessage.findUniqueOrThrow({ ...query, where: { id: p.messageId } }),
+      }),
+      conversation: t.prismaField({
+        type: 'Conversation',
+        description: 'The conversation it is in now (new, for a split).',
+        resolve: (query, p, _args, ctx) => dbOf(ctx).conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
+      }),
+      fromConversation: t.prismaField({
+        type: 'Conversation',
+        description: 'The conversation it left.',
+        resolve: (query, p, _args, ctx) => dbOf(ctx).conversation.findUniqueOrThrow({ ...query, where: { id: p.fromConversationId } }),
+      }),
     }),
   },
 );

@@ -44,6 +44,7 @@ type Documents = {
     "\n  query InboundThread($id: ID!) {\n    conversation(id: $id) {\n      status\n      lead { email name }\n      lastMessage { direction textBody strippedText htmlBody fromEmail ccEmails attachments { name contentType size } }\n      messages(first: 20) { totalCount }\n    }\n  }\n": typeof types.InboundThreadDocument,
     "\n  mutation MergeTest($input: MergeConversationsInput!) {\n    mergeConversations(input: $input) {\n      __typename\n      ... on MergeConversationsPayload { mergedConversationId conversation { id status messages(first: 50) { totalCount } } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.MergeTestDocument,
     "\n  query MergedLookupTest($id: ID!) {\n    node(id: $id) { id }\n    conversation(id: $id) { id subject }\n  }\n": typeof types.MergedLookupTestDocument,
+    "\n  mutation MoveMessageTest($input: MoveMessageInput!) {\n    moveMessage(input: $input) {\n      __typename\n      ... on MoveMessagePayload {\n        movedMessage { id }\n        conversation { id subject status lead { id } messages(first: 10) { totalCount } lastMessage { id } }\n        fromConversation { id messages(first: 10) { totalCount } lastMessage { id } }\n      }\n      ... on Error { code message }\n    }\n  }\n": typeof types.MoveMessageTestDocument,
     "\n  query ServerCheck { conversations(first: 1) { totalCount } }\n": typeof types.ServerCheckDocument,
     "\n  mutation SetOutcome($input: SetConversationOutcomeInput!) {\n    setConversationOutcome(input: $input) {\n      __typename\n      ... on SetConversationOutcomePayload { conversation { id outcome outcomeAt } }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": typeof types.SetOutcomeDocument,
     "\n  mutation ExportLeadTest($input: ExportLeadDataInput!) {\n    exportLeadData(input: $input) { __typename ... on ExportLeadDataPayload { data } ... on Error { code message } }\n  }\n": typeof types.ExportLeadTestDocument,
@@ -104,6 +105,7 @@ const documents: Documents = {
     "\n  query InboundThread($id: ID!) {\n    conversation(id: $id) {\n      status\n      lead { email name }\n      lastMessage { direction textBody strippedText htmlBody fromEmail ccEmails attachments { name contentType size } }\n      messages(first: 20) { totalCount }\n    }\n  }\n": types.InboundThreadDocument,
     "\n  mutation MergeTest($input: MergeConversationsInput!) {\n    mergeConversations(input: $input) {\n      __typename\n      ... on MergeConversationsPayload { mergedConversationId conversation { id status messages(first: 50) { totalCount } } }\n      ... on Error { code message }\n    }\n  }\n": types.MergeTestDocument,
     "\n  query MergedLookupTest($id: ID!) {\n    node(id: $id) { id }\n    conversation(id: $id) { id subject }\n  }\n": types.MergedLookupTestDocument,
+    "\n  mutation MoveMessageTest($input: MoveMessageInput!) {\n    moveMessage(input: $input) {\n      __typename\n      ... on MoveMessagePayload {\n        movedMessage { id }\n        conversation { id subject status lead { id } messages(first: 10) { totalCount } lastMessage { id } }\n        fromConversation { id messages(first: 10) { totalCount } lastMessage { id } }\n      }\n      ... on Error { code message }\n    }\n  }\n": types.MoveMessageTestDocument,
     "\n  query ServerCheck { conversations(first: 1) { totalCount } }\n": types.ServerCheckDocument,
     "\n  mutation SetOutcome($input: SetConversationOutcomeInput!) {\n    setConversationOutcome(input: $input) {\n      __typename\n      ... on SetConversationOutcomePayload { conversation { id outcome outcomeAt } }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.SetOutcomeDocument,
     "\n  mutation ExportLeadTest($input: ExportLeadDataInput!) {\n    exportLeadData(input: $input) { __typename ... on ExportLeadDataPayload { data } ... on Error { code message } }\n  }\n": types.ExportLeadTestDocument,
@@ -251,6 +253,10 @@ export function graphql(source: "\n  mutation MergeTest($input: MergeConversatio
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MergedLookupTest($id: ID!) {\n    node(id: $id) { id }\n    conversation(id: $id) { id subject }\n  }\n"): typeof import('./graphql.js').MergedLookupTestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MoveMessageTest($input: MoveMessageInput!) {\n    moveMessage(input: $input) {\n      __typename\n      ... on MoveMessagePayload {\n        movedMessage { id }\n        conversation { id subject status lead { id } messages(first: 10) { totalCount } lastMessage { id } }\n        fromConversation { id messages(first: 10) { totalCount } lastMessage { id } }\n      }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').MoveMessageTestDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -168,6 +168,14 @@ export type MessageDirection =
   /** From us to the lead. */
   | 'OUTBOUND';
 
+/** Input of moveMessage. */
+export type MoveMessageInput = {
+  /** Global ID of the ConversationMessage to move. */
+  messageId: string;
+  /** Global ID of the conversation to move it to; null or absent: a new conversation of its own (a split). */
+  toConversationId?: string | null | undefined;
+};
+
 /** Sort direction. */
 export type OrderDirection =
   /** Oldest or smallest first. */
@@ -633,6 +641,19 @@ export type MergedLookupTestQuery = { node:
     | { id: string }
     | { id: string }
    | null, conversation: { id: string, subject: string } | null };
+
+export type MoveMessageTestMutationVariables = Exact<{
+  input: MoveMessageInput;
+}>;
+
+
+export type MoveMessageTestMutation = { moveMessage:
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidStateError', code: string, message: string }
+    | { __typename: 'MoveMessagePayload', movedMessage: { id: string }, conversation: { id: string, subject: string, status: ConversationStatus, lead: { id: string }, messages: { totalCount: number }, lastMessage: { id: string } | null }, fromConversation: { id: string, messages: { totalCount: number }, lastMessage: { id: string } | null } }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
 
 export type ServerCheckQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1591,6 +1612,45 @@ export const MergedLookupTestDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MergedLookupTestQuery, MergedLookupTestQueryVariables>;
+export const MoveMessageTestDocument = new TypedDocumentString(`
+    mutation MoveMessageTest($input: MoveMessageInput!) {
+  moveMessage(input: $input) {
+    __typename
+    ... on MoveMessagePayload {
+      movedMessage {
+        id
+      }
+      conversation {
+        id
+        subject
+        status
+        lead {
+          id
+        }
+        messages(first: 10) {
+          totalCount
+        }
+        lastMessage {
+          id
+        }
+      }
+      fromConversation {
+        id
+        messages(first: 10) {
+          totalCount
+        }
+        lastMessage {
+          id
+        }
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MoveMessageTestMutation, MoveMessageTestMutationVariables>;
 export const ServerCheckDocument = new TypedDocumentString(`
     query ServerCheck {
   conversations(first: 1) {

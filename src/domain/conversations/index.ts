@@ -3,3 +3,4 @@ export { ARCHIVE_REASON_MAX, archiveConversation, unarchiveConversation, type Ar
 export { setConversationOutcome } from './outcome.js';
 export { resolveSuggestedAction, type SuggestedActionDecision } from './suggested-action.js';
 export { mergeConversations, resolveConversationId } from './merge.js';
+export { moveMessage } from './move-message.js';
