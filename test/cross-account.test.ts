@@ -131,12 +131,12 @@ const cases: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Case>>
     exportLeadData: { query: mutation('exportLeadData', 'input', 'ExportLeadDataInput'), variables: () => ({ input: { leadId: a.lead } }), check: notFoundResult('exportLeadData') },
     mergeConversations: {
       query: mutation('mergeConversations', 'input', 'MergeConversationsInput'),
-      variables: () => ({ input: { sourceId: a.conversation, targetId: a.conversationB } }),
+      variables: () => ({ input: { sourceId: a.conversation, targetId: a.conversation2 } }),
       check: notFoundResult('mergeConversations'),
     },
     moveMessage: {
       query: mutation('moveMessage', 'input', 'MoveMessageInput'),
-      variables: () => ({ input: { messageId: a.message, toConversationId: a.conversationB } }),
+      variables: () => ({ input: { messageId: a.message, toConversationId: a.conversation2 } }),
       check: notFoundResult('moveMessage'),
     },
     deleteWebhookEndpoint: {
@@ -208,7 +208,10 @@ beforeAll(async () => {
   const delivery = await prisma.webhookDelivery.create({
     data: { accountId: devAccountId, endpointId: endpoint.id, eventId: 'evt_alpha', eventType: 'SENT', payload: `{"secret":"${SECRET}"}` },
   });
+  // A second thread of A's: B tries to merge A's threads, or move A's message between them.
+  const second = await createConversation(prisma, devAccountId, lead.id, { subject: `${SECRET} second deal` });
   Object.assign(a, {
+    conversation2: gid('Conversation', second.id),
     webhookEndpoint: gid('WebhookEndpoint', endpoint.id),
     webhookDelivery: gid('WebhookDelivery', delivery.id),
     conversation: gid('Conversation', conversation.id),
@@ -220,9 +223,6 @@ beforeAll(async () => {
   });
   const b = await createAccount(prisma, 'beta-team');
   accountB = b.id;
-  // B's own conversation, as a merge target for A's.
-  const leadB = await createLead(prisma, b.id);
-  a.conversationB = gid('Conversation', (await createConversation(prisma, b.id, leadB.id)).id);
   const owner = await prisma.user.create({ data: { accountId: b.id, email: 'owner@beta.example', name: 'Beta owner', role: 'OWNER' } });
   tokenB = await tokens.sign({ userId: owner.id, accountId: b.id, role: 'OWNER' }, 600);
   snapshotA = await snapshotOfA();
