@@ -69,7 +69,9 @@ describe('migrations', () => {
         const scalarCount = fields.filter((f) => f.kind === 'scalar' || f.kind === 'enum').length;
         const table = { Account: 'accounts', User: 'users', Lead: 'leads', Conversation: 'conversations', AuditEntry: 'audit_entries', Job: 'jobs', EmailEvent: 'email_events', ApiKey: 'api_keys',
           ConversationMessage: 'conversation_messages', AISuggestion: 'ai_suggestions',
-          ConversationEmbedding: 'conversation_embeddings', OutboundEmail: 'outbound_emails', OutboxEmail: 'outbox_emails', MessageAnalysis: 'message_analyses', InboundOriginal: 'inbound_originals' }[model];
+          ConversationEmbedding: 'conversation_embeddings', OutboundEmail: 'outbound_emails', OutboxEmail: 'outbox_emails', MessageAnalysis: 'message_analyses', InboundOriginal: 'inbound_originals',
+          WebhookEndpoint: 'webhook_endpoints', WebhookDelivery: 'webhook_deliveries', WebhookDeliveryAttempt: 'webhook_delivery_attempts',
+          SuppressedAddress: 'suppressed_addresses', ConversationMerge: 'conversation_merges' }[model];
         expect(table, `table for ${model}`).toBeDefined();
         const columns = rows.filter((r) => r.table_name === table).map((r) => r.column_name);
         // The embedding column is Unsupported("vector") in Prisma: present only with pgvector.
