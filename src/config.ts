@@ -34,6 +34,14 @@ const envSchema = z.object({
   POSTMARK_WEBHOOK_PASSWORD: optionalString,
   WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(60 * 1024 * 1024),
   INBOUND_STORE_ATTACHMENT_CONTENT: boolean.default(false),
+  // Privacy (docs/privacy.md)
+  PRIVACY_HASH_KEY: z.string().min(16).default('parley-suppression-v1-default-key'),
+  // Outbound webhooks (docs/webhooks.md)
+  WEBHOOKS_ALLOW_HTTP: boolean.default(false),
+  WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: boolean.default(false),
+  WEBHOOKS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  WEBHOOKS_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).default(5),
+  WEBHOOKS_DISABLE_AFTER_MS: z.coerce.number().int().min(0).default(5 * 24 * 3600_000),
   // Background jobs
   JOBS_RUN_WORKER: boolean.default(true),
   JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
@@ -164,6 +172,25 @@ const configSchema = envSchema.transform((e) => {
       maxBodyBytes: e.WEBHOOK_MAX_BODY_BYTES,
       /** Keep inbound attachments' base64 content (otherwise only name, type and size). */
       storeAttachmentContent: e.INBOUND_STORE_ATTACHMENT_CONTENT,
+    },
+    privacy: {
+      /**
+       * Key of the HMAC that keeps an erased lead's address as a hash (suppressed_addresses).
+       * Changing it forgets every suppression made before.
+       */
+      hashKey: e.PRIVACY_HASH_KEY,
+    },
+    outboundWebhooks: {
+      /** Endpoints may be http:// (development, tests); otherwise https only. */
+      allowHttp: e.WEBHOOKS_ALLOW_HTTP,
+      /** Endpoints may resolve to private, loopback, link-local... addresses (development, tests); otherwise refused (SSRF). */
+      allowPrivateAddresses: e.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES,
+      /** One delivery attempt, connect to answer. */
+      timeoutMs: e.WEBHOOKS_TIMEOUT_MS,
+      /** An endpoint is disabled after this many deliveries in a row failed (every attempt)... */
+      disableAfterFailures: e.WEBHOOKS_DISABLE_AFTER_FAILURES,
+      /** ...or when a delivery fails for good and its deliveries have been failing for this long. */
+      disableAfterMs: e.WEBHOOKS_DISABLE_AFTER_MS,
     },
     jobs: {
       /** Run the background job worker in this process. */

@@ -11,6 +11,7 @@ import type { Logger } from './logger.js';
 import type { RateLimits } from './limits/rate-limits.js';
 import type { Embedder } from './vector/embedder.js';
 import type { Metrics } from './metrics.js';
+import type { WebhookSender } from './outbound-webhooks/sender.js';
 
 export interface AppServices {
   config: Config;
@@ -40,6 +41,8 @@ export interface AppServices {
   emailPolicy: DeliveryPolicy;
   /** Analyses replies and drafts answers: the model when configured, the offline provider otherwise. */
   ai: ConversationAI;
+  /** Posts signed outbound webhooks, refusing non-public addresses unless configured (SSRF). */
+  webhookSender: WebhookSender;
   /** Prometheus figures (served at /metrics when METRICS_TOKEN is set). */
   metrics: Metrics;
   now(): Date;

@@ -16,6 +16,7 @@ import { createMetrics, observeEventLag, type Metrics } from './metrics.js';
 import type { AppServices } from './services.js';
 import { startTracing, type Tracing } from './telemetry.js';
 import { createEmbedder } from './vector/index.js';
+import { createWebhookSender } from './outbound-webhooks/sender.js';
 
 export interface WiringOptions {
   logger: Logger;
@@ -62,6 +63,7 @@ export async function buildServices(config: Config, database: Database, options:
     emailPolicy,
     ai: conversationAIFromConfig(config.ai, logger),
     embedder: createEmbedder(config.ai),
+    webhookSender: createWebhookSender(config.outboundWebhooks),
     metrics,
     now,
   };

@@ -71,10 +71,11 @@ const cases: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Case>>
       check: (r) => expect(r.data).toEqual({ conversations: { totalCount: 0, edges: [] } }),
     },
     node: {
-      query: `query ($c: ID!, $l: ID!, $m: ID!, $s: ID!, $u: ID!, $k: ID!, $t: ID!) {
-        c: node(id: $c) { id } l: node(id: $l) { id } m: node(id: $m) { id } s: node(id: $s) { id } u: node(id: $u) { id } k: node(id: $k) { id } t: node(id: $t) { id } }`,
-      variables: () => ({ c: a.conversation, l: a.lead, m: a.message, s: a.suggestion, u: a.user, k: a.apiKey, t: a.template }),
-      check: (r) => expect(r.data).toEqual({ c: null, l: null, m: null, s: null, u: null, k: null, t: null }),
+      query: `query ($c: ID!, $l: ID!, $m: ID!, $s: ID!, $u: ID!, $k: ID!, $t: ID!, $w: ID!, $d: ID!) {
+        c: node(id: $c) { id } l: node(id: $l) { id } m: node(id: $m) { id } s: node(id: $s) { id } u: node(id: $u) { id } k: node(id: $k) { id } t: node(id: $t) { id }
+        w: node(id: $w) { id } d: node(id: $d) { id } }`,
+      variables: () => ({ c: a.conversation, l: a.lead, m: a.message, s: a.suggestion, u: a.user, k: a.apiKey, t: a.template, w: a.webhookEndpoint, d: a.webhookDelivery }),
+      check: (r) => expect(r.data).toEqual({ c: null, l: null, m: null, s: null, u: null, k: null, t: null, w: null, d: null }),
     },
     labels: {
       query: '{ labels(first: 50) { totalCount edges { node { name color } } } }',
@@ -88,6 +89,15 @@ const cases: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Case>>
       check: (r) => expect((r.data?.similarConversations as { __typename: string }).__typename).toMatch(/^(NotFoundError|VectorSearchUnavailableError)$/),
     },
     users: { query: '{ users(first: 50) { edges { node { email name } } } }', check: nothingOfA },
+    webhookDeliveries: {
+      query: 'query ($id: ID!) { webhookDeliveries(endpointId: $id, first: 50) { edges { node { payload } } } }',
+      variables: () => ({ id: a.webhookEndpoint }),
+      check: (r) => expect(r.data).toEqual({ webhookDeliveries: { edges: [] } }),
+    },
+    webhookEndpoints: {
+      query: '{ webhookEndpoints(first: 50) { edges { node { url } } } }',
+      check: (r) => expect(r.data).toEqual({ webhookEndpoints: { edges: [] } }),
+    },
     viewer: {
       query: '{ viewer { account { id slug name } } }',
       check: (r) => expect((r.data?.viewer as { account: { id: string } }).account.id).toBe(gid('Account', accountB)),
@@ -225,6 +235,38 @@ const cases: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Case>>
       variables: () => ({ input: { undoWindowSeconds: 60 } }),
       check: (r) => expect(r.data?.updateSendSettings).toEqual({ __typename: 'UpdateSendSettingsPayload', account: { id: gid('Account', accountB), sendSettings: { undoWindowSeconds: 60 } } }),
     },
+    createWebhookEndpoint: {
+      query: mutation('createWebhookEndpoint', 'input', 'CreateWebhookEndpointInput'),
+      variables: () => ({ input: { url: 'https://hooks.beta.example/parley', events: ['SENT'] } }),
+      check: (r) => expect((r.data?.createWebhookEndpoint as { __typename: string }).__typename).toBe('CreateWebhookEndpointPayload'),
+    },
+    eraseLead: { query: mutation('eraseLead', 'input', 'EraseLeadInput'), variables: () => ({ input: { leadId: a.lead } }), check: notFoundResult('eraseLead') },
+    exportLeadData: { query: mutation('exportLeadData', 'input', 'ExportLeadDataInput'), variables: () => ({ input: { leadId: a.lead } }), check: notFoundResult('exportLeadData') },
+    mergeConversations: {
+      query: mutation('mergeConversations', 'input', 'MergeConversationsInput'),
+      variables: () => ({ input: { sourceId: a.conversation, targetId: a.conversation2 } }),
+      check: notFoundResult('mergeConversations'),
+    },
+    moveMessage: {
+      query: mutation('moveMessage', 'input', 'MoveMessageInput'),
+      variables: () => ({ input: { messageId: a.message, toConversationId: a.conversation2 } }),
+      check: notFoundResult('moveMessage'),
+    },
+    deleteWebhookEndpoint: {
+      query: mutation('deleteWebhookEndpoint', 'input', 'DeleteWebhookEndpointInput'),
+      variables: () => ({ input: { endpointId: a.webhookEndpoint } }),
+      check: notFoundResult('deleteWebhookEndpoint'),
+    },
+    resendWebhookDelivery: {
+      query: mutation('resendWebhookDelivery', 'input', 'ResendWebhookDeliveryInput'),
+      variables: () => ({ input: { deliveryId: a.webhookDelivery } }),
+      check: notFoundResult('resendWebhookDelivery'),
+    },
+    updateWebhookEndpoint: {
+      query: mutation('updateWebhookEndpoint', 'input', 'UpdateWebhookEndpointInput'),
+      variables: () => ({ input: { endpointId: a.webhookEndpoint, url: 'https://hooks.beta.example/stolen' } }),
+      check: notFoundResult('updateWebhookEndpoint'),
+    },
     unarchiveConversation: { query: mutation('unarchiveConversation', 'input', 'UnarchiveConversationInput'), variables: () => ({ input: { conversationId: a.conversation } }), check: notFoundResult('unarchiveConversation') },
     snoozeConversation: {
       query: mutation('snoozeConversation', 'input', 'SnoozeConversationInput'),
@@ -288,8 +330,19 @@ beforeAll(async () => {
   await prisma.inboxSettings.create({ data: { accountId: devAccountId, autoAssign: 'ROUND_ROBIN' } });
   await prisma.user.create({ data: { accountId: devAccountId, email: SECRET_EMAIL, name: `${SECRET} agent`, role: 'AGENT' } });
   const template = await prisma.emailTemplate.create({ data: { accountId: devAccountId, name: `${SECRET} template`, subject: `${SECRET} subject`, body: `${SECRET} body` } });
+  const endpoint = await prisma.webhookEndpoint.create({
+    data: { accountId: devAccountId, url: `https://hooks.alpha.example/${SECRET}`, events: ['SENT'], secret: `whsec_${SECRET}` },
+  });
+  const delivery = await prisma.webhookDelivery.create({
+    data: { accountId: devAccountId, endpointId: endpoint.id, eventId: 'evt_alpha', eventType: 'SENT', payload: `{"secret":"${SECRET}"}` },
+  });
+  // A second thread of A's: B tries to merge A's threads, or move A's message between them.
+  const second = await createConversation(prisma, devAccountId, lead.id, { subject: `${SECRET} second deal` });
   Object.assign(a, {
     label: gid('Label', label.id),
+    conversation2: gid('Conversation', second.id),
+    webhookEndpoint: gid('WebhookEndpoint', endpoint.id),
+    webhookDelivery: gid('WebhookDelivery', delivery.id),
     conversation: gid('Conversation', conversation.id),
     lead: gid('Lead', lead.id),
     message: gid('ConversationMessage', conversation.lastMessageId!),

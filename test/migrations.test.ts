@@ -72,7 +72,9 @@ describe('migrations', () => {
           ConversationEmbedding: 'conversation_embeddings', OutboundEmail: 'outbound_emails', OutboxEmail: 'outbox_emails', MessageAnalysis: 'message_analyses', InboundOriginal: 'inbound_originals', AccountSettings: 'account_settings',
           InboxSettings: 'inbox_settings', ConversationRead: 'conversation_reads', Label: 'labels', ConversationLabel: 'conversation_labels', Note: 'conversation_notes',
           EventLogHead: 'event_log_heads', EventLogEntry: 'event_log',
-          EmailTemplate: 'email_templates' }[model];
+          EmailTemplate: 'email_templates',
+          WebhookEndpoint: 'webhook_endpoints', WebhookDelivery: 'webhook_deliveries', WebhookDeliveryAttempt: 'webhook_delivery_attempts',
+          SuppressedAddress: 'suppressed_addresses', ConversationMerge: 'conversation_merges' }[model];
         expect(table, `table for ${model}`).toBeDefined();
         const columns = rows.filter((r) => r.table_name === table).map((r) => r.column_name);
         // The embedding column is Unsupported("vector") in Prisma: present only with pgvector.

@@ -5,7 +5,8 @@ import { wakeConversation } from '../domain/conversations/index.js';
 import { systemContext, type DomainContext } from '../domain/use-case-context.js';
 import { sendScheduledEmail } from '../domain/sending/index.js';
 import { draftFollowUp } from '../domain/followups/index.js';
-import { draftFollowUpJob, draftReplyJob, embedConversationJob, sendScheduledEmailJob, wakeConversationJob, type JobDefinition, type JobPayload } from '../jobs/definitions.js';
+import { deliverWebhook } from '../domain/webhooks/index.js';
+import { draftFollowUpJob, draftReplyJob, embedConversationJob, sendScheduledEmailJob, wakeConversationJob, webhookDeliveryJob, type JobDefinition, type JobPayload } from '../jobs/definitions.js';
 import type { ClaimedJob } from '../jobs/queue.js';
 import type { JobContext, JobHandler, JobHandlers } from '../jobs/worker.js';
 
@@ -43,6 +44,10 @@ export function createJobHandlers(draftOptions: Pick<DraftOptions, 'findSimilarE
     // A snooze's time came: back to the status the thread implies, unless it ended otherwise.
     bind(wakeConversationJob, async (ctx, payload) => {
       await wakeConversation(ctx, payload);
+    }),
+    // One POST; a failed attempt throws while attempts remain, so the queue retries with backoff.
+    bind(webhookDeliveryJob, async (ctx, payload, job) => {
+      await deliverWebhook(ctx, { deliveryId: payload.deliveryId, attempt: job.attempts, lastAttempt: job.attempts >= job.maxAttempts });
     }),
   ]);
 }

@@ -26,6 +26,8 @@ export type AuditAction =
   | 'label.updated'
   | 'note.added'
   // end of team inbox
+  | 'conversation.merged'
+  | 'conversation.split'
   | 'conversation.needs_review'
   | 'conversation.outcome_set'
   | 'conversation.replied'
@@ -40,7 +42,10 @@ export type AuditAction =
   | 'lead.do_not_contact'
   | 'lead.updated'
   | 'message.cancelled'
+  | 'lead.erased'
+  | 'lead.exported'
   | 'message.failed'
+  | 'message.moved'
   | 'message.queued'
   | 'message.sent'
   | 'message.uncertain'
@@ -57,7 +62,12 @@ export type AuditAction =
   | 'template.updated'
   | 'user.added'
   | 'user.removed'
-  | 'user.role_changed';
+  | 'user.role_changed'
+  | 'webhook_delivery.resent'
+  | 'webhook_endpoint.created'
+  | 'webhook_endpoint.deleted'
+  | 'webhook_endpoint.disabled'
+  | 'webhook_endpoint.updated';
 
 export interface AuditRecord {
   action: AuditAction;

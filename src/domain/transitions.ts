@@ -7,6 +7,7 @@ import type { SuggestionStatus, ConversationStatus, DeliveryStatus } from '../db
 import type { ScopedTransaction } from '../db/scoped.js';
 import type { ConversationEvent, UnloggedEvent } from '../events/bus.js';
 import { appendToEventLog } from './event-log/log.js';
+import { webhookDeliveriesCtes } from './webhooks/enqueue.js';
 import { recordAudits, type AuditAction, type AuditRecord } from './audit.js';
 import type { DomainContext, Viewer } from './use-case-context.js';
 
@@ -161,10 +162,13 @@ export async function inTransaction<T>(
     const pending: UnloggedEvent[] = [];
     const value = await work(tx, { publish: (event) => pending.push(event) });
     // Last, and on its own: it takes the account's event-log lock until the commit (event-log.ts).
-    logged = await appendToEventLog(tx, viewer.accountId, pending);
+    // The same statement writes the events' outbound webhook deliveries with their jobs
+    // (durable, and none for rolled-back work): announcing costs one statement in all.
+    logged = await appendToEventLog(tx, viewer.accountId, pending, webhookDeliveriesCtes(pending));
     return value;
   }, options);
   for (const event of logged) services.events.publish(event);
+  if (logged.length > 0) services.jobs.wake();
   return result;
 }
 

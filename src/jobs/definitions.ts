@@ -53,4 +53,15 @@ export const wakeConversationJob = defineJob({
   maxAttempts: 10,
 });
 
+/**
+ * POST one outbound webhook delivery. A failed attempt fails the job, so the queue retries it
+ * with its backoff; after the last one the delivery is FAILED (src/domain/webhooks/deliver.ts).
+ * Also written by SQL (src/domain/webhooks/enqueue.ts): keep the payload { deliveryId } there.
+ */
+export const webhookDeliveryJob = defineJob({
+  kind: 'webhook-delivery',
+  payload: z.object({ deliveryId: z.uuid() }),
+  maxAttempts: 8,
+});
+
 export type JobPayload<D extends JobDefinition> = z.output<D['payload']>;

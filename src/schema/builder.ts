@@ -11,7 +11,8 @@ import { z } from 'zod';
 import { getDatamodel, type PrismaTypes } from '../db/pothos-types.js';
 import { isProduction } from '../config.js';
 import { COST_LIMITS, costError, fieldCost } from '../limits/cost.js';
-import { type GraphQLContext, dbOf } from '../graphql-context.js';
+import { type GraphQLContext, dbOf, domainOf } from '../graphql-context.js';
+import { resolveConversationId } from '../domain/conversations/index.js';
 import { ForbiddenError, ValidationError } from '../domain/errors.js';
 import { decodeParleyId, encodeParleyId } from './ids.js';
 
@@ -101,6 +102,12 @@ export const builder = new SchemaBuilder<{
     nodeQueryOptions: {
       description: 'Any object by its global ID; null when it does not exist in your account.',
       args: { id: { description: 'A global ID, as returned in any `id` field.' } },
+      // A conversation merged into another answers as the one it joined (its tombstone).
+      // plugin-relay's resolveNode loads `args.id` whatever it is given, so the id is swapped there.
+      resolve: async (_root, args, ctx, _info, resolveNode) => {
+        if (args.id.typename === 'Conversation') args.id.id = (await resolveConversationId(domainOf(ctx), { conversationId: args.id.id })) ?? args.id.id;
+        return resolveNode(args.id);
+      },
     },
     nodesQueryOptions: false,
     nodeTypeOptions: { description: 'An object with a global ID, fetchable with node(id:).' },

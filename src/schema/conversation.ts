@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { conversationOrderBy, conversationWhere, type AssigneeCondition, type FilterViewer } from './conversation-filter.js';
 import { MAX_LABELS_PER_CONVERSATION } from '../domain/inbox/index.js';
 import { LabelRef } from './inbox-types.js';
-import { ARCHIVE_REASON_MAX, archiveConversation, unarchiveConversation } from '../domain/conversations/index.js';
+import { ARCHIVE_REASON_MAX, archiveConversation, mergeConversations, moveMessage, resolveConversationId, unarchiveConversation } from '../domain/conversations/index.js';
 import { EmailDeliveryError, InvalidStateError, RateLimitedError } from '../domain/errors.js';
 import { sendReply } from '../domain/sending/index.js';
 import { BODY_MAX_LENGTH, HTML_BODY_MAX_LENGTH, idempotencyKeySchema, SEND_AT_MAX_DAYS, SUBJECT_MAX_LENGTH } from '../domain/sending/index.js';
 import { baseMutationErrors } from './errors.js';
 import { builder } from './builder.js';
-import { decodeParleyId, idOfType } from './ids.js';
+import { decodeParleyId, encodeParleyId, idOfType } from './ids.js';
 import { readQuery } from './optional-row.js';
 import { ConversationStatusEnum, IntentEnum, OrderDirectionEnum, PriorityEnum } from './enums.js';
 import { AISuggestionNode } from './suggestion.js';
@@ -190,9 +190,11 @@ builder.queryFields((t) => ({
     description:
       'One conversation by its global ID; null when it is not in your account (as node(id) answers). ' +
       'A malformed id, or the id of another type, is a VALIDATION_FAILED error.',
-    args: { id: t.arg.globalID({ required: true, description: 'Global ID of the conversation.' }) },
-    resolve: (query, _parent, args, ctx) =>
-      dbOf(ctx).conversation.findUnique({ ...query, where: { id: idOfType(args.id, 'Conversation', ['id']) } }),
+    args: { id: t.arg.globalID({ required: true, description: 'Global ID of the conversation (of a merged one: the conversation it joined is returned).' }) },
+    resolve: async (query, _parent, args, ctx) => {
+      const id = await resolveConversationId(domainOf(ctx), { conversationId: idOfType(args.id, 'Conversation', ['id']) });
+      return id ? dbOf(ctx).conversation.findUnique({ ...query, where: { id } }) : null;
+    },
   }),
 }));
 
@@ -337,6 +339,79 @@ builder.relayMutationField(
         type: 'Conversation',
         description: 'The conversation as it is now.',
         resolve: (query, p, _args, ctx) => dbOf(ctx).conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
+      }),
+    }),
+  },
+);
+
+builder.relayMutationField(
+  'mergeConversations',
+  {
+    description: 'Input of mergeConversations.',
+    inputFields: (t) => ({
+      sourceId: t.globalID({ required: true, description: 'Global ID of the conversation merged away (its messages move).' }),
+      targetId: t.globalID({ required: true, description: 'Global ID of the conversation that receives them.' }),
+    }),
+  },
+  {
+    description:
+      "Merge one conversation into another of your account (a reply that started a second thread): the source's messages, drafts and analyses move into the target, the target's lead stays the thread's lead, and the source's id and reply address lead to the target from then on (node(id) and conversation(id) answer the target; replies to the source's address land in it). When both have a pending draft, the target's stays. Refused while an email of either is still being sent.",
+    errors: { types: [...baseMutationErrors, InvalidStateError], directResult: true },
+    resolve: (_r, { input }, ctx) =>
+      mergeConversations(domainOf(ctx), {
+        sourceId: idOfType(input.sourceId, 'Conversation', ['input', 'sourceId']),
+        targetId: idOfType(input.targetId, 'Conversation', ['input', 'targetId']),
+      }),
+  },
+  {
+    description: 'Result of mergeConversations.',
+    outputFields: (t) => ({
+      conversation: t.prismaField({
+        type: 'Conversation',
+        description: 'The target, with the merged messages.',
+        resolve: (query, p, _args, ctx) => dbOf(ctx).conversation.findUniqueOrThrow({ ...query, where: { id: p.targetId } }),
+      }),
+      mergedConversationId: t.id({ description: 'The global ID the source had (it now leads to the target).', resolve: (p) => encodeParleyId('Conversation', p.sourceId) }),
+    }),
+  },
+);
+
+builder.relayMutationField(
+  'moveMessage',
+  {
+    description: 'Input of moveMessage.',
+    inputFields: (t) => ({
+      messageId: t.globalID({ required: true, description: 'Global ID of the ConversationMessage to move.' }),
+      toConversationId: t.globalID({ description: 'Global ID of the conversation to move it to; null or absent: a new conversation of its own (a split).' }),
+    }),
+  },
+  {
+    description:
+      'Move one email to another conversation of your account, or split it into a new conversation with the same lead (toConversationId null). Its analysis, delivery record and the drafts answering it move with it; a moved pending draft yields to the target\'s own. Refused while the email is still being sent.',
+    errors: { types: [...baseMutationErrors, InvalidStateError], directResult: true },
+    resolve: (_r, { input }, ctx) =>
+      moveMessage(domainOf(ctx), {
+        messageId: idOfType(input.messageId, 'ConversationMessage', ['input', 'messageId']),
+        toConversationId: input.toConversationId ? idOfType(input.toConversationId, 'Conversation', ['input', 'toConversationId']) : null,
+      }),
+  },
+  {
+    description: 'Result of moveMessage.',
+    outputFields: (t) => ({
+      movedMessage: t.prismaField({
+        type: 'ConversationMessage',
+        description: 'The message, in its new conversation.',
+        resolve: (query, p, _args, ctx) => dbOf(ctx).conversationMessage.findUniqueOrThrow({ ...query, where: { id: p.messageId } }),
+      }),
+      conversation: t.prismaField({
+        type: 'Conversation',
+        description: 'The conversation it is in now (new, for a split).',
+        resolve: (query, p, _args, ctx) => dbOf(ctx).conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
+      }),
+      fromConversation: t.prismaField({
+        type: 'Conversation',
+        description: 'The conversation it left.',
+        resolve: (query, p, _args, ctx) => dbOf(ctx).conversation.findUniqueOrThrow({ ...query, where: { id: p.fromConversationId } }),
       }),
     }),
   },

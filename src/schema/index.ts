@@ -18,6 +18,8 @@ import './inbox-types.js';
 import './inbox.js';
 import './snooze.js';
 import './template.js';
+import './webhook.js';
+import './privacy.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
 

@@ -75,8 +75,14 @@ type Documents = {
     "\n  query LeadsT($filter: LeadFilter, $first: Int, $after: String) {\n    leads(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id email name } }\n    }\n  }\n": typeof types.LeadsTDocument,
     "\n  mutation StartConversationT($input: StartConversationInput!) {\n    startConversation(input: $input) {\n      __typename\n      ... on StartConversationPayload {\n        firstEmail { id direction deliveryStatus subject textBody toEmail }\n        conversation { id subject status lead { id } messages(first: 10) { totalCount } }\n      }\n      ... on Error { code message }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": typeof types.StartConversationTDocument,
     "\n  query LeadConversationsT($id: ID!) {\n    lead(id: $id) {\n      conversations(first: 2) {\n        totalCount\n        edges { node { id status messages(first: 5) { edges { node { direction strippedText } } } } }\n      }\n    }\n  }\n": typeof types.LeadConversationsTDocument,
+    "\n  mutation MergeTest($input: MergeConversationsInput!) {\n    mergeConversations(input: $input) {\n      __typename\n      ... on MergeConversationsPayload { mergedConversationId conversation { id status messages(first: 50) { totalCount } } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.MergeTestDocument,
+    "\n  query MergedLookupTest($id: ID!) {\n    node(id: $id) { id }\n    conversation(id: $id) { id subject }\n  }\n": typeof types.MergedLookupTestDocument,
+    "\n  mutation MoveMessageTest($input: MoveMessageInput!) {\n    moveMessage(input: $input) {\n      __typename\n      ... on MoveMessagePayload {\n        movedMessage { id }\n        conversation { id subject status lead { id } messages(first: 10) { totalCount } lastMessage { id } }\n        fromConversation { id messages(first: 10) { totalCount } lastMessage { id } }\n      }\n      ... on Error { code message }\n    }\n  }\n": typeof types.MoveMessageTestDocument,
     "\n  query ServerCheck { conversations(first: 1) { totalCount } }\n": typeof types.ServerCheckDocument,
     "\n  mutation SetOutcome($input: SetConversationOutcomeInput!) {\n    setConversationOutcome(input: $input) {\n      __typename\n      ... on SetConversationOutcomePayload { conversation { id outcome outcomeAt } }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": typeof types.SetOutcomeDocument,
+    "\n  mutation ExportLeadTest($input: ExportLeadDataInput!) {\n    exportLeadData(input: $input) { __typename ... on ExportLeadDataPayload { data } ... on Error { code message } }\n  }\n": typeof types.ExportLeadTestDocument,
+    "\n  mutation EraseLeadTest($input: EraseLeadInput!) {\n    eraseLead(input: $input) { __typename ... on EraseLeadPayload { erasedLeadId conversationsErased messagesErased } ... on Error { code message } }\n  }\n": typeof types.EraseLeadTestDocument,
+    "\n  mutation SendReplyPrivacyTest($input: SendReplyInput!) {\n    sendReply(input: $input) { __typename ... on InvalidStateError { currentState message } ... on Error { code } }\n  }\n": typeof types.SendReplyPrivacyTestDocument,
     "\n  mutation Regenerate($input: RegenerateSuggestionInput!) {\n    regenerateSuggestion(input: $input) {\n      __typename\n      ... on RegenerateSuggestionPayload {\n        suggestion {\n          id status tone length customPrompt subject body model provider fallback estimatedCost safetyFlags confidence\n          analysis { intent questions suggestedNextStep }\n          proposedNote { toName toEmail subject body }\n          inReplyTo { id analysis { intent returnDate referralName provider } }\n        }\n        supersededSuggestion { id status }\n        conversation { id status pendingSuggestion { id } }\n      }\n      ... on Error { code message }\n      ... on InvalidStateError { currentState }\n      ... on RateLimitedError { retryAfterSeconds }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": typeof types.RegenerateDocument,
     "\n  query AIStats($since: DateTime, $until: DateTime) {\n    conversationStats(since: $since, until: $until) {\n      ai { suggestions fallbacks rejectRate meanConfidence promptTokens completionTokens estimatedCost }\n    }\n  }\n": typeof types.AiStatsDocument,
     "\n  query ConversationState($id: ID!) {\n    node(id: $id) {\n      ... on Conversation {\n        status\n        lead { doNotContact }\n        suggestedAction { kind reason confidence suggestedAt }\n        suggestedActionMessage { id language }\n        pendingSuggestion { id status }\n      }\n    }\n  }\n": typeof types.ConversationStateDocument,
@@ -106,6 +112,11 @@ type Documents = {
     "\n  query TemplatesT { templates(first: 50) { totalCount edges { node { id name } } } }\n": typeof types.TemplatesTDocument,
     "\n  mutation StartWithTemplateT($input: StartConversationInput!) {\n    startConversation(input: $input) {\n      __typename\n      ... on StartConversationPayload { firstEmail { subject textBody htmlBody } conversation { id subject } }\n      ... on Error { code }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": typeof types.StartWithTemplateTDocument,
     "\n  mutation ReplyWithTemplateT($input: SendReplyInput!) {\n    sendReply(input: $input) {\n      __typename\n      ... on SendReplyPayload { reply { subject textBody } }\n      ... on Error { code }\n    }\n  }\n": typeof types.ReplyWithTemplateTDocument,
+    "\n  mutation CreateWebhookEndpointTest($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      __typename\n      ... on CreateWebhookEndpointPayload { secret webhookEndpoint { id url events enabled } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.CreateWebhookEndpointTestDocument,
+    "\n  mutation UpdateWebhookEndpointTest($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      __typename\n      ... on UpdateWebhookEndpointPayload { webhookEndpoint { id enabled consecutiveFailures disabledReason } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.UpdateWebhookEndpointTestDocument,
+    "\n  query WebhookDeliveriesTest($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 50) {\n      edges { node { id eventId eventType status attempts lastStatusCode payload attemptLog { attempt statusCode error at } } }\n    }\n  }\n": typeof types.WebhookDeliveriesTestDocument,
+    "\n  mutation ResendWebhookDeliveryTest($input: ResendWebhookDeliveryInput!) {\n    resendWebhookDelivery(input: $input) {\n      __typename\n      ... on ResendWebhookDeliveryPayload { delivery { id eventId status } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ResendWebhookDeliveryTestDocument,
+    "mutation SendForWebhook($input: SendReplyInput!) { sendReply(input: $input) { __typename } }": typeof types.SendForWebhookDocument,
 };
 const documents: Documents = {
     "\n  mutation Archive($input: ArchiveConversationInput!) {\n    archiveConversation(input: $input) {\n      __typename\n      ... on ArchiveConversationPayload {\n        conversation { id status archivedAt archiveReason hasPendingSuggestion pendingSuggestion { id } }\n        withdrawnSuggestion { id status }\n      }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.ArchiveDocument,
@@ -168,8 +179,14 @@ const documents: Documents = {
     "\n  query LeadsT($filter: LeadFilter, $first: Int, $after: String) {\n    leads(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id email name } }\n    }\n  }\n": types.LeadsTDocument,
     "\n  mutation StartConversationT($input: StartConversationInput!) {\n    startConversation(input: $input) {\n      __typename\n      ... on StartConversationPayload {\n        firstEmail { id direction deliveryStatus subject textBody toEmail }\n        conversation { id subject status lead { id } messages(first: 10) { totalCount } }\n      }\n      ... on Error { code message }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.StartConversationTDocument,
     "\n  query LeadConversationsT($id: ID!) {\n    lead(id: $id) {\n      conversations(first: 2) {\n        totalCount\n        edges { node { id status messages(first: 5) { edges { node { direction strippedText } } } } }\n      }\n    }\n  }\n": types.LeadConversationsTDocument,
+    "\n  mutation MergeTest($input: MergeConversationsInput!) {\n    mergeConversations(input: $input) {\n      __typename\n      ... on MergeConversationsPayload { mergedConversationId conversation { id status messages(first: 50) { totalCount } } }\n      ... on Error { code message }\n    }\n  }\n": types.MergeTestDocument,
+    "\n  query MergedLookupTest($id: ID!) {\n    node(id: $id) { id }\n    conversation(id: $id) { id subject }\n  }\n": types.MergedLookupTestDocument,
+    "\n  mutation MoveMessageTest($input: MoveMessageInput!) {\n    moveMessage(input: $input) {\n      __typename\n      ... on MoveMessagePayload {\n        movedMessage { id }\n        conversation { id subject status lead { id } messages(first: 10) { totalCount } lastMessage { id } }\n        fromConversation { id messages(first: 10) { totalCount } lastMessage { id } }\n      }\n      ... on Error { code message }\n    }\n  }\n": types.MoveMessageTestDocument,
     "\n  query ServerCheck { conversations(first: 1) { totalCount } }\n": types.ServerCheckDocument,
     "\n  mutation SetOutcome($input: SetConversationOutcomeInput!) {\n    setConversationOutcome(input: $input) {\n      __typename\n      ... on SetConversationOutcomePayload { conversation { id outcome outcomeAt } }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.SetOutcomeDocument,
+    "\n  mutation ExportLeadTest($input: ExportLeadDataInput!) {\n    exportLeadData(input: $input) { __typename ... on ExportLeadDataPayload { data } ... on Error { code message } }\n  }\n": types.ExportLeadTestDocument,
+    "\n  mutation EraseLeadTest($input: EraseLeadInput!) {\n    eraseLead(input: $input) { __typename ... on EraseLeadPayload { erasedLeadId conversationsErased messagesErased } ... on Error { code message } }\n  }\n": types.EraseLeadTestDocument,
+    "\n  mutation SendReplyPrivacyTest($input: SendReplyInput!) {\n    sendReply(input: $input) { __typename ... on InvalidStateError { currentState message } ... on Error { code } }\n  }\n": types.SendReplyPrivacyTestDocument,
     "\n  mutation Regenerate($input: RegenerateSuggestionInput!) {\n    regenerateSuggestion(input: $input) {\n      __typename\n      ... on RegenerateSuggestionPayload {\n        suggestion {\n          id status tone length customPrompt subject body model provider fallback estimatedCost safetyFlags confidence\n          analysis { intent questions suggestedNextStep }\n          proposedNote { toName toEmail subject body }\n          inReplyTo { id analysis { intent returnDate referralName provider } }\n        }\n        supersededSuggestion { id status }\n        conversation { id status pendingSuggestion { id } }\n      }\n      ... on Error { code message }\n      ... on InvalidStateError { currentState }\n      ... on RateLimitedError { retryAfterSeconds }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.RegenerateDocument,
     "\n  query AIStats($since: DateTime, $until: DateTime) {\n    conversationStats(since: $since, until: $until) {\n      ai { suggestions fallbacks rejectRate meanConfidence promptTokens completionTokens estimatedCost }\n    }\n  }\n": types.AiStatsDocument,
     "\n  query ConversationState($id: ID!) {\n    node(id: $id) {\n      ... on Conversation {\n        status\n        lead { doNotContact }\n        suggestedAction { kind reason confidence suggestedAt }\n        suggestedActionMessage { id language }\n        pendingSuggestion { id status }\n      }\n    }\n  }\n": types.ConversationStateDocument,
@@ -199,6 +216,11 @@ const documents: Documents = {
     "\n  query TemplatesT { templates(first: 50) { totalCount edges { node { id name } } } }\n": types.TemplatesTDocument,
     "\n  mutation StartWithTemplateT($input: StartConversationInput!) {\n    startConversation(input: $input) {\n      __typename\n      ... on StartConversationPayload { firstEmail { subject textBody htmlBody } conversation { id subject } }\n      ... on Error { code }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.StartWithTemplateTDocument,
     "\n  mutation ReplyWithTemplateT($input: SendReplyInput!) {\n    sendReply(input: $input) {\n      __typename\n      ... on SendReplyPayload { reply { subject textBody } }\n      ... on Error { code }\n    }\n  }\n": types.ReplyWithTemplateTDocument,
+    "\n  mutation CreateWebhookEndpointTest($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      __typename\n      ... on CreateWebhookEndpointPayload { secret webhookEndpoint { id url events enabled } }\n      ... on Error { code message }\n    }\n  }\n": types.CreateWebhookEndpointTestDocument,
+    "\n  mutation UpdateWebhookEndpointTest($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      __typename\n      ... on UpdateWebhookEndpointPayload { webhookEndpoint { id enabled consecutiveFailures disabledReason } }\n      ... on Error { code message }\n    }\n  }\n": types.UpdateWebhookEndpointTestDocument,
+    "\n  query WebhookDeliveriesTest($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 50) {\n      edges { node { id eventId eventType status attempts lastStatusCode payload attemptLog { attempt statusCode error at } } }\n    }\n  }\n": types.WebhookDeliveriesTestDocument,
+    "\n  mutation ResendWebhookDeliveryTest($input: ResendWebhookDeliveryInput!) {\n    resendWebhookDelivery(input: $input) {\n      __typename\n      ... on ResendWebhookDeliveryPayload { delivery { id eventId status } }\n      ... on Error { code message }\n    }\n  }\n": types.ResendWebhookDeliveryTestDocument,
+    "mutation SendForWebhook($input: SendReplyInput!) { sendReply(input: $input) { __typename } }": types.SendForWebhookDocument,
 };
 
 /**
@@ -444,11 +466,35 @@ export function graphql(source: "\n  query LeadConversationsT($id: ID!) {\n    l
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation MergeTest($input: MergeConversationsInput!) {\n    mergeConversations(input: $input) {\n      __typename\n      ... on MergeConversationsPayload { mergedConversationId conversation { id status messages(first: 50) { totalCount } } }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').MergeTestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MergedLookupTest($id: ID!) {\n    node(id: $id) { id }\n    conversation(id: $id) { id subject }\n  }\n"): typeof import('./graphql.js').MergedLookupTestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MoveMessageTest($input: MoveMessageInput!) {\n    moveMessage(input: $input) {\n      __typename\n      ... on MoveMessagePayload {\n        movedMessage { id }\n        conversation { id subject status lead { id } messages(first: 10) { totalCount } lastMessage { id } }\n        fromConversation { id messages(first: 10) { totalCount } lastMessage { id } }\n      }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').MoveMessageTestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ServerCheck { conversations(first: 1) { totalCount } }\n"): typeof import('./graphql.js').ServerCheckDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetOutcome($input: SetConversationOutcomeInput!) {\n    setConversationOutcome(input: $input) {\n      __typename\n      ... on SetConversationOutcomePayload { conversation { id outcome outcomeAt } }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n"): typeof import('./graphql.js').SetOutcomeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExportLeadTest($input: ExportLeadDataInput!) {\n    exportLeadData(input: $input) { __typename ... on ExportLeadDataPayload { data } ... on Error { code message } }\n  }\n"): typeof import('./graphql.js').ExportLeadTestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EraseLeadTest($input: EraseLeadInput!) {\n    eraseLead(input: $input) { __typename ... on EraseLeadPayload { erasedLeadId conversationsErased messagesErased } ... on Error { code message } }\n  }\n"): typeof import('./graphql.js').EraseLeadTestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendReplyPrivacyTest($input: SendReplyInput!) {\n    sendReply(input: $input) { __typename ... on InvalidStateError { currentState message } ... on Error { code } }\n  }\n"): typeof import('./graphql.js').SendReplyPrivacyTestDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -565,6 +611,26 @@ export function graphql(source: "\n  mutation StartWithTemplateT($input: StartCo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ReplyWithTemplateT($input: SendReplyInput!) {\n    sendReply(input: $input) {\n      __typename\n      ... on SendReplyPayload { reply { subject textBody } }\n      ... on Error { code }\n    }\n  }\n"): typeof import('./graphql.js').ReplyWithTemplateTDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookEndpointTest($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      __typename\n      ... on CreateWebhookEndpointPayload { secret webhookEndpoint { id url events enabled } }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').CreateWebhookEndpointTestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWebhookEndpointTest($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      __typename\n      ... on UpdateWebhookEndpointPayload { webhookEndpoint { id enabled consecutiveFailures disabledReason } }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').UpdateWebhookEndpointTestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveriesTest($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 50) {\n      edges { node { id eventId eventType status attempts lastStatusCode payload attemptLog { attempt statusCode error at } } }\n    }\n  }\n"): typeof import('./graphql.js').WebhookDeliveriesTestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendWebhookDeliveryTest($input: ResendWebhookDeliveryInput!) {\n    resendWebhookDelivery(input: $input) {\n      __typename\n      ... on ResendWebhookDeliveryPayload { delivery { id eventId status } }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').ResendWebhookDeliveryTestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SendForWebhook($input: SendReplyInput!) { sendReply(input: $input) { __typename } }"): typeof import('./graphql.js').SendForWebhookDocument;
 
 
 export function graphql(source: string) {

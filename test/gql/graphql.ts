@@ -208,6 +208,14 @@ export type CreateTemplateInput = {
   subject: string;
 };
 
+/** Input of createWebhookEndpoint. */
+export type CreateWebhookEndpointInput = {
+  /** The event types to send it. */
+  events: Array<WebhookEventType>;
+  /** An https URL with a public address (docs/webhooks.md). */
+  url: string;
+};
+
 /** Input of deleteTemplate. */
 export type DeleteTemplateInput = {
   /** Global ID of the EmailTemplate. */
@@ -232,6 +240,18 @@ export type DeliveryStatus =
   | 'SENT'
   /** Outbound, handed to the email provider without a clear answer (an error after it may have taken it, a dropped connection, a timeout). It is not sent again while the provider is asked; it becomes SENT when found, and is sent again only after the documented look-up window. A SENT or ConversationError event tells when it settles. */
   | 'UNCERTAIN';
+
+/** Input of eraseLead. */
+export type EraseLeadInput = {
+  /** Global ID of the Lead to erase. */
+  leadId: string;
+};
+
+/** Input of exportLeadData. */
+export type ExportLeadDataInput = {
+  /** Global ID of the Lead. */
+  leadId: string;
+};
 
 /** Input of importLeads. */
 export type ImportLeadsInput = {
@@ -287,12 +307,28 @@ export type MarkConversationsReadInput = {
   read?: boolean;
 };
 
+/** Input of mergeConversations. */
+export type MergeConversationsInput = {
+  /** Global ID of the conversation merged away (its messages move). */
+  sourceId: string;
+  /** Global ID of the conversation that receives them. */
+  targetId: string;
+};
+
 /** Which way an email travelled. */
 export type MessageDirection =
   /** From the lead to us. */
   | 'INBOUND'
   /** From us to the lead. */
   | 'OUTBOUND';
+
+/** Input of moveMessage. */
+export type MoveMessageInput = {
+  /** Global ID of the ConversationMessage to move. */
+  messageId: string;
+  /** Global ID of the conversation to move it to; null or absent: a new conversation of its own (a split). */
+  toConversationId?: string | null | undefined;
+};
 
 /** Sort direction. */
 export type OrderDirection =
@@ -355,6 +391,12 @@ export type ReplyTone =
   | 'FRIENDLY'
   /** Courteous and businesslike (the default). */
   | 'PROFESSIONAL';
+
+/** Input of resendWebhookDelivery. */
+export type ResendWebhookDeliveryInput = {
+  /** Global ID of the WebhookDelivery to send again. */
+  deliveryId: string;
+};
 
 /** Input of resolveSuggestedAction. */
 export type ResolveSuggestedActionInput = {
@@ -556,6 +598,40 @@ export type UpdateTemplateInput = {
   templateId: string;
 };
 
+/** Input of updateWebhookEndpoint. */
+export type UpdateWebhookEndpointInput = {
+  /** False disables it; true or absent enables it (also after persistent failure). */
+  enabled?: boolean | null | undefined;
+  /** Global ID of the WebhookEndpoint. */
+  endpointId: string;
+  /** The new event types. */
+  events?: Array<WebhookEventType> | null | undefined;
+  /** A new URL. */
+  url?: string | null | undefined;
+};
+
+/** Where a webhook delivery stands. */
+export type WebhookDeliveryStatus =
+  /** Not attempted: the endpoint was disabled before its turn. */
+  | 'CANCELLED'
+  /** Every attempt failed; resendWebhookDelivery tries again. */
+  | 'FAILED'
+  /** Not delivered yet: waiting for its first attempt or a retry. */
+  | 'PENDING'
+  /** The endpoint answered 2xx. */
+  | 'SUCCEEDED';
+
+/** An event an outbound webhook endpoint can receive (the body's "type"). */
+export type WebhookEventType =
+  /** An AI draft is ready for review: data.conversationId, data.suggestionId, data.confidence. */
+  | 'AI_READY'
+  /** Something went wrong on a conversation (a send failed, the model was unavailable): data.code, data.message. */
+  | 'ERROR'
+  /** A lead replied: data.conversationId, data.messageId. */
+  | 'NEW_REPLY'
+  /** An email was sent: data.conversationId, data.messageId, data.suggestionId (null for a custom reply). */
+  | 'SENT';
+
 export type ArchiveMutationVariables = Exact<{
   input: ArchiveConversationInput;
 }>;
@@ -695,6 +771,8 @@ export type NodeQuery = { node:
     | { __typename: 'Note', id: string }
     | { __typename: 'OutboxEmail', id: string }
     | { __typename: 'User', id: string }
+    | { __typename: 'WebhookDelivery', id: string }
+    | { __typename: 'WebhookEndpoint', id: string }
    | null };
 
 export type UnknownAndKnownQueryVariables = Exact<{
@@ -1277,6 +1355,52 @@ export type LeadConversationsTQueryVariables = Exact<{
 
 export type LeadConversationsTQuery = { lead: { conversations: { totalCount: number, edges: Array<{ node: { id: string, status: ConversationStatus, messages: { edges: Array<{ node: { direction: MessageDirection, strippedText: string | null } }> } } }> } } | null };
 
+export type MergeTestMutationVariables = Exact<{
+  input: MergeConversationsInput;
+}>;
+
+
+export type MergeTestMutation = { mergeConversations:
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidStateError', code: string, message: string }
+    | { __typename: 'MergeConversationsPayload', mergedConversationId: string, conversation: { id: string, status: ConversationStatus, messages: { totalCount: number } } }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type MergedLookupTestQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type MergedLookupTestQuery = { node:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+   | null, conversation: { id: string, subject: string } | null };
+
+export type MoveMessageTestMutationVariables = Exact<{
+  input: MoveMessageInput;
+}>;
+
+
+export type MoveMessageTestMutation = { moveMessage:
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidStateError', code: string, message: string }
+    | { __typename: 'MoveMessagePayload', movedMessage: { id: string }, conversation: { id: string, subject: string, status: ConversationStatus, lead: { id: string }, messages: { totalCount: number }, lastMessage: { id: string } | null }, fromConversation: { id: string, messages: { totalCount: number }, lastMessage: { id: string } | null } }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
 export type ServerCheckQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1293,6 +1417,45 @@ export type SetOutcomeMutation = { setConversationOutcome:
     | { __typename: 'NotFoundError', message: string, code: string }
     | { __typename: 'SetConversationOutcomePayload', conversation: { id: string, outcome: ConversationOutcome, outcomeAt: string | null } }
     | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type ExportLeadTestMutationVariables = Exact<{
+  input: ExportLeadDataInput;
+}>;
+
+
+export type ExportLeadTestMutation = { exportLeadData:
+    | { __typename: 'ExportLeadDataPayload', data: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type EraseLeadTestMutationVariables = Exact<{
+  input: EraseLeadInput;
+}>;
+
+
+export type EraseLeadTestMutation = { eraseLead:
+    | { __typename: 'EraseLeadPayload', erasedLeadId: string, conversationsErased: number, messagesErased: number }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type SendReplyPrivacyTestMutationVariables = Exact<{
+  input: SendReplyInput;
+}>;
+
+
+export type SendReplyPrivacyTestMutation = { sendReply:
+    | { __typename: 'EmailDeliveryError', code: string }
+    | { __typename: 'ForbiddenError', code: string }
+    | { __typename: 'InvalidStateError', currentState: string, message: string, code: string }
+    | { __typename: 'NotFoundError', code: string }
+    | { __typename: 'RateLimitedError', code: string }
+    | { __typename: 'SendReplyPayload' }
+    | { __typename: 'ValidationError', code: string }
    };
 
 export type RegenerateMutationVariables = Exact<{
@@ -1633,6 +1796,65 @@ export type ReplyWithTemplateTMutation = { sendReply:
     | { __typename: 'RateLimitedError', code: string }
     | { __typename: 'SendReplyPayload', reply: { subject: string, textBody: string } }
     | { __typename: 'ValidationError', code: string }
+   };
+
+export type CreateWebhookEndpointTestMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type CreateWebhookEndpointTestMutation = { createWebhookEndpoint:
+    | { __typename: 'CreateWebhookEndpointPayload', secret: string, webhookEndpoint: { id: string, url: string, events: Array<WebhookEventType>, enabled: boolean } }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type UpdateWebhookEndpointTestMutationVariables = Exact<{
+  input: UpdateWebhookEndpointInput;
+}>;
+
+
+export type UpdateWebhookEndpointTestMutation = { updateWebhookEndpoint:
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'UpdateWebhookEndpointPayload', webhookEndpoint: { id: string, enabled: boolean, consecutiveFailures: number, disabledReason: string | null } }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type WebhookDeliveriesTestQueryVariables = Exact<{
+  endpointId: string;
+}>;
+
+
+export type WebhookDeliveriesTestQuery = { webhookDeliveries: { edges: Array<{ node: { id: string, eventId: string, eventType: WebhookEventType, status: WebhookDeliveryStatus, attempts: number, lastStatusCode: number | null, payload: string, attemptLog: Array<{ attempt: number, statusCode: number | null, error: string | null, at: string }> } }> } };
+
+export type ResendWebhookDeliveryTestMutationVariables = Exact<{
+  input: ResendWebhookDeliveryInput;
+}>;
+
+
+export type ResendWebhookDeliveryTestMutation = { resendWebhookDelivery:
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidStateError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ResendWebhookDeliveryPayload', delivery: { id: string, eventId: string, status: WebhookDeliveryStatus } }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type SendForWebhookMutationVariables = Exact<{
+  input: SendReplyInput;
+}>;
+
+
+export type SendForWebhookMutation = { sendReply:
+    | { __typename: 'EmailDeliveryError' }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'InvalidStateError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'RateLimitedError' }
+    | { __typename: 'SendReplyPayload' }
+    | { __typename: 'ValidationError' }
    };
 
 export class TypedDocumentString<TResult, TVariables>
@@ -2935,6 +3157,77 @@ export const LeadConversationsTDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LeadConversationsTQuery, LeadConversationsTQueryVariables>;
+export const MergeTestDocument = new TypedDocumentString(`
+    mutation MergeTest($input: MergeConversationsInput!) {
+  mergeConversations(input: $input) {
+    __typename
+    ... on MergeConversationsPayload {
+      mergedConversationId
+      conversation {
+        id
+        status
+        messages(first: 50) {
+          totalCount
+        }
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MergeTestMutation, MergeTestMutationVariables>;
+export const MergedLookupTestDocument = new TypedDocumentString(`
+    query MergedLookupTest($id: ID!) {
+  node(id: $id) {
+    id
+  }
+  conversation(id: $id) {
+    id
+    subject
+  }
+}
+    `) as unknown as TypedDocumentString<MergedLookupTestQuery, MergedLookupTestQueryVariables>;
+export const MoveMessageTestDocument = new TypedDocumentString(`
+    mutation MoveMessageTest($input: MoveMessageInput!) {
+  moveMessage(input: $input) {
+    __typename
+    ... on MoveMessagePayload {
+      movedMessage {
+        id
+      }
+      conversation {
+        id
+        subject
+        status
+        lead {
+          id
+        }
+        messages(first: 10) {
+          totalCount
+        }
+        lastMessage {
+          id
+        }
+      }
+      fromConversation {
+        id
+        messages(first: 10) {
+          totalCount
+        }
+        lastMessage {
+          id
+        }
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MoveMessageTestMutation, MoveMessageTestMutationVariables>;
 export const ServerCheckDocument = new TypedDocumentString(`
     query ServerCheck {
   conversations(first: 1) {
@@ -2969,6 +3262,50 @@ export const SetOutcomeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetOutcomeMutation, SetOutcomeMutationVariables>;
+export const ExportLeadTestDocument = new TypedDocumentString(`
+    mutation ExportLeadTest($input: ExportLeadDataInput!) {
+  exportLeadData(input: $input) {
+    __typename
+    ... on ExportLeadDataPayload {
+      data
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExportLeadTestMutation, ExportLeadTestMutationVariables>;
+export const EraseLeadTestDocument = new TypedDocumentString(`
+    mutation EraseLeadTest($input: EraseLeadInput!) {
+  eraseLead(input: $input) {
+    __typename
+    ... on EraseLeadPayload {
+      erasedLeadId
+      conversationsErased
+      messagesErased
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EraseLeadTestMutation, EraseLeadTestMutationVariables>;
+export const SendReplyPrivacyTestDocument = new TypedDocumentString(`
+    mutation SendReplyPrivacyTest($input: SendReplyInput!) {
+  sendReply(input: $input) {
+    __typename
+    ... on InvalidStateError {
+      currentState
+      message
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SendReplyPrivacyTestMutation, SendReplyPrivacyTestMutationVariables>;
 export const RegenerateDocument = new TypedDocumentString(`
     mutation Regenerate($input: RegenerateSuggestionInput!) {
   regenerateSuggestion(input: $input) {
@@ -3807,3 +4144,90 @@ export const ReplyWithTemplateTDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReplyWithTemplateTMutation, ReplyWithTemplateTMutationVariables>;
+export const CreateWebhookEndpointTestDocument = new TypedDocumentString(`
+    mutation CreateWebhookEndpointTest($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    __typename
+    ... on CreateWebhookEndpointPayload {
+      secret
+      webhookEndpoint {
+        id
+        url
+        events
+        enabled
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateWebhookEndpointTestMutation, CreateWebhookEndpointTestMutationVariables>;
+export const UpdateWebhookEndpointTestDocument = new TypedDocumentString(`
+    mutation UpdateWebhookEndpointTest($input: UpdateWebhookEndpointInput!) {
+  updateWebhookEndpoint(input: $input) {
+    __typename
+    ... on UpdateWebhookEndpointPayload {
+      webhookEndpoint {
+        id
+        enabled
+        consecutiveFailures
+        disabledReason
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateWebhookEndpointTestMutation, UpdateWebhookEndpointTestMutationVariables>;
+export const WebhookDeliveriesTestDocument = new TypedDocumentString(`
+    query WebhookDeliveriesTest($endpointId: ID!) {
+  webhookDeliveries(endpointId: $endpointId, first: 50) {
+    edges {
+      node {
+        id
+        eventId
+        eventType
+        status
+        attempts
+        lastStatusCode
+        payload
+        attemptLog {
+          attempt
+          statusCode
+          error
+          at
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebhookDeliveriesTestQuery, WebhookDeliveriesTestQueryVariables>;
+export const ResendWebhookDeliveryTestDocument = new TypedDocumentString(`
+    mutation ResendWebhookDeliveryTest($input: ResendWebhookDeliveryInput!) {
+  resendWebhookDelivery(input: $input) {
+    __typename
+    ... on ResendWebhookDeliveryPayload {
+      delivery {
+        id
+        eventId
+        status
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResendWebhookDeliveryTestMutation, ResendWebhookDeliveryTestMutationVariables>;
+export const SendForWebhookDocument = new TypedDocumentString(`
+    mutation SendForWebhook($input: SendReplyInput!) {
+  sendReply(input: $input) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<SendForWebhookMutation, SendForWebhookMutationVariables>;

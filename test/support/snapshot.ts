@@ -23,5 +23,9 @@ export async function snapshotDatabase(prisma: PrismaClient, accountId?: string)
     notes: await prisma.note.findMany(query),
     inboxSettings: await prisma.inboxSettings.findMany({ where: query.where, orderBy: { accountId: 'asc' } }),
     templates: await prisma.emailTemplate.findMany(query),
+    merges: await prisma.conversationMerge.findMany(query),
+    suppressed: await prisma.suppressedAddress.findMany(query),
+    webhookEndpoints: await prisma.webhookEndpoint.findMany(query),
+    webhookDeliveries: await prisma.webhookDelivery.findMany(query),
   });
 }

@@ -3,3 +3,5 @@ export { ARCHIVE_REASON_MAX, archiveConversation, unarchiveConversation, type Ar
 export { setConversationOutcome } from './outcome.js';
 export { resolveSuggestedAction, type SuggestedActionDecision } from './suggested-action.js';
 export { SNOOZE_MAX_MS, snoozeConversation, unsnoozeConversation, wakeConversation } from './snooze.js';
+export { mergeConversations, resolveConversationId } from './merge.js';
+export { moveMessage } from './move-message.js';

@@ -67,12 +67,20 @@ export const FIRST_CURSOR_SQL = Prisma.sql`(SELECT h.last_cursor - c.n + 1 FROM 
  * Writes the events to the account's log and returns them numbered, in one statement (the
  * counter's increment and the rows). Call it last in the transaction (see the top of the file).
  */
-export async function appendToEventLog(tx: ScopedTransaction, accountId: string, events: UnloggedEvent[]): Promise<ConversationEvent[]> {
+export async function appendToEventLog(
+  tx: ScopedTransaction,
+  accountId: string,
+  events: UnloggedEvent[],
+  /** Other data-modifying CTEs to run in the same statement (the events' webhook deliveries). */
+  alongside: Prisma.Sql | null = null,
+): Promise<ConversationEvent[]> {
   if (events.length === 0) return [];
   const foreign = events.find((event) => event.accountId !== accountId);
   if (foreign) throw new Error(`An event of account ${foreign.accountId} was published in a transaction of account ${accountId}.`);
   const source = Prisma.sql`SELECT * FROM (VALUES ${Prisma.join(events.map(eventRowSql))}) AS e (ord, conversation_id, type, payload)`;
-  const rows = await tx.$queryRaw<{ first: bigint }[]>(Prisma.sql`WITH ${eventLogCtes(accountId, source)} SELECT ${FIRST_CURSOR_SQL} AS first`);
+  const rows = await tx.$queryRaw<{ first: bigint }[]>(
+    Prisma.sql`WITH ${eventLogCtes(accountId, source)}${alongside ? Prisma.sql`, ${alongside}` : Prisma.empty} SELECT ${FIRST_CURSOR_SQL} AS first`,
+  );
   return numbered(events, rows[0]!.first);
 }
 

@@ -15,6 +15,7 @@ import { addressKey } from '../../email/addresses.js';
 import { insertAuditSql } from '../audit.js';
 import { eventLogCtes, eventRowSql, FIRST_CURSOR_SQL, numbered } from '../event-log/log.js';
 import type { ConversationEvent, UnloggedEvent } from '../../events/bus.js';
+import { webhookDeliveriesCtes } from '../webhooks/enqueue.js';
 import type { CompressedOriginal } from '../../email/originals.js';
 import { keepInboundOriginal } from './keep-original.js';
 import { DomainError } from '../errors.js';
@@ -84,7 +85,13 @@ async function byMailboxHash(services: AppServices, email: InboundEmail, account
     where: { replyHash: { in: hashes }, ...(accountId ? { accountId } : {}) },
     select: { id: true, accountId: true },
   });
-  return conversation && { ...conversation, threadedBy: 'mailbox-hash' };
+  if (conversation) return { ...conversation, threadedBy: 'mailbox-hash' };
+  // The reply address of a conversation merged into another leads to that one.
+  const merged = await services.prisma.conversationMerge.findFirst({
+    where: { replyHash: { in: hashes }, ...(accountId ? { accountId } : {}) },
+    select: { targetId: true, accountId: true },
+  });
+  return merged && { id: merged.targetId, accountId: merged.accountId, threadedBy: 'mailbox-hash' };
 }
 
 /** In-Reply-To and References name Message-IDs of earlier emails: ours or Postmark's ids. */
@@ -222,6 +229,8 @@ async function storeReply(
   // conversation), so the event log's lock is taken after the conversation's row lock.
   const at = now.toISOString();
   const newReply: UnloggedEvent = { type: 'NEW_REPLY', accountId, conversationId, messageId, at };
+  // Outbound webhooks for NEW_REPLY, written by this statement too (durable with the message).
+  const webhooks = webhookDeliveriesCtes([newReply], Prisma.sql`EXISTS (SELECT 1 FROM message)`);
   const woke: UnloggedEvent = { type: 'WOKE', accountId, conversationId, at, status: 'NEEDS_REVIEW', cause: 'REPLY' };
   // A new conversation given to someone by round-robin: ASSIGNED, whose assignee only the
   // statement knows (a new conversation is never snoozed, so its ords stay 0, 1).
@@ -313,7 +322,8 @@ async function storeReply(
           archived_at = NULL, archive_reason = NULL, snoozed_until = NULL, snooze_reason = NULL, updated_at = ${wallClock}::timestamptz
       WHERE id = ${conversationId}::uuid AND EXISTS (SELECT 1 FROM message)
       RETURNING id
-    ), audit AS (${audit}    ), ${assignedAudit ? Prisma.sql`assigned_audit AS (${assignedAudit}), ` : Prisma.empty}jobs AS (${jobs}),
+    ), audit AS (${audit}    ), ${assignedAudit ? Prisma.sql`assigned_audit AS (${assignedAudit}), ` : Prisma.empty}jobs AS (${jobs}),${webhooks ? Prisma.sql`
+    ${webhooks},` : Prisma.empty}
     ${eventLogCtes(accountId, eventSource)}
     SELECT id, ${FIRST_CURSOR_SQL}::text AS first_cursor, (SELECT status::text FROM before) AS before_status,
       ${create ? Prisma.sql`(SELECT id FROM assignee)` : Prisma.sql`NULL::uuid`} AS assignee_id

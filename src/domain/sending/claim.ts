@@ -11,6 +11,7 @@ import { recordAudits } from '../audit.js';
 import { InvalidStateError, NotFoundError, ValidationError } from '../errors.js';
 import type { DomainContext } from '../use-case-context.js';
 import { emailAddressSchema } from './input.js';
+import { isSuppressed } from '../privacy/suppression.js';
 import type { SendRequest } from './pipeline.js';
 import { SEND_TX_OPTIONS } from './transaction.js';
 
@@ -46,6 +47,9 @@ export async function claim(
     const { lead, messages: thread } = conversation;
     if (lead.doNotContact) {
       throw new InvalidStateError('The lead is marked do-not-contact: Parley sends them no email.', 'DO_NOT_CONTACT');
+    }
+    if (await isSuppressed(tx, services.config, lead.email)) {
+      throw new InvalidStateError("The address belonged to a lead erased at their request: Parley sends it no email.", 'SUPPRESSED');
     }
     if (!emailAddressSchema.safeParse(lead.email).success) {
       throw ValidationError.fromIssues([{ path: ['lead', 'email'], message: `"${lead.email}" is not a valid email address` }]);
