@@ -136,6 +136,7 @@ describe('approveSuggestion through Postmark', () => {
         at: NOW.toISOString(),
         messageId,
         suggestionId: t.suggestion!.id,
+        cursor: expect.stringMatching(/^\d+$/),
       },
     ]);
   });

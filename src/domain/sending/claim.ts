@@ -11,7 +11,7 @@ import { recordAudits } from '../audit.js';
 import { InvalidStateError, NotFoundError, ValidationError } from '../errors.js';
 import type { DomainContext } from '../use-case-context.js';
 import { emailAddressSchema } from './input.js';
-import { isSuppressed } from '../privacy/suppression.js';
+import { isSuppressed, suppressedLeadSql } from '../privacy/suppression.js';
 import type { SendRequest } from './pipeline.js';
 import { SEND_TX_OPTIONS } from './transaction.js';
 
@@ -21,10 +21,13 @@ export async function claim(
 ): Promise<OutboundEmail> {
   const messageId = randomUUID();
   return db.$transaction(async (tx) => {
-    // The conversation's lock and the account's undo window in one statement (the approval's
-    // statement budget: test/approve-statements.test.ts).
-    const [locked] = await tx.$queryRaw<{ undo_window_seconds: number | null }[]>`
-      SELECT s.undo_window_seconds FROM conversations c LEFT JOIN account_settings s ON s.account_id = c.account_id
+    // The conversation's lock, the account's undo window and whether the lead's address was
+    // erased and suppressed, in one statement (the approval's statement budget:
+    // test/approve-statements.test.ts).
+    const [locked] = await tx.$queryRaw<{ undo_window_seconds: number | null; suppressed: boolean | null }[]>`
+      SELECT s.undo_window_seconds,
+        ${suppressedLeadSql(services.config, Prisma.sql`c.account_id`, Prisma.sql`l.email_key`)} AS suppressed
+      FROM conversations c JOIN leads l ON l.id = c.lead_id LEFT JOIN account_settings s ON s.account_id = c.account_id
       WHERE c.id = ${request.conversationId}::uuid AND c.account_id = ${viewer.accountId}::uuid
       FOR UPDATE OF c`;
     if (!locked) throw new NotFoundError('Conversation', request.conversationId);
@@ -48,7 +51,8 @@ export async function claim(
     if (lead.doNotContact) {
       throw new InvalidStateError('The lead is marked do-not-contact: Parley sends them no email.', 'DO_NOT_CONTACT');
     }
-    if (await isSuppressed(tx, services.config, lead.email)) {
+    // Leads written before email_key existed have none: checked by their address instead.
+    if (locked.suppressed || (lead.emailKey === null && (await isSuppressed(tx, services.config, lead.email)))) {
       throw new InvalidStateError("The address belonged to a lead erased at their request: Parley sends it no email.", 'SUPPRESSED');
     }
     if (!emailAddressSchema.safeParse(lead.email).success) {

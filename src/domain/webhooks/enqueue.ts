@@ -3,7 +3,6 @@
 // a rollback sends nothing). One statement, whatever the number of events and endpoints; for
 // an account without endpoints it writes nothing.
 import { Prisma } from '../../db/client.js';
-import type { ScopedTransaction } from '../../db/scoped.js';
 import type { UnloggedEvent } from '../../events/bus.js';
 import { webhookDeliveryJob } from '../../jobs/definitions.js';
 import { isWebhookEvent, webhookEventOf } from './events.js';
@@ -35,10 +34,4 @@ export function webhookDeliveriesCtes(events: readonly UnloggedEvent[], onlyIf: 
       FROM webhook_deliveries_new
       ON CONFLICT DO NOTHING
     )`;
-}
-
-/** The deliveries of `events` to every subscribed, enabled endpoint, with their jobs, in `tx`. */
-export async function enqueueWebhookDeliveries(tx: ScopedTransaction, events: readonly UnloggedEvent[]): Promise<void> {
-  const ctes = webhookDeliveriesCtes(events);
-  if (ctes) await tx.$executeRaw`WITH ${ctes} SELECT 1`;
 }
