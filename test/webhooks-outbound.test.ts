@@ -106,7 +106,7 @@ afterAll(async () => {
   for (const r of receivers) await r.close();
 });
 
-async function endpointFor(url: string, events: ('NEW_REPLY' | 'AI_READY' | 'SENT' | 'ERROR')[]) {
+async function endpointFor(url: string, events: ('NEW_REPLY' | 'AI_READY' | 'SENT' | 'ERROR' | 'DELIVERY' | 'LEAD_DO_NOT_CONTACT' | 'ARCHIVED')[]) {
   const created = await app.execute(CreateEndpoint, { input: { url, events } });
   const payload = created.data!.createWebhookEndpoint;
   if (payload.__typename !== 'CreateWebhookEndpointPayload') throw new Error(JSON.stringify(created));
@@ -184,6 +184,23 @@ describe('outbound webhooks', () => {
     expect(receiver.received).toHaveLength(2);
     expect(receiver.received[1]!.body).toBe(receiver.received[0]!.body);
     expect(receiver.received[1]!.headers['webhook-id']).toBe(receiver.received[0]!.headers['webhook-id']);
+  });
+
+  it('sends a state change from the event log (ARCHIVED) to an endpoint subscribed to it, and nothing it did not ask for', async () => {
+    const receiver = await startReceiver();
+    receivers.push(receiver);
+    await endpointFor(receiver.url, ['ARCHIVED']);
+    const t = await createThread(app.services.prisma, app.services.devAccountId, { suggestion: false });
+    const archived = await app.execute(
+      graphql(`mutation ArchiveForWebhook($input: ArchiveConversationInput!) { archiveConversation(input: $input) { __typename } }`),
+      { input: { conversationId: t.conversationGid, reason: 'Closed won' } },
+    );
+    expect(archived.data!.archiveConversation.__typename).toBe('ArchiveConversationPayload');
+    await app.worker!.idle();
+    const bodies = receiver.received.map((r) => JSON.parse(r.body) as { type: string; data: { conversationId: string; reason: string } });
+    expect(bodies.map((b) => b.type)).toEqual(['ARCHIVED']);
+    expect(rawId(bodies[0]!.data.conversationId)).toBe(t.conversation.id);
+    expect(bodies[0]!.data.reason).toBe('Closed won');
   });
 
   it('disables an endpoint whose deliveries keep failing (audited), and an update enables it again', async () => {

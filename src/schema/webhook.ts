@@ -15,6 +15,9 @@ const EVENT_DESCRIPTIONS: Record<(typeof WEBHOOK_EVENT_TYPES)[number], string> =
   AI_READY: 'An AI draft is ready for review: data.conversationId, data.suggestionId, data.confidence.',
   SENT: 'An email was sent: data.conversationId, data.messageId, data.suggestionId (null for a custom reply).',
   ERROR: 'Something went wrong on a conversation (a send failed, the model was unavailable): data.code, data.message.',
+  DELIVERY: 'The email provider reported on a sent email (delivered, opened, clicked, bounced, spam complaint, unsubscribed): data.messageId, data.kind, data.leadBlocked, data.link, data.detail.',
+  LEAD_DO_NOT_CONTACT: "A conversation's lead became do-not-contact (an unsubscribe, a complaint, a confirmed suggestion): data.leadId, data.reason.",
+  ARCHIVED: 'A conversation was archived: data.reason.',
 };
 
 export const WebhookEventTypeEnum = builder.enumType('WebhookEventType', {

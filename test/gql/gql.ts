@@ -117,6 +117,7 @@ type Documents = {
     "\n  query WebhookDeliveriesTest($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 50) {\n      edges { node { id eventId eventType status attempts lastStatusCode payload attemptLog { attempt statusCode error at } } }\n    }\n  }\n": typeof types.WebhookDeliveriesTestDocument,
     "\n  mutation ResendWebhookDeliveryTest($input: ResendWebhookDeliveryInput!) {\n    resendWebhookDelivery(input: $input) {\n      __typename\n      ... on ResendWebhookDeliveryPayload { delivery { id eventId status } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ResendWebhookDeliveryTestDocument,
     "mutation SendForWebhook($input: SendReplyInput!) { sendReply(input: $input) { __typename } }": typeof types.SendForWebhookDocument,
+    "mutation ArchiveForWebhook($input: ArchiveConversationInput!) { archiveConversation(input: $input) { __typename } }": typeof types.ArchiveForWebhookDocument,
 };
 const documents: Documents = {
     "\n  mutation Archive($input: ArchiveConversationInput!) {\n    archiveConversation(input: $input) {\n      __typename\n      ... on ArchiveConversationPayload {\n        conversation { id status archivedAt archiveReason hasPendingSuggestion pendingSuggestion { id } }\n        withdrawnSuggestion { id status }\n      }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.ArchiveDocument,
@@ -221,6 +222,7 @@ const documents: Documents = {
     "\n  query WebhookDeliveriesTest($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 50) {\n      edges { node { id eventId eventType status attempts lastStatusCode payload attemptLog { attempt statusCode error at } } }\n    }\n  }\n": types.WebhookDeliveriesTestDocument,
     "\n  mutation ResendWebhookDeliveryTest($input: ResendWebhookDeliveryInput!) {\n    resendWebhookDelivery(input: $input) {\n      __typename\n      ... on ResendWebhookDeliveryPayload { delivery { id eventId status } }\n      ... on Error { code message }\n    }\n  }\n": types.ResendWebhookDeliveryTestDocument,
     "mutation SendForWebhook($input: SendReplyInput!) { sendReply(input: $input) { __typename } }": types.SendForWebhookDocument,
+    "mutation ArchiveForWebhook($input: ArchiveConversationInput!) { archiveConversation(input: $input) { __typename } }": types.ArchiveForWebhookDocument,
 };
 
 /**
@@ -631,6 +633,10 @@ export function graphql(source: "\n  mutation ResendWebhookDeliveryTest($input: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation SendForWebhook($input: SendReplyInput!) { sendReply(input: $input) { __typename } }"): typeof import('./graphql.js').SendForWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ArchiveForWebhook($input: ArchiveConversationInput!) { archiveConversation(input: $input) { __typename } }"): typeof import('./graphql.js').ArchiveForWebhookDocument;
 
 
 export function graphql(source: string) {

@@ -625,8 +625,14 @@ export type WebhookDeliveryStatus =
 export type WebhookEventType =
   /** An AI draft is ready for review: data.conversationId, data.suggestionId, data.confidence. */
   | 'AI_READY'
+  /** A conversation was archived: data.reason. */
+  | 'ARCHIVED'
+  /** The email provider reported on a sent email (delivered, opened, clicked, bounced, spam complaint, unsubscribed): data.messageId, data.kind, data.leadBlocked, data.link, data.detail. */
+  | 'DELIVERY'
   /** Something went wrong on a conversation (a send failed, the model was unavailable): data.code, data.message. */
   | 'ERROR'
+  /** A conversation's lead became do-not-contact (an unsubscribe, a complaint, a confirmed suggestion): data.leadId, data.reason. */
+  | 'LEAD_DO_NOT_CONTACT'
   /** A lead replied: data.conversationId, data.messageId. */
   | 'NEW_REPLY'
   /** An email was sent: data.conversationId, data.messageId, data.suggestionId (null for a custom reply). */
@@ -1854,6 +1860,19 @@ export type SendForWebhookMutation = { sendReply:
     | { __typename: 'NotFoundError' }
     | { __typename: 'RateLimitedError' }
     | { __typename: 'SendReplyPayload' }
+    | { __typename: 'ValidationError' }
+   };
+
+export type ArchiveForWebhookMutationVariables = Exact<{
+  input: ArchiveConversationInput;
+}>;
+
+
+export type ArchiveForWebhookMutation = { archiveConversation:
+    | { __typename: 'ArchiveConversationPayload' }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'InvalidStateError' }
+    | { __typename: 'NotFoundError' }
     | { __typename: 'ValidationError' }
    };
 
@@ -4231,3 +4250,10 @@ export const SendForWebhookDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SendForWebhookMutation, SendForWebhookMutationVariables>;
+export const ArchiveForWebhookDocument = new TypedDocumentString(`
+    mutation ArchiveForWebhook($input: ArchiveConversationInput!) {
+  archiveConversation(input: $input) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<ArchiveForWebhookMutation, ArchiveForWebhookMutationVariables>;

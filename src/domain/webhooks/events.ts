@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { ConversationEvent, UnloggedEvent } from '../../events/bus.js';
 
 /** Every event type an endpoint can subscribe to (the live events' types). */
-export const WEBHOOK_EVENT_TYPES = ['NEW_REPLY', 'AI_READY', 'SENT', 'ERROR'] as const satisfies readonly ConversationEvent['type'][];
+export const WEBHOOK_EVENT_TYPES = ['NEW_REPLY', 'AI_READY', 'SENT', 'ERROR', 'DELIVERY', 'LEAD_DO_NOT_CONTACT', 'ARCHIVED'] as const satisfies readonly ConversationEvent['type'][];
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 /** An event an endpoint can subscribe to. */
 export type WebhookSourceEvent = Extract<UnloggedEvent, { type: WebhookEventType }>;
@@ -32,6 +32,12 @@ function dataOf(event: WebhookSourceEvent): Record<string, unknown> {
         messageId: globalId('ConversationMessage', event.messageId),
         suggestionId: event.suggestionId ? globalId('AISuggestion', event.suggestionId) : null,
       };
+    case 'DELIVERY':
+      return { ...base, messageId: globalId('ConversationMessage', event.messageId), kind: event.kind, leadBlocked: event.leadBlocked, link: event.link, detail: event.detail };
+    case 'LEAD_DO_NOT_CONTACT':
+      return { ...base, leadId: globalId('Lead', event.leadId), reason: event.reason };
+    case 'ARCHIVED':
+      return { ...base, reason: event.reason };
     case 'ERROR':
       return {
         ...base,
