@@ -33,5 +33,14 @@ describe('seedDemoData', () => {
     expect(new Set(outcomes.map((o) => o.outcome))).toEqual(new Set(['NONE', 'REPLIED', 'MEETING_BOOKED', 'WON', 'LOST', 'UNSUBSCRIBED']));
     const lastMessages = await prisma.conversation.count({ where: { accountId: seeded.accountId, lastMessageId: { not: null } } });
     expect(lastMessages).toBe(25);
+    // Every demo thread the lead wrote in starts unread for the team: the newest reply is named.
+    const newestReplies = await prisma.$queryRaw<{ wrong: bigint }[]>`
+      SELECT count(*) AS wrong FROM conversations c
+      WHERE c.account_id = ${seeded.accountId}::uuid
+        AND c.last_inbound_message_id IS DISTINCT FROM (
+          SELECT m.id FROM conversation_messages m WHERE m.conversation_id = c.id AND m.direction = 'INBOUND'
+          ORDER BY m.created_at DESC, m.id DESC LIMIT 1)`;
+    expect(Number(newestReplies[0]!.wrong)).toBe(0);
+    expect(await prisma.conversation.count({ where: { accountId: seeded.accountId, lastInboundMessageId: { not: null } } })).toBeGreaterThan(0);
   });
 });

@@ -279,10 +279,17 @@ export async function seedDemoData(
       await tx.conversation.createMany({ data: conversations });
       await tx.conversationMessage.createMany({ data: messages });
       await tx.aISuggestion.createMany({ data: suggestions });
-      // One statement for every conversation's last-message reference (rather than 25 updates).
+      // One statement for every conversation's last-message references (rather than 25 updates):
+      // the newest message, and the newest lead reply, which makes the thread unread for the
+      // whole team (the team inbox's read state) until someone reads it.
       const pairs = [...lastMessage].map(([id, lastMessageId]) => Prisma.sql`(${id}::uuid, ${lastMessageId}::uuid)`);
       await tx.$executeRaw`
-        UPDATE conversations AS c SET last_message_id = v.last_message_id
+        UPDATE conversations AS c SET last_message_id = v.last_message_id,
+          last_inbound_message_id = (
+            SELECT m.id FROM conversation_messages m
+            WHERE m.conversation_id = c.id AND m.direction = 'INBOUND'
+            ORDER BY m.created_at DESC, m.id DESC LIMIT 1
+          )
         FROM (VALUES ${Prisma.join(pairs)}) AS v(id, last_message_id) WHERE c.id = v.id`;
     },
     { maxWait: SEED_TRANSACTION_TIMEOUT_MS, timeout: SEED_TRANSACTION_TIMEOUT_MS },
