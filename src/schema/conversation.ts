@@ -5,7 +5,8 @@ import { LabelRef } from './inbox-types.js';
 import { ARCHIVE_REASON_MAX, archiveConversation, mergeConversations, moveMessage, resolveConversationId, unarchiveConversation } from '../domain/conversations/index.js';
 import { EmailDeliveryError, InvalidStateError, RateLimitedError } from '../domain/errors.js';
 import { sendReply } from '../domain/sending/index.js';
-import { BODY_MAX_LENGTH, HTML_BODY_MAX_LENGTH, idempotencyKeySchema, SEND_AT_MAX_DAYS, SUBJECT_MAX_LENGTH } from '../domain/sending/index.js';
+import { idempotencyKeySchema } from '../domain/sending/index.js';
+import { emailContentInputFields } from './send-fields.js';
 import { baseMutationErrors } from './errors.js';
 import { builder } from './builder.js';
 import { decodeParleyId, encodeParleyId, idOfType } from './ids.js';
@@ -283,16 +284,7 @@ builder.relayMutationField(
     description: 'Input of sendReply.',
     inputFields: (t) => ({
       conversationId: t.globalID({ required: true, description: 'Global ID of the Conversation to answer.' }),
-      subject: t.string({ description: `Subject line: one line, at most ${SUBJECT_MAX_LENGTH} characters (omit with templateId).` }),
-      body: t.string({ description: `Plain-text body, at most ${BODY_MAX_LENGTH} characters (omit with templateId).` }),
-      bodyHtml: t.string({
-        description: `HTML body, at most ${HTML_BODY_MAX_LENGTH} characters; omitted, a plain HTML version of the text is sent.`,
-      }),
-      sendAt: t.field({
-        type: 'DateTime',
-        description: `Send at this time instead of at once: in the future, at most ${SEND_AT_MAX_DAYS} days ahead. The email is QUEUED with scheduledFor until then and cancelScheduledSend takes it back; the account's undo window applies either way (the later of the two).`,
-      }),
-      templateId: t.globalID({ description: "Global ID of an EmailTemplate to render for the conversation's lead instead of subject and body." }),
+      ...emailContentInputFields(t, "the conversation's lead"),
       idempotencyKey: t.string({
         description:
           'Any unique string (a UUID) chosen by the client for this reply. Sending the same request again with the ' +

@@ -13,7 +13,8 @@ import {
   type ImportLeadsResult,
 } from '../domain/leads/index.js';
 import { EmailDeliveryError, InvalidStateError, RateLimitedError } from '../domain/errors.js';
-import { BODY_MAX_LENGTH, HTML_BODY_MAX_LENGTH, SEND_AT_MAX_DAYS, startConversation, SUBJECT_MAX_LENGTH } from '../domain/sending/index.js';
+import { startConversation } from '../domain/sending/index.js';
+import { emailContentInputFields } from './send-fields.js';
 import { dbOf, domainOf, servicesOf } from '../graphql-context.js';
 import { builder } from './builder.js';
 import { escapeLike } from './conversation-filter.js';
@@ -252,16 +253,7 @@ builder.relayMutationField(
     description: 'Input of startConversation: subject and body, or a templateId.',
     inputFields: (t) => ({
       leadId: t.globalID({ required: true, description: 'Global ID of the Lead to write to.' }),
-      subject: t.string({ description: `Subject line: one line, at most ${SUBJECT_MAX_LENGTH} characters (omit with templateId).` }),
-      body: t.string({ description: `Plain-text body, at most ${BODY_MAX_LENGTH} characters (omit with templateId).` }),
-      bodyHtml: t.string({
-        description: `HTML body, at most ${HTML_BODY_MAX_LENGTH} characters; omitted, a plain HTML version of the text is sent.`,
-      }),
-      templateId: t.globalID({ description: "Global ID of an EmailTemplate to render for the lead instead of subject and body." }),
-      sendAt: t.field({
-        type: 'DateTime',
-        description: `Send at this time instead of at once: in the future, at most ${SEND_AT_MAX_DAYS} days ahead. The email is QUEUED with scheduledFor until then and cancelScheduledSend takes it back; the account's undo window applies either way (the later of the two).`,
-      }),
+      ...emailContentInputFields(t, 'the lead'),
       idempotencyKey: t.string({
         description:
           'Any unique string (a UUID) chosen by the client. Sending the same request again with the same key returns the ' +
