@@ -11,6 +11,7 @@ import { looksLikeInjection, type InboundParts } from '../ai/injection.js';
 import { explicitUnsubscribeRequest } from '../ai/offline/lexicon.js';
 import { detectLanguageHere, type Language } from '../ai/language.js';
 import { move, transferableSymbol, valueSymbol } from 'piscina';
+import { fullGc, LARGE_BODY_BYTES } from './idle-gc.js';
 import { readInboundEmail } from '../webhooks/postmark-inbound-payload.js';
 
 export function analyse(input: { text: string; options: Parameters<typeof analyseOffline>[1] }): ReplyAnalysis {
@@ -61,6 +62,10 @@ export function language(input: { text: string }): Promise<Language> {
  * cloned: a clone of a 5 MiB email's bodies was ~20 MiB copied on the event loop.
  */
 export function inboundEmail(input: { raw: Uint8Array; options: Parameters<typeof readInboundEmail>[1] }): ReturnType<typeof readInboundEmail> {
+  // This thread's garbage from a large email (its text, the parsed JSON: several times the
+  // body) is collected as soon as the answer has left, not when the thread next allocates
+  // (maybe never: idle threads stay until the pool's idle timeout). See idle-gc.ts.
+  if (input.raw.byteLength >= LARGE_BODY_BYTES) setTimeout(() => fullGc()?.(), 0);
   const read = readInboundEmail(input.raw, input.options);
   if ('error' in read) return read;
   const { email } = read;
