@@ -16,6 +16,7 @@ import { devAuth, inboundPayload } from './support/postmark-payloads.js';
 import { startTestServer, type TestServer } from './support/server.js';
 import { rawId } from './support/factories.js';
 import { waitFor } from './support/wait.js';
+import { ORIGINAL_PART_BYTES } from '../src/email/originals.js';
 
 /**
  * The issue's target for the worst gap between two /health answers is 100 ms; it is printed
@@ -48,6 +49,7 @@ const IDLE_FLOOR_ANSWERS = 2_000;
 let server: TestServer;
 let prismaParamsChars: number[] = [];
 let pgStringParamChars: number[] = [];
+let pgParamBytes: number[] = [];
 
 // Every statement pg sends, from Prisma's adapter or Database.queryLarge, passes Client#query:
 // the longest string parameter of each is noted (the call itself is unchanged).
@@ -56,6 +58,7 @@ function noteStringParams(this: pg.Client, ...args: unknown[]) {
   const [config, values] = args as [{ values?: unknown[] } | string, unknown];
   const params = Array.isArray(values) ? values : typeof config === 'object' && Array.isArray(config?.values) ? config.values : [];
   pgStringParamChars.push(Math.max(0, ...params.map((v) => (typeof v === 'string' ? v.length : 0))));
+  pgParamBytes.push(params.reduce<number>((sum, v) => sum + (typeof v === 'string' ? v.length : v instanceof Uint8Array ? v.byteLength : 0), 0));
   return (pgQuery as (...a: unknown[]) => unknown).apply(this, args);
 }
 
@@ -175,6 +178,7 @@ describe('a huge single-token email does not hold the event loop', () => {
     );
     prismaParamsChars = [];
     pgStringParamChars = [];
+    pgParamBytes = [];
     const { result, worstGapMs, answers, worstLoopDelayMs } = await worstHealthGapWhile(async () => {
       const { messageId } = await post(body);
       return { messageId, jobs: await jobsSettled(messageId) };
@@ -187,6 +191,11 @@ describe('a huge single-token email does not hold the event loop', () => {
     // Observed at all: the message INSERT and the jobs' statements went through pg.
     expect(pgStringParamChars.length).toBeGreaterThan(10);
     expect(Math.max(...pgStringParamChars)).toBeLessThan(MAX_PG_STRING_PARAM_CHARS);
+    // Each body once: the email's text, stripped text, HTML and sanitised HTML are two distinct
+    // texts here (the stripped text is the text, sanitising leaves the HTML as it is), and no
+    // statement carries more than those two plus a part of the original (pg copies every
+    // parameter byte on the event loop). Sending all four was 4 x 5 MiB in one statement.
+    expect(Math.max(...pgParamBytes)).toBeLessThan(2.5 * chars + ORIGINAL_PART_BYTES);
     expect(result.jobs.map((j) => j.status).sort()).toEqual(['SUCCEEDED', 'SUCCEEDED']);
     const { prisma } = server.running.app.services;
     const stored = await prisma.conversationMessage.findUniqueOrThrow({ where: { id: result.messageId }, select: { textBody: true, conversationId: true } });

@@ -7,9 +7,10 @@
 // So once the process has been quiet for a while after large inbound work, it asks V8 for one
 // full collection. That costs the event loop one pause (tens of ms on this server's heap), so
 // it is throttled: only after at least IDLE_GC_AFTER_BYTES of inbound bodies, only when no
-// large body is in flight, only after IDLE_GC_QUIET_MS without a new one, and at most once per
+// large body is in flight, only after IDLE_GC_QUIET_MS (10 s) without a new one, and at most once per
 // IDLE_GC_MIN_INTERVAL_MS. The text-work threads collect their own heaps after a large task
-// (text-work.ts); the embedded database's WebAssembly memory cannot shrink (bench/RESULTS.md).
+// (text-work.ts). What V8 frees, glibc keeps in per-thread malloc arenas unless the process
+// runs with few of them: `npm start` sets MALLOC_ARENA_MAX (bench/RESULTS.md has the figures).
 //
 // V8 offers a full collection to JavaScript only behind --expose-gc. The flag is set at run
 // time (v8.setFlagsFromString) and the function taken from a new context, which V8 creates with
@@ -23,8 +24,12 @@ import vm from 'node:vm';
 export const LARGE_BODY_BYTES = 1024 * 1024;
 /** How much large work since the last collection makes one worth its pause. */
 export const IDLE_GC_AFTER_BYTES = 16 * 1024 * 1024;
-/** How long without large work counts as idle. */
-export const IDLE_GC_QUIET_MS = 3_000;
+/**
+ * How long without large work counts as idle: past Node's HTTP keep-alive timeout (5 s) and
+ * pg's idle-connection timeout (10 s is its default, after the statement), which release what
+ * the last request and connection still hold.
+ */
+export const IDLE_GC_QUIET_MS = 10_000;
 /** At most one collection this often, however much arrives. */
 export const IDLE_GC_MIN_INTERVAL_MS = 30_000;
 

@@ -74,9 +74,14 @@ export function inboundEmail(input: { raw: Uint8Array; options: Parameters<typeo
   if (email.original.content.byteOffset !== 0 || email.original.content.byteLength !== email.original.content.buffer.byteLength) {
     email.original.content = new Uint8Array(email.original.content);
   }
-  const moved = [email.textBody, email.htmlBody, email.strippedText, email.safeHtmlBody, email.original.content]
-    .filter((bytes): bytes is Uint8Array<ArrayBuffer> => bytes != null)
-    .map((bytes) => bytes.buffer);
+  // Each ArrayBuffer once (a body equal to another is the same array, postmark-inbound-payload.ts).
+  const moved = [
+    ...new Set(
+      [email.textBody, email.htmlBody, email.strippedText, email.safeHtmlBody, email.original.content]
+        .filter((bytes): bytes is Uint8Array<ArrayBuffer> => bytes != null)
+        .map((bytes) => bytes.buffer),
+    ),
+  ];
   // Piscina's Transferable: the value is sent with these ArrayBuffers in its transfer list.
   return move({
     get [transferableSymbol]() {

@@ -152,16 +152,20 @@ export function readInboundEmail(
   // The bodies leave as UTF-8 bytes, which the pool moves to the event loop's thread without a
   // copy (text-work.ts) and pg sends as they are (receive.ts): as strings they were copied in
   // and then UTF-8-encoded by pg on the event loop, ~4 x 5 MiB for a 5 MiB email (issue 13).
-  // Empty optional bodies are absent, as the statement stores `'' || null`.
+  // Empty optional bodies are absent, as the statement stores `'' || null`. A body equal to
+  // another is the same bytes (one array, which the statement then sends once, receive.ts):
+  // the stripped reply is often the whole text, and sanitising often changes nothing.
+  const textBody = utf8(email.textBody);
+  const htmlBody = email.htmlBody ? utf8(email.htmlBody) : undefined;
   return {
     email: {
       ...email,
-      textBody: utf8(email.textBody),
-      htmlBody: email.htmlBody ? utf8(email.htmlBody) : undefined,
-      strippedText: email.strippedText ? utf8(email.strippedText) : undefined,
+      textBody,
+      htmlBody,
+      strippedText: email.strippedText ? (email.strippedText === email.textBody ? textBody : utf8(email.strippedText)) : undefined,
       original,
       injectionSuspected,
-      safeHtmlBody: safeHtmlBody === null ? null : utf8(safeHtmlBody),
+      safeHtmlBody: safeHtmlBody === null ? null : htmlBody && safeHtmlBody === email.htmlBody ? htmlBody : utf8(safeHtmlBody),
     },
     providerMessageId: email.providerMessageId,
   };

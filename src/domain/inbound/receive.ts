@@ -312,20 +312,30 @@ async function storeReply(
       SELECT status FROM conversations WHERE id = ${conversationId}::uuid AND account_id = ${accountId}::uuid
       FOR NO KEY UPDATE
     )`;
+  // Each body travels once: a stripped text that is the text body, or a sanitised HTML that is
+  // the HTML body (the same bytes from the text-work thread, or an equal string), is taken from
+  // the statement's own `bodies` row. pg copies every parameter into one message on the event
+  // loop (~4 copies of each byte with its buffer growth): a 5 MiB single-token email sent its
+  // body four times, and the copying was the longest stretch left (issue 13).
+  const htmlBody = nonEmpty(email.htmlBody);
+  const stripped = nonEmpty(email.strippedText);
+  const safeHtml =
+    safeHtmlBody === null ? Prisma.sql`NULL::text` : htmlBody !== null && safeHtmlBody === htmlBody ? Prisma.sql`bodies.html_body` : Prisma.sql`${safeHtmlBody}::text`;
+  const strippedText = stripped === null ? Prisma.sql`NULL::text` : stripped === email.textBody ? Prisma.sql`bodies.text_body` : Prisma.sql`${stripped}::text`;
   // Through pg directly, not $queryRaw: Prisma would JSON-encode and decode the ~3 copies of
   // a body (up to 3 x 5 MiB+) on the event loop first (src/db/client.ts, queryLarge).
   const stored = await services.database.queryLarge<{ id: string; first_cursor: string; before_status: string; assignee_id: string | null }>(Prisma.sql`
-    WITH ${before}, message AS (
+    WITH ${before}, bodies AS (SELECT ${email.textBody}::text AS text_body, ${htmlBody}::text AS html_body), message AS (
       INSERT INTO conversation_messages (id, account_id, conversation_id, direction, from_email, from_name, to_email, cc_emails,
         subject, text_body, html_body, safe_html_body, stripped_text, message_id_header, in_reply_to, "references", provider_message_id,
         idempotency_key, delivery_status, received_at, created_at, headers, attachments)
       SELECT ${messageId}::uuid, ${accountId}::uuid, ${conversationId}::uuid, 'INBOUND'::"MessageDirection", ${email.from.email},
         ${email.from.name || null}::text, ${email.originalRecipient ?? email.to[0]?.email ?? ''}, ${email.cc}::text[],
-        ${email.subject}, ${email.textBody}::text, ${nonEmpty(email.htmlBody)}::text, ${safeHtmlBody}::text, ${nonEmpty(email.strippedText)}::text,
+        ${email.subject}, bodies.text_body, bodies.html_body, ${safeHtml}, ${strippedText},
         ${email.messageIdHeader ?? null}::text, ${email.inReplyTo ?? null}::text, ${email.references}::text[], ${email.providerMessageId},
         ${`inbound:${email.providerMessageId}`}, 'RECEIVED'::"DeliveryStatus", ${now}::timestamptz, ${now}::timestamptz,
         ${JSON.stringify(email.headers)}::jsonb, ${JSON.stringify(email.attachments.map(({ content: _content, ...metadata }) => metadata))}::jsonb
-      FROM before
+      FROM before, bodies
       RETURNING id
     ), moved AS (
       UPDATE conversations
