@@ -15,8 +15,10 @@ import {
   IDLE_GC_QUIET_MS,
   IdleCollector,
   LARGE_BODY_BYTES,
+  restoreIdleSignal,
   useIdleSignalForTests,
 } from '../src/cpu/idle-gc.js';
+import { textWorkerThreadCount } from '../src/cpu/pool.js';
 import { devAuth, inboundPayload } from './support/postmark-payloads.js';
 import { startTestServer, type TestServer } from './support/server.js';
 import { waitFor } from './support/wait.js';
@@ -135,7 +137,10 @@ describe('the server after large inbound emails', () => {
     server = await startTestServer();
   }, 300_000);
 
-  afterAll(() => server?.close());
+  afterAll(async () => {
+    restoreIdleSignal();
+    await server?.close();
+  });
 
   const run = promisify(execFile);
 
@@ -170,6 +175,7 @@ describe('the server after large inbound emails', () => {
         }),
       );
     const statuses = await Promise.all([post(email()), post(email())]);
+    expect(textWorkerThreadCount()).toBeGreaterThan(0);
     expect(statuses).toEqual([200, 200]);
     // Both are done and nothing else is in flight: the collection is scheduled, not yet run.
     expect(signals).toHaveLength(1);
@@ -179,5 +185,7 @@ describe('the server after large inbound emails', () => {
     // V8 frees ArrayBuffers' memory on a background thread after the collection: a state
     // awaited, with room for what the server keeps (pools, caches).
     await waitFor(() => process.memoryUsage().arrayBuffers < baseline + 8 * MiB);
+    // The text-work thread that read them (and holds its memory while it lives) is stopped.
+    await waitFor(() => textWorkerThreadCount() === 0);
   }, 300_000);
 });

@@ -9,7 +9,7 @@
 // it is throttled: only after at least IDLE_GC_AFTER_BYTES of inbound bodies, only when no
 // large body is in flight, only after IDLE_GC_QUIET_MS (10 s) without a new one, and at most once per
 // IDLE_GC_MIN_INTERVAL_MS. The text-work threads collect their own heaps after a large task
-// (text-work.ts). What V8 frees, glibc keeps in per-thread malloc arenas unless the process
+// (text-work.ts) and are stopped at this collection if idle (pool.ts). What V8 frees, glibc keeps in per-thread malloc arenas unless the process
 // runs with few of them: `npm start` sets MALLOC_ARENA_MAX (bench/RESULTS.md has the figures).
 //
 // V8 offers a full collection to JavaScript only behind --expose-gc. The flag is set at run
@@ -117,14 +117,29 @@ const timers: IdleCollectorOptions['schedule'] = (callback, ms) => {
 
 let processCollector: IdleCollector | undefined;
 
+/**
+ * The process's collection: this thread's heap, and the text-work threads, which are stopped
+ * if idle (pool.ts, recycleIdleTextWorkers: their memory is returned only when they end).
+ */
+function collectProcess(): void {
+  fullGc()?.();
+  // Imported here, not at the top: text-work threads import this module too.
+  void import('./pool.js').then(({ recycleIdleTextWorkers }) => recycleIdleTextWorkers()).catch(() => undefined);
+}
+
 /** The process's collector (one per process, as V8's heap is). */
 export function idleCollector(): IdleCollector {
-  processCollector ??= new IdleCollector({ collect: () => fullGc()?.(), schedule: timers, now: () => performance.now() });
+  processCollector ??= new IdleCollector({ collect: collectProcess, schedule: timers, now: () => performance.now() });
   return processCollector;
 }
 
 /** Replaces the process's idle signal (tests fire it themselves); returns the collector. */
 export function useIdleSignalForTests(schedule: IdleCollectorOptions['schedule']): IdleCollector {
-  processCollector = new IdleCollector({ collect: () => fullGc()?.(), schedule, now: () => performance.now() });
+  processCollector = new IdleCollector({ collect: collectProcess, schedule, now: () => performance.now() });
   return processCollector;
+}
+
+/** Back to the process's own idle signal (after useIdleSignalForTests). */
+export function restoreIdleSignal(): void {
+  processCollector = undefined;
 }
