@@ -4,7 +4,8 @@
 import type { DraftStyle, ReplyAnalysis, ReplyContext } from '../ai/port.js';
 import { analyseOffline } from '../ai/offline/classifier.js';
 import { draftOffline } from '../ai/offline/drafter.js';
-import { latestReplyText } from '../ai/text.js';
+import { emailsIn, latestReplyText } from '../ai/text.js';
+import { allowedFacts, checkText, type Allowed, type CheckedText, type CheckOptions, type SafetyFlag } from '../ai/safety.js';
 import { embedOffline } from '../vector/offline.js';
 import { draftFeatures as computeDraftFeatures } from '../ai/draft-features.js';
 import { looksLikeInjection, type InboundParts } from '../ai/injection.js';
@@ -29,6 +30,22 @@ export function embed(input: { texts: string[]; dimensions: number }): number[][
 /** The new text of each email: quoted history cut off. */
 export function replyTexts(input: { texts: string[] }): string[] {
   return input.texts.map(latestReplyText);
+}
+
+/**
+ * What a draft may state (safety.ts, allowedFacts) and the addresses the lead's text names:
+ * regular-expression scans over the thread and the clipped inbound text.
+ */
+export function draftFacts(input: { context: ReplyContext }): { allowed: Allowed; known: string[] } {
+  return { allowed: allowedFacts(input.context), known: emailsIn(input.context.inbound.text) };
+}
+
+/**
+ * The safety check of a draft (safety.ts, checkText). A draft may quote the lead's text: on a
+ * single-token email its identity scan held the event loop for ~50 ms.
+ */
+export function safetyCheck(input: { text: CheckedText; allowed: Allowed; options?: CheckOptions }): SafetyFlag[] {
+  return checkText(input.text, input.allowed, input.options);
 }
 
 // The checks below read the whole email, not a prefix (an instruction hidden at its end must
