@@ -7,7 +7,7 @@
 // So once the process has been quiet for a while after large inbound work, it asks V8 for one
 // full collection. That costs the event loop one pause (tens of ms on this server's heap), so
 // it is throttled: only after at least IDLE_GC_AFTER_BYTES of inbound bodies, only when no
-// large body is in flight, only after IDLE_GC_QUIET_MS (10 s) without a new one, and at most once per
+// large body is in flight, only after IDLE_GC_QUIET_MS (15 s) without a new one, and at most once per
 // IDLE_GC_MIN_INTERVAL_MS. The text-work threads collect their own heaps after a large task
 // (text-work.ts) and are stopped at this collection if idle (pool.ts). What V8 frees, glibc keeps in per-thread malloc arenas unless the process
 // runs with few of them: `npm start` sets MALLOC_ARENA_MAX (bench/RESULTS.md has the figures).
@@ -29,7 +29,7 @@ export const IDLE_GC_AFTER_BYTES = 16 * 1024 * 1024;
  * pg's idle-connection timeout (10 s is its default, after the statement), which release what
  * the last request and connection still hold.
  */
-export const IDLE_GC_QUIET_MS = 10_000;
+export const IDLE_GC_QUIET_MS = 15_000;
 /** At most one collection this often, however much arrives. */
 export const IDLE_GC_MIN_INTERVAL_MS = 30_000;
 
@@ -122,9 +122,13 @@ let processCollector: IdleCollector | undefined;
  * if idle (pool.ts, recycleIdleTextWorkers: their memory is returned only when they end).
  */
 function collectProcess(): void {
-  fullGc()?.();
-  // Imported here, not at the top: text-work threads import this module too.
-  void import('./pool.js').then(({ recycleIdleTextWorkers }) => recycleIdleTextWorkers()).catch(() => undefined);
+  // The threads first: the pool holds the last results they sent (the bodies and the compressed
+  // original moved here, ~46 MiB after 3 x 50 MiB emails) until it is gone. Imported here, not
+  // at the top: text-work threads import this module too.
+  void import('./pool.js')
+    .then(({ recycleIdleTextWorkers }) => recycleIdleTextWorkers())
+    .catch(() => false)
+    .then(() => fullGc()?.());
 }
 
 /** The process's collector (one per process, as V8's heap is). */
