@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import WebSocket from 'ws';
@@ -18,7 +18,11 @@ const options = benchOptions({
   port: { type: 'string', default: '4101' },
   'idle-seconds': { type: 'string', default: '20' },
   rounds: { type: 'string', default: '1' },
+  // glibc's malloc arenas for the server (MALLOC_ARENA_MAX; `npm start` sets 2). Empty: glibc's
+  // default (8 per core), as a server started with plain `node` has.
+  'malloc-arena-max': { type: 'string', default: '' },
 });
+const MALLOC_ARENA_MAX = options['malloc-arena-max'];
 const EMBEDDED = options.embedded;
 const PORT = numberOption('port', options.port);
 const IDLE_SECONDS = numberOption('idle-seconds', options['idle-seconds']);
@@ -108,6 +112,7 @@ async function main() {
       JOBS_RUN_WORKER: 'false',
       PARLEY_MIGRATE_ON_START: 'true',
       PARLEY_SEED_ON_START: 'false',
+      ...(MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX } : {}),
       ...(EMBEDDED ? { PARLEY_DATA_DIR: dataDir!, DATABASE_URL: '' } : { DATABASE_URL: `${SERVER_URL}/${DATABASE}` }),
     },
     stdio: ['ignore', 'inherit', 'pipe'],
@@ -142,7 +147,10 @@ async function main() {
     await forceGarbageCollection(await inspectorUrl);
     const collected = rssMiB(child.pid!);
     const heapCollected = await heapFigures(url);
-    console.log(`database: ${EMBEDDED ? 'embedded (PGlite)' : 'PostgreSQL'}; body: ${(bodies[0]!.byteLength / MiB).toFixed(1)} MiB x 3`);
+    console.log(
+      `database: ${EMBEDDED ? 'embedded (PGlite)' : 'PostgreSQL'}; body: ${(bodies[0]!.byteLength / MiB).toFixed(1)} MiB x 3; ` +
+        `MALLOC_ARENA_MAX ${MALLOC_ARENA_MAX || 'unset'}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+    );
     console.log(`statuses: ${statuses.join(', ')} in ${seconds} s`);
     console.log(`server RSS: ${before} MiB before, ${stored} MiB once all three were acknowledged, ${idle} MiB after ${IDLE_SECONDS} s idle`);
     console.log(`main thread, before: ${heapBefore}`);

@@ -10,6 +10,8 @@ import { AuthenticationError, credentialLapse } from './auth/authenticate.js';
 import { credentialLapseError } from './auth/live-credential.js';
 import { authenticateFrom, type AuthenticatedConnection } from './graphql-context.js';
 import { RateLimitedError } from './domain/errors.js';
+import { isDatabaseUnavailable } from './db/unavailable.js';
+import { serviceUnavailable } from './yoga.js';
 
 /** Documented limits (README): per connection, and for one message. */
 export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 50;
@@ -17,6 +19,8 @@ export const MAX_WS_MESSAGE_BYTES = 1024 * 1024;
 const HEARTBEAT_MS = 30_000;
 /** Closing code when a connection's credential lapses: graphql-ws clients reconnect (README). */
 export const CREDENTIAL_LAPSED_CLOSE_CODE = 4403;
+/** WebSocket's "try again later" (RFC 6455 registry): graphql-ws clients retry it. */
+export const TRY_AGAIN_LATER_CLOSE_CODE = 1013;
 
 function connectionAuthorization(ctx: { connectionParams?: Readonly<Record<string, unknown>>; extra: { request: IncomingMessage } }): string | undefined {
   const fromParams = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
@@ -40,6 +44,8 @@ export function attachGraphQLWebSocket(server: Server, app: App, options: { hear
   // messages in order), so the limit holds even for a burst of subscribe messages.
   const operations = new WeakMap<object, Set<string>>();
   const connections = new WeakMap<object, AuthenticatedConnection>();
+  /** Connections whose credential could not be checked because the database was unavailable. */
+  const unavailable = new WeakMap<object, unknown>();
   const operationsOf = (ctx: object) => {
     let ids = operations.get(ctx);
     if (!ids) operations.set(ctx, (ids = new Set()));
@@ -68,6 +74,14 @@ export function attachGraphQLWebSocket(server: Server, app: App, options: { hear
           return true;
         } catch (error) {
           if (error instanceof AuthenticationError || error instanceof RateLimitedError) return false;
+          // The credential could not be checked: the connection is acknowledged but holds no
+          // principal, and its first operation ends with SERVICE_UNAVAILABLE (onSubscribe),
+          // the typed, retryable error HTTP answers, rather than a 4500 close.
+          if (isDatabaseUnavailable(error)) {
+            services.logger.warn({ err: error }, 'database unavailable: WebSocket connection not authenticated; its operations answer SERVICE_UNAVAILABLE');
+            unavailable.set(ctx, error);
+            return true;
+          }
           throw error;
         }
       },
@@ -76,6 +90,12 @@ export function attachGraphQLWebSocket(server: Server, app: App, options: { hear
       onComplete: (ctx, id) => void operationsOf(ctx).delete(id),
       onError: (ctx, id) => void operationsOf(ctx).delete(id),
       onSubscribe: async (ctx, id, params) => {
+        if (unavailable.has(ctx)) {
+          // Closed (1013, try again later) once the error has gone out, so that the client's
+          // reconnect authenticates again; until then nothing runs on this connection.
+          setImmediate(() => ctx.extra.socket.close(TRY_AGAIN_LATER_CLOSE_CODE, 'Database unavailable; retry'));
+          return [serviceUnavailable(unavailable.get(ctx))!];
+        }
         const connection = connections.get(ctx)!;
         // A new operation on a connection whose credential lapsed closes it with 4403 (the
         // client reconnects with fresh credentials), never with 4500. From cached state: the

@@ -42,7 +42,7 @@ const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
  * response (never a 200 whose data is missing). A top-level error rather than a member of each
  * mutation's typed-error union: like a throttle, it is about the service, not the request.
  */
-function serviceUnavailable(error: unknown): GraphQLError | undefined {
+export function serviceUnavailable(error: unknown): GraphQLError | undefined {
   const gqlError = error instanceof GraphQLError ? error : undefined;
   if (!isDatabaseUnavailable(gqlError?.originalError ?? error)) return undefined;
   return new GraphQLError('The database is unavailable right now; nothing was lost. Retry in a few seconds.', {

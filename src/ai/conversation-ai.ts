@@ -24,8 +24,8 @@ import type {
 } from './port.js';
 import { FOLLOW_UP_ANALYSIS } from './port.js';
 import { estimateCostUsd } from './pricing.js';
-import { allowedFacts, checkText, isRefused, type SafetyFlag } from './safety.js';
-import { clip, emailsIn } from './text.js';
+import { isRefused, type Allowed, type CheckedText, type CheckOptions, type SafetyFlag } from './safety.js';
+import { clip } from './text.js';
 
 /**
  * The injection detector reads the whole email as received when the domain passes it (or has
@@ -88,9 +88,13 @@ export function createConversationAI(options: ConversationAIOptions): Conversati
     // Both drafters write in the lead's language; the check below holds the model to it.
     const context: ReplyContext = { ...given, language: given.language ?? (await leadLanguage(given)) };
     const language = context.language!;
-    const allowed = allowedFacts(context);
+    // The scans run in the text-work pool, off the event loop (cpu/text-work.ts).
+    const facts = await runTextWork('draftFacts', { context });
+    const allowed = facts.allowed;
+    const checkText = (text: CheckedText, allowed: Allowed, options?: CheckOptions) =>
+      runTextWork('safetyCheck', { text: { subject: text.subject, body: text.body }, allowed, ...(options ? { options } : {}) });
     // A referral's address may be named in the note to them, if the lead wrote it or copied them.
-    const known = [...emailsIn(context.inbound.text), ...(context.inboundRaw?.copied.map((c) => c.email.toLowerCase()) ?? [])];
+    const known = [...facts.known, ...(context.inboundRaw?.copied.map((c) => c.email.toLowerCase()) ?? [])];
     const referralEmail = analysis.referral?.email && known.includes(analysis.referral.email.toLowerCase()) ? analysis.referral.email.toLowerCase() : null;
     let reply: DraftedReply;
     let meta: CallMeta;
@@ -101,7 +105,7 @@ export function createConversationAI(options: ConversationAIOptions): Conversati
     try {
       const answer = await primary.draft(context, analysis, style);
       ({ value: reply, meta } = answer);
-      flags = reply.needsHumanWriter ? [] : checkText(reply, allowed, { systemPrompt: answer.prompt?.system, canary: answer.prompt?.nonce });
+      flags = reply.needsHumanWriter ? [] : await checkText(reply, allowed, { systemPrompt: answer.prompt?.system, canary: answer.prompt?.nonce });
       if (!reply.needsHumanWriter && (await isWrongLanguage(language, reply.body))) flags.push('WRONG_LANGUAGE');
       if (isRefused(flags) && hasFallback) {
         logger?.warn({ flags }, 'model draft refused by the safety check; using the offline drafter');
@@ -111,7 +115,7 @@ export function createConversationAI(options: ConversationAIOptions): Conversati
         reply = replacement.value;
         fallback = { code: 'AI_DRAFT_REFUSED', message: `The model's draft was refused (${flags.join(', ')}); the offline draft replaces it.` };
         refused = true;
-      } else if (reply.referralNote && isRefused(checkText(reply.referralNote, allowed, { extraEmails: referralEmail ? [referralEmail] : [] }))) {
+      } else if (reply.referralNote && isRefused(await checkText(reply.referralNote, allowed, { extraEmails: referralEmail ? [referralEmail] : [] }))) {
         reply = { ...reply, referralNote: (await offlineDraft()).value.referralNote };
       }
     } catch (error) {
@@ -121,7 +125,7 @@ export function createConversationAI(options: ConversationAIOptions): Conversati
       reply = replacement.value;
       meta = spentOn(error, replacement.meta, undefined);
       fallback = { code: 'AI_UNAVAILABLE', message: clip(error instanceof Error ? error.message : String(error), 500) };
-      flags = reply.needsHumanWriter ? [] : checkText(reply, allowed);
+      flags = reply.needsHumanWriter ? [] : await checkText(reply, allowed);
     }
     // A model writes any language; the offline drafter only five, and says so.
     if (!isHandledLanguage(language) && language !== 'und' && !reply.needsHumanWriter) flags.push('UNHANDLED_LANGUAGE');

@@ -53,7 +53,15 @@ export async function runTextWork<K extends TaskName>(
   task: K,
   input: Parameters<(typeof Tasks)[K]>[0],
 ): Promise<ReturnType<(typeof Tasks)[K]>> {
-  return textWorkers().run({ task, input }, { signal: AbortSignal.timeout(TEXT_WORK_TIMEOUT_MS) });
+  return tracked(textWorkers().run({ task, input }, { signal: AbortSignal.timeout(TEXT_WORK_TIMEOUT_MS) }));
+}
+
+/** Tasks submitted and not yet settled, in any pool of this process. */
+let inFlight = 0;
+
+function tracked<T>(task: Promise<T>): Promise<T> {
+  inFlight++;
+  return task.finally(() => inFlight--);
 }
 
 /**
@@ -68,15 +76,32 @@ export async function readInboundEmailOffLoop(
 ): Promise<ReadInboundEmail | InboundPayloadRefusal> {
   // A small body may sit in Buffer's shared pool: moving that memory would take it from others.
   const owned = raw.byteOffset === 0 && raw.byteLength === raw.buffer.byteLength ? raw : new Uint8Array(raw);
-  return textWorkers().run(
-    { task: 'inboundEmail', input: { raw: owned, options } },
-    { signal: AbortSignal.timeout(TEXT_WORK_TIMEOUT_MS), transferList: [owned.buffer as ArrayBuffer] },
+  return tracked(
+    textWorkers().run(
+      { task: 'inboundEmail', input: { raw: owned, options } },
+      { signal: AbortSignal.timeout(TEXT_WORK_TIMEOUT_MS), transferList: [owned.buffer as ArrayBuffer] },
+    ),
   );
 }
 
 /** The new text of each email (quoted history cut off), from its clipped prefix. */
 export const replyTextsOffLoop = (texts: string[]): Promise<string[]> =>
   runTextWork('replyTexts', { texts: texts.map(clipForTextWork) });
+
+/** How many text-work threads are running now. */
+export const textWorkerThreadCount = (): number => pool?.threads.length ?? 0;
+
+/**
+ * Stops the pool's threads if none has a task (the next task starts new ones); true if it did.
+ * After large inbound work (idle-gc.ts): a thread that parsed 50 MiB emails kept ~250 MiB of
+ * RSS after its own full collection (V8's pages and its malloc arena), until the pool's idle
+ * timeout ended it; a new thread costs its start-up, off the event loop.
+ */
+export async function recycleIdleTextWorkers(): Promise<boolean> {
+  if (!pool || inFlight > 0) return false;
+  await closeTextWorkers();
+  return true;
+}
 
 /** Stops the pool's threads (the next task starts new ones). */
 export async function closeTextWorkers(): Promise<void> {

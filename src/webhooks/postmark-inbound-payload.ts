@@ -60,7 +60,10 @@ export const PostmarkInboundSchema = z
 
 export type PostmarkInbound = z.infer<typeof PostmarkInboundSchema>;
 
-export function toInboundEmail(payload: PostmarkInbound, storeAttachmentContent: boolean): InboundEmail {
+/** An InboundEmail whose bodies are still text (readInboundEmail encodes them last). */
+type TextInboundEmail = InboundEmail & { textBody: string; htmlBody?: string; strippedText?: string };
+
+export function toInboundEmail(payload: PostmarkInbound, storeAttachmentContent: boolean): TextInboundEmail {
   const header = (name: string) => payload.Headers.find((h) => h.Name.toLowerCase() === name.toLowerCase())?.Value;
   const to: z.infer<typeof Address>[] =
     payload.ToFull.length > 0 ? payload.ToFull : (payload.To ?? '').split(',').filter(Boolean).map((Email) => ({ Email: Email.trim() }));
@@ -99,7 +102,14 @@ export type InboundPayloadRefusal =
   | { error: 'INVALID_PAYLOAD'; issues: { path: string[]; message: string }[] };
 
 export interface ReadInboundEmail {
-  email: InboundEmail & { original: CompressedOriginal; injectionSuspected: boolean; safeHtmlBody: string | null };
+  email: InboundEmail & {
+    textBody: Uint8Array<ArrayBuffer>;
+    htmlBody?: Uint8Array<ArrayBuffer>;
+    strippedText?: Uint8Array<ArrayBuffer>;
+    original: CompressedOriginal;
+    injectionSuspected: boolean;
+    safeHtmlBody: Uint8Array<ArrayBuffer> | null;
+  };
   providerMessageId: string;
 }
 
@@ -139,5 +149,35 @@ export function readInboundEmail(
   const injectionSuspected = looksLikeInjection({ subject: email.subject, text: `${prepared}\n${email.textBody}`, html: email.htmlBody || null });
   // Sanitised here too (sanitize-html took ~15 ms of the event loop on a 5 MiB HTML body).
   const safeHtmlBody = email.htmlBody ? sanitiseEmailHtml(email.htmlBody, options.htmlRemoteImages) : null;
-  return { email: { ...email, original, injectionSuspected, safeHtmlBody }, providerMessageId: email.providerMessageId };
+  // The bodies leave as UTF-8 bytes, which the pool moves to the event loop's thread without a
+  // copy (text-work.ts) and pg sends as they are (receive.ts): as strings they were copied in
+  // and then UTF-8-encoded by pg on the event loop, ~4 x 5 MiB for a 5 MiB email (issue 13).
+  // Empty optional bodies are absent, as the statement stores `'' || null`. A body equal to
+  // another is the same bytes (one array, which the statement then sends once, receive.ts):
+  // the stripped reply is often the whole text, and sanitising often changes nothing.
+  const textBody = utf8(email.textBody);
+  const htmlBody = email.htmlBody ? utf8(email.htmlBody) : undefined;
+  return {
+    email: {
+      ...email,
+      textBody,
+      htmlBody,
+      strippedText: email.strippedText ? (email.strippedText === email.textBody ? textBody : utf8(email.strippedText)) : undefined,
+      original,
+      injectionSuspected,
+      safeHtmlBody: safeHtmlBody === null ? null : htmlBody && safeHtmlBody === email.htmlBody ? htmlBody : utf8(safeHtmlBody),
+    },
+    providerMessageId: email.providerMessageId,
+  };
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * A text's UTF-8 bytes, in an ArrayBuffer of their own (never Buffer's shared pool), so that
+ * they can be moved to another thread. The text is already storable (storableJson): no NUL, no
+ * lone surrogate, which PostgreSQL would refuse in binary input as it does in text input.
+ */
+function utf8(text: string): Uint8Array<ArrayBuffer> {
+  return encoder.encode(text);
 }

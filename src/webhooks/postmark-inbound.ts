@@ -2,6 +2,7 @@
 // Postmark retries any non-200 for about ten hours and stops at once on a 403, so: 401 (never
 // 403) for bad credentials, 400/413 for bodies it should not resend, 5xx for transient faults,
 // and 200 only once the message and its job are committed. The AI work runs later, in a job.
+import { idleCollector } from '../cpu/idle-gc.js';
 import { readInboundEmailOffLoop } from '../cpu/pool.js';
 import { INBOUND_ACTOR, receiveInboundEmail, UnroutableEmailError } from '../domain/inbound/index.js';
 import { encodeParleyId } from '../schema/ids.js';
@@ -16,6 +17,16 @@ export async function handlePostmarkInbound(services: AppServices, request: Requ
   if (refused) return refused;
   const raw = await readBody(services, request);
   if (raw instanceof Response) return raw;
+  // A large body's garbage is collected once the process is idle after it (cpu/idle-gc.ts).
+  const done = idleCollector().begin(raw.byteLength);
+  try {
+    return await storeInbound(services, raw, url);
+  } finally {
+    done();
+  }
+}
+
+async function storeInbound(services: AppServices, raw: Buffer, url: URL): Promise<Response> {
   // Parsed, validated and mapped in a text-work thread; the body's bytes move there, not copied.
   const read = await readInboundEmailOffLoop(raw, {
     storeAttachmentContent: services.config.webhooks.storeAttachmentContent,

@@ -35,9 +35,9 @@ export interface InboundEmail {
   cc: string[];
   originalRecipient?: string;
   subject: string;
-  textBody: string;
-  htmlBody?: string;
-  strippedText?: string;
+  textBody: StorableText;
+  htmlBody?: StorableText;
+  strippedText?: StorableText;
   mailboxHash?: string;
   messageIdHeader?: string;
   inReplyTo?: string;
@@ -53,8 +53,16 @@ export interface InboundEmail {
    */
   injectionSuspected?: boolean;
   /** The HTML body sanitised for display, when the caller sanitised it (off the event loop). */
-  safeHtmlBody?: string | null;
+  safeHtmlBody?: StorableText | null;
 }
+
+/**
+ * A body as it is stored: text, or its UTF-8 bytes (already storable: no NUL, no lone
+ * surrogate). The webhook gives bytes, made in a text-work thread and moved here without a
+ * copy; pg sends bytes as they are (binary format, which PostgreSQL's text input reads as
+ * UTF-8 and validates as it does text), so the event loop never encodes a multi-MiB body.
+ */
+export type StorableText = string | Uint8Array;
 
 export type ThreadedBy = 'mailbox-hash' | 'references' | 'subject' | 'new-conversation' | 'new-lead';
 
@@ -185,7 +193,11 @@ async function findDuplicate(services: AppServices, accountId: string, email: In
   return existing && { status: 'duplicate', accountId, conversationId: existing.conversationId, messageId: existing.id };
 }
 
-/** Who the audit trail names for stored replies. */
+/** An optional body, null when empty (text or bytes). */
+const nonEmpty = (text: StorableText | undefined): StorableText | null => (text && text.length > 0 ? text : null);
+
+const textOf = (text: StorableText): string => (typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8'));
+
 /** Who stores an inbound email, in the audit trail. */
 export const INBOUND_ACTOR = 'system:inbound-email';
 
@@ -201,7 +213,7 @@ async function storeReply(
   target: StoreTarget,
   messageId: string,
   email: InboundEmail,
-  safeHtmlBody: string | null,
+  safeHtmlBody: StorableText | null,
   now: Date,
 ): Promise<{ conversationId: string; threadedBy: ThreadedBy; events: ConversationEvent[] }> {
   const { conversationId, threadedBy, create } = target;
@@ -300,20 +312,30 @@ async function storeReply(
       SELECT status FROM conversations WHERE id = ${conversationId}::uuid AND account_id = ${accountId}::uuid
       FOR NO KEY UPDATE
     )`;
+  // Each body travels once: a stripped text that is the text body, or a sanitised HTML that is
+  // the HTML body (the same bytes from the text-work thread, or an equal string), is taken from
+  // the statement's own `bodies` row. pg copies every parameter into one message on the event
+  // loop (~4 copies of each byte with its buffer growth): a 5 MiB single-token email sent its
+  // body four times, and the copying was the longest stretch left (issue 13).
+  const htmlBody = nonEmpty(email.htmlBody);
+  const stripped = nonEmpty(email.strippedText);
+  const safeHtml =
+    safeHtmlBody === null ? Prisma.sql`NULL::text` : htmlBody !== null && safeHtmlBody === htmlBody ? Prisma.sql`bodies.html_body` : Prisma.sql`${safeHtmlBody}::text`;
+  const strippedText = stripped === null ? Prisma.sql`NULL::text` : stripped === email.textBody ? Prisma.sql`bodies.text_body` : Prisma.sql`${stripped}::text`;
   // Through pg directly, not $queryRaw: Prisma would JSON-encode and decode the ~3 copies of
   // a body (up to 3 x 5 MiB+) on the event loop first (src/db/client.ts, queryLarge).
   const stored = await services.database.queryLarge<{ id: string; first_cursor: string; before_status: string; assignee_id: string | null }>(Prisma.sql`
-    WITH ${before}, message AS (
+    WITH ${before}, bodies AS (SELECT ${email.textBody}::text AS text_body, ${htmlBody}::text AS html_body), message AS (
       INSERT INTO conversation_messages (id, account_id, conversation_id, direction, from_email, from_name, to_email, cc_emails,
         subject, text_body, html_body, safe_html_body, stripped_text, message_id_header, in_reply_to, "references", provider_message_id,
         idempotency_key, delivery_status, received_at, created_at, headers, attachments)
       SELECT ${messageId}::uuid, ${accountId}::uuid, ${conversationId}::uuid, 'INBOUND'::"MessageDirection", ${email.from.email},
         ${email.from.name || null}::text, ${email.originalRecipient ?? email.to[0]?.email ?? ''}, ${email.cc}::text[],
-        ${email.subject}, ${email.textBody}, ${email.htmlBody || null}::text, ${safeHtmlBody}::text, ${email.strippedText || null}::text,
+        ${email.subject}, bodies.text_body, bodies.html_body, ${safeHtml}, ${strippedText},
         ${email.messageIdHeader ?? null}::text, ${email.inReplyTo ?? null}::text, ${email.references}::text[], ${email.providerMessageId},
         ${`inbound:${email.providerMessageId}`}, 'RECEIVED'::"DeliveryStatus", ${now}::timestamptz, ${now}::timestamptz,
         ${JSON.stringify(email.headers)}::jsonb, ${JSON.stringify(email.attachments.map(({ content: _content, ...metadata }) => metadata))}::jsonb
-      FROM before
+      FROM before, bodies
       RETURNING id
     ), moved AS (
       UPDATE conversations
@@ -381,9 +403,9 @@ export async function receiveInboundEmail(
   const accountId = urlAccountId ?? thread?.accountId ?? (await resolveAccountByRecipient(services, email));
 
   // Sanitised once, when first needed (not for a duplicate), and stored beside the original.
-  let sanitised: string | null | undefined;
+  let sanitised: StorableText | null | undefined;
   const safeHtml = () =>
-    (sanitised ??= email.safeHtmlBody !== undefined ? email.safeHtmlBody : email.htmlBody ? sanitiseEmailHtml(email.htmlBody, services.config.htmlRemoteImages) : null);
+    (sanitised ??= email.safeHtmlBody !== undefined ? email.safeHtmlBody : email.htmlBody ? sanitiseEmailHtml(textOf(email.htmlBody), services.config.htmlRemoteImages) : null);
 
   // Postmark retries until it gets a 200, and may deliver the same email concurrently: the
   // unique (account, provider message id) index keeps one; a lost race reads the winner.
