@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { App, CreateAppOptions } from './app.js';
 import type { Config } from './config.js';
-import type { EmbeddedPostgresThread } from './db/embedded.js';
+import type { EmbeddedPostgresThread } from './db/embedded-thread.js';
 
 export interface RunningServer {
   app: App;
@@ -58,7 +58,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
     // The embedded database starts in its own thread while this one imports the app: on two
     // cores the two overlap instead of adding up (about 1 s of a restart, 3 s of a first start).
     if (config.database.kind === 'embedded' && !options.embedded) {
-      const { startEmbeddedDatabase } = await import('./db/client.js');
+      const { startEmbeddedDatabase } = await import('./db/embedded-thread.js');
       earlyDatabase = startEmbeddedDatabase(config.database, { ...options, ...(config.seedOnStart ? { seedDemoAs: config.devAccountSlug } : {}) });
       // Awaited below; a failed import must not leave its rejection unhandled meanwhile.
       earlyDatabase.catch(() => undefined);

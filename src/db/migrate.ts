@@ -6,13 +6,11 @@
 // which its install downloads from Prisma's CDN (not reachable from every machine, this
 // project's CI included), and Prisma 7 removed the adapter option that let migrate run
 // against in-process PGlite. Applying plain SQL files in order is small enough to own.
-import { createHash, randomUUID } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { listMigrations, migrationsDir } from './migrations.js';
 
-export const migrationsDir = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
+export { listMigrations, migrationsDir };
 
 // The advisory lock key `prisma migrate` takes, so the two never run at once.
 const MIGRATE_LOCK_KEY = 72707369;
@@ -27,17 +25,6 @@ export class MigrationChecksumError extends Error {}
 interface AppliedRow {
   migration_name: string;
   checksum: string;
-}
-
-export async function listMigrations(dir = migrationsDir): Promise<{ name: string; sql: string; checksum: string }[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
-  return Promise.all(
-    names.map(async (name) => {
-      const sql = await readFile(join(dir, name, 'migration.sql'), 'utf8');
-      return { name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
-    }),
-  );
 }
 
 export async function migrate(databaseUrl: string, dir = migrationsDir): Promise<MigrationResult> {
