@@ -53,6 +53,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
   const url = `http://${host}:${port}`;
   let earlyDatabase: Promise<EmbeddedPostgresThread> | undefined;
   let databaseHandedOver = false;
+  let wsModule: Promise<typeof import('./ws.js')> | undefined;
   try {
     await options.onListening?.(url);
     // The embedded database starts in its own thread while this one imports the app: on two
@@ -65,6 +66,9 @@ export async function startServer(config: Config, options: StartServerOptions = 
     }
     // Loaded after the port opens: the schema, Prisma and the rest take a while to import,
     // and /health should answer meanwhile.
+    // The WebSocket module too, meanwhile (it used to be imported after the app was built).
+    wsModule = import('./ws.js');
+    wsModule.catch(() => undefined);
     const { createApp } = await import('./app.js');
     const embedded = await earlyDatabase;
     databaseHandedOver = true;
@@ -76,7 +80,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
     throw error;
   }
   const ready = app;
-  const { attachGraphQLWebSocket } = await import('./ws.js');
+  const { attachGraphQLWebSocket } = await (wsModule ?? import('./ws.js'));
   const websockets = attachGraphQLWebSocket(server, ready, { heartbeatMs: config.wsHeartbeatMs });
   let stopping: Promise<void> | undefined;
   return {

@@ -22,6 +22,8 @@ export interface MigrationResult {
 
 export class MigrationChecksumError extends Error {}
 
+const APPLIED_SQL = 'SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL';
+
 interface AppliedRow {
   migration_name: string;
   checksum: string;
@@ -30,6 +32,20 @@ interface AppliedRow {
 export async function migrate(databaseUrl: string, dir = migrationsDir): Promise<MigrationResult> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
+  const migrations = await listMigrations(dir);
+  // The usual start finds every migration applied, unchanged: one query, no lock and no DDL.
+  // Anything else (a new migration, a changed one, no table yet) takes the path below.
+  const upToDate = await client.query<AppliedRow>(APPLIED_SQL).then(
+    ({ rows }) => {
+      const applied = new Map(rows.map((r) => [r.migration_name, r.checksum]));
+      return migrations.every((m) => applied.get(m.name) === m.checksum);
+    },
+    () => false,
+  );
+  if (upToDate) {
+    await client.end();
+    return { applied: [], alreadyApplied: migrations.map((m) => m.name) };
+  }
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATE_LOCK_KEY]);
     await client.query(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -42,12 +58,10 @@ export async function migrate(databaseUrl: string, dir = migrationsDir): Promise
       "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
       "applied_steps_count" INTEGER NOT NULL DEFAULT 0
     )`);
-    const { rows } = await client.query<AppliedRow>(
-      'SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
-    );
+    const { rows } = await client.query<AppliedRow>(APPLIED_SQL);
     const applied = new Map(rows.map((r) => [r.migration_name, r.checksum]));
     const result: MigrationResult = { applied: [], alreadyApplied: [] };
-    for (const migration of await listMigrations(dir)) {
+    for (const migration of migrations) {
       const previous = applied.get(migration.name);
       if (previous !== undefined) {
         if (previous !== migration.checksum) {
