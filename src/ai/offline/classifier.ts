@@ -12,9 +12,9 @@ import type { Intent, ReplyAnalysis, Sentiment as SentimentLabel, Urgency } from
 import { clip, contentSentences, emailsIn, questionsIn } from '../text.js';
 import { looksLikeInjection } from '../injection.js';
 import { bayesIntent } from './bayes.js';
-import { explicitUnsubscribeRequest, ml, MULTILINGUAL_RULES } from './lexicon.js';
+import { explicitUnsubscribeRequest, ml, MULTILINGUAL_RULES, type Pattern } from './lexicon.js';
 
-type Rule = [RegExp, number];
+type Rule = [Pattern, number];
 
 const DAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)';
 const MONTH = '(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)';
