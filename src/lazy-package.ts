@@ -1,8 +1,8 @@
-// Packages that `npm start` does not need before /ready (the OpenAI SDK without an API key,
-// Postmark without a server token, ioredis without REDIS_URL, chrono-node and sanitize-html
-// until the first email is read), loaded on first use instead of with the app: importing them
-// all cost about 0.5 s of CPU on every start. Synchronous, through Node's require (each of them
-// ships CommonJS), so the callers keep their synchronous shape.
+// Packages that `npm start` does not need before /ready, loaded on first use instead of with
+// the app: the OpenAI SDK (only with an API key), Postmark (only with a server token), ioredis
+// (only with REDIS_URL), and chrono-node, sanitize-html and piscina (until the first email is
+// read). Importing them all cost about 0.5 s of CPU on every start. Synchronous, through Node's
+// require (each ships CommonJS), so their callers keep their synchronous shape.
 import { createRequire } from 'node:module';
 
 const requirePackage = createRequire(import.meta.url);
@@ -19,3 +19,4 @@ export const aiSdk = lazyPackage<typeof import('ai')>('ai');
 export const openaiProvider = lazyPackage<typeof import('@ai-sdk/openai')>('@ai-sdk/openai');
 export const chronoNode = lazyPackage<typeof import('chrono-node')>('chrono-node');
 export const sanitizeHtml = lazyPackage<typeof import('sanitize-html')>('sanitize-html');
+export const piscina = lazyPackage<typeof import('piscina')>('piscina');
