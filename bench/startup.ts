@@ -22,6 +22,8 @@ async function freePort(): Promise<number> {
   return port;
 }
 const port = await freePort();
+/** `npm start`'s node arguments (package.json), so the bench runs what `npm start` runs. */
+const startArgs = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/).slice(1);
 const base = `http://127.0.0.1:${port}`;
 const loadAtStart = loadavg()[0]!;
 
@@ -51,7 +53,7 @@ async function startOnce(dataDir: string): Promise<Timing> {
   const started = performance.now();
   // The same command as `npm start` (the prebuilt bundle, rebuilt if stale), without npm's own
   // start-up in front of it; or the sources through tsx.
-  const command = values.tsx ? ['--import', 'tsx', 'src/main.ts'] : ['scripts/start.mjs'];
+  const command = values.tsx ? ['--import', 'tsx', 'src/main.ts'] : startArgs;
   const child = spawn(process.execPath, command, {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PARLEY_DATA_DIR: dataDir, LOG_LEVEL: 'warn', NO_COLOR: '1' },
     stdio: ['ignore', 'ignore', 'ignore'],

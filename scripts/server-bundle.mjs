@@ -51,7 +51,8 @@ export async function buildServerBundle() {
   const esbuild = await import('esbuild');
   rmSync(bundleDir, { recursive: true, force: true });
   await esbuild.build({
-    entryPoints: { main: join(projectRoot, 'src', 'main.ts') },
+    // embedded.mjs: the embedded database's thread imports it (src/db/embedded-thread.ts).
+    entryPoints: { main: join(projectRoot, 'src', 'main.ts'), embedded: join(projectRoot, 'src', 'db', 'embedded.ts') },
     outdir: bundleDir,
     outExtension: { '.js': '.mjs' },
     // The app's modules are imported after the port opens (server.ts), so /health answers
@@ -66,6 +67,8 @@ export async function buildServerBundle() {
     sourcemap: 'linked',
     logLevel: 'warning',
     plugins: [keepImportMetaUrl],
+    // Tells the bundled code where the bundle is (src/db/embedded-thread.ts).
+    define: { __PARLEY_SERVER_BUNDLE_URL__: JSON.stringify(pathToFileURL(`${bundleDir}/`).href) },
   });
   return bundlePath;
 }

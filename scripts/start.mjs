@@ -1,5 +1,7 @@
 // `npm start`: runs the prebuilt server bundle (scripts/server-bundle.mjs), rebuilding it first
 // when a source file is newer; if it cannot be built, runs src/main.ts through tsx as before.
+// package.json runs it with --v8-pool-size=2: V8's default of four background threads (GC,
+// compilation) on a 2-core machine cost about 0.3 s more CPU to /ready than two (bench/RESULTS.md).
 import { pathToFileURL } from 'node:url';
 import { buildServerBundle, bundleIsCurrent, bundlePath } from './server-bundle.mjs';
 

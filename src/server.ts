@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { App, CreateAppOptions } from './app.js';
 import type { Config } from './config.js';
-import type { EmbeddedPostgresThread } from './db/embedded.js';
+import type { EmbeddedPostgresThread } from './db/embedded-thread.js';
 
 export interface RunningServer {
   app: App;
@@ -53,18 +53,22 @@ export async function startServer(config: Config, options: StartServerOptions = 
   const url = `http://${host}:${port}`;
   let earlyDatabase: Promise<EmbeddedPostgresThread> | undefined;
   let databaseHandedOver = false;
+  let wsModule: Promise<typeof import('./ws.js')> | undefined;
   try {
     await options.onListening?.(url);
     // The embedded database starts in its own thread while this one imports the app: on two
     // cores the two overlap instead of adding up (about 1 s of a restart, 3 s of a first start).
     if (config.database.kind === 'embedded' && !options.embedded) {
-      const { startEmbeddedDatabase } = await import('./db/client.js');
+      const { startEmbeddedDatabase } = await import('./db/embedded-thread.js');
       earlyDatabase = startEmbeddedDatabase(config.database, { ...options, ...(config.seedOnStart ? { seedDemoAs: config.devAccountSlug } : {}) });
       // Awaited below; a failed import must not leave its rejection unhandled meanwhile.
       earlyDatabase.catch(() => undefined);
     }
     // Loaded after the port opens: the schema, Prisma and the rest take a while to import,
     // and /health should answer meanwhile.
+    // The WebSocket module too, meanwhile (it used to be imported after the app was built).
+    wsModule = import('./ws.js');
+    wsModule.catch(() => undefined);
     const { createApp } = await import('./app.js');
     const embedded = await earlyDatabase;
     databaseHandedOver = true;
@@ -76,7 +80,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
     throw error;
   }
   const ready = app;
-  const { attachGraphQLWebSocket } = await import('./ws.js');
+  const { attachGraphQLWebSocket } = await (wsModule ?? import('./ws.js'));
   const websockets = attachGraphQLWebSocket(server, ready, { heartbeatMs: config.wsHeartbeatMs });
   let stopping: Promise<void> | undefined;
   return {

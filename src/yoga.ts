@@ -1,7 +1,6 @@
 // The GraphQL HTTP handler: schema, context, GraphiQL, error masking, health and readiness.
 import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, maskError, useErrorHandler, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { graphiqlOptions } from './graphiql.js';
 import { useMetrics } from './metrics-http.js';
 import { useGraphQLArmor, useRequestSizeLimit } from './limits/graphql-limits.js';
@@ -72,7 +71,8 @@ export function createParleyYoga(services: AppServices, options: { extraPlugins?
       ? (request) => graphiqlOptions(services.devToken && mayEmbedDevToken(request) ? services.devToken : undefined)
       : false,
     // GraphiQL's scripts and styles come inside this npm package, not from a CDN: it works offline.
-    renderGraphiQL,
+    // Imported when the page is first asked for: 9 MB of JavaScript that start-up does not need.
+    renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     logging: {
       debug: (...args) => logger.debug({ args }, 'yoga'),
       info: (...args) => logger.info({ args }, 'yoga'),

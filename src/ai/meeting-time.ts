@@ -1,7 +1,8 @@
 // The meeting time a lead gave ("yes, Tuesday 10am works"), found by chrono-node's parser for
 // the lead's language and written back in that language by Intl, so a draft confirms the time
 // the lead proposed instead of asking for one (or, worse, closing the conversation).
-import * as chrono from 'chrono-node';
+import type * as chrono from 'chrono-node';
+import { chronoNode } from '../lazy-package.js';
 import type { Language } from './language.js';
 
 export interface MeetingTime {
@@ -11,7 +12,12 @@ export interface MeetingTime {
   hasHour: boolean;
 }
 
-const PARSERS: Record<string, chrono.Chrono> = { en: chrono.en.casual, es: chrono.es.casual, de: chrono.de.casual, fr: chrono.fr.casual, pt: chrono.pt.casual };
+let parsers: Record<string, chrono.Chrono> | undefined;
+function parserFor(language: string): chrono.Chrono {
+  const c = chronoNode();
+  parsers ??= { en: c.en.casual, es: c.es.casual, de: c.de.casual, fr: c.fr.casual, pt: c.pt.casual };
+  return parsers[language]!;
+}
 const LOCALES: Record<string, string> = { en: 'en-US', es: 'es-ES', de: 'de-DE', fr: 'fr-FR', pt: 'pt-BR' };
 
 // Words that accept a time: the reply says yes to a slot rather than only mentioning a date.
@@ -21,7 +27,7 @@ export const ACCEPTS_TIME =
 /** The first future day or time the text names, in the lead's language; null when it names none. */
 export function meetingTimeIn(text: string, now: Date, language: Language): MeetingTime | null {
   const handled = LOCALES[language] ? language : 'en';
-  const parser = PARSERS[handled]!;
+  const parser = parserFor(handled);
   const results = parser.parse(text.slice(0, 5_000), now, { forwardDate: true });
   for (const result of results) {
     const start = result.start;

@@ -8,8 +8,7 @@
 // (maxRetries: 0) so the budget is not multiplied. Each attempt is cut at timeoutMs through
 // its abortSignal. After the last attempt the adapter throws AIUnavailableError and
 // ConversationAI falls back to the offline provider.
-import { createOpenAI } from '@ai-sdk/openai';
-import { APICallError, generateText, NoObjectGeneratedError, Output } from 'ai';
+import { aiSdk, openaiProvider } from '../lazy-package.js';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import { ANALYSIS_PROMPT_VERSION, analysisPrompt, DRAFT_PROMPT_VERSION, draftPrompt, FOLLOW_UP_PROMPT_VERSION, type Prompt } from './prompts.js';
@@ -56,6 +55,7 @@ const DraftSchema = z.object({
 const unit = (n: number) => Math.min(1, Math.max(0, Number.isFinite(n) ? n : 0));
 
 function isRetryable(error: unknown): boolean {
+  const { APICallError, NoObjectGeneratedError } = aiSdk();
   if (NoObjectGeneratedError.isInstance(error)) return true;
   if (APICallError.isInstance(error)) return error.isRetryable;
   for (let e: unknown = error; e instanceof Error; e = e.cause) {
@@ -70,7 +70,8 @@ export interface OpenAIModelOptions {
 }
 
 export function createOpenAIModel(ai: Config['ai'], options: OpenAIModelOptions = {}): ReplyModel {
-  const provider = createOpenAI({ apiKey: ai.openaiApiKey ?? 'not-needed', baseURL: ai.openaiBaseUrl });
+  const { generateText, NoObjectGeneratedError, Output } = aiSdk();
+  const provider = openaiProvider().createOpenAI({ apiKey: ai.openaiApiKey ?? 'not-needed', baseURL: ai.openaiBaseUrl });
   const baseDelay = options.retryBaseDelayMs ?? 250;
 
   async function call<S extends z.ZodType>(

@@ -3,7 +3,7 @@
 // who someone was when it was issued, this says who they are now. Changes invalidate the
 // entry at once; with REDIS_URL the entries live in Redis, so an invalidation on one instance
 // holds on every instance.
-import { Redis } from 'ioredis';
+import { ioredis } from '../lazy-package.js';
 import { LRUCache } from 'lru-cache';
 import type { Role } from './tokens.js';
 
@@ -35,7 +35,7 @@ export function createPrincipalCache(options: { ttlMs: number; redisUrl?: string
   const { ttlMs } = options;
   const keyOf = (kind: PrincipalKind, id: string) => `${options.keyPrefix ?? 'parley:principal:'}${kind}:${id}`;
   if (options.redisUrl) {
-    const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+    const redis = new (ioredis().Redis)(options.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
     redis.on('error', (error) => options.onError?.(error));
     // Until Redis is connected (and during an outage) commands fail at once rather than
     // queue: authentication then reads the database; an invalidation that fails (logged)

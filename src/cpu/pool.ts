@@ -7,7 +7,8 @@
 // shared by every app in it (tests build several). Idle threads are unref'd by piscina, so the
 // pool never keeps a process alive, and exit after IDLE_TIMEOUT_MS.
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
+import { piscina } from '../lazy-package.js';
 import type * as Tasks from './text-work.js';
 import type { InboundPayloadRefusal, ReadInboundEmail } from '../webhooks/postmark-inbound-payload.js';
 
@@ -35,7 +36,7 @@ type TaskName = keyof typeof Tasks;
 let pool: Piscina | undefined;
 
 function textWorkers(): Piscina {
-  pool ??= new Piscina({
+  pool ??= new (piscina().Piscina)({
     filename: new URL('./worker.mjs', import.meta.url).href,
     // One core stays with the event loop (and the embedded database, which shares it).
     minThreads: 0,

@@ -5,11 +5,11 @@ import pg from 'pg';
 import { PrismaClient } from '../../prisma/generated/client/client.js';
 import type { DatabaseConfig } from '../config.js';
 import type { Logger } from '../logger.js';
-import { startEmbeddedPostgresThread, type EmbeddedPostgresThread } from './embedded.js';
-import { DEMO_TEMPLATE_SLUG, isEmptyDataDir, readEmbeddedTemplate } from './embedded-template.js';
+import { startEmbeddedDatabase, type EmbeddedPostgresThread } from './embedded-thread.js';
 import { createStatementNamer } from './statement-names.js';
 
 export { PrismaClient };
+export { startEmbeddedDatabase };
 export { Prisma } from '../../prisma/generated/client/client.js';
 export type { Account, AccountSettings, AISuggestion, ApiKey, AuditEntry, Conversation, ConversationMessage, Lead, MessageAnalysis, OutboundEmail, OutboxEmail, User } from '../../prisma/generated/client/client.js';
 
@@ -42,26 +42,6 @@ export interface OpenDatabaseOptions {
   logQueries?: boolean;
   /** The embedded database, already started (startEmbeddedDatabase) while the caller loaded its modules. */
   embedded?: EmbeddedPostgresThread;
-}
-
-/**
- * Starts the embedded database in its thread. An empty data folder starts from the cached
- * migrated template when there is one (embedded-template.ts), not from initdb.
- */
-export async function startEmbeddedDatabase(
-  config: Extract<DatabaseConfig, { kind: 'embedded' }>,
-  options: { loadDataDir?: Blob; logger?: Logger; seedDemoAs?: string } = {},
-): Promise<EmbeddedPostgresThread> {
-  let template = options.loadDataDir;
-  if (!template && isEmptyDataDir(config.dataDir)) {
-    // Already seeded when the start would seed the same account: the seed is not paid again.
-    let kind: 'demo' | 'migrated' = 'demo';
-    if (options.seedDemoAs === DEMO_TEMPLATE_SLUG) template = await readEmbeddedTemplate('demo');
-    if (!template) [kind, template] = ['migrated', await readEmbeddedTemplate('migrated')];
-    if (template) options.logger?.info({ dataDir: config.dataDir, kind }, 'empty data folder: embedded database created from the cached template');
-    else options.logger?.info({ dataDir: config.dataDir }, 'empty data folder and no cached template: creating the embedded database (initdb)');
-  }
-  return startEmbeddedPostgresThread({ dataDir: config.dataDir, ...(template ? { loadDataDir: template } : {}) });
 }
 
 /**

@@ -12,7 +12,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listMigrations } from './migrate.js';
+import { listMigrations } from './migrations.js';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const templateCacheDir = join(projectRoot, 'node_modules', '.cache', 'parley');
@@ -51,6 +51,26 @@ export async function readEmbeddedTemplate(kind: TemplateKind = 'migrated'): Pro
   return existsSync(path) ? new Blob([readFileSync(path)]) : undefined;
 }
 
+/**
+ * The demo template also as a closed PGlite data directory beside its tarball, so the first
+ * `npm start` copies files into its empty data folder and opens them like a restart, instead
+ * of unpacking the tarball through PGlite's WebAssembly file system (about 1.5 s of CPU).
+ */
+function templateDirectoryOf(path: string): string {
+  return path.replace(/\.tar$/, '.pgdata');
+}
+
+/**
+ * Where a new embedded database in dataDir can start from: the template's data directory
+ * (copied; only for a folder on disk) or its tarball; undefined when neither is cached.
+ */
+export async function embeddedTemplateSource(kind: TemplateKind, dataDir: string): Promise<{ kind: TemplateKind; file: string; directory?: string } | undefined> {
+  const file = await embeddedTemplatePath(kind);
+  const directory = templateDirectoryOf(file);
+  if (!dataDir.startsWith('memory://') && existsSync(join(directory, 'PG_VERSION'))) return { kind, file, directory };
+  return existsSync(file) ? { kind, file } : undefined;
+}
+
 function writeAtomically(path: string, bytes: Buffer) {
   mkdirSync(templateCacheDir, { recursive: true });
   const partial = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.partial`;
@@ -66,37 +86,58 @@ function writeAtomically(path: string, bytes: Buffer) {
 export async function ensureEmbeddedTemplate(): Promise<{ path: string; demoPath: string; built: boolean }> {
   const path = await embeddedTemplatePath('migrated');
   const demoPath = await embeddedTemplatePath('demo');
-  if (existsSync(path) && existsSync(demoPath)) return { path, demoPath, built: false };
+  const demoDirectory = templateDirectoryOf(demoPath);
+  if (existsSync(path) && existsSync(demoPath) && existsSync(demoDirectory)) return { path, demoPath, built: false };
   const { startEmbeddedPostgres } = await import('./embedded.js');
-  const { migrate } = await import('./migrate.js');
-  const migrated = existsSync(path) ? new Blob([readFileSync(path)]) : undefined;
-  const embedded = await startEmbeddedPostgres({ dataDir: 'memory://', ...(migrated ? { loadDataDir: migrated } : {}) });
-  try {
-    if (!migrated) {
-      await migrate(embedded.url);
-      // Uncompressed: 40 MB on disk, but every test file loads it, and gunzip would cost each one.
-      writeAtomically(path, Buffer.from(await (await embedded.pglite.dumpDataDir('none')).arrayBuffer()));
-    }
-    if (!existsSync(demoPath)) {
-      const { PrismaPg } = await import('@prisma/adapter-pg');
-      const { PrismaClient } = await import('../../prisma/generated/client/client.js');
-      const { seedDemoData } = await import('./seed-demo.js');
-      const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: embedded.url, max: 1 }) });
-      try {
-        await seedDemoData(prisma, { slug: DEMO_TEMPLATE_SLUG });
-      } finally {
-        await prisma.$disconnect();
+  if (!existsSync(path) || !existsSync(demoPath)) {
+    const { migrate } = await import('./migrate.js');
+    const migrated = existsSync(path) ? new Blob([readFileSync(path)]) : undefined;
+    const embedded = await startEmbeddedPostgres({ dataDir: 'memory://', ...(migrated ? { loadDataDir: migrated } : {}) });
+    try {
+      if (!migrated) {
+        await migrate(embedded.url);
+        // Uncompressed: 40 MB on disk, but every test file loads it, and gunzip would cost each one.
+        writeAtomically(path, Buffer.from(await (await embedded.pglite.dumpDataDir('none')).arrayBuffer()));
       }
-      writeAtomically(demoPath, Buffer.from(await (await embedded.pglite.dumpDataDir('none')).arrayBuffer()));
+      if (!existsSync(demoPath)) {
+        const { PrismaPg } = await import('@prisma/adapter-pg');
+        const { PrismaClient } = await import('../../prisma/generated/client/client.js');
+        const { seedDemoData } = await import('./seed-demo.js');
+        const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: embedded.url, max: 1 }) });
+        try {
+          await seedDemoData(prisma, { slug: DEMO_TEMPLATE_SLUG });
+        } finally {
+          await prisma.$disconnect();
+        }
+        writeAtomically(demoPath, Buffer.from(await (await embedded.pglite.dumpDataDir('none')).arrayBuffer()));
+      }
+    } finally {
+      await embedded.stop();
     }
-  } finally {
-    await embedded.stop();
+  }
+  if (!existsSync(demoDirectory)) {
+    // Unpacked by PGlite into a folder of this process's own and closed (a clean shut-down, as a
+    // restart finds it), then renamed into place: atomic, like the tarballs.
+    const partial = `${demoDirectory}.${process.pid}.${randomBytes(4).toString('hex')}.partial`;
+    try {
+      const unpacked = await startEmbeddedPostgres({ dataDir: partial, loadDataDir: new Blob([readFileSync(demoPath)]) });
+      await unpacked.stop();
+      try {
+        renameSync(partial, demoDirectory);
+      } catch (error) {
+        // Another process put it there first (a non-empty target cannot be replaced): theirs is the same.
+        if (!existsSync(join(demoDirectory, 'PG_VERSION'))) throw error;
+      }
+    } finally {
+      rmSync(partial, { recursive: true, force: true });
+    }
   }
   // Templates of older migrations (or an older seed) are never read again.
+  const current = new Set([path, demoPath, demoDirectory]);
   for (const file of readdirSync(templateCacheDir)) {
     const full = join(templateCacheDir, file);
-    if ((file.startsWith(TEMPLATE_PREFIX) || file.startsWith(DEMO_PREFIX)) && full !== path && full !== demoPath && !file.endsWith('.partial')) {
-      rmSync(full, { force: true });
+    if ((file.startsWith(TEMPLATE_PREFIX) || file.startsWith(DEMO_PREFIX)) && !current.has(full) && !file.includes('.partial')) {
+      rmSync(full, { recursive: true, force: true });
     }
   }
   return { path, demoPath, built: true };

@@ -7,7 +7,6 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { PGLiteSocketHandler, PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { Worker } from 'node:worker_threads';
 
 /**
  * pglite-socket 0.2 appends every incoming chunk to its buffer with Buffer.concat, so a message
@@ -96,51 +95,5 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   };
 }
 
-/** The embedded database as the app sees it when it runs in its own thread: a URL to connect to. */
-export interface EmbeddedPostgresThread {
-  url: string;
-  stop(): Promise<void>;
-}
-
-/**
- * The embedded database in a worker thread of its own. PGlite is WebAssembly: run on the main
- * thread, every statement it executes blocks the event loop (storing a 5 MiB email held it for
- * over a second), so here the API's thread only moves bytes over the loopback socket.
- */
-/** How long a stop may wait for the embedded database's clients to disconnect. */
-const STOP_GRACE_MS = 5_000;
-
-export async function startEmbeddedPostgresThread(options: EmbeddedOptions): Promise<EmbeddedPostgresThread> {
-  const loadDataDir = options.loadDataDir ? await options.loadDataDir.arrayBuffer() : undefined;
-  const worker = new Worker(new URL('./embedded-worker.mjs', import.meta.url), {
-    workerData: { dataDir: options.dataDir, loadDataDir },
-    ...(loadDataDir ? { transferList: [loadDataDir] } : {}),
-  });
-  const first = await new Promise<{ url?: string; error?: string }>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`The embedded database thread exited (${code}) before it was ready.`)));
-  });
-  if (!first.url) {
-    await worker.terminate();
-    throw new Error(`The embedded database did not start: ${first.error}`);
-  }
-  worker.on('error', () => undefined);
-  return {
-    url: first.url,
-    async stop() {
-      const stopped = new Promise<void>((resolve) => {
-        worker.once('message', () => resolve());
-        worker.once('exit', () => resolve());
-      });
-      worker.postMessage('stop');
-      // A graceful stop waits for the socket's clients to leave; one that never does (a pool
-      // still connected when the database is taken away) must not hold the caller: after
-      // STOP_GRACE_MS the thread is ended, which closes its sockets.
-      let grace: NodeJS.Timeout | undefined;
-      await Promise.race([stopped, new Promise<void>((resolve) => (grace = setTimeout(resolve, STOP_GRACE_MS)))]);
-      clearTimeout(grace);
-      await worker.terminate();
-    },
-  };
-}
+// The thread that runs it (embedded-thread.ts, which imports none of PGlite) for old importers.
+export { startEmbeddedPostgresThread, type EmbeddedPostgresThread } from './embedded-thread.js';

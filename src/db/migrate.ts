@@ -6,13 +6,11 @@
 // which its install downloads from Prisma's CDN (not reachable from every machine, this
 // project's CI included), and Prisma 7 removed the adapter option that let migrate run
 // against in-process PGlite. Applying plain SQL files in order is small enough to own.
-import { createHash, randomUUID } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { listMigrations, migrationsDir } from './migrations.js';
 
-export const migrationsDir = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
+export { listMigrations, migrationsDir };
 
 // The advisory lock key `prisma migrate` takes, so the two never run at once.
 const MIGRATE_LOCK_KEY = 72707369;
@@ -24,25 +22,30 @@ export interface MigrationResult {
 
 export class MigrationChecksumError extends Error {}
 
+const APPLIED_SQL = 'SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL';
+
 interface AppliedRow {
   migration_name: string;
   checksum: string;
 }
 
-export async function listMigrations(dir = migrationsDir): Promise<{ name: string; sql: string; checksum: string }[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
-  return Promise.all(
-    names.map(async (name) => {
-      const sql = await readFile(join(dir, name, 'migration.sql'), 'utf8');
-      return { name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
-    }),
-  );
-}
-
 export async function migrate(databaseUrl: string, dir = migrationsDir): Promise<MigrationResult> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
+  const migrations = await listMigrations(dir);
+  // The usual start finds every migration applied, unchanged: one query, no lock and no DDL.
+  // Anything else (a new migration, a changed one, no table yet) takes the path below.
+  const upToDate = await client.query<AppliedRow>(APPLIED_SQL).then(
+    ({ rows }) => {
+      const applied = new Map(rows.map((r) => [r.migration_name, r.checksum]));
+      return migrations.every((m) => applied.get(m.name) === m.checksum);
+    },
+    () => false,
+  );
+  if (upToDate) {
+    await client.end();
+    return { applied: [], alreadyApplied: migrations.map((m) => m.name) };
+  }
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATE_LOCK_KEY]);
     await client.query(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -55,12 +58,10 @@ export async function migrate(databaseUrl: string, dir = migrationsDir): Promise
       "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
       "applied_steps_count" INTEGER NOT NULL DEFAULT 0
     )`);
-    const { rows } = await client.query<AppliedRow>(
-      'SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
-    );
+    const { rows } = await client.query<AppliedRow>(APPLIED_SQL);
     const applied = new Map(rows.map((r) => [r.migration_name, r.checksum]));
     const result: MigrationResult = { applied: [], alreadyApplied: [] };
-    for (const migration of await listMigrations(dir)) {
+    for (const migration of migrations) {
       const previous = applied.get(migration.name);
       if (previous !== undefined) {
         if (previous !== migration.checksum) {

@@ -1,6 +1,7 @@
 // The Postmark adapter, through the official `postmark` client. POSTMARK_API_URL points the
 // client at another host (the EU endpoint, or a fake server in tests).
-import { Errors, ServerClient } from 'postmark';
+import type { ServerClient } from 'postmark';
+import { postmark } from '../lazy-package.js';
 import { formatAddress } from './format.js';
 import {
   EmailSendError,
@@ -34,7 +35,7 @@ const ERROR_MESSAGES: Record<number, string> = {
 
 /** Where a Postmark error leaves a send (see EmailSendError kinds). */
 export function classifyPostmarkError(error: unknown): EmailSendError {
-  if (!(error instanceof Errors.PostmarkError)) {
+  if (!(error instanceof postmark().Errors.PostmarkError)) {
     return new EmailSendError('unknown', `Postmark could not be reached: ${String(error)}`);
   }
   const status = error.statusCode;
@@ -60,7 +61,7 @@ export class PostmarkSender implements EmailSender {
 
   constructor(options: PostmarkSenderOptions) {
     const url = options.apiUrl ? new URL(options.apiUrl) : undefined;
-    this.client = new ServerClient(options.serverToken, {
+    this.client = new (postmark().ServerClient)(options.serverToken, {
       useHttps: url ? url.protocol === 'https:' : true,
       // The client builds `${scheme}://${requestHost}${path}`, so a path prefix rides along here.
       requestHost: url ? `${url.host}${url.pathname.replace(/\/+$/, '')}` : 'api.postmarkapp.com',

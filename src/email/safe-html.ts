@@ -4,14 +4,15 @@
 // that is not http(s)/mailto (javascript:, data:, vbscript:, ...) are removed. Inline styles
 // keep only a few properties with plain values (no url(), no expression()). Remote images are
 // kept or removed per HTML_REMOTE_IMAGES (they can tell a sender that the email was read).
-import sanitizeHtml from 'sanitize-html';
+import type { IOptions } from 'sanitize-html';
+import { sanitizeHtml } from '../lazy-package.js';
 
 export type RemoteImages = 'keep' | 'block';
 
 const COLOR = [/^#[0-9a-f]{3,8}$/i, /^rgba?\(\s*[\d.\s,%]+\)$/i, /^[a-z]{3,20}$/i];
 const LENGTH = [/^\d+(\.\d+)?(px|em|rem|%|pt)?$/i];
 
-const baseOptions: sanitizeHtml.IOptions = {
+const baseOptions: IOptions = {
   allowedTags: [
     'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'center', 'code', 'col', 'colgroup', 'dd', 'del', 'div', 'dl', 'dt', 'em',
     'font', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'ins', 'li', 'ol', 'p', 'pre', 'q', 's', 'small', 'span',
@@ -52,11 +53,12 @@ const baseOptions: sanitizeHtml.IOptions = {
   disallowedTagsMode: 'discard',
   transformTags: {
     // Links open elsewhere and tell the target nothing about the inbox that showed them.
-    a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow', target: '_blank' }),
+    // (sanitize-html's simpleTransform('a', {...}), written out: the package loads on first use.)
+    a: (tagName, attribs) => ({ tagName: 'a', attribs: { ...attribs, rel: 'noopener noreferrer nofollow', target: '_blank' } }),
   },
 };
 
-const policies: Record<RemoteImages, sanitizeHtml.IOptions> = {
+const policies: Record<RemoteImages, IOptions> = {
   keep: { ...baseOptions, allowedAttributes: { ...(baseOptions.allowedAttributes as object), a: ['href', 'name', 'rel', 'target'] } },
   block: {
     ...baseOptions,
@@ -76,11 +78,11 @@ export const CLIPPED_NOTICE = '<p>[Message clipped: it is too long to show here.
 
 /** Sanitised HTML, safe to insert into a page (README: "Email HTML"). */
 export function sanitiseEmailHtml(html: string, remoteImages: RemoteImages = 'keep'): string {
-  if (html.length <= SAFE_HTML_MAX_CHARS) return sanitizeHtml(html, policies[remoteImages]);
+  if (html.length <= SAFE_HTML_MAX_CHARS) return sanitizeHtml()(html, policies[remoteImages]);
   // Cut before the last tag that starts in the window, so no tag is cut in half.
   const cut = html.lastIndexOf('<', SAFE_HTML_MAX_CHARS);
   const prefix = html.slice(0, cut > 0 ? cut : SAFE_HTML_MAX_CHARS);
-  return sanitizeHtml(prefix, policies[remoteImages]) + CLIPPED_NOTICE;
+  return sanitizeHtml()(prefix, policies[remoteImages]) + CLIPPED_NOTICE;
 }
 
 // C0 and C1 control characters except tab, newline and carriage return; and the Unicode

@@ -8,7 +8,8 @@
 // exited. What is ours is the policy: fail fast, deliver locally, log the change of state
 // once, and resubscribe when Redis is back.
 import { setMaxListeners } from 'node:events';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { ioredis } from '../lazy-package.js';
 import type { Logger } from '../logger.js';
 
 export interface RedisEventTargetOptions {
@@ -32,9 +33,10 @@ export function createResilientRedisEventTarget({ url, logger }: RedisEventTarge
   // Fail fast instead of queueing: a publish during an outage goes local at once, and no
   // queued command can reject later, when nobody waits for it.
   const clientOptions = { enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: false };
-  const publisher = new Redis(url, clientOptions);
+  const { Redis: RedisClient } = ioredis();
+  const publisher = new RedisClient(url, clientOptions);
   // A client in subscriber mode cannot publish: a second connection.
-  const subscriber = new Redis(url, { ...clientOptions, autoResubscribe: false });
+  const subscriber = new RedisClient(url, { ...clientOptions, autoResubscribe: false });
   let degraded = false;
   let closing = false;
   // Whether Redis knows this process's topics since the subscriber last connected.

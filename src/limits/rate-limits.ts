@@ -3,7 +3,7 @@
 // every instance shares the counters. rate-limiter-flexible does the counting.
 // While Redis is unreachable each limit falls back to an in-memory counter of this instance
 // (the library's insuranceLimiter): the limits still apply, per instance, until Redis returns.
-import { Redis } from 'ioredis';
+import { ioredis } from '../lazy-package.js';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { RateLimitedError } from '../domain/errors.js';
 import type { Logger } from '../logger.js';
@@ -36,7 +36,7 @@ export function createRateLimits(
 ): RateLimits {
   // No offline queue: while Redis is down a count fails at once and goes to the fallback,
   // instead of waiting for a reconnect inside someone's request.
-  const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 0, enableOfflineQueue: false }) : undefined;
+  const redis = options.redisUrl ? new (ioredis().Redis)(options.redisUrl, { maxRetriesPerRequest: 0, enableOfflineQueue: false }) : undefined;
   if (redis) {
     let degraded = false;
     const degrade = (err: unknown) => {

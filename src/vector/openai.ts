@@ -1,7 +1,6 @@
 // OpenAI embeddings (text-embedding-3-small by default) through the AI SDK, against OpenAI or
 // any OpenAI-compatible server (OPENAI_BASE_URL).
-import { createOpenAI } from '@ai-sdk/openai';
-import { embed, embedMany } from 'ai';
+import { aiSdk, openaiProvider } from '../lazy-package.js';
 import type { Config } from '../config.js';
 import type { Embedder } from './embedder.js';
 import { normalize } from './embedder.js';
@@ -18,7 +17,8 @@ export const DEFAULT_OPENAI_DIMENSIONS = 1536;
 export class EmbeddingDimensionError extends Error {}
 
 export function createOpenAIEmbedder(ai: Config['ai'] & { openaiApiKey: string }): Embedder {
-  const provider = createOpenAI({ apiKey: ai.openaiApiKey, baseURL: ai.openaiBaseUrl });
+  const { embed, embedMany } = aiSdk();
+  const provider = openaiProvider().createOpenAI({ apiKey: ai.openaiApiKey, baseURL: ai.openaiBaseUrl });
   const model = provider.embedding(ai.embeddingModel);
   const dimensions = KNOWN_DIMENSIONS[ai.embeddingModel] ?? DEFAULT_OPENAI_DIMENSIONS;
   const options = () => ({ maxRetries: ai.maxRetries, abortSignal: AbortSignal.timeout(ai.timeoutMs) });

@@ -5,15 +5,16 @@
 // small naive Bayes (bayes.ts) may name a harmless intent (never one that triggers an action)
 // when it knows most of the words. Sentiment comes from the AFINN lexicon (the `sentiment` package),
 // tempered by the intent. Dates come from chrono-node.
-import * as chrono from 'chrono-node';
+import type * as chrono from 'chrono-node';
+import { chronoNode } from '../../lazy-package.js';
 import Sentiment from 'sentiment';
 import type { Intent, ReplyAnalysis, Sentiment as SentimentLabel, Urgency } from '../port.js';
 import { clip, contentSentences, emailsIn, questionsIn } from '../text.js';
 import { looksLikeInjection } from '../injection.js';
 import { bayesIntent } from './bayes.js';
-import { explicitUnsubscribeRequest, ml, MULTILINGUAL_RULES } from './lexicon.js';
+import { explicitUnsubscribeRequest, ml, MULTILINGUAL_RULES, type Pattern } from './lexicon.js';
 
-type Rule = [RegExp, number];
+type Rule = [Pattern, number];
 
 const DAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)';
 const MONTH = '(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)';
@@ -315,7 +316,8 @@ export function extractReturnDate(text: string, now: Date): string | null {
   const today = now.toISOString().slice(0, 10);
   // English first, then chrono's Spanish, German, French and Portuguese parsers: the first that
   // finds a day from today on wins ("hasta el 8 de diciembre", "bis 4. Dezember", …).
-  for (const parser of [chrono, chrono.es, chrono.de, chrono.fr, chrono.pt]) {
+  const c = chronoNode();
+  for (const parser of [c, c.es, c.de, c.fr, c.pt]) {
     const day = firstDayFrom(parser.parse(sample, now, { forwardDate: true }), today);
     if (day) return day;
   }
