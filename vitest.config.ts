@@ -18,6 +18,9 @@ export default defineConfig({
     // rows), never for time, so a loaded machine makes them slower but not wrong.
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    // expect.poll waits for a state, as test/support/wait.ts does: its default limit (1 s) was a
+    // hidden time limit that a loaded machine could hit. Now only the test's own guard bounds it.
+    expect: { poll: { timeout: 110_000, interval: 20 } },
     // Each test file gets its own database; two at a time suits a 2-core machine.
     maxWorkers: 2,
     // Test files share a worker's loaded modules (the schema, Prisma, Yoga are built once per

@@ -267,7 +267,9 @@ describe('regenerateSuggestion with a model', () => {
 describe('timeouts', () => {
   it('cuts a call that hangs at AI_TIMEOUT_MS, retries, then falls back', async () => {
     const slow = await createTestApp({
-      env: { OPENAI_API_KEY: 'k', OPENAI_BASE_URL: fake.url, AI_TIMEOUT_MS: '300', AI_MAX_RETRIES: '1' },
+      // Long enough that a loaded machine still gets each request to the fake before it is cut
+      // (300 ms was not); the hanging answer is what runs into it.
+      env: { OPENAI_API_KEY: 'k', OPENAI_BASE_URL: fake.url, AI_TIMEOUT_MS: '3000', AI_MAX_RETRIES: '1' },
     });
     try {
       draftReply = () => ({ kind: 'hang' });

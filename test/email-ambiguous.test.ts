@@ -26,8 +26,10 @@ beforeAll(async () => {
   app = await createTestApp({
     env: { POSTMARK_SERVER_TOKEN: fake.token, POSTMARK_API_URL: fake.url },
     now: () => clock,
-    // requestTimeoutMs is a real timeout of the real client: short, for the hanging mode.
-    emailPolicy: { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 2, requestTimeoutMs: 1000, lookupWindowMs: LOOKUP_WINDOW_MS },
+    // requestTimeoutMs is a real timeout of the real client, for the hanging mode, and it bounds
+    // every request to the fake: 5 s, far above what a loopback answer takes on a loaded machine
+    // (1 s was within reach of one), and the one hanging test waits it once.
+    emailPolicy: { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 2, requestTimeoutMs: 5000, lookupWindowMs: LOOKUP_WINDOW_MS },
   });
 });
 

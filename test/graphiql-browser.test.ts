@@ -37,7 +37,7 @@ async function openGraphiQL(path: string): Promise<Page> {
     return route.abort('internetdisconnected');
   });
   const page = await context.newPage();
-  await page.goto(`${server.url}${path}`, { timeout: BROWSER_TIMEOUT_MS / 2 });
+  await page.goto(`${server.url}${path}`);
   await page.locator('.graphiql-execute-button').waitFor({ timeout: BROWSER_TIMEOUT_MS / 2 });
   return page;
 }
@@ -49,9 +49,9 @@ describe('GraphiQL, offline', { timeout: BROWSER_TIMEOUT_MS }, () => {
   it('loads from the server alone and runs the example query on the demo data', async () => {
     const page = await openGraphiQL('/graphql');
     try {
-      await expect.poll(() => page.locator('.graphiql-query-editor').innerText(), { timeout: BROWSER_TIMEOUT_MS / 2 }).toContain('ConversationsNeedingReview');
+      await expect.poll(() => page.locator('.graphiql-query-editor').innerText()).toContain('ConversationsNeedingReview');
       await page.locator('.graphiql-execute-button').click();
-      await expect.poll(() => responseText(page), { timeout: BROWSER_TIMEOUT_MS / 2 }).toContain('"totalCount"');
+      await expect.poll(() => responseText(page)).toContain('"totalCount"');
       const text = await responseText(page);
       expect(text).toMatch(/A faster website for/);
       expect(text).not.toMatch(/"errors"/);
@@ -65,10 +65,10 @@ describe('GraphiQL, offline', { timeout: BROWSER_TIMEOUT_MS }, () => {
     const subscription = 'subscription LiveEvents { conversationEvents { __typename ... on NewReplyEvent { conversation { subject } email { strippedText } } } }';
     const page = await openGraphiQL(`/graphql?query=${encodeURIComponent(subscription)}`);
     try {
-      await expect.poll(() => page.locator('.graphiql-query-editor').innerText(), { timeout: BROWSER_TIMEOUT_MS / 2 }).toContain('LiveEvents');
+      await expect.poll(() => page.locator('.graphiql-query-editor').innerText()).toContain('LiveEvents');
       await page.locator('.graphiql-execute-button').click();
       // Live once the server counts it (GraphiQL's WebSocket was accepted with the token).
-      await expect.poll(() => server.running.app.services.events.activeSubscriptions(), { timeout: BROWSER_TIMEOUT_MS / 2 }).toBe(1);
+      await expect.poll(() => server.running.app.services.events.activeSubscriptions()).toBe(1);
       const lead = demoLeadContacts()[4]!;
       // What `npm run demo:reply` runs, pointed at this server.
       const exitCode = await new Promise<number | null>((resolve) => {
@@ -79,7 +79,7 @@ describe('GraphiQL, offline', { timeout: BROWSER_TIMEOUT_MS }, () => {
         child.once('exit', resolve);
       });
       expect(exitCode).toBe(0);
-      await expect.poll(() => responseText(page), { timeout: BROWSER_TIMEOUT_MS / 2 }).toContain('NewReplyEvent');
+      await expect.poll(() => responseText(page)).toContain('NewReplyEvent');
       expect(await responseText(page)).toContain(lead.subject);
       expect(blocked).toEqual([]);
     } finally {

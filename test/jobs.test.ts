@@ -177,17 +177,22 @@ describe('job queue', () => {
     let started!: () => void;
     const running = new Promise<void>((resolve) => (started = resolve));
     let runs = 0;
-    // A lease of 300 ms given by the test; the handler holds the job until the test releases it.
-    const a = await appWithWorker(
-      {
+    // A lease of 300 ms given by the test (renewed every 100 ms); the handler holds the job until
+    // the test releases it. One worker with room for one job: while it runs, nobody can claim it
+    // again, so a loaded machine that delays a renewal past the lease cannot run it twice (what
+    // an expired lease does is the test above). What this shows: the lease moves on by itself.
+    app = await createTestApp({
+      env: { JOBS_RUN_WORKER: 'true' },
+      jobHandlers: {
         long: async () => {
           runs++;
           started();
           await released;
         },
       },
-      300,
-    );
+      workerOptions: { ...fast, concurrency: 1, leaseMs: 300 },
+    });
+    const a = app;
     await enqueue(a, 'long', {});
     a.worker!.wake();
     await running;

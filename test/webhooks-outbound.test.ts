@@ -245,7 +245,7 @@ describe('SSRF defences of the sender', () => {
   const message = { secret: `whsec_${Buffer.alloc(32, 7).toString('base64')}`, id: 'evt_1', timestamp: new Date('2026-11-30T12:00:00Z'), body: '{}' };
 
   it('refuses every non-public address literal', async () => {
-    const sender = createWebhookSender({ allowHttp: false, allowPrivateAddresses: false, timeoutMs: 2000 });
+    const sender = createWebhookSender({ allowHttp: false, allowPrivateAddresses: false, timeoutMs: 60_000 });
     const refused = [
       '127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '224.0.0.1', '255.255.255.255',
       '[::1]', '[::]', '[fd00::1]', '[fe80::1]', '[ff02::1]', '[::ffff:127.0.0.1]', '[::ffff:10.0.0.1]', '[2002:a00:1::]', '[64:ff9b::a00:1]',
@@ -270,7 +270,7 @@ describe('SSRF defences of the sender', () => {
       'metadata.example': [{ address: '169.254.169.254', family: 4 }],
       'mapped.example': [{ address: '::ffff:127.0.0.1', family: 6 }],
     };
-    const sender = createWebhookSender({ allowHttp: true, allowPrivateAddresses: false, timeoutMs: 2000, resolve: async (host) => answers[host] ?? [] });
+    const sender = createWebhookSender({ allowHttp: true, allowPrivateAddresses: false, timeoutMs: 60_000, resolve: async (host) => answers[host] ?? [] });
     for (const host of Object.keys(answers)) {
       const attempt = await sender.send({ ...message, url: `http://${host}:${port}/hook` });
       expect(attempt, host).toMatchObject({ ok: false, statusCode: null, error: expect.stringMatching(/^Refused: .* not a public address/) });
@@ -286,7 +286,7 @@ describe('SSRF defences of the sender', () => {
     const sender = createWebhookSender({
       allowHttp: true,
       allowPrivateAddresses: true,
-      timeoutMs: 2000,
+      timeoutMs: 60_000,
       resolve: async () => {
         lookups++;
         return [{ address: '127.0.0.1', family: 4 }];

@@ -6,7 +6,7 @@ import { inject } from 'vitest';
 import { createApp, type App, type CreateAppOptions } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { TypedDocumentString } from '../gql/graphql.js';
-import { cloneTestDatabase, type TestDatabase } from './database.js';
+import { acquireTestDatabase, type TestDatabase } from './database.js';
 
 export interface TestApp extends App {
   config: Config;
@@ -53,7 +53,7 @@ export async function createTestApp(
     options.database ??
     (fresh
       ? { config: { kind: 'embedded' as const, dataDir: 'memory://' }, loadDataDir: undefined, drop: async () => undefined }
-      : await cloneTestDatabase(inject('testDatabase')));
+      : await acquireTestDatabase(inject('testDatabase')));
   // A PostgreSQL database is named by its URL, so every DATABASE_* setting (the test's own too)
   // goes through the same configuration path as in production.
   const databaseEnv =
@@ -67,7 +67,13 @@ export async function createTestApp(
     migrateOnStart: fresh,
     seedOnStart: options.seedDemo ?? false,
   };
-  const app = await createApp(config, { ...options, loadDataDir: database.loadDataDir });
+  let app: App;
+  try {
+    app = await createApp(config, { ...options, loadDataDir: database.loadDataDir, ...(database.embedded ? { embedded: database.embedded } : {}) });
+  } catch (error) {
+    if (!options.database) await database.drop();
+    throw error;
+  }
   const token = app.services.devToken ?? '';
   const executeRaw = async (query: string, variables?: Record<string, unknown>, as: string | null = token) => {
     const body = JSON.stringify({ query, variables });

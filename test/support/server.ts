@@ -3,7 +3,7 @@ import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { CreateAppOptions } from '../../src/app.js';
 import { startServer, type RunningServer } from '../../src/server.js';
-import { cloneTestDatabase, type TestDatabase } from './database.js';
+import { acquireTestDatabase, type TestDatabase } from './database.js';
 
 export interface TestServer {
   running: RunningServer;
@@ -16,7 +16,7 @@ export interface TestServer {
 export async function startTestServer(
   options: { env?: Record<string, string>; database?: TestDatabase; config?: Partial<Config>; app?: Omit<CreateAppOptions, 'loadDataDir'> } = {},
 ): Promise<TestServer> {
-  const database = options.database ?? (await cloneTestDatabase(inject('testDatabase')));
+  const database = options.database ?? (await acquireTestDatabase(inject('testDatabase')));
   const config: Config = {
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', JOBS_RUN_WORKER: 'false', SEND_UNDO_WINDOW_SECONDS: '0', ...options.env }),
     database: database.config,
@@ -24,7 +24,13 @@ export async function startTestServer(
     seedOnStart: false,
     ...options.config,
   };
-  const running = await startServer(config, { ...options.app, loadDataDir: database.loadDataDir });
+  let running: RunningServer;
+  try {
+    running = await startServer(config, { ...options.app, loadDataDir: database.loadDataDir, ...(database.embedded ? { embedded: database.embedded } : {}) });
+  } catch (error) {
+    if (!options.database) await database.drop();
+    throw error;
+  }
   return {
     running,
     url: running.url,
