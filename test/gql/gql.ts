@@ -70,6 +70,14 @@ type Documents = {
     "\n  query InboxList($filter: ConversationFilter, $orderBy: ConversationOrder, $first: Int, $after: String) {\n    conversations(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges { node { id priority unread assignee { id } labels { name } notes(first: 5) { totalCount edges { node { body } } } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.InboxListDocument,
     "\n  query InboxListLight($filter: ConversationFilter, $first: Int) {\n    conversations(filter: $filter, first: $first) { totalCount edges { node { id unread } } }\n  }\n": typeof types.InboxListLightDocument,
     "\n  mutation InboxBulk($input: BulkUpdateConversationsInput!) {\n    bulkUpdateConversations(input: $input) {\n      __typename\n      ... on BulkUpdateConversationsPayload {\n        succeeded\n        failed\n        results { conversationId ok error { __typename ... on Error { code message } } conversation { id status } }\n      }\n      ... on Error { code message }\n    }\n  }\n": typeof types.InboxBulkDocument,
+    "\n  mutation CreateEndpointI19($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      __typename\n      ... on CreateWebhookEndpointPayload { secret webhookEndpoint { id } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.CreateEndpointI19Document,
+    "\n  mutation CreateLeadI19($input: CreateLeadInput!) {\n    createLead(input: $input) { __typename ... on CreateLeadPayload { lead { id } } ... on Error { code message } }\n  }\n": typeof types.CreateLeadI19Document,
+    "\n  mutation UpdateLeadI19($input: UpdateLeadInput!) {\n    updateLead(input: $input) { __typename ... on Error { code message } }\n  }\n": typeof types.UpdateLeadI19Document,
+    "\n  mutation ImportLeadsI19($input: ImportLeadsInput!) {\n    importLeads(input: $input) {\n      __typename\n      ... on ImportLeadsPayload { created updated failed rows { row status lead { id } } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ImportLeadsI19Document,
+    "\n  mutation MergeI19($input: MergeConversationsInput!) { mergeConversations(input: $input) { __typename ... on Error { code message } } }\n": typeof types.MergeI19Document,
+    "\n  mutation MoveI19($input: MoveMessageInput!) { moveMessage(input: $input) { __typename ... on Error { code message } } }\n": typeof types.MoveI19Document,
+    "\n  subscription LeadEventsI19($since: String) {\n    leadEvents(since: $since) {\n      __typename\n      ... on LeadCreatedEvent { cursor leadId via lead { id email } }\n      ... on LeadUpdatedEvent { cursor leadId via lead { id company } }\n    }\n  }\n": typeof types.LeadEventsI19Document,
+    "\n  subscription ThreadEventsI19($conversationId: ID, $since: String) {\n    conversationEvents(conversationId: $conversationId, since: $since) {\n      __typename\n      ... on ConversationMergedEvent { cursor sourceConversationId messagesMoved conversation { id } }\n      ... on MessageMovedEvent { cursor fromConversationId split email { id } conversation { id } fromConversation { id } }\n    }\n  }\n": typeof types.ThreadEventsI19Document,
     "\n  mutation CreateLeadT($input: CreateLeadInput!) {\n    createLead(input: $input) {\n      __typename\n      ... on CreateLeadPayload { lead { id name email company estimatedValue source customFields doNotContact } }\n      ... on DuplicateLeadError { code existingLeadId }\n      ... on ValidationError { code issues { path message } }\n    }\n  }\n": typeof types.CreateLeadTDocument,
     "\n  mutation UpdateLeadT($input: UpdateLeadInput!) {\n    updateLead(input: $input) {\n      __typename\n      ... on UpdateLeadPayload { lead { id name email company estimatedValue customFields } }\n      ... on DuplicateLeadError { code existingLeadId }\n      ... on ValidationError { code issues { path message } }\n      ... on NotFoundError { code }\n    }\n  }\n": typeof types.UpdateLeadTDocument,
     "\n  query LeadsT($filter: LeadFilter, $first: Int, $after: String) {\n    leads(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id email name } }\n    }\n  }\n": typeof types.LeadsTDocument,
@@ -175,6 +183,14 @@ const documents: Documents = {
     "\n  query InboxList($filter: ConversationFilter, $orderBy: ConversationOrder, $first: Int, $after: String) {\n    conversations(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges { node { id priority unread assignee { id } labels { name } notes(first: 5) { totalCount edges { node { body } } } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.InboxListDocument,
     "\n  query InboxListLight($filter: ConversationFilter, $first: Int) {\n    conversations(filter: $filter, first: $first) { totalCount edges { node { id unread } } }\n  }\n": types.InboxListLightDocument,
     "\n  mutation InboxBulk($input: BulkUpdateConversationsInput!) {\n    bulkUpdateConversations(input: $input) {\n      __typename\n      ... on BulkUpdateConversationsPayload {\n        succeeded\n        failed\n        results { conversationId ok error { __typename ... on Error { code message } } conversation { id status } }\n      }\n      ... on Error { code message }\n    }\n  }\n": types.InboxBulkDocument,
+    "\n  mutation CreateEndpointI19($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      __typename\n      ... on CreateWebhookEndpointPayload { secret webhookEndpoint { id } }\n      ... on Error { code message }\n    }\n  }\n": types.CreateEndpointI19Document,
+    "\n  mutation CreateLeadI19($input: CreateLeadInput!) {\n    createLead(input: $input) { __typename ... on CreateLeadPayload { lead { id } } ... on Error { code message } }\n  }\n": types.CreateLeadI19Document,
+    "\n  mutation UpdateLeadI19($input: UpdateLeadInput!) {\n    updateLead(input: $input) { __typename ... on Error { code message } }\n  }\n": types.UpdateLeadI19Document,
+    "\n  mutation ImportLeadsI19($input: ImportLeadsInput!) {\n    importLeads(input: $input) {\n      __typename\n      ... on ImportLeadsPayload { created updated failed rows { row status lead { id } } }\n      ... on Error { code message }\n    }\n  }\n": types.ImportLeadsI19Document,
+    "\n  mutation MergeI19($input: MergeConversationsInput!) { mergeConversations(input: $input) { __typename ... on Error { code message } } }\n": types.MergeI19Document,
+    "\n  mutation MoveI19($input: MoveMessageInput!) { moveMessage(input: $input) { __typename ... on Error { code message } } }\n": types.MoveI19Document,
+    "\n  subscription LeadEventsI19($since: String) {\n    leadEvents(since: $since) {\n      __typename\n      ... on LeadCreatedEvent { cursor leadId via lead { id email } }\n      ... on LeadUpdatedEvent { cursor leadId via lead { id company } }\n    }\n  }\n": types.LeadEventsI19Document,
+    "\n  subscription ThreadEventsI19($conversationId: ID, $since: String) {\n    conversationEvents(conversationId: $conversationId, since: $since) {\n      __typename\n      ... on ConversationMergedEvent { cursor sourceConversationId messagesMoved conversation { id } }\n      ... on MessageMovedEvent { cursor fromConversationId split email { id } conversation { id } fromConversation { id } }\n    }\n  }\n": types.ThreadEventsI19Document,
     "\n  mutation CreateLeadT($input: CreateLeadInput!) {\n    createLead(input: $input) {\n      __typename\n      ... on CreateLeadPayload { lead { id name email company estimatedValue source customFields doNotContact } }\n      ... on DuplicateLeadError { code existingLeadId }\n      ... on ValidationError { code issues { path message } }\n    }\n  }\n": types.CreateLeadTDocument,
     "\n  mutation UpdateLeadT($input: UpdateLeadInput!) {\n    updateLead(input: $input) {\n      __typename\n      ... on UpdateLeadPayload { lead { id name email company estimatedValue customFields } }\n      ... on DuplicateLeadError { code existingLeadId }\n      ... on ValidationError { code issues { path message } }\n      ... on NotFoundError { code }\n    }\n  }\n": types.UpdateLeadTDocument,
     "\n  query LeadsT($filter: LeadFilter, $first: Int, $after: String) {\n    leads(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id email name } }\n    }\n  }\n": types.LeadsTDocument,
@@ -445,6 +461,38 @@ export function graphql(source: "\n  query InboxListLight($filter: ConversationF
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation InboxBulk($input: BulkUpdateConversationsInput!) {\n    bulkUpdateConversations(input: $input) {\n      __typename\n      ... on BulkUpdateConversationsPayload {\n        succeeded\n        failed\n        results { conversationId ok error { __typename ... on Error { code message } } conversation { id status } }\n      }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').InboxBulkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateEndpointI19($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      __typename\n      ... on CreateWebhookEndpointPayload { secret webhookEndpoint { id } }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').CreateEndpointI19Document;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateLeadI19($input: CreateLeadInput!) {\n    createLead(input: $input) { __typename ... on CreateLeadPayload { lead { id } } ... on Error { code message } }\n  }\n"): typeof import('./graphql.js').CreateLeadI19Document;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateLeadI19($input: UpdateLeadInput!) {\n    updateLead(input: $input) { __typename ... on Error { code message } }\n  }\n"): typeof import('./graphql.js').UpdateLeadI19Document;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportLeadsI19($input: ImportLeadsInput!) {\n    importLeads(input: $input) {\n      __typename\n      ... on ImportLeadsPayload { created updated failed rows { row status lead { id } } }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').ImportLeadsI19Document;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MergeI19($input: MergeConversationsInput!) { mergeConversations(input: $input) { __typename ... on Error { code message } } }\n"): typeof import('./graphql.js').MergeI19Document;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MoveI19($input: MoveMessageInput!) { moveMessage(input: $input) { __typename ... on Error { code message } } }\n"): typeof import('./graphql.js').MoveI19Document;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LeadEventsI19($since: String) {\n    leadEvents(since: $since) {\n      __typename\n      ... on LeadCreatedEvent { cursor leadId via lead { id email } }\n      ... on LeadUpdatedEvent { cursor leadId via lead { id company } }\n    }\n  }\n"): typeof import('./graphql.js').LeadEventsI19Document;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ThreadEventsI19($conversationId: ID, $since: String) {\n    conversationEvents(conversationId: $conversationId, since: $since) {\n      __typename\n      ... on ConversationMergedEvent { cursor sourceConversationId messagesMoved conversation { id } }\n      ... on MessageMovedEvent { cursor fromConversationId split email { id } conversation { id } fromConversation { id } }\n    }\n  }\n"): typeof import('./graphql.js').ThreadEventsI19Document;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -29,6 +29,17 @@ export function parseCursor(value: string, path: string[] = ['since']): bigint {
   return BigInt(value);
 }
 
+/**
+ * Whether an event concerns the conversation: its own, or the one a merge emptied or a moved
+ * message left (a client showing that one must learn it is gone or changed).
+ */
+export function eventConcerns(event: UnloggedEvent, conversationId: string): boolean {
+  if (event.conversationId === conversationId) return true;
+  if (event.type === 'CONVERSATION_MERGED') return event.sourceId === conversationId;
+  if (event.type === 'MESSAGE_MOVED') return event.fromConversationId === conversationId;
+  return false;
+}
+
 /** One event as a row of eventLogCtes' source: (ord, conversation_id, type, payload). */
 export function eventRowSql(event: UnloggedEvent, ord: number): Prisma.Sql {
   const { accountId: _account, ...stored } = event;
@@ -115,7 +126,16 @@ export async function readEventLog(
     where: {
       cursor: { gt: input.after },
       ...(input.types ? { type: { in: [...input.types] } } : {}),
-      ...(input.conversationId ? { conversationId: input.conversationId } : {}),
+      // A merge or a move is also an event of the conversation the messages left (eventConcerns).
+      ...(input.conversationId
+        ? {
+            OR: [
+              { conversationId: input.conversationId },
+              { type: 'CONVERSATION_MERGED', payload: { path: ['sourceId'], equals: input.conversationId } },
+              { type: 'MESSAGE_MOVED', payload: { path: ['fromConversationId'], equals: input.conversationId } },
+            ],
+          }
+        : {}),
     },
     orderBy: { cursor: 'asc' },
     take: input.limit,
