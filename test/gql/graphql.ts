@@ -1090,6 +1090,34 @@ export type ApproveFollowUpMutation = { approveSuggestion:
     | { __typename: 'ValidationError', message: string, code: string }
    };
 
+export type CreateLeadIdnMutationVariables = Exact<{
+  input: CreateLeadInput;
+}>;
+
+
+export type CreateLeadIdnMutation = { createLead:
+    | { __typename: 'CreateLeadPayload', lead: { id: string, email: string } }
+    | { __typename: 'DuplicateLeadError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type StartConversationIdnMutationVariables = Exact<{
+  input: StartConversationInput;
+}>;
+
+
+export type StartConversationIdnMutation = { startConversation:
+    | { __typename: 'EmailDeliveryError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidStateError', code: string, currentState: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'RateLimitedError', code: string, message: string }
+    | { __typename: 'StartConversationPayload', firstEmail: { id: string, deliveryStatus: DeliveryStatus, toEmail: string }, conversation: { id: string } }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
 export type AuditIdsQueryVariables = Exact<{
   entityId?: string | null | undefined;
 }>;
@@ -2734,6 +2762,49 @@ export const ApproveFollowUpDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApproveFollowUpMutation, ApproveFollowUpMutationVariables>;
+export const CreateLeadIdnDocument = new TypedDocumentString(`
+    mutation CreateLeadIdn($input: CreateLeadInput!) {
+  createLead(input: $input) {
+    __typename
+    ... on CreateLeadPayload {
+      lead {
+        id
+        email
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateLeadIdnMutation, CreateLeadIdnMutationVariables>;
+export const StartConversationIdnDocument = new TypedDocumentString(`
+    mutation StartConversationIdn($input: StartConversationInput!) {
+  startConversation(input: $input) {
+    __typename
+    ... on StartConversationPayload {
+      firstEmail {
+        id
+        deliveryStatus
+        toEmail
+      }
+      conversation {
+        id
+      }
+    }
+    ... on InvalidStateError {
+      code
+      currentState
+      message
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StartConversationIdnMutation, StartConversationIdnMutationVariables>;
 export const AuditIdsDocument = new TypedDocumentString(`
     query AuditIds($entityId: ID) {
   auditLog(first: 10, entityId: $entityId) {
