@@ -101,6 +101,18 @@ export type ConversationEvent = UnloggedEvent & { cursor: string };
 
 export type ConversationEventType = ConversationEvent['type'];
 
+/**
+ * Whether an event concerns the conversation: its own, or the one a merge emptied or a moved
+ * message left (a client showing that one must learn it is gone or changed). readEventLog
+ * (domain/event-log/log.ts) applies the same rule to the log.
+ */
+export function eventConcerns(event: UnloggedEvent, conversationId: string): boolean {
+  if (event.conversationId === conversationId) return true;
+  if (event.type === 'CONVERSATION_MERGED') return event.sourceId === conversationId;
+  if (event.type === 'MESSAGE_MOVED') return event.fromConversationId === conversationId;
+  return false;
+}
+
 type Topics = { 'conversation-events': [accountId: string, event: ConversationEvent] };
 
 /** Events one subscriber may have waiting before it is cut off (see relay.ts). */

@@ -1,2 +1,2 @@
 // The durable event log: replay by cursor, and its pruning (log.ts says how cursors are ordered).
-export { checkEventCursor, eventConcerns, pruneEventLog, readEventLog } from './log.js';
+export { checkEventCursor, pruneEventLog, readEventLog } from './log.js';

@@ -29,17 +29,6 @@ export function parseCursor(value: string, path: string[] = ['since']): bigint {
   return BigInt(value);
 }
 
-/**
- * Whether an event concerns the conversation: its own, or the one a merge emptied or a moved
- * message left (a client showing that one must learn it is gone or changed).
- */
-export function eventConcerns(event: UnloggedEvent, conversationId: string): boolean {
-  if (event.conversationId === conversationId) return true;
-  if (event.type === 'CONVERSATION_MERGED') return event.sourceId === conversationId;
-  if (event.type === 'MESSAGE_MOVED') return event.fromConversationId === conversationId;
-  return false;
-}
-
 /** One event as a row of eventLogCtes' source: (ord, conversation_id, type, payload). */
 export function eventRowSql(event: UnloggedEvent, ord: number): Prisma.Sql {
   const { accountId: _account, ...stored } = event;
@@ -126,7 +115,7 @@ export async function readEventLog(
     where: {
       cursor: { gt: input.after },
       ...(input.types ? { type: { in: [...input.types] } } : {}),
-      // A merge or a move is also an event of the conversation the messages left (eventConcerns).
+      // A merge or a move is also an event of the conversation the messages left (eventConcerns, events/bus.ts).
       ...(input.conversationId
         ? {
             OR: [
