@@ -1595,6 +1595,19 @@ export type SetOutcomeMutation = { setConversationOutcome:
     | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
    };
 
+export type ExportBoundTestMutationVariables = Exact<{
+  input: ExportLeadDataInput;
+}>;
+
+
+export type ExportBoundTestMutation = { exportLeadData:
+    | { __typename: 'ExportLeadDataPayload', data: string }
+    | { __typename: 'ExportTooLargeError', code: string, sizeBytes: number, limitBytes: number, messages: number, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
 export type ExportLeadTestMutationVariables = Exact<{
   input: ExportLeadDataInput;
 }>;
@@ -1602,6 +1615,7 @@ export type ExportLeadTestMutationVariables = Exact<{
 
 export type ExportLeadTestMutation = { exportLeadData:
     | { __typename: 'ExportLeadDataPayload', data: string }
+    | { __typename: 'ExportTooLargeError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
@@ -3639,6 +3653,26 @@ export const SetOutcomeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetOutcomeMutation, SetOutcomeMutationVariables>;
+export const ExportBoundTestDocument = new TypedDocumentString(`
+    mutation ExportBoundTest($input: ExportLeadDataInput!) {
+  exportLeadData(input: $input) {
+    __typename
+    ... on ExportLeadDataPayload {
+      data
+    }
+    ... on ExportTooLargeError {
+      code
+      sizeBytes
+      limitBytes
+      messages
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExportBoundTestMutation, ExportBoundTestMutationVariables>;
 export const ExportLeadTestDocument = new TypedDocumentString(`
     mutation ExportLeadTest($input: ExportLeadDataInput!) {
   exportLeadData(input: $input) {
