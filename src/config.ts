@@ -36,6 +36,7 @@ const envSchema = z.object({
   INBOUND_STORE_ATTACHMENT_CONTENT: boolean.default(false),
   // Privacy (docs/privacy.md)
   PRIVACY_HASH_KEY: z.string().min(16).default('parley-suppression-v1-default-key'),
+  PRIVACY_EXPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(32 * 1024 * 1024),
   // Outbound webhooks (docs/webhooks.md)
   WEBHOOKS_ALLOW_HTTP: boolean.default(false),
   WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: boolean.default(false),
@@ -179,6 +180,11 @@ const configSchema = envSchema.transform((e) => {
        * Changing it forgets every suppression made before.
        */
       hashKey: e.PRIVACY_HASH_KEY,
+      /**
+       * Largest lead export (exportLeadData), in bytes of the stored text it would carry
+       * (messages and their sent copies), measured before anything is read: EXPORT_TOO_LARGE beyond.
+       */
+      exportMaxBytes: e.PRIVACY_EXPORT_MAX_BYTES,
     },
     outboundWebhooks: {
       /** Endpoints may be http:// (development, tests); otherwise https only. */

@@ -275,12 +275,21 @@ const cases: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Case>>
     },
     unsnoozeConversation: { query: mutation('unsnoozeConversation', 'input', 'UnsnoozeConversationInput'), variables: () => ({ input: { conversationId: a.conversation } }), check: notFoundResult('unsnoozeConversation') },
   },
-  Subscription: Object.fromEntries(
-    ['newReply', 'aiReady', 'sent', 'conversationError', 'conversationEvents'].map((field) => [
-      field,
-      { query: `subscription ($id: ID) { ${field}(conversationId: $id) { __typename } }`, variables: () => ({ id: a.conversation }), check: notFoundError },
-    ]),
-  ),
+  Subscription: {
+    ...Object.fromEntries(
+      ['newReply', 'aiReady', 'sent', 'conversationError', 'conversationEvents'].map((field) => [
+        field,
+        { query: `subscription ($id: ID) { ${field}(conversationId: $id) { __typename } }`, variables: () => ({ id: a.conversation }), check: notFoundError },
+      ]),
+    ),
+    // Account-wide: only B's lead events flow (test/lead-and-thread-events.test.ts); a cursor B's
+    // log never reached (another account's, say) is refused before any event.
+    leadEvents: {
+      query: 'subscription ($since: String) { leadEvents(since: $since) { __typename } }',
+      variables: () => ({ since: '9007199254740991' }),
+      check: (r) => expect(r.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED'),
+    },
+  },
 };
 
 async function run(c: Case) {

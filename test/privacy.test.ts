@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../src/db/client.js';
 import { createTestApp, targetOffersVector, type TestApp } from './support/app.js';
 import { ApproveSuggestion } from './support/email-operations.js';
-import { gid } from './support/factories.js';
+import { createLead, gid } from './support/factories.js';
 import { graphql } from './gql/index.js';
 import { inboundPayload, postWebhook } from './support/postmark-payloads.js';
 
@@ -86,6 +86,7 @@ describe('privacy: export and erase a lead', () => {
   let leadGid: string;
   let oldReplyHash: string;
   let oldConversationId: string;
+  let referrerId: string;
 
   it('builds a lead with a whole history: inbound email and original, draft, analysis, embedding, sent reply, outbox, email event, audit', async () => {
     const { prisma } = app.services;
@@ -118,11 +119,24 @@ describe('privacy: export and erase a lead', () => {
     expect(event.status).toBe(200);
     await app.worker!.idle();
 
+    // Another lead's custom fields name them, and another lead's email has them in Cc.
+    const referrer = await createLead(prisma, app.services.devAccountId, { customFields: { referredBy: EMAIL.toUpperCase(), note: `Met ${NAME} at the fair`, plan: 'pro' } });
+    referrerId = referrer.id;
+    const copied = await postWebhook(app, 'inbound', {
+      ...inboundPayload({ from: 'colleague.keeps@example.net', fromName: 'Colleague', subject: 'Introducing someone', stripped: 'Meet my colleague.' }),
+      Cc: `"${NAME}" <${EMAIL}>, boss@example.net`,
+      CcFull: [{ Email: EMAIL, Name: NAME, MailboxHash: '' }, { Email: 'boss@example.net', Name: 'Boss', MailboxHash: '' }],
+    });
+    expect(copied.status).toBe(200);
+    await app.worker!.idle();
+
     // The scan can fail: before the erasure it finds the lead all over the schema.
     const before = await scanDatabase(prisma, [EMAIL, NAME]);
     const tables = new Set(before.map((h) => h.table));
     // Embeddings exist where pgvector does (the embedded database; not the plain PostgreSQL 15).
     const embedded = (await targetOffersVector()) ? ['conversation_embeddings'] : [];
+    expect(before.filter((h) => h.table === 'leads' && h.column === 'custom_fields').length).toBeGreaterThan(0);
+    expect(before.filter((h) => h.table === 'conversation_messages' && h.column === 'cc_emails').length).toBeGreaterThan(0);
     for (const table of ['leads', 'conversation_messages', 'inbound_originals', 'outbox_emails', 'outbound_emails', 'email_events', 'message_analyses', 'ai_suggestions', ...embedded]) {
       expect(tables, table).toContain(table);
     }
@@ -161,7 +175,13 @@ describe('privacy: export and erase a lead', () => {
     expect(await scanDatabase(prisma, [EMAIL, NAME, 'quincy'])).toEqual([]);
     const tombstone = await prisma.auditEntry.findMany({ where: { action: 'lead.erased' } });
     expect(tombstone).toHaveLength(1);
-    expect(tombstone[0]!.details).toEqual({ conversations: 1, messages: 2, suggestions: expect.any(Number) });
+    expect(tombstone[0]!.details).toEqual({ conversations: 1, messages: 2, suggestions: expect.any(Number), otherLeadsRedacted: 1, otherMessagesRedacted: 1 });
+    // The other rows stay, without them: the referrer's other fields, the colleague's email and its other Cc.
+    const referrer = await prisma.lead.findUniqueOrThrow({ where: { id: referrerId } });
+    expect(referrer.customFields).toEqual({ referredBy: '[erased]', note: 'Met [erased] at the fair', plan: 'pro' });
+    const copied = await prisma.conversationMessage.findFirstOrThrow({ where: { fromEmail: 'colleague.keeps@example.net' } });
+    expect(copied.ccEmails).toEqual(['boss@example.net']);
+    expect(copied.strippedText).toBe('Meet my colleague.');
     expect(await prisma.suppressedAddress.count()).toBe(1);
 
     // Gone: a second erasure or export is not found.

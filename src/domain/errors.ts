@@ -121,6 +121,23 @@ export class VectorSearchUnavailableError extends DomainError {
 }
 
 /**
+ * A lead's export would be larger than PRIVACY_EXPORT_MAX_BYTES (docs/privacy.md): nothing was
+ * read or returned; the operator raises the bound or exports the lead's data another way.
+ */
+export class ExportTooLargeError extends DomainError {
+  readonly code = 'EXPORT_TOO_LARGE';
+  constructor(
+    /** Bytes of stored text the export would carry. */
+    readonly sizeBytes: number,
+    readonly limitBytes: number,
+    readonly messages: number,
+  ) {
+    super(`The lead's export would be about ${sizeBytes} bytes (${messages} messages), more than the ${limitBytes} bytes allowed (PRIVACY_EXPORT_MAX_BYTES).`);
+    this.name = 'ExportTooLargeError';
+  }
+}
+
+/**
  * A replay was asked from an event cursor older than the event log keeps: events after it were
  * pruned, so the client must refetch its state and subscribe again without `since`.
  */

@@ -37,3 +37,28 @@ export function addressKey(address: string): string | null {
 
 /** True for a mailbox address, ASCII or internationalised. */
 export const isMailbox = (address: string): boolean => addressKey(address) !== null;
+
+// Postmark takes ASCII addresses only: its API checks each part against these (support article
+// "What does Error Code 300 mean?", https://postmarkapp.com/support/article/1180) and has no
+// SMTPUTF8 (EAI). An IDN domain has an ASCII form (punycode); a non-ASCII local part has none.
+const WIRE_LOCAL = /^[A-Za-z0-9.!#$%&'`*+\-/=^_{}|~]+$/;
+const WIRE_DOMAIN = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
+
+export type WireAddress =
+  | { ok: true; address: string }
+  /** NOT_A_MAILBOX: not an address at all; NOT_SENDABLE: a mailbox the provider cannot take. */
+  | { ok: false; reason: 'NOT_A_MAILBOX' | 'NOT_SENDABLE' };
+
+/**
+ * The address as it is sent (the provider's To): the local part as it is, the domain in its
+ * ASCII (punycode) form. The address stays stored as received; only the wire form changes.
+ */
+export function wireAddress(address: string): WireAddress {
+  const trimmed = address.trim();
+  if (!isMailbox(trimmed)) return { ok: false, reason: 'NOT_A_MAILBOX' };
+  const at = trimmed.lastIndexOf('@');
+  const local = trimmed.slice(0, at);
+  const domain = domainToASCII(trimmed.slice(at + 1).replace(/\.$/, ''));
+  if (!WIRE_LOCAL.test(local) || !WIRE_DOMAIN.test(domain)) return { ok: false, reason: 'NOT_SENDABLE' };
+  return { ok: true, address: `${local}@${domain}` };
+}

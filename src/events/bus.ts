@@ -60,11 +60,37 @@ type StateChangeEvent =
   | (EventBase & { type: 'WOKE'; status: string; cause: 'TIME' | 'REPLY' });
 // ---- end of part B's kinds ----
 
+// ---- Issue 19: merge and split, and account-level lead events. ----
+/**
+ * Merge and split. `conversationId` is where the messages are now (the target, or the
+ * conversation the message moved to); the other conversation is named too, and a subscription
+ * filtered to either receives the event (a client showing the source drops it and refetches).
+ */
+export type ThreadChangeEvent =
+  | (EventBase & { type: 'CONVERSATION_MERGED'; sourceId: string; messagesMoved: number })
+  | (EventBase & { type: 'MESSAGE_MOVED'; messageId: string; fromConversationId: string; split: boolean });
+
+/** How a lead came to be (or be changed). */
+export type LeadEventVia = 'API' | 'IMPORT' | 'INBOUND_EMAIL';
+/**
+ * An account-level event: it belongs to no conversation (`conversationId` is null, and so is
+ * the event log row's). Subscriptions: leadEvents; webhooks: LEAD_CREATED, LEAD_UPDATED.
+ */
+interface LeadEventBase {
+  accountId: string;
+  conversationId: null;
+  at: string;
+  leadId: string;
+  via: LeadEventVia;
+}
+export type LeadEvent = (LeadEventBase & { type: 'LEAD_CREATED' }) | (LeadEventBase & { type: 'LEAD_UPDATED' });
+// ---- end of issue 19's kinds ----
+
 /**
  * An event as the domain announces it, before the event log numbers it (domain/event-log.ts).
  * Distributes over the union, so each kind keeps its own fields.
  */
-export type UnloggedEvent = CoreEvent | StateChangeEvent;
+export type UnloggedEvent = CoreEvent | StateChangeEvent | ThreadChangeEvent | LeadEvent;
 
 /**
  * An event as subscribers receive it: written to the account's event log in the transaction
@@ -74,6 +100,18 @@ export type UnloggedEvent = CoreEvent | StateChangeEvent;
 export type ConversationEvent = UnloggedEvent & { cursor: string };
 
 export type ConversationEventType = ConversationEvent['type'];
+
+/**
+ * Whether an event concerns the conversation: its own, or the one a merge emptied or a moved
+ * message left (a client showing that one must learn it is gone or changed). readEventLog
+ * (domain/event-log/log.ts) applies the same rule to the log.
+ */
+export function eventConcerns(event: UnloggedEvent, conversationId: string): boolean {
+  if (event.conversationId === conversationId) return true;
+  if (event.type === 'CONVERSATION_MERGED') return event.sourceId === conversationId;
+  if (event.type === 'MESSAGE_MOVED') return event.fromConversationId === conversationId;
+  return false;
+}
 
 type Topics = { 'conversation-events': [accountId: string, event: ConversationEvent] };
 

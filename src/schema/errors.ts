@@ -4,6 +4,7 @@ import {
   DomainError,
   ForbiddenError,
   EmailDeliveryError,
+  ExportTooLargeError,
   InvalidStateError,
   NotFoundError,
   RateLimitedError,
@@ -92,6 +93,19 @@ builder.objectType(EmailDeliveryError, {
       description: 'True when trying again later may work (rate limit, outage); false when the email itself was refused.',
       resolve: (e) => e.details.retryable,
     }),
+  }),
+});
+
+builder.objectType(ExportTooLargeError, {
+  name: 'ExportTooLargeError',
+  description:
+    "exportLeadData: the lead's data is larger than the server exports in one document (PRIVACY_EXPORT_MAX_BYTES, default 32 MiB, " +
+    'measured on the stored text of their messages and sent copies before anything is read). Nothing was exported.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    sizeBytes: t.float({ description: 'Bytes of stored text the export would carry.', resolve: (e) => e.sizeBytes }),
+    limitBytes: t.float({ description: 'The bound, in bytes.', resolve: (e) => e.limitBytes }),
+    messages: t.exposeInt('messages', { description: "How many messages the lead's conversations hold." }),
   }),
 });
 

@@ -264,7 +264,7 @@ builder.relayMutationField(
   {
     description:
       "Open a conversation with a lead and send its first email through the exactly-once pipeline. The email's Reply-To " +
-      "routes the lead's answer back into this conversation. Do-not-contact leads get no email (InvalidStateError).",
+      "routes the lead's answer back into this conversation. Do-not-contact leads get no email (InvalidStateError DO_NOT_CONTACT), nor an address Postmark cannot take, one whose part before the @ is not ASCII (InvalidStateError ADDRESS_NOT_SENDABLE; an IDN domain is sent as punycode).",
     errors: { types: [...baseMutationErrors, InvalidStateError, EmailDeliveryError, RateLimitedError], directResult: true },
     resolve: async (_root, { input }, ctx) => {
       // The same budget as sendReply: both send an email a person asked for.

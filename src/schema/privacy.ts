@@ -2,6 +2,7 @@
 import { eraseLead, exportLeadData } from '../domain/privacy/index.js';
 import { domainOf } from '../graphql-context.js';
 import { builder } from './builder.js';
+import { ExportTooLargeError } from '../domain/errors.js';
 import { baseMutationErrors } from './errors.js';
 import { encodeParleyId, idOfType } from './ids.js';
 
@@ -15,9 +16,9 @@ builder.relayMutationField(
   },
   {
     description:
-      'Everything Parley stores about a lead, as one JSON document (owners only): the lead, their conversations with messages, drafts, analyses and embeddings\' metadata, email events, outbound and outbox emails, the originals\' metadata, and the audit rows about them. The export is audited.',
+      'Everything Parley stores about a lead, as one JSON document (owners only): the lead, their conversations with messages, drafts, analyses and embeddings\' metadata, email events, outbound and outbox emails, the originals\' metadata, and the audit rows about them. The export is audited. A lead whose data exceeds PRIVACY_EXPORT_MAX_BYTES (default 32 MiB) gets ExportTooLargeError, before anything is read.',
     authScopes: ownerOnly,
-    errors: { types: [...baseMutationErrors], directResult: true },
+    errors: { types: [...baseMutationErrors, ExportTooLargeError], directResult: true },
     resolve: (_r, { input }, ctx) => exportLeadData(domainOf(ctx), { leadId: idOfType(input.leadId, 'Lead', ['input', 'leadId']) }),
   },
   {

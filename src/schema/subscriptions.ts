@@ -15,13 +15,15 @@ import { ConversationOutcomeEnum } from './similar.js';
 import { SnoozeReasonEnum } from './snooze.js';
 import { SuggestedActionDecisionEnum } from './suggested-action.js';
 import { NotFoundError } from '../domain/errors.js';
-import type { ConversationEvent, ConversationEventType } from '../events/bus.js';
+import { eventConcerns, type ConversationEvent, type ConversationEventType } from '../events/bus.js';
 import { builder } from './builder.js';
-import { idOfType } from './ids.js';
+import { encodeParleyId, idOfType } from './ids.js';
 import { readQuery } from './optional-row.js';
 import { PriorityEnum } from './enums.js';
 
 type EventOf<T extends ConversationEventType> = Extract<ConversationEvent, { type: T }>;
+/** An event of a conversation (every kind but the account-level lead events). */
+type ThreadEvent = Extract<ConversationEvent, { conversationId: string }>;
 
 /**
  * Rows loaded for one event, by account, model, id and the selection asked for. Held as long
@@ -43,7 +45,7 @@ function loadForEvent<T>(event: ConversationEvent, ctx: GraphQLContext, what: st
   return row;
 }
 
-const eventFields = <T extends ConversationEvent>(t: PothosObjectFieldBuilder<T>) => ({
+const eventFields = <T extends ThreadEvent>(t: PothosObjectFieldBuilder<T>) => ({
   conversation: t.prismaField({
     type: 'Conversation',
     description: 'The conversation, as it is now.',
@@ -214,7 +216,7 @@ const reachesViewer = (event: ConversationEvent, ctx: GraphQLContext) =>
 // Each carries what it says in its payload (no query per subscriber); `conversation` and the
 // draft or email are loaded once per event and selection (loadForEvent), as above.
 
-const eventType = <T extends ConversationEventType>(name: string, type: T, description: string, more: (t: PothosObjectFieldBuilder<EventOf<T>>) => object) =>
+const eventType = <T extends ThreadEvent['type']>(name: string, type: T, description: string, more: (t: PothosObjectFieldBuilder<EventOf<T>>) => object) =>
   builder.objectRef<EventOf<T>>(name).implement({
     description,
     isTypeOf: (event) => (event as ConversationEvent).type === type,
@@ -298,11 +300,46 @@ const STATE_CHANGE_TYPES: ConversationEventType[] = [
 ];
 // ---- end of part B's event types ----
 
+// ---- Issue 19: merge and split (a subscription filtered to either conversation gets them). ----
+const ConversationMergedEvent = eventType(
+  'ConversationMergedEvent',
+  'CONVERSATION_MERGED',
+  'A conversation was merged into another: `conversation` is the target, which now holds its messages; the source is gone ' +
+    '(node(id) of it answers the target). A client showing the source drops it and refetches the target.',
+  (t) => ({
+    sourceConversationId: t.id({ description: "The merged conversation's global ID (no longer a conversation of its own).", resolve: (e) => encodeParleyId('Conversation', e.sourceId) }),
+    messagesMoved: t.exposeInt('messagesMoved', { description: 'How many emails moved into the target.' }),
+  }),
+);
+const MessageMovedEvent = eventType(
+  'MessageMovedEvent',
+  'MESSAGE_MOVED',
+  'An email was moved to another conversation, or split into a new one: `conversation` is where it is now. Refetch both.',
+  (t) => ({
+    email: messageField(t, 'The email moved.'),
+    fromConversation: t.prismaField({
+      type: 'Conversation',
+      nullable: true,
+      description: 'The conversation it left, as it is now (null if that no longer exists).',
+      resolve: (query, event, _args, ctx) => {
+        const selection = readQuery(query);
+        return loadForEvent(event as unknown as ConversationEvent, ctx, `conversation:${event.fromConversationId}`, selection, () =>
+          dbOf(ctx).conversation.findUnique({ ...selection, where: { id: event.fromConversationId } }),
+        );
+      },
+    }),
+    fromConversationId: t.id({ description: "The global ID of the conversation it left.", resolve: (e) => encodeParleyId('Conversation', e.fromConversationId) }),
+    split: t.exposeBoolean('split', { description: 'True when it was split into a new conversation of its own.' }),
+  }),
+);
+const THREAD_CHANGE_TYPES: ConversationEventType[] = ['CONVERSATION_MERGED', 'MESSAGE_MOVED'];
+// ---- end of issue 19's conversation events ----
+
 // The email concerned is `email` on every event: `message` is ConversationErrorEvent's text,
 // and one name with two types would make union selections invalid.
 const ConversationEventUnion = builder.unionType('ConversationEvent', {
   description: 'Any of the live conversation events.',
-  types: [NewReplyEvent, AIReadyEvent, SentEvent, ConversationErrorEvent, ...INBOX_EVENT_TYPES, ...stateChangeEvents],
+  types: [NewReplyEvent, AIReadyEvent, SentEvent, ConversationErrorEvent, ...INBOX_EVENT_TYPES, ...stateChangeEvents, ConversationMergedEvent, MessageMovedEvent],
 });
 
 /**
@@ -334,7 +371,7 @@ async function subscribeToEvents(
   return whileCredentialHolds(
     pipe(
       source,
-      filter((e: ConversationEvent) => types.includes(e.type) && (!conversationId || e.conversationId === conversationId) && reachesViewer(e, ctx)),
+      filter((e: ConversationEvent) => types.includes(e.type) && (!conversationId || eventConcerns(e, conversationId)) && reachesViewer(e, ctx)),
     ),
     ctx.credential,
     servicesOf(ctx).config.auth.recheckIntervalMs,
@@ -385,10 +422,66 @@ builder.subscriptionField('conversationEvents', (t) =>
     subscribe: (_root, args, ctx) =>
       subscribeToEvents(
         ctx,
-        [...CORE_TYPES, ...INBOX_EVENT_KINDS, ...STATE_CHANGE_TYPES],
+        [...CORE_TYPES, ...INBOX_EVENT_KINDS, ...STATE_CHANGE_TYPES, ...THREAD_CHANGE_TYPES],
         args.conversationId ? idOfType(args.conversationId, 'Conversation', ['conversationId']) : undefined,
         args.since,
       ),
-    resolve: (event) => event,
+    resolve: (event) => event as ThreadEvent,
+  }),
+);
+
+// ---- Issue 19: account-level events (a lead created or updated), which have no conversation. ----
+const LeadEventViaEnum = builder.enumType('LeadEventVia', {
+  description: 'How a lead was created or changed.',
+  values: {
+    API: { description: 'By a person or an API key (createLead, updateLead).' },
+    IMPORT: { description: 'By importLeads.' },
+    INBOUND_EMAIL: { description: 'By a first email from an address the account did not know.' },
+  } as const,
+});
+const leadEventFields = <T extends EventOf<'LEAD_CREATED' | 'LEAD_UPDATED'>>(t: PothosObjectFieldBuilder<T>) => ({
+  lead: t.prismaField({
+    type: 'Lead',
+    nullable: true,
+    description: 'The lead, as it is now (null once erased).',
+    resolve: (query, event, _args, ctx) => {
+      const selection = readQuery(query);
+      return loadForEvent(event as ConversationEvent, ctx, `lead:${event.leadId}`, selection, () =>
+        dbOf(ctx).lead.findUnique({ ...selection, where: { id: event.leadId } }),
+      );
+    },
+  }),
+  leadId: t.id({ description: "The lead's global ID.", resolve: (e) => encodeParleyId('Lead', e.leadId) }),
+  via: t.field({ type: LeadEventViaEnum, description: 'How.', resolve: (e) => e.via }),
+  at: t.field({ type: 'DateTime', description: 'When it happened.', resolve: (e) => new Date(e.at) }),
+  cursor: t.string({
+    resolve: (e) => e.cursor,
+    description: "The event's position in your account's event log (the same log as conversationEvents' cursors).",
+  }),
+});
+const LeadCreatedEvent = builder.objectRef<EventOf<'LEAD_CREATED'>>('LeadCreatedEvent').implement({
+  description: 'A lead was created: by a person, an import, or a first email from a stranger.',
+  isTypeOf: (event) => (event as ConversationEvent).type === 'LEAD_CREATED',
+  fields: (t) => leadEventFields(t),
+});
+const LeadUpdatedEvent = builder.objectRef<EventOf<'LEAD_UPDATED'>>('LeadUpdatedEvent').implement({
+  description: "A lead's details changed: by a person or an import.",
+  isTypeOf: (event) => (event as ConversationEvent).type === 'LEAD_UPDATED',
+  fields: (t) => leadEventFields(t),
+});
+const LeadEventUnion = builder.unionType('LeadEvent', {
+  description: 'An account-level lead event (it belongs to no conversation).',
+  types: [LeadCreatedEvent, LeadUpdatedEvent],
+});
+
+builder.subscriptionField('leadEvents', (t) =>
+  t.field({
+    type: LeadEventUnion,
+    description:
+      'Leads created or updated in your account (account-level events: conversationEvents does not carry them). With `since` (a ' +
+      '`cursor` of any event of your account), first every lead event after it from the event log, then live ones.',
+    args: { since: t.arg.string({ description: "Replay from after this event cursor, then go live." }) },
+    subscribe: (_root, args, ctx) => subscribeToEvents(ctx, ['LEAD_CREATED', 'LEAD_UPDATED'], undefined, args.since),
+    resolve: (event) => event as EventOf<'LEAD_CREATED' | 'LEAD_UPDATED'>,
   }),
 );

@@ -18,6 +18,12 @@ const EVENT_DESCRIPTIONS: Record<(typeof WEBHOOK_EVENT_TYPES)[number], string> =
   DELIVERY: 'The email provider reported on a sent email (delivered, opened, clicked, bounced, spam complaint, unsubscribed): data.messageId, data.kind, data.leadBlocked, data.link, data.detail.',
   LEAD_DO_NOT_CONTACT: "A conversation's lead became do-not-contact (an unsubscribe, a complaint, a confirmed suggestion): data.leadId, data.reason.",
   ARCHIVED: 'A conversation was archived: data.reason.',
+  CONVERSATION_MERGED:
+    'A conversation was merged into another: data.sourceId (gone; node(id) answers the target), data.targetId (= data.conversationId), data.messagesMoved.',
+  MESSAGE_MOVED:
+    'An email was moved to another conversation, or split into a new one: data.messageId, data.fromId, data.toId (= data.conversationId), data.split.',
+  LEAD_CREATED: 'A lead was created (by a person, an import or a first email from a stranger): data.leadId, data.via (API, IMPORT, INBOUND_EMAIL). No conversationId.',
+  LEAD_UPDATED: "A lead's details were changed (by a person or an import): data.leadId, data.via. No conversationId.",
 };
 
 export const WebhookEventTypeEnum = builder.enumType('WebhookEventType', {

@@ -51,6 +51,8 @@ type Documents = {
     "\n  query FollowUpPending($id: ID!) {\n    conversation(id: $id) {\n      status\n      pendingSuggestion { id kind subject body status followUpOf { id } }\n    }\n  }\n": typeof types.FollowUpPendingDocument,
     "\n  mutation RegenerateFollowUp($input: RegenerateSuggestionInput!) {\n    regenerateSuggestion(input: $input) {\n      __typename\n      ... on RegenerateSuggestionPayload {\n        suggestion { id kind status body tone followUpOf { id } }\n        supersededSuggestion { id kind status }\n        conversation { status }\n      }\n      ... on Error { message code }\n    }\n  }\n": typeof types.RegenerateFollowUpDocument,
     "\n  mutation ApproveFollowUp($input: ApproveSuggestionInput!) {\n    approveSuggestion(input: $input) {\n      __typename\n      ... on ApproveSuggestionPayload { reply { id deliveryStatus } conversation { status } }\n      ... on Error { message code }\n    }\n  }\n": typeof types.ApproveFollowUpDocument,
+    "\n  mutation CreateLeadIdn($input: CreateLeadInput!) {\n    createLead(input: $input) { __typename ... on CreateLeadPayload { lead { id email } } ... on Error { code message } }\n  }\n": typeof types.CreateLeadIdnDocument,
+    "\n  mutation StartConversationIdn($input: StartConversationInput!) {\n    startConversation(input: $input) {\n      __typename\n      ... on StartConversationPayload { firstEmail { id deliveryStatus toEmail } conversation { id } }\n      ... on InvalidStateError { code currentState message }\n      ... on Error { code message }\n    }\n  }\n": typeof types.StartConversationIdnDocument,
     "\n  query AuditIds($entityId: ID) {\n    auditLog(first: 10, entityId: $entityId) { edges { node { id actor entityType entityId action } } }\n    viewer { actor user { name email role } account { id } }\n  }\n": typeof types.AuditIdsDocument,
     "\n  mutation ImportLeadsT($input: ImportLeadsInput!) {\n    importLeads(input: $input) {\n      __typename\n      ... on ImportLeadsPayload {\n        created updated failed\n        rows { row status lead { id email name company estimatedValue source customFields } issues { path message } }\n      }\n      ... on ValidationError { code issues { path message } }\n    }\n  }\n": typeof types.ImportLeadsTDocument,
     "\n  query InboundMessage($id: ID!) {\n    node(id: $id) {\n      ... on ConversationMessage {\n        fromEmail\n        fromName\n        subject\n        textBody\n        htmlBody\n        strippedText\n        ccEmails\n        attachments { name contentType size }\n        originalPayload { sizeBytes sha256 contentBase64 }\n        conversation { subject lead { email name } }\n      }\n    }\n  }\n": typeof types.InboundMessageDocument,
@@ -70,6 +72,14 @@ type Documents = {
     "\n  query InboxList($filter: ConversationFilter, $orderBy: ConversationOrder, $first: Int, $after: String) {\n    conversations(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges { node { id priority unread assignee { id } labels { name } notes(first: 5) { totalCount edges { node { body } } } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.InboxListDocument,
     "\n  query InboxListLight($filter: ConversationFilter, $first: Int) {\n    conversations(filter: $filter, first: $first) { totalCount edges { node { id unread } } }\n  }\n": typeof types.InboxListLightDocument,
     "\n  mutation InboxBulk($input: BulkUpdateConversationsInput!) {\n    bulkUpdateConversations(input: $input) {\n      __typename\n      ... on BulkUpdateConversationsPayload {\n        succeeded\n        failed\n        results { conversationId ok error { __typename ... on Error { code message } } conversation { id status } }\n      }\n      ... on Error { code message }\n    }\n  }\n": typeof types.InboxBulkDocument,
+    "\n  mutation CreateEndpointI19($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      __typename\n      ... on CreateWebhookEndpointPayload { secret webhookEndpoint { id } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.CreateEndpointI19Document,
+    "\n  mutation CreateLeadI19($input: CreateLeadInput!) {\n    createLead(input: $input) { __typename ... on CreateLeadPayload { lead { id } } ... on Error { code message } }\n  }\n": typeof types.CreateLeadI19Document,
+    "\n  mutation UpdateLeadI19($input: UpdateLeadInput!) {\n    updateLead(input: $input) { __typename ... on Error { code message } }\n  }\n": typeof types.UpdateLeadI19Document,
+    "\n  mutation ImportLeadsI19($input: ImportLeadsInput!) {\n    importLeads(input: $input) {\n      __typename\n      ... on ImportLeadsPayload { created updated failed rows { row status lead { id } } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ImportLeadsI19Document,
+    "\n  mutation MergeI19($input: MergeConversationsInput!) { mergeConversations(input: $input) { __typename ... on Error { code message } } }\n": typeof types.MergeI19Document,
+    "\n  mutation MoveI19($input: MoveMessageInput!) { moveMessage(input: $input) { __typename ... on Error { code message } } }\n": typeof types.MoveI19Document,
+    "\n  subscription LeadEventsI19($since: String) {\n    leadEvents(since: $since) {\n      __typename\n      ... on LeadCreatedEvent { cursor leadId via lead { id email } }\n      ... on LeadUpdatedEvent { cursor leadId via lead { id company } }\n    }\n  }\n": typeof types.LeadEventsI19Document,
+    "\n  subscription ThreadEventsI19($conversationId: ID, $since: String) {\n    conversationEvents(conversationId: $conversationId, since: $since) {\n      __typename\n      ... on ConversationMergedEvent { cursor sourceConversationId messagesMoved conversation { id } }\n      ... on MessageMovedEvent { cursor fromConversationId split email { id } conversation { id } fromConversation { id } }\n    }\n  }\n": typeof types.ThreadEventsI19Document,
     "\n  mutation CreateLeadT($input: CreateLeadInput!) {\n    createLead(input: $input) {\n      __typename\n      ... on CreateLeadPayload { lead { id name email company estimatedValue source customFields doNotContact } }\n      ... on DuplicateLeadError { code existingLeadId }\n      ... on ValidationError { code issues { path message } }\n    }\n  }\n": typeof types.CreateLeadTDocument,
     "\n  mutation UpdateLeadT($input: UpdateLeadInput!) {\n    updateLead(input: $input) {\n      __typename\n      ... on UpdateLeadPayload { lead { id name email company estimatedValue customFields } }\n      ... on DuplicateLeadError { code existingLeadId }\n      ... on ValidationError { code issues { path message } }\n      ... on NotFoundError { code }\n    }\n  }\n": typeof types.UpdateLeadTDocument,
     "\n  query LeadsT($filter: LeadFilter, $first: Int, $after: String) {\n    leads(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id email name } }\n    }\n  }\n": typeof types.LeadsTDocument,
@@ -80,6 +90,7 @@ type Documents = {
     "\n  mutation MoveMessageTest($input: MoveMessageInput!) {\n    moveMessage(input: $input) {\n      __typename\n      ... on MoveMessagePayload {\n        movedMessage { id }\n        conversation { id subject status lead { id } messages(first: 10) { totalCount } lastMessage { id } }\n        fromConversation { id messages(first: 10) { totalCount } lastMessage { id } }\n      }\n      ... on Error { code message }\n    }\n  }\n": typeof types.MoveMessageTestDocument,
     "\n  query ServerCheck { conversations(first: 1) { totalCount } }\n": typeof types.ServerCheckDocument,
     "\n  mutation SetOutcome($input: SetConversationOutcomeInput!) {\n    setConversationOutcome(input: $input) {\n      __typename\n      ... on SetConversationOutcomePayload { conversation { id outcome outcomeAt } }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": typeof types.SetOutcomeDocument,
+    "\n  mutation ExportBoundTest($input: ExportLeadDataInput!) {\n    exportLeadData(input: $input) {\n      __typename\n      ... on ExportLeadDataPayload { data }\n      ... on ExportTooLargeError { code sizeBytes limitBytes messages }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ExportBoundTestDocument,
     "\n  mutation ExportLeadTest($input: ExportLeadDataInput!) {\n    exportLeadData(input: $input) { __typename ... on ExportLeadDataPayload { data } ... on Error { code message } }\n  }\n": typeof types.ExportLeadTestDocument,
     "\n  mutation EraseLeadTest($input: EraseLeadInput!) {\n    eraseLead(input: $input) { __typename ... on EraseLeadPayload { erasedLeadId conversationsErased messagesErased } ... on Error { code message } }\n  }\n": typeof types.EraseLeadTestDocument,
     "\n  mutation SendReplyPrivacyTest($input: SendReplyInput!) {\n    sendReply(input: $input) { __typename ... on InvalidStateError { currentState message } ... on Error { code } }\n  }\n": typeof types.SendReplyPrivacyTestDocument,
@@ -156,6 +167,8 @@ const documents: Documents = {
     "\n  query FollowUpPending($id: ID!) {\n    conversation(id: $id) {\n      status\n      pendingSuggestion { id kind subject body status followUpOf { id } }\n    }\n  }\n": types.FollowUpPendingDocument,
     "\n  mutation RegenerateFollowUp($input: RegenerateSuggestionInput!) {\n    regenerateSuggestion(input: $input) {\n      __typename\n      ... on RegenerateSuggestionPayload {\n        suggestion { id kind status body tone followUpOf { id } }\n        supersededSuggestion { id kind status }\n        conversation { status }\n      }\n      ... on Error { message code }\n    }\n  }\n": types.RegenerateFollowUpDocument,
     "\n  mutation ApproveFollowUp($input: ApproveSuggestionInput!) {\n    approveSuggestion(input: $input) {\n      __typename\n      ... on ApproveSuggestionPayload { reply { id deliveryStatus } conversation { status } }\n      ... on Error { message code }\n    }\n  }\n": types.ApproveFollowUpDocument,
+    "\n  mutation CreateLeadIdn($input: CreateLeadInput!) {\n    createLead(input: $input) { __typename ... on CreateLeadPayload { lead { id email } } ... on Error { code message } }\n  }\n": types.CreateLeadIdnDocument,
+    "\n  mutation StartConversationIdn($input: StartConversationInput!) {\n    startConversation(input: $input) {\n      __typename\n      ... on StartConversationPayload { firstEmail { id deliveryStatus toEmail } conversation { id } }\n      ... on InvalidStateError { code currentState message }\n      ... on Error { code message }\n    }\n  }\n": types.StartConversationIdnDocument,
     "\n  query AuditIds($entityId: ID) {\n    auditLog(first: 10, entityId: $entityId) { edges { node { id actor entityType entityId action } } }\n    viewer { actor user { name email role } account { id } }\n  }\n": types.AuditIdsDocument,
     "\n  mutation ImportLeadsT($input: ImportLeadsInput!) {\n    importLeads(input: $input) {\n      __typename\n      ... on ImportLeadsPayload {\n        created updated failed\n        rows { row status lead { id email name company estimatedValue source customFields } issues { path message } }\n      }\n      ... on ValidationError { code issues { path message } }\n    }\n  }\n": types.ImportLeadsTDocument,
     "\n  query InboundMessage($id: ID!) {\n    node(id: $id) {\n      ... on ConversationMessage {\n        fromEmail\n        fromName\n        subject\n        textBody\n        htmlBody\n        strippedText\n        ccEmails\n        attachments { name contentType size }\n        originalPayload { sizeBytes sha256 contentBase64 }\n        conversation { subject lead { email name } }\n      }\n    }\n  }\n": types.InboundMessageDocument,
@@ -175,6 +188,14 @@ const documents: Documents = {
     "\n  query InboxList($filter: ConversationFilter, $orderBy: ConversationOrder, $first: Int, $after: String) {\n    conversations(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges { node { id priority unread assignee { id } labels { name } notes(first: 5) { totalCount edges { node { body } } } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.InboxListDocument,
     "\n  query InboxListLight($filter: ConversationFilter, $first: Int) {\n    conversations(filter: $filter, first: $first) { totalCount edges { node { id unread } } }\n  }\n": types.InboxListLightDocument,
     "\n  mutation InboxBulk($input: BulkUpdateConversationsInput!) {\n    bulkUpdateConversations(input: $input) {\n      __typename\n      ... on BulkUpdateConversationsPayload {\n        succeeded\n        failed\n        results { conversationId ok error { __typename ... on Error { code message } } conversation { id status } }\n      }\n      ... on Error { code message }\n    }\n  }\n": types.InboxBulkDocument,
+    "\n  mutation CreateEndpointI19($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      __typename\n      ... on CreateWebhookEndpointPayload { secret webhookEndpoint { id } }\n      ... on Error { code message }\n    }\n  }\n": types.CreateEndpointI19Document,
+    "\n  mutation CreateLeadI19($input: CreateLeadInput!) {\n    createLead(input: $input) { __typename ... on CreateLeadPayload { lead { id } } ... on Error { code message } }\n  }\n": types.CreateLeadI19Document,
+    "\n  mutation UpdateLeadI19($input: UpdateLeadInput!) {\n    updateLead(input: $input) { __typename ... on Error { code message } }\n  }\n": types.UpdateLeadI19Document,
+    "\n  mutation ImportLeadsI19($input: ImportLeadsInput!) {\n    importLeads(input: $input) {\n      __typename\n      ... on ImportLeadsPayload { created updated failed rows { row status lead { id } } }\n      ... on Error { code message }\n    }\n  }\n": types.ImportLeadsI19Document,
+    "\n  mutation MergeI19($input: MergeConversationsInput!) { mergeConversations(input: $input) { __typename ... on Error { code message } } }\n": types.MergeI19Document,
+    "\n  mutation MoveI19($input: MoveMessageInput!) { moveMessage(input: $input) { __typename ... on Error { code message } } }\n": types.MoveI19Document,
+    "\n  subscription LeadEventsI19($since: String) {\n    leadEvents(since: $since) {\n      __typename\n      ... on LeadCreatedEvent { cursor leadId via lead { id email } }\n      ... on LeadUpdatedEvent { cursor leadId via lead { id company } }\n    }\n  }\n": types.LeadEventsI19Document,
+    "\n  subscription ThreadEventsI19($conversationId: ID, $since: String) {\n    conversationEvents(conversationId: $conversationId, since: $since) {\n      __typename\n      ... on ConversationMergedEvent { cursor sourceConversationId messagesMoved conversation { id } }\n      ... on MessageMovedEvent { cursor fromConversationId split email { id } conversation { id } fromConversation { id } }\n    }\n  }\n": types.ThreadEventsI19Document,
     "\n  mutation CreateLeadT($input: CreateLeadInput!) {\n    createLead(input: $input) {\n      __typename\n      ... on CreateLeadPayload { lead { id name email company estimatedValue source customFields doNotContact } }\n      ... on DuplicateLeadError { code existingLeadId }\n      ... on ValidationError { code issues { path message } }\n    }\n  }\n": types.CreateLeadTDocument,
     "\n  mutation UpdateLeadT($input: UpdateLeadInput!) {\n    updateLead(input: $input) {\n      __typename\n      ... on UpdateLeadPayload { lead { id name email company estimatedValue customFields } }\n      ... on DuplicateLeadError { code existingLeadId }\n      ... on ValidationError { code issues { path message } }\n      ... on NotFoundError { code }\n    }\n  }\n": types.UpdateLeadTDocument,
     "\n  query LeadsT($filter: LeadFilter, $first: Int, $after: String) {\n    leads(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id email name } }\n    }\n  }\n": types.LeadsTDocument,
@@ -185,6 +206,7 @@ const documents: Documents = {
     "\n  mutation MoveMessageTest($input: MoveMessageInput!) {\n    moveMessage(input: $input) {\n      __typename\n      ... on MoveMessagePayload {\n        movedMessage { id }\n        conversation { id subject status lead { id } messages(first: 10) { totalCount } lastMessage { id } }\n        fromConversation { id messages(first: 10) { totalCount } lastMessage { id } }\n      }\n      ... on Error { code message }\n    }\n  }\n": types.MoveMessageTestDocument,
     "\n  query ServerCheck { conversations(first: 1) { totalCount } }\n": types.ServerCheckDocument,
     "\n  mutation SetOutcome($input: SetConversationOutcomeInput!) {\n    setConversationOutcome(input: $input) {\n      __typename\n      ... on SetConversationOutcomePayload { conversation { id outcome outcomeAt } }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.SetOutcomeDocument,
+    "\n  mutation ExportBoundTest($input: ExportLeadDataInput!) {\n    exportLeadData(input: $input) {\n      __typename\n      ... on ExportLeadDataPayload { data }\n      ... on ExportTooLargeError { code sizeBytes limitBytes messages }\n      ... on Error { code message }\n    }\n  }\n": types.ExportBoundTestDocument,
     "\n  mutation ExportLeadTest($input: ExportLeadDataInput!) {\n    exportLeadData(input: $input) { __typename ... on ExportLeadDataPayload { data } ... on Error { code message } }\n  }\n": types.ExportLeadTestDocument,
     "\n  mutation EraseLeadTest($input: EraseLeadInput!) {\n    eraseLead(input: $input) { __typename ... on EraseLeadPayload { erasedLeadId conversationsErased messagesErased } ... on Error { code message } }\n  }\n": types.EraseLeadTestDocument,
     "\n  mutation SendReplyPrivacyTest($input: SendReplyInput!) {\n    sendReply(input: $input) { __typename ... on InvalidStateError { currentState message } ... on Error { code } }\n  }\n": types.SendReplyPrivacyTestDocument,
@@ -372,6 +394,14 @@ export function graphql(source: "\n  mutation ApproveFollowUp($input: ApproveSug
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation CreateLeadIdn($input: CreateLeadInput!) {\n    createLead(input: $input) { __typename ... on CreateLeadPayload { lead { id email } } ... on Error { code message } }\n  }\n"): typeof import('./graphql.js').CreateLeadIdnDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartConversationIdn($input: StartConversationInput!) {\n    startConversation(input: $input) {\n      __typename\n      ... on StartConversationPayload { firstEmail { id deliveryStatus toEmail } conversation { id } }\n      ... on InvalidStateError { code currentState message }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').StartConversationIdnDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query AuditIds($entityId: ID) {\n    auditLog(first: 10, entityId: $entityId) { edges { node { id actor entityType entityId action } } }\n    viewer { actor user { name email role } account { id } }\n  }\n"): typeof import('./graphql.js').AuditIdsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -448,6 +478,38 @@ export function graphql(source: "\n  mutation InboxBulk($input: BulkUpdateConver
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation CreateEndpointI19($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      __typename\n      ... on CreateWebhookEndpointPayload { secret webhookEndpoint { id } }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').CreateEndpointI19Document;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateLeadI19($input: CreateLeadInput!) {\n    createLead(input: $input) { __typename ... on CreateLeadPayload { lead { id } } ... on Error { code message } }\n  }\n"): typeof import('./graphql.js').CreateLeadI19Document;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateLeadI19($input: UpdateLeadInput!) {\n    updateLead(input: $input) { __typename ... on Error { code message } }\n  }\n"): typeof import('./graphql.js').UpdateLeadI19Document;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportLeadsI19($input: ImportLeadsInput!) {\n    importLeads(input: $input) {\n      __typename\n      ... on ImportLeadsPayload { created updated failed rows { row status lead { id } } }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').ImportLeadsI19Document;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MergeI19($input: MergeConversationsInput!) { mergeConversations(input: $input) { __typename ... on Error { code message } } }\n"): typeof import('./graphql.js').MergeI19Document;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MoveI19($input: MoveMessageInput!) { moveMessage(input: $input) { __typename ... on Error { code message } } }\n"): typeof import('./graphql.js').MoveI19Document;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LeadEventsI19($since: String) {\n    leadEvents(since: $since) {\n      __typename\n      ... on LeadCreatedEvent { cursor leadId via lead { id email } }\n      ... on LeadUpdatedEvent { cursor leadId via lead { id company } }\n    }\n  }\n"): typeof import('./graphql.js').LeadEventsI19Document;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ThreadEventsI19($conversationId: ID, $since: String) {\n    conversationEvents(conversationId: $conversationId, since: $since) {\n      __typename\n      ... on ConversationMergedEvent { cursor sourceConversationId messagesMoved conversation { id } }\n      ... on MessageMovedEvent { cursor fromConversationId split email { id } conversation { id } fromConversation { id } }\n    }\n  }\n"): typeof import('./graphql.js').ThreadEventsI19Document;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation CreateLeadT($input: CreateLeadInput!) {\n    createLead(input: $input) {\n      __typename\n      ... on CreateLeadPayload { lead { id name email company estimatedValue source customFields doNotContact } }\n      ... on DuplicateLeadError { code existingLeadId }\n      ... on ValidationError { code issues { path message } }\n    }\n  }\n"): typeof import('./graphql.js').CreateLeadTDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -485,6 +547,10 @@ export function graphql(source: "\n  query ServerCheck { conversations(first: 1)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetOutcome($input: SetConversationOutcomeInput!) {\n    setConversationOutcome(input: $input) {\n      __typename\n      ... on SetConversationOutcomePayload { conversation { id outcome outcomeAt } }\n      ... on Error { message code }\n      ... on InvalidStateError { currentState }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n"): typeof import('./graphql.js').SetOutcomeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExportBoundTest($input: ExportLeadDataInput!) {\n    exportLeadData(input: $input) {\n      __typename\n      ... on ExportLeadDataPayload { data }\n      ... on ExportTooLargeError { code sizeBytes limitBytes messages }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').ExportBoundTestDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

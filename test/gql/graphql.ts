@@ -289,6 +289,15 @@ export type Intent =
   /** Asks not to be emailed again. */
   | 'UNSUBSCRIBE';
 
+/** How a lead was created or changed. */
+export type LeadEventVia =
+  /** By a person or an API key (createLead, updateLead). */
+  | 'API'
+  /** By importLeads. */
+  | 'IMPORT'
+  /** By a first email from an address the account did not know. */
+  | 'INBOUND_EMAIL';
+
 /** Narrow the lead list. Conditions combine with AND. */
 export type LeadFilter = {
   /** Only do-not-contact leads (true) or only contactable ones (false). */
@@ -627,12 +636,20 @@ export type WebhookEventType =
   | 'AI_READY'
   /** A conversation was archived: data.reason. */
   | 'ARCHIVED'
+  /** A conversation was merged into another: data.sourceId (gone; node(id) answers the target), data.targetId (= data.conversationId), data.messagesMoved. */
+  | 'CONVERSATION_MERGED'
   /** The email provider reported on a sent email (delivered, opened, clicked, bounced, spam complaint, unsubscribed): data.messageId, data.kind, data.leadBlocked, data.link, data.detail. */
   | 'DELIVERY'
   /** Something went wrong on a conversation (a send failed, the model was unavailable): data.code, data.message. */
   | 'ERROR'
+  /** A lead was created (by a person, an import or a first email from a stranger): data.leadId, data.via (API, IMPORT, INBOUND_EMAIL). No conversationId. */
+  | 'LEAD_CREATED'
   /** A conversation's lead became do-not-contact (an unsubscribe, a complaint, a confirmed suggestion): data.leadId, data.reason. */
   | 'LEAD_DO_NOT_CONTACT'
+  /** A lead's details were changed (by a person or an import): data.leadId, data.via. No conversationId. */
+  | 'LEAD_UPDATED'
+  /** An email was moved to another conversation, or split into a new one: data.messageId, data.fromId, data.toId (= data.conversationId), data.split. */
+  | 'MESSAGE_MOVED'
   /** A lead replied: data.conversationId, data.messageId. */
   | 'NEW_REPLY'
   /** An email was sent: data.conversationId, data.messageId, data.suggestionId (null for a custom reply). */
@@ -858,10 +875,12 @@ export type OnEveryFieldSubscription = { conversationEvents:
     | { __typename: 'ArchivedEvent' }
     | { __typename: 'AssignedEvent' }
     | { __typename: 'ConversationErrorEvent', at: string, code: string, message: string, conversation: { id: string, status: ConversationStatus }, email: { id: string, deliveryStatus: DeliveryStatus } | null, suggestion: { id: string, status: SuggestionStatus } | null }
+    | { __typename: 'ConversationMergedEvent' }
     | { __typename: 'DeliveryUpdateEvent' }
     | { __typename: 'LabelsChangedEvent' }
     | { __typename: 'LeadDoNotContactEvent' }
     | { __typename: 'MentionedEvent' }
+    | { __typename: 'MessageMovedEvent' }
     | { __typename: 'NewReplyEvent', at: string, conversation: { id: string, status: ConversationStatus }, email: { id: string, direction: MessageDirection } | null }
     | { __typename: 'NoteAddedEvent' }
     | { __typename: 'OutcomeSetEvent' }
@@ -1001,10 +1020,12 @@ export type ReplayEventsSubscription = { conversationEvents:
     | { __typename: 'ArchivedEvent', cursor: string, reason: string | null, conversation: { id: string, status: ConversationStatus } }
     | { __typename: 'AssignedEvent' }
     | { __typename: 'ConversationErrorEvent' }
+    | { __typename: 'ConversationMergedEvent' }
     | { __typename: 'DeliveryUpdateEvent' }
     | { __typename: 'LabelsChangedEvent' }
     | { __typename: 'LeadDoNotContactEvent' }
     | { __typename: 'MentionedEvent' }
+    | { __typename: 'MessageMovedEvent' }
     | { __typename: 'NewReplyEvent', cursor: string }
     | { __typename: 'NoteAddedEvent' }
     | { __typename: 'OutcomeSetEvent', cursor: string, outcome: ConversationOutcome, previousOutcome: ConversationOutcome }
@@ -1069,6 +1090,34 @@ export type ApproveFollowUpMutation = { approveSuggestion:
     | { __typename: 'ValidationError', message: string, code: string }
    };
 
+export type CreateLeadIdnMutationVariables = Exact<{
+  input: CreateLeadInput;
+}>;
+
+
+export type CreateLeadIdnMutation = { createLead:
+    | { __typename: 'CreateLeadPayload', lead: { id: string, email: string } }
+    | { __typename: 'DuplicateLeadError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type StartConversationIdnMutationVariables = Exact<{
+  input: StartConversationInput;
+}>;
+
+
+export type StartConversationIdnMutation = { startConversation:
+    | { __typename: 'EmailDeliveryError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidStateError', code: string, currentState: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'RateLimitedError', code: string, message: string }
+    | { __typename: 'StartConversationPayload', firstEmail: { id: string, deliveryStatus: DeliveryStatus, toEmail: string }, conversation: { id: string } }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
 export type AuditIdsQueryVariables = Exact<{
   entityId?: string | null | undefined;
 }>;
@@ -1123,10 +1172,12 @@ export type OnInboxEventsSubscription = { conversationEvents:
     | { __typename: 'ArchivedEvent' }
     | { __typename: 'AssignedEvent', assignee: { email: string } | null, previousAssignee: { email: string } | null }
     | { __typename: 'ConversationErrorEvent' }
+    | { __typename: 'ConversationMergedEvent' }
     | { __typename: 'DeliveryUpdateEvent' }
     | { __typename: 'LabelsChangedEvent', conversation: { labels: Array<{ name: string }> } }
     | { __typename: 'LeadDoNotContactEvent' }
     | { __typename: 'MentionedEvent', note: { body: string } | null }
+    | { __typename: 'MessageMovedEvent' }
     | { __typename: 'NewReplyEvent' }
     | { __typename: 'NoteAddedEvent', note: { body: string, author: { email: string } | null } | null }
     | { __typename: 'OutcomeSetEvent' }
@@ -1304,6 +1355,125 @@ export type InboxBulkMutation = { bulkUpdateConversations:
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
+export type CreateEndpointI19MutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type CreateEndpointI19Mutation = { createWebhookEndpoint:
+    | { __typename: 'CreateWebhookEndpointPayload', secret: string, webhookEndpoint: { id: string } }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type CreateLeadI19MutationVariables = Exact<{
+  input: CreateLeadInput;
+}>;
+
+
+export type CreateLeadI19Mutation = { createLead:
+    | { __typename: 'CreateLeadPayload', lead: { id: string } }
+    | { __typename: 'DuplicateLeadError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type UpdateLeadI19MutationVariables = Exact<{
+  input: UpdateLeadInput;
+}>;
+
+
+export type UpdateLeadI19Mutation = { updateLead:
+    | { __typename: 'DuplicateLeadError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'UpdateLeadPayload' }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type ImportLeadsI19MutationVariables = Exact<{
+  input: ImportLeadsInput;
+}>;
+
+
+export type ImportLeadsI19Mutation = { importLeads:
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'ImportLeadsPayload', created: number, updated: number, failed: number, rows: Array<{ row: number, status: ImportRowStatus, lead: { id: string } | null }> }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type MergeI19MutationVariables = Exact<{
+  input: MergeConversationsInput;
+}>;
+
+
+export type MergeI19Mutation = { mergeConversations:
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidStateError', code: string, message: string }
+    | { __typename: 'MergeConversationsPayload' }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type MoveI19MutationVariables = Exact<{
+  input: MoveMessageInput;
+}>;
+
+
+export type MoveI19Mutation = { moveMessage:
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InvalidStateError', code: string, message: string }
+    | { __typename: 'MoveMessagePayload' }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type LeadEventsI19SubscriptionVariables = Exact<{
+  since?: string | null | undefined;
+}>;
+
+
+export type LeadEventsI19Subscription = { leadEvents:
+    | { __typename: 'LeadCreatedEvent', cursor: string, leadId: string, via: LeadEventVia, lead: { id: string, email: string } | null }
+    | { __typename: 'LeadUpdatedEvent', cursor: string, leadId: string, via: LeadEventVia, lead: { id: string, company: string | null } | null }
+   };
+
+export type ThreadEventsI19SubscriptionVariables = Exact<{
+  conversationId?: string | null | undefined;
+  since?: string | null | undefined;
+}>;
+
+
+export type ThreadEventsI19Subscription = { conversationEvents:
+    | { __typename: 'AIReadyEvent' }
+    | { __typename: 'ArchivedEvent' }
+    | { __typename: 'AssignedEvent' }
+    | { __typename: 'ConversationErrorEvent' }
+    | { __typename: 'ConversationMergedEvent', cursor: string, sourceConversationId: string, messagesMoved: number, conversation: { id: string } }
+    | { __typename: 'DeliveryUpdateEvent' }
+    | { __typename: 'LabelsChangedEvent' }
+    | { __typename: 'LeadDoNotContactEvent' }
+    | { __typename: 'MentionedEvent' }
+    | { __typename: 'MessageMovedEvent', cursor: string, fromConversationId: string, split: boolean, email: { id: string } | null, conversation: { id: string }, fromConversation: { id: string } | null }
+    | { __typename: 'NewReplyEvent' }
+    | { __typename: 'NoteAddedEvent' }
+    | { __typename: 'OutcomeSetEvent' }
+    | { __typename: 'PriorityChangedEvent' }
+    | { __typename: 'ReadStateChangedEvent' }
+    | { __typename: 'SentEvent' }
+    | { __typename: 'SnoozedEvent' }
+    | { __typename: 'SuggestedActionResolvedEvent' }
+    | { __typename: 'SuggestionRejectedEvent' }
+    | { __typename: 'SuggestionSupersededEvent' }
+    | { __typename: 'SuggestionWithdrawnEvent' }
+    | { __typename: 'UnarchivedEvent' }
+    | { __typename: 'UnsnoozedEvent' }
+    | { __typename: 'WokeEvent' }
+   };
+
 export type CreateLeadTMutationVariables = Exact<{
   input: CreateLeadInput;
 }>;
@@ -1425,6 +1595,19 @@ export type SetOutcomeMutation = { setConversationOutcome:
     | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
    };
 
+export type ExportBoundTestMutationVariables = Exact<{
+  input: ExportLeadDataInput;
+}>;
+
+
+export type ExportBoundTestMutation = { exportLeadData:
+    | { __typename: 'ExportLeadDataPayload', data: string }
+    | { __typename: 'ExportTooLargeError', code: string, sizeBytes: number, limitBytes: number, messages: number, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
 export type ExportLeadTestMutationVariables = Exact<{
   input: ExportLeadDataInput;
 }>;
@@ -1432,6 +1615,7 @@ export type ExportLeadTestMutationVariables = Exact<{
 
 export type ExportLeadTestMutation = { exportLeadData:
     | { __typename: 'ExportLeadDataPayload', data: string }
+    | { __typename: 'ExportTooLargeError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
@@ -1662,10 +1846,12 @@ export type OnAnyEventSubscription = { conversationEvents:
     | { __typename: 'ArchivedEvent' }
     | { __typename: 'AssignedEvent' }
     | { __typename: 'ConversationErrorEvent' }
+    | { __typename: 'ConversationMergedEvent' }
     | { __typename: 'DeliveryUpdateEvent' }
     | { __typename: 'LabelsChangedEvent' }
     | { __typename: 'LeadDoNotContactEvent' }
     | { __typename: 'MentionedEvent' }
+    | { __typename: 'MessageMovedEvent' }
     | { __typename: 'NewReplyEvent', conversation: { id: string }, email: { strippedText: string | null } | null }
     | { __typename: 'NoteAddedEvent' }
     | { __typename: 'OutcomeSetEvent' }
@@ -2590,6 +2776,49 @@ export const ApproveFollowUpDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApproveFollowUpMutation, ApproveFollowUpMutationVariables>;
+export const CreateLeadIdnDocument = new TypedDocumentString(`
+    mutation CreateLeadIdn($input: CreateLeadInput!) {
+  createLead(input: $input) {
+    __typename
+    ... on CreateLeadPayload {
+      lead {
+        id
+        email
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateLeadIdnMutation, CreateLeadIdnMutationVariables>;
+export const StartConversationIdnDocument = new TypedDocumentString(`
+    mutation StartConversationIdn($input: StartConversationInput!) {
+  startConversation(input: $input) {
+    __typename
+    ... on StartConversationPayload {
+      firstEmail {
+        id
+        deliveryStatus
+        toEmail
+      }
+      conversation {
+        id
+      }
+    }
+    ... on InvalidStateError {
+      code
+      currentState
+      message
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StartConversationIdnMutation, StartConversationIdnMutationVariables>;
 export const AuditIdsDocument = new TypedDocumentString(`
     query AuditIds($entityId: ID) {
   auditLog(first: 10, entityId: $entityId) {
@@ -3033,6 +3262,149 @@ export const InboxBulkDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InboxBulkMutation, InboxBulkMutationVariables>;
+export const CreateEndpointI19Document = new TypedDocumentString(`
+    mutation CreateEndpointI19($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    __typename
+    ... on CreateWebhookEndpointPayload {
+      secret
+      webhookEndpoint {
+        id
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateEndpointI19Mutation, CreateEndpointI19MutationVariables>;
+export const CreateLeadI19Document = new TypedDocumentString(`
+    mutation CreateLeadI19($input: CreateLeadInput!) {
+  createLead(input: $input) {
+    __typename
+    ... on CreateLeadPayload {
+      lead {
+        id
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateLeadI19Mutation, CreateLeadI19MutationVariables>;
+export const UpdateLeadI19Document = new TypedDocumentString(`
+    mutation UpdateLeadI19($input: UpdateLeadInput!) {
+  updateLead(input: $input) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateLeadI19Mutation, UpdateLeadI19MutationVariables>;
+export const ImportLeadsI19Document = new TypedDocumentString(`
+    mutation ImportLeadsI19($input: ImportLeadsInput!) {
+  importLeads(input: $input) {
+    __typename
+    ... on ImportLeadsPayload {
+      created
+      updated
+      failed
+      rows {
+        row
+        status
+        lead {
+          id
+        }
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportLeadsI19Mutation, ImportLeadsI19MutationVariables>;
+export const MergeI19Document = new TypedDocumentString(`
+    mutation MergeI19($input: MergeConversationsInput!) {
+  mergeConversations(input: $input) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MergeI19Mutation, MergeI19MutationVariables>;
+export const MoveI19Document = new TypedDocumentString(`
+    mutation MoveI19($input: MoveMessageInput!) {
+  moveMessage(input: $input) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MoveI19Mutation, MoveI19MutationVariables>;
+export const LeadEventsI19Document = new TypedDocumentString(`
+    subscription LeadEventsI19($since: String) {
+  leadEvents(since: $since) {
+    __typename
+    ... on LeadCreatedEvent {
+      cursor
+      leadId
+      via
+      lead {
+        id
+        email
+      }
+    }
+    ... on LeadUpdatedEvent {
+      cursor
+      leadId
+      via
+      lead {
+        id
+        company
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LeadEventsI19Subscription, LeadEventsI19SubscriptionVariables>;
+export const ThreadEventsI19Document = new TypedDocumentString(`
+    subscription ThreadEventsI19($conversationId: ID, $since: String) {
+  conversationEvents(conversationId: $conversationId, since: $since) {
+    __typename
+    ... on ConversationMergedEvent {
+      cursor
+      sourceConversationId
+      messagesMoved
+      conversation {
+        id
+      }
+    }
+    ... on MessageMovedEvent {
+      cursor
+      fromConversationId
+      split
+      email {
+        id
+      }
+      conversation {
+        id
+      }
+      fromConversation {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ThreadEventsI19Subscription, ThreadEventsI19SubscriptionVariables>;
 export const CreateLeadTDocument = new TypedDocumentString(`
     mutation CreateLeadT($input: CreateLeadInput!) {
   createLead(input: $input) {
@@ -3281,6 +3653,26 @@ export const SetOutcomeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetOutcomeMutation, SetOutcomeMutationVariables>;
+export const ExportBoundTestDocument = new TypedDocumentString(`
+    mutation ExportBoundTest($input: ExportLeadDataInput!) {
+  exportLeadData(input: $input) {
+    __typename
+    ... on ExportLeadDataPayload {
+      data
+    }
+    ... on ExportTooLargeError {
+      code
+      sizeBytes
+      limitBytes
+      messages
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExportBoundTestMutation, ExportBoundTestMutationVariables>;
 export const ExportLeadTestDocument = new TypedDocumentString(`
     mutation ExportLeadTest($input: ExportLeadDataInput!) {
   exportLeadData(input: $input) {

@@ -47,6 +47,17 @@ export type EmailScript =
   /** Take the email and never answer: the client times out. */
   | { takeThenHang: true };
 
+/**
+ * Postmark's own check of an address (support article 1180, "What does Error Code 300 mean?"):
+ * ASCII only, a domain of letters, digits and dashes (an IDN domain must come as punycode).
+ * `To` may be `"Name" <address>`.
+ */
+export function postmarkTakesAddress(to: string): boolean {
+  const address = /<([^>]*)>\s*$/.exec(to)?.[1] ?? to.trim();
+  const at = address.lastIndexOf('@');
+  return /^[a-z0-9.!#$%&'`*+\-/=^_{}|~]+$/i.test(address.slice(0, at)) && /^((\.)?[a-zA-Z0-9-])+$/.test(address.slice(at + 1));
+}
+
 export class FakePostmark {
   readonly requests: RecordedRequest[] = [];
   readonly emails: TakenEmail[] = [];
@@ -137,7 +148,7 @@ export class FakePostmark {
         return json(script.status, { ErrorCode: script.ErrorCode ?? 0, Message: script.Message ?? `Scripted ${script.status}` });
       }
       const email = body as TakenEmail['body'];
-      if (!email?.To?.includes('@') || !email.From) {
+      if (!email?.To?.includes('@') || !email.From || !postmarkTakesAddress(email.To)) {
         return json(422, { ErrorCode: 300, Message: "Invalid 'To' address." });
       }
       const taken: TakenEmail = { messageId: randomUUID(), receivedAt: this.now().toISOString(), body: email, headers };

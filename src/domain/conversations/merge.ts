@@ -11,7 +11,7 @@ import { embedConversationJob } from '../../jobs/definitions.js';
 import { enqueue } from '../../jobs/queue.js';
 import { recordAudit } from '../audit.js';
 import { InvalidStateError, NotFoundError, ValidationError } from '../errors.js';
-import { transitionConversationSuggestions } from '../transitions.js';
+import { inTransaction, transitionConversationSuggestions } from '../transitions.js';
 import type { DomainContext } from '../use-case-context.js';
 import { lockConversation } from './lock.js';
 
@@ -25,12 +25,13 @@ export async function mergeConversations(
   ctx: DomainContext,
   input: { sourceId: string; targetId: string },
 ): Promise<{ targetId: string; sourceId: string }> {
-  const { db, viewer, services } = ctx;
+  const { viewer, services } = ctx;
   const accountId = viewer.accountId;
   if (input.sourceId === input.targetId) {
     throw ValidationError.fromIssues([{ path: ['input', 'targetId'], message: 'a conversation cannot be merged into itself' }]);
   }
-  await db.$transaction(async (tx) => {
+  // inTransaction: the CONVERSATION_MERGED event is logged (and its webhooks written) with the merge.
+  await inTransaction(ctx, async (tx, events) => {
     // Both locked, in id order (every writer of a thread locks it first; one order, no deadlock).
     for (const id of [input.sourceId, input.targetId].sort()) {
       if (!(await lockConversation(tx, accountId, id))) {
@@ -90,6 +91,14 @@ export async function mergeConversations(
       fromStatus: source.status,
       toStatus: 'MERGED',
       details: { targetId: target.id, messagesMoved: moved.count },
+    });
+    events.publish({
+      type: 'CONVERSATION_MERGED',
+      accountId,
+      conversationId: target.id,
+      sourceId: source.id,
+      messagesMoved: moved.count,
+      at: services.now().toISOString(),
     });
   });
   services.jobs.wake();

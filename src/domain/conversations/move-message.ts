@@ -9,6 +9,7 @@ import { newReplyHash } from '../../email/threading.js';
 import type { ScopedTransaction } from '../../db/scoped.js';
 import { recordAudits } from '../audit.js';
 import { InvalidStateError, NotFoundError, ValidationError } from '../errors.js';
+import { inTransaction } from '../transitions.js';
 import type { DomainContext } from '../use-case-context.js';
 import { lockConversation } from './lock.js';
 
@@ -32,9 +33,10 @@ export async function moveMessage(
   ctx: DomainContext,
   input: { messageId: string; toConversationId?: string | null },
 ): Promise<{ messageId: string; conversationId: string; fromConversationId: string }> {
-  const { db, viewer, services } = ctx;
+  const { viewer, services } = ctx;
   const accountId = viewer.accountId;
-  const result = await db.$transaction(async (tx) => {
+  // inTransaction: the MESSAGE_MOVED event is logged (and its webhooks written) with the move.
+  const result = await inTransaction(ctx, async (tx, events) => {
     const message = await tx.conversationMessage.findUnique({
       where: { id: input.messageId },
       select: { id: true, conversationId: true, subject: true, direction: true, deliveryStatus: true, createdAt: true, receivedAt: true, sentAt: true },
@@ -95,6 +97,15 @@ export async function moveMessage(
         ? []
         : [{ action: 'conversation.split' as const, entityType: 'Conversation', entityId: newId, toStatus: message.direction === 'INBOUND' ? 'NEEDS_REVIEW' : 'WAITING_FOR_LEAD', details: { fromConversationId: fromId, messageId: message.id } }]),
     ]);
+    events.publish({
+      type: 'MESSAGE_MOVED',
+      accountId,
+      conversationId: newId,
+      messageId: message.id,
+      fromConversationId: fromId,
+      split: !input.toConversationId,
+      at: services.now().toISOString(),
+    });
     return { messageId: message.id, conversationId: newId, fromConversationId: fromId };
   });
   services.jobs.wake();

@@ -115,7 +115,16 @@ export async function readEventLog(
     where: {
       cursor: { gt: input.after },
       ...(input.types ? { type: { in: [...input.types] } } : {}),
-      ...(input.conversationId ? { conversationId: input.conversationId } : {}),
+      // A merge or a move is also an event of the conversation the messages left (eventConcerns, events/bus.ts).
+      ...(input.conversationId
+        ? {
+            OR: [
+              { conversationId: input.conversationId },
+              { type: 'CONVERSATION_MERGED', payload: { path: ['sourceId'], equals: input.conversationId } },
+              { type: 'MESSAGE_MOVED', payload: { path: ['fromConversationId'], equals: input.conversationId } },
+            ],
+          }
+        : {}),
     },
     orderBy: { cursor: 'asc' },
     take: input.limit,

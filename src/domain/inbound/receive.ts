@@ -242,19 +242,24 @@ async function storeReply(
   const at = now.toISOString();
   const newReply: UnloggedEvent = { type: 'NEW_REPLY', accountId, conversationId, messageId, at };
   // Outbound webhooks for NEW_REPLY, written by this statement too (durable with the message).
-  const webhooks = webhookDeliveriesCtes([newReply], Prisma.sql`EXISTS (SELECT 1 FROM message)`);
+  // A stranger's first email creates the lead: LEAD_CREATED (ord 1; conversation_id NULL).
+  const leadCreated: UnloggedEvent | null = create?.newLead
+    ? { type: 'LEAD_CREATED', accountId, conversationId: null, leadId: create.leadId, via: 'INBOUND_EMAIL', at }
+    : null;
+  const webhooks = webhookDeliveriesCtes(leadCreated ? [newReply, leadCreated] : [newReply], Prisma.sql`EXISTS (SELECT 1 FROM message)`);
   const woke: UnloggedEvent = { type: 'WOKE', accountId, conversationId, at, status: 'NEEDS_REVIEW', cause: 'REPLY' };
   // A new conversation given to someone by round-robin: ASSIGNED, whose assignee only the
-  // statement knows (a new conversation is never snoozed, so its ords stay 0, 1).
+  // statement knows (a new conversation is never snoozed, so its ords stay 0, 1, or 0, 1, 2
+  // after a new lead's LEAD_CREATED).
   const assigned = { type: 'ASSIGNED', accountId, conversationId, at, assigneeId: '', previousAssigneeId: null } as const;
   const eventSource = Prisma.sql`
-      SELECT e.* FROM (VALUES ${eventRowSql(newReply, 0)}, ${eventRowSql(woke, 1)}) AS e (ord, conversation_id, type, payload),
+      SELECT e.* FROM (VALUES ${eventRowSql(newReply, 0)}, ${eventRowSql(leadCreated ?? woke, 1)}) AS e (ord, conversation_id, type, payload),
         before, ${create ? Prisma.sql`new_conversation` : Prisma.sql`moved`}
-      WHERE e.type = 'NEW_REPLY' OR before.status = 'SNOOZED'${
+      WHERE e.type IN ('NEW_REPLY', 'LEAD_CREATED') OR before.status = 'SNOOZED'${
         create
           ? Prisma.sql`
       UNION ALL
-      SELECT 1, ${conversationId}::uuid, 'ASSIGNED',
+      SELECT ${leadCreated ? 2 : 1}::int, ${conversationId}::uuid, 'ASSIGNED',
         jsonb_build_object('type', 'ASSIGNED', 'conversationId', ${conversationId}::text, 'at', ${at}::text,
           'assigneeId', assignee.id::text, 'previousAssigneeId', NULL)
       FROM assignee, new_conversation`
@@ -352,7 +357,10 @@ async function storeReply(
     FROM message`);
   if (stored.length === 0) throw new Error(`Conversation ${conversationId} is not in account ${accountId}.`);
   const { first_cursor: firstCursor, before_status: beforeStatus, assignee_id: assigneeId } = stored[0]!;
-  const events: UnloggedEvent[] = beforeStatus === 'SNOOZED' ? [newReply, woke] : assigneeId ? [newReply, { ...assigned, assigneeId }] : [newReply];
+  const events: UnloggedEvent[] =
+    beforeStatus === 'SNOOZED'
+      ? [newReply, woke]
+      : [newReply, ...(leadCreated ? [leadCreated] : []), ...(assigneeId ? [{ ...assigned, assigneeId }] : [])];
   return { conversationId, threadedBy, events: numbered(events, firstCursor) };
 }
 

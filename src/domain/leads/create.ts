@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { isUniqueViolation } from '../../db/errors.js';
 import { recordAudit } from '../audit.js';
 import { validateFields } from '../sending/input.js';
+import { inTransaction } from '../transitions.js';
 import type { DomainContext } from '../use-case-context.js';
 import {
   customFieldsSchema,
@@ -43,7 +44,8 @@ export async function createLead(ctx: DomainContext, input: CreateLeadInput): Pr
   });
   const id = randomUUID();
   try {
-    await ctx.db.$transaction(async (tx) => {
+    // inTransaction: LEAD_CREATED is logged, and its webhook deliveries written, with the lead.
+    await inTransaction(ctx, async (tx, events) => {
       await lockLeadAddresses(tx, ctx.viewer.accountId);
       const existing = await leadWithKey(tx, fields.email.key);
       if (existing) throw new DuplicateLeadError(existing);
@@ -62,6 +64,7 @@ export async function createLead(ctx: DomainContext, input: CreateLeadInput): Pr
         select: { id: true },
       });
       await recordAudit(tx, ctx.viewer, { action: 'lead.created', entityType: 'Lead', entityId: id, toStatus: 'CONTACTABLE', details: { via: 'api' } });
+      events.publish({ type: 'LEAD_CREATED', accountId: ctx.viewer.accountId, conversationId: null, leadId: id, via: 'API', at: ctx.services.now().toISOString() });
     });
   } catch (error) {
     // The same address written at the same moment by a path that does not take the lock

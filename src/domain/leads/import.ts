@@ -8,6 +8,7 @@ import { Prisma } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { recordAudits, type AuditRecord } from '../audit.js';
 import { ValidationError, type FieldIssue } from '../errors.js';
+import { inTransaction } from '../transitions.js';
 import type { DomainContext } from '../use-case-context.js';
 import {
   customFieldsSchema,
@@ -231,11 +232,17 @@ export async function importLeads(ctx: DomainContext, input: { csv: string }): P
   };
 }
 
-/** One transaction: new addresses in one INSERT, known ones in one UPDATE, their audit rows in one more. */
+/**
+ * One transaction: new addresses in one INSERT, known ones in one UPDATE, their audit rows in
+ * one more, and one LEAD_CREATED or LEAD_UPDATED event per lead (with their webhook deliveries)
+ * in one last statement (inTransaction), whatever the number of rows.
+ */
 async function writeGroups(ctx: DomainContext, groups: ValidRow[][]): Promise<ImportRowResult[]> {
   const { accountId } = ctx.viewer;
-  return ctx.db.$transaction(
-    async (tx) => {
+  const at = ctx.services.now().toISOString();
+  return inTransaction(
+    ctx,
+    async (tx, events) => {
       await lockLeadAddresses(tx, accountId);
       const keys = groups.map((g) => g[0]!.key);
       const existing = await tx.lead.findMany({
@@ -257,6 +264,7 @@ async function writeGroups(ctx: DomainContext, groups: ValidRow[][]): Promise<Im
         const id = known ?? randomUUID();
         group.forEach((r, i) => results.push({ row: r.row, status: known || i > 0 ? 'UPDATED' : 'CREATED', leadId: id, issues: [] }));
         const rows = group.map((r) => r.row);
+        events.publish({ type: known ? 'LEAD_UPDATED' : 'LEAD_CREATED', accountId, conversationId: null, leadId: id, via: 'IMPORT', at });
         if (known) {
           updates.push({ ...merged, id });
           audits.push({ action: 'lead.updated', entityType: 'Lead', entityId: id, details: { via: 'import', rows } });

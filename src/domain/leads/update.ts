@@ -4,6 +4,7 @@ import type { Prisma } from '../../db/client.js';
 import { recordAudit } from '../audit.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { validateFields } from '../sending/input.js';
+import { inTransaction } from '../transitions.js';
 import type { DomainContext } from '../use-case-context.js';
 import { customFieldsSchema, leadCompanySchema, leadEmailSchema, leadNameSchema, leadSourceSchema, leadValueSchema } from './input.js';
 import { DuplicateLeadError, jsonColumn, leadWithKey, lockLeadAddresses } from './write.js';
@@ -48,7 +49,8 @@ export async function updateLead(ctx: DomainContext, input: UpdateLeadInput): Pr
   if (fields.source !== undefined) data.source = fields.source;
   if (fields.customFields !== undefined) data.customFields = jsonColumn(fields.customFields);
   try {
-    await ctx.db.$transaction(async (tx) => {
+    // inTransaction: LEAD_UPDATED is logged, and its webhook deliveries written, with the change.
+    await inTransaction(ctx, async (tx, events) => {
       if (fields.email) await lockLeadAddresses(tx, ctx.viewer.accountId);
       const lead = await tx.lead.findUnique({ where: { id: input.leadId }, select: { id: true } });
       if (!lead) throw new NotFoundError('Lead', input.leadId);
@@ -58,6 +60,7 @@ export async function updateLead(ctx: DomainContext, input: UpdateLeadInput): Pr
       }
       await tx.lead.update({ where: { id: lead.id }, data, select: { id: true } });
       await recordAudit(tx, ctx.viewer, { action: 'lead.updated', entityType: 'Lead', entityId: lead.id, details: { via: 'api', fields: Object.keys(data) } });
+      events.publish({ type: 'LEAD_UPDATED', accountId: ctx.viewer.accountId, conversationId: null, leadId: lead.id, via: 'API', at: ctx.services.now().toISOString() });
     });
   } catch (error) {
     if (isUniqueViolation(error) && fields.email) {

@@ -10,6 +10,28 @@ import { NotFoundError } from '../errors.js';
 import type { DomainContext } from '../use-case-context.js';
 import { addressHash } from './suppression.js';
 
+/** Names shorter than this are not searched for in other rows: "Al" would match "Alpha". */
+const MIN_NAME_LENGTH = 4;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
+
+/**
+ * Replaces the person (address anywhere, name as a whole word) in a JSON value's strings and
+ * keys with "[erased]"; everything else is kept.
+ */
+function redactor(email: string, name: string | null) {
+  const patterns = [new RegExp(escapeRegExp(email), 'giu')];
+  if (name && name.trim().length >= MIN_NAME_LENGTH) patterns.push(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name.trim())}(?![\\p{L}\\p{N}])`, 'giu'));
+  const text = (value: string) => patterns.reduce((t, p) => t.replace(p, '[erased]'), value);
+  const json = (value: unknown): unknown => {
+    if (typeof value === 'string') return text(value);
+    if (Array.isArray(value)) return value.map(json);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [text(k), json(v)]));
+    return value;
+  };
+  return { text, json };
+}
+
 /** A row's global ID as the API (and webhook bodies) show it; see src/domain/webhooks/events.ts. */
 const globalId = (typename: string, id: string) => Buffer.from(`${typename}:${id}`, 'utf8').toString('base64');
 
@@ -56,6 +78,36 @@ export async function eraseLead(ctx: DomainContext, input: { leadId: string }): 
     await tx.outboundEmail.deleteMany({ where: { messageId: { in: messageIds } } });
     await tx.conversationEmbedding.deleteMany({ where: { conversationId: { in: conversationIds } } });
     await tx.lead.delete({ where: { id: lead.id } });
+    // The person named in the account's other rows: another lead's custom fields (a referral, a
+    // note), and the address lists of other messages (Cc, To, their headers). Redacted in place;
+    // the exact originals of those messages hold them too, so those originals go.
+    const redact = redactor(lead.email, lead.name);
+    const personNeedles = [likePattern(lead.email), ...(lead.name && lead.name.trim().length >= MIN_NAME_LENGTH ? [likePattern(lead.name.trim())] : [])];
+    const namingLeads = await tx.$queryRaw<{ id: string; custom_fields: Prisma.JsonValue }[]>`
+      SELECT id, custom_fields FROM leads
+      WHERE account_id = ${accountId}::uuid AND custom_fields IS NOT NULL AND lower(custom_fields::text) LIKE ANY (${personNeedles}::text[])`;
+    for (const other of namingLeads) {
+      await tx.lead.update({ where: { id: other.id }, data: { customFields: redact.json(other.custom_fields) as Prisma.InputJsonValue }, select: { id: true } });
+    }
+    const address = likePattern(lead.email);
+    const namingMessages = await tx.$queryRaw<{ id: string; to_email: string; cc_emails: string[]; headers: Prisma.JsonValue; provider_message_id: string | null }[]>`
+      SELECT id, to_email, cc_emails, headers, provider_message_id FROM conversation_messages
+      WHERE account_id = ${accountId}::uuid
+        AND (lower(to_email) LIKE ${address} OR lower(array_to_string(cc_emails, ' ')) LIKE ${address} OR lower(headers::text) LIKE ${address})`;
+    const erasedKey = lead.email.trim().toLowerCase();
+    for (const message of namingMessages) {
+      await tx.conversationMessage.update({
+        where: { id: message.id },
+        data: {
+          toEmail: redact.text(message.to_email),
+          ccEmails: message.cc_emails.filter((cc) => !cc.toLowerCase().includes(erasedKey)),
+          ...(message.headers === null ? {} : { headers: redact.json(message.headers) as Prisma.InputJsonValue }),
+        },
+        select: { id: true },
+      });
+    }
+    const namingOriginals = namingMessages.map((m) => m.provider_message_id).filter((id): id is string => id !== null);
+    if (namingOriginals.length > 0) await tx.inboundOriginal.deleteMany({ where: { providerMessageId: { in: namingOriginals } } });
     await tx.suppressedAddress.createMany({ data: [{ accountId, addressHash: addressHash(services.config, lead.email), reason: 'erased' }], skipDuplicates: true });
     // The tombstone: that a lead was erased, when and by whom, and how much; nothing of theirs.
     await recordAudit(tx, viewer, {
@@ -64,7 +116,13 @@ export async function eraseLead(ctx: DomainContext, input: { leadId: string }): 
       entityId: lead.id,
       fromStatus: 'STORED',
       toStatus: 'ERASED',
-      details: { conversations: conversationIds.length, messages: messageIds.length, suggestions: suggestionIds.length },
+      details: {
+        conversations: conversationIds.length,
+        messages: messageIds.length,
+        suggestions: suggestionIds.length,
+        otherLeadsRedacted: namingLeads.length,
+        otherMessagesRedacted: namingMessages.length,
+      },
     });
     return { leadId: lead.id, conversations: conversationIds.length, messages: messageIds.length };
   }, { timeout: 60_000 });

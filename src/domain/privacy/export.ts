@@ -1,6 +1,7 @@
 // A lead's right of access: everything Parley stores about them, as one JSON document.
 import { recordAudit } from '../audit.js';
-import { NotFoundError } from '../errors.js';
+import { Prisma } from '../../db/client.js';
+import { ExportTooLargeError, NotFoundError } from '../errors.js';
 import type { DomainContext } from '../use-case-context.js';
 
 /** The document's format version: a consumer can tell what it reads. */
@@ -11,6 +12,18 @@ export async function exportLeadData(ctx: DomainContext, input: { leadId: string
   return db.$transaction(async (tx) => {
     const lead = await tx.lead.findUnique({ where: { id: input.leadId } });
     if (!lead) throw new NotFoundError('Lead', input.leadId);
+    // The bound, before anything large is read: the text of the lead's messages and of their
+    // sent copies (outbound and outbox emails carry the body again), which is nearly all of it.
+    const [size] = await tx.$queryRaw<{ messages: bigint; bytes: bigint }[]>(Prisma.sql`
+      SELECT count(*) AS messages,
+        COALESCE(sum(octet_length(m.text_body) + COALESCE(octet_length(m.html_body), 0) + COALESCE(octet_length(m.safe_html_body), 0)
+          + COALESCE(octet_length(m.stripped_text), 0) + COALESCE(octet_length(m.headers::text), 0) + COALESCE(octet_length(m.attachments::text), 0)
+          + COALESCE((SELECT octet_length(o.payload::text) FROM outbound_emails o WHERE o.message_id = m.id), 0)
+          + COALESCE((SELECT sum(octet_length(x.text_body) + COALESCE(octet_length(x.html_body), 0)) FROM outbox_emails x WHERE x.message_id = m.id), 0)), 0)::bigint AS bytes
+      FROM conversation_messages m JOIN conversations c ON c.id = m.conversation_id
+      WHERE c.lead_id = ${lead.id}::uuid AND c.account_id = ${viewer.accountId}::uuid`);
+    const limit = services.config.privacy.exportMaxBytes;
+    if (Number(size!.bytes) > limit) throw new ExportTooLargeError(Number(size!.bytes), limit, Number(size!.messages));
     const conversations = await tx.conversation.findMany({ where: { leadId: lead.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
     const conversationIds = conversations.map((c) => c.id);
     const messages = await tx.conversationMessage.findMany({ where: { conversationId: { in: conversationIds } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });

@@ -10,7 +10,7 @@ import { enqueue } from '../../jobs/queue.js';
 import { recordAudits } from '../audit.js';
 import { InvalidStateError, NotFoundError, ValidationError } from '../errors.js';
 import type { DomainContext } from '../use-case-context.js';
-import { emailAddressSchema } from './input.js';
+import { sendableAddress } from './input.js';
 import { isSuppressed, suppressedLeadSql } from '../privacy/suppression.js';
 import type { SendRequest } from './pipeline.js';
 import { SEND_TX_OPTIONS } from './transaction.js';
@@ -55,9 +55,7 @@ export async function claim(
     if (locked.suppressed || (lead.emailKey === null && (await isSuppressed(tx, services.config, lead.email)))) {
       throw new InvalidStateError("The address belonged to a lead erased at their request: Parley sends it no email.", 'SUPPRESSED');
     }
-    if (!emailAddressSchema.safeParse(lead.email).success) {
-      throw ValidationError.fromIssues([{ path: ['lead', 'email'], message: `"${lead.email}" is not a valid email address` }]);
-    }
+    const to = sendableAddress(lead.email);
     // Thread on the lead's last message (or, before they wrote, on our last one).
     const lastInbound = thread.findLastIndex((m) => m.direction === 'INBOUND');
     const parentChain = (lastInbound >= 0 ? thread.slice(0, lastInbound + 1) : thread).map((m) => m.messageIdHeader!);
@@ -69,7 +67,8 @@ export async function claim(
       conversationId: conversation.id,
       messageId,
       from: { email: config.email.fromAddress, name: config.email.fromName },
-      to: { email: lead.email, name: lead.name },
+      // On the wire the domain is ASCII (punycode); the message keeps the address as stored.
+      to: { email: to, name: lead.name },
       replyTo: `replies+${conversation.replyHash}@${config.email.inboundDomain}`,
       subject: text.subject,
       textBody: text.textBody,

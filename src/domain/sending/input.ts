@@ -1,7 +1,8 @@
 // What a person may send, checked before anything is claimed: the limits on subject, body and
 // idempotency key (documented in README.md), and one ValidationError listing every bad field.
 import { z } from 'zod';
-import { ValidationError, type FieldIssue } from '../errors.js';
+import { wireAddress } from '../../email/addresses.js';
+import { InvalidStateError, ValidationError, type FieldIssue } from '../errors.js';
 
 // Postmark itself takes up to 10 MB per email; these keep replies to what a sales email is,
 // and requests small.
@@ -36,6 +37,25 @@ export const idempotencyKeySchema = z
   .regex(/^[\x21-\x7e]+$/, { message: 'must be printable ASCII without spaces (a UUID is a good key)' });
 
 export const emailAddressSchema = z.email();
+
+/**
+ * The lead's address as the email provider takes it (email/addresses.ts, wireAddress): an IDN
+ * domain in punycode. A non-ASCII local part (EAI) has no form Postmark accepts: refused with
+ * InvalidStateError ADDRESS_NOT_SENDABLE before anything is queued; text that is no address at
+ * all is a ValidationError on the lead's email.
+ */
+export function sendableAddress(address: string): string {
+  const wire = wireAddress(address);
+  if (wire.ok) return wire.address;
+  if (wire.reason === 'NOT_SENDABLE') {
+    throw new InvalidStateError(
+      `The lead's address "${address}" cannot be sent to: the email provider (Postmark) takes only ASCII addresses, and its ` +
+        'part before the @ has characters outside them. Ask the lead for another address.',
+      'ADDRESS_NOT_SENDABLE',
+    );
+  }
+  throw ValidationError.fromIssues([{ path: ['lead', 'email'], message: `"${address}" is not a valid email address` }]);
+}
 
 /** The furthest ahead a send can be scheduled (sendAt). */
 export const SEND_AT_MAX_DAYS = 30;

@@ -8,7 +8,7 @@ import { InvalidStateError, NotFoundError, ValidationError } from '../errors.js'
 import type { DomainContext } from '../use-case-context.js';
 import { sanitiseEmailHtml } from '../../email/safe-html.js';
 import { renderTemplateForLead } from '../templates/index.js';
-import { bodySchema, htmlBodySchema, idempotencyKeySchema, subjectSchema, validateFields } from './input.js';
+import { bodySchema, htmlBodySchema, idempotencyKeySchema, sendableAddress, subjectSchema, validateFields } from './input.js';
 import { sendThroughPipeline } from './pipeline.js';
 
 /** The text of a first email or reply: written out, or a template rendered for the lead. */
@@ -79,8 +79,8 @@ export async function startConversation(
   const conversationId = key ? conversationIdFor(viewer.accountId, key) : randomUUID();
   const opened = await ctx.db.$transaction(async (tx) => {
     // The lead row is locked so that do-not-contact, set concurrently, is seen here or after.
-    const [lead] = await tx.$queryRaw<{ id: string; do_not_contact: boolean }[]>`
-      SELECT id, do_not_contact FROM leads WHERE id = ${input.leadId}::uuid AND account_id = ${viewer.accountId}::uuid FOR UPDATE`;
+    const [lead] = await tx.$queryRaw<{ id: string; do_not_contact: boolean; email: string }[]>`
+      SELECT id, do_not_contact, email FROM leads WHERE id = ${input.leadId}::uuid AND account_id = ${viewer.accountId}::uuid FOR UPDATE`;
     if (!lead) throw new NotFoundError('Lead', input.leadId);
     const existing = await tx.conversation.findUnique({ where: { id: conversationId }, select: { leadId: true } });
     if (existing) {
@@ -92,6 +92,8 @@ export async function startConversation(
       return false;
     }
     if (lead.do_not_contact) throw new InvalidStateError('The lead is marked do-not-contact: Parley sends them no email.', 'DO_NOT_CONTACT');
+    // An address the provider cannot take (ADDRESS_NOT_SENDABLE): refused before a conversation is opened.
+    sendableAddress(lead.email);
     const now = services.now();
     await tx.conversation.create({
       data: {

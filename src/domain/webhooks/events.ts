@@ -4,7 +4,10 @@ import { randomUUID } from 'node:crypto';
 import type { ConversationEvent, UnloggedEvent } from '../../events/bus.js';
 
 /** Every event type an endpoint can subscribe to (the live events' types). */
-export const WEBHOOK_EVENT_TYPES = ['NEW_REPLY', 'AI_READY', 'SENT', 'ERROR', 'DELIVERY', 'LEAD_DO_NOT_CONTACT', 'ARCHIVED'] as const satisfies readonly ConversationEvent['type'][];
+export const WEBHOOK_EVENT_TYPES = [
+  'NEW_REPLY', 'AI_READY', 'SENT', 'ERROR', 'DELIVERY', 'LEAD_DO_NOT_CONTACT', 'ARCHIVED',
+  'CONVERSATION_MERGED', 'MESSAGE_MOVED', 'LEAD_CREATED', 'LEAD_UPDATED',
+] as const satisfies readonly ConversationEvent['type'][];
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 /** An event an endpoint can subscribe to. */
 export type WebhookSourceEvent = Extract<UnloggedEvent, { type: WebhookEventType }>;
@@ -20,8 +23,25 @@ export function isWebhookEvent(event: UnloggedEvent): event is WebhookSourceEven
 const globalId = (typename: string, id: string) => Buffer.from(`${typename}:${id}`, 'utf8').toString('base64');
 
 function dataOf(event: WebhookSourceEvent): Record<string, unknown> {
+  // Account-level events belong to no conversation.
+  if (event.type === 'LEAD_CREATED' || event.type === 'LEAD_UPDATED') return { leadId: globalId('Lead', event.leadId), via: event.via };
   const base = { conversationId: globalId('Conversation', event.conversationId) };
   switch (event.type) {
+    case 'CONVERSATION_MERGED':
+      return {
+        ...base,
+        sourceId: globalId('Conversation', event.sourceId),
+        targetId: base.conversationId,
+        messagesMoved: event.messagesMoved,
+      };
+    case 'MESSAGE_MOVED':
+      return {
+        ...base,
+        messageId: globalId('ConversationMessage', event.messageId),
+        fromId: globalId('Conversation', event.fromConversationId),
+        toId: base.conversationId,
+        split: event.split,
+      };
     case 'NEW_REPLY':
       return { ...base, messageId: globalId('ConversationMessage', event.messageId) };
     case 'AI_READY':
