@@ -186,6 +186,7 @@ async function backendsOf(applicationName: string): Promise<number[]> {
 interface Run {
   figures: Partial<Record<Page, Measured>>;
   load: number;
+  /** The server's PostgreSQL backends during the list run (idle ones close later, between pages). */
   backends: number;
 }
 
@@ -204,12 +205,14 @@ async function run(name: ServerName): Promise<Run> {
       if (!dataDir) backends = await backendsOf(applicationName);
       return measure({ ...request, ...settings, connections }, cpuOf());
     };
+    let listBackends = 0;
     for (const page of PAGES) {
       const request = requests[page];
       if (!request) continue;
       figures[page] = await warmed(request, page === 'stats' ? 1 : CONNECTIONS);
+      if (page === 'list') listBackends = backends.length;
     }
-    return { figures, load, backends: backends.length };
+    return { figures, load, backends: listBackends };
   });
 }
 
@@ -264,7 +267,7 @@ const ratioRows = PAGES.map((page) => {
 const loads = (Object.keys(runs) as ServerName[]).map((name) => `${LABEL[name]} ${runs[name].load.toFixed(1)}`).join(', ');
 const backendNote = dataDir
   ? "Parley's process also runs PGlite; the floor's figure adds its own PGlite process"
-  : `PostgreSQL backends found by their pool's application_name in pg_stat_activity after each warm-up: ${(Object.keys(runs) as ServerName[])
+  : `PostgreSQL backends found by their pool's application_name in pg_stat_activity after each page's warm-up; during the list: ${(Object.keys(runs) as ServerName[])
       .map((name) => `${LABEL[name]} ${runs[name].backends}`)
       .join(', ')}`;
 
@@ -277,7 +280,7 @@ ${WARM_UP_SECONDS} s warm-up, in the same process as nothing else; each server i
 Load average (1 min) as each server's runs began: ${loads}.
 Servers: Parley in production mode; ${PEER ? 'PostGraphile 5 (bench/peers/postgraphile, Node 22, amber preset, no GraphiQL or explain; the account filter a condition on account_id from the same JWT, verified tokens remembered for a minute, as Parley; the pending flag a computed column); ' : ''}the floor: bare node:http + pg, one hand-written SQL statement per page. Same pool size (10), JIT off for all.
 Checked before any load: all servers return the same list, thread and \`{ __typename }\` (normalised ids, field names,
-times)${dataDir ? '' : ', and each sends exactly one SQL statement for the list and the thread page (counted on the wire by a proxy)'}.
+times)${dataDir ? '' : "; SQL statements per request counted on the wire by a proxy: PostGraphile and the floor must send exactly one per page (the run fails otherwise), Parley's count is shown as measured"}.
 CPU: user + system time over the timed run of the server's process and its own database work, per request served (${backendNote}).
 
 | page | server | req/s | p50 ms | p99 ms | CPU ms per request | SQL statements per request |

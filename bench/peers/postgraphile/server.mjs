@@ -7,6 +7,8 @@
 // of the root fields (allConversations, conversationByRowId) from the token's account (a
 // wrapPlans plugin), not row-level security: RLS needs pgSettings, and PostGraphile then
 // wraps every request in BEGIN, set_config, the query and COMMIT (four statements, not one).
+// Only the root fields the benchmark asks for are scoped: this server is a measuring device on
+// benchmark data, not a deployment (its other root fields, node and the rest, are not).
 // hasPendingSuggestion is a computed column (a SQL function, created here on start in a
 // schema of its own) so the list page is one statement, as in the other servers.
 import { createServer } from 'node:http';
