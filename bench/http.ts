@@ -9,14 +9,15 @@
 // times) and, on PostgreSQL, each page checked to send exactly one SQL statement (counted on
 // the wire by a proxy, bench/support/statement-counter.ts); the run fails otherwise.
 // `npm run bench:http -- [--size small|medium|large] [--duration 10] [--embedded] [--skip-generate] [--database NAME] [--no-peer]`
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import { join } from 'node:path';
 import type autocannon from 'autocannon';
 import pg from 'pg';
 import { benchDatabaseUrl, BENCH_ACCOUNT, DEFAULT_BENCH_DATABASE, generate, type BenchDatabase, type Size } from './generate.js';
-import { measure, measureAfterWarmUp, type Measured } from './support/load.js';
+import { measure, type Measured } from './support/load.js';
+import { cpuMs } from './support/proc.js';
 import { normalise, POSTGRAPHILE_LIST_QUERY, POSTGRAPHILE_THREAD_QUERY, TYPENAME_QUERY } from './support/pages.js';
 import { withPostGraphileServer } from './support/postgraphile.js';
 import { machine, writeSection } from './support/results.js';
@@ -203,7 +204,14 @@ async function run(name: ServerName): Promise<Run> {
     const warmed = async (request: autocannon.Options, connections = CONNECTIONS) => {
       await measure({ ...request, ...settings, connections, duration: WARM_UP_SECONDS });
       if (!dataDir) backends = await backendsOf(applicationName);
-      return measure({ ...request, ...settings, connections }, cpuOf());
+      const measured = await measure({ ...request, ...settings, connections }, cpuOf());
+      if (dataDir) return measured;
+      // A backend the pool opened during the run did all its work in it: its whole CPU counts.
+      const known = new Set(backends);
+      const late = (await backendsOf(applicationName)).filter((pid) => !known.has(pid));
+      backends = [...backends, ...late];
+      const lateCpu = late.reduce((sum, pid) => sum + (existsSync(`/proc/${pid}`) ? cpuMs(pid) : 0), 0);
+      return { ...measured, cpuPerRequest: measured.cpuPerRequest! + lateCpu / measured.requests };
     };
     let listBackends = 0;
     for (const page of PAGES) {
@@ -267,7 +275,7 @@ const ratioRows = PAGES.map((page) => {
 const loads = (Object.keys(runs) as ServerName[]).map((name) => `${LABEL[name]} ${runs[name].load.toFixed(1)}`).join(', ');
 const backendNote = dataDir
   ? "Parley's process also runs PGlite; the floor's figure adds its own PGlite process"
-  : `PostgreSQL backends found by their pool's application_name in pg_stat_activity after each page's warm-up; during the list: ${(Object.keys(runs) as ServerName[])
+  : `PostgreSQL backends found by their pool's application_name in pg_stat_activity after each page's warm-up, and any the pool opened during the run counted whole; in the list run: ${(Object.keys(runs) as ServerName[])
       .map((name) => `${LABEL[name]} ${runs[name].backends}`)
       .join(', ')}`;
 
