@@ -205,6 +205,7 @@ async function run(name: ServerName): Promise<Run> {
       await measure({ ...request, ...settings, connections, duration: WARM_UP_SECONDS });
       if (!dataDir) backends = await backendsOf(applicationName);
       const measured = await measure({ ...request, ...settings, connections }, cpuOf());
+      if (measured.requests === 0) throw new Error(`${name}: no response within ${DURATION} s to ${request.url}: nothing to measure (a longer --duration?)`);
       if (dataDir) return measured;
       // A backend the pool opened during the run did all its work in it: its whole CPU counts.
       const known = new Set(backends);
