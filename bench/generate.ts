@@ -1,6 +1,6 @@
 // Benchmark data: one account ("bench") with leads, conversations, messages and drafts,
 // generated in SQL (generate_series) so a million messages take seconds, not minutes.
-// `npm run bench:generate -- --size small|medium|large [--embedded DIR]`
+// `npm run bench:generate -- --size small|medium|large [--embedded DIR] [--database NAME]`
 //   small: 1k conversations, 10k messages; medium: 10k / 100k; large: 100k / 1M
 // Without --embedded it (re)creates the database `parley_bench` (or the caller's own name) on
 // BENCH_PG_URL (default postgresql://postgres@127.0.0.1:5432/postgres).
@@ -153,8 +153,8 @@ export async function generate(
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   // --embedded DIR: fill an embedded (PGlite) data directory instead of the PostgreSQL server.
-  const options = benchOptions({ size: { type: 'string', default: 'small' }, embedded: { type: 'string' } });
+  const options = benchOptions({ size: { type: 'string', default: 'small' }, embedded: { type: 'string' }, database: { type: 'string', default: DEFAULT_BENCH_DATABASE } });
   const started = Date.now();
-  const result = await generate(options.size as Size, options.embedded);
+  const result = await generate(options.size as Size, options.embedded, options.database);
   console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(result)}`);
 }

@@ -64,6 +64,9 @@ export function createParleyYoga(services: AppServices, options: { extraPlugins?
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
+    // The body's size is bounded by useRequestSizeLimit from its declared length; Yoga's own
+    // limiter would pipe every body through a counting stream on top.
+    maxRequestBodySize: false,
     cors: corsFor(config.corsOrigins),
     // The development token, so GraphiQL works at once, only in a page this machine's own
     // browser asked for at a loopback address; everyone else pastes their own.

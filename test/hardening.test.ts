@@ -1,4 +1,5 @@
 // Hostile requests are refused with clear errors while the server keeps answering.
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/client.js';
 import { GRAPHQL_LIMITS } from '../src/limits/graphql-limits.js';
@@ -28,6 +29,19 @@ async function post(body: string, headers: Record<string, string> = {}) {
   });
   const text = await response.text();
   return { status: response.status, text };
+}
+
+/** Sends raw bytes on a fresh connection and returns everything the server answers until it closes. */
+function rawRequest(text: string): Promise<string> {
+  const { port, hostname } = new URL(server.url);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const socket = connect({ port: Number(port), host: hostname }, () => socket.end(text));
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    // The server may close while the client still writes (EPIPE, ECONNRESET): its answer is what counts.
+    socket.on('error', (error: NodeJS.ErrnoException) => (chunks.length > 0 ? undefined : reject(error)));
+    socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+  });
 }
 
 const healthy = async () => {
@@ -68,6 +82,62 @@ describe('query limits', () => {
       duplex: 'half',
     } as RequestInit);
     expect(chunked.status).toBe(411);
+    await healthy();
+  });
+
+  it('refuses a chunked 10 MiB body with a typed 411 without reading it, at /graphql and /graphql/ alike', async () => {
+    for (const path of ['/graphql', '/graphql/']) {
+      let sent = 0;
+      const chunk = new TextEncoder().encode(`{"query":"{ viewer { role } }","variables":{"pad":"${'x'.repeat(64 * 1024)}`);
+      // 10 MiB, produced only as fast as the server pulls it.
+      const stream = new ReadableStream({
+        pull(controller) {
+          if (sent >= 10 * 1024 * 1024) return controller.close();
+          sent += chunk.byteLength;
+          controller.enqueue(chunk);
+        },
+      });
+      const response = await fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${server.running.app.services.devToken}` },
+        body: stream,
+        duplex: 'half',
+      } as RequestInit).catch((error: Error) => error);
+      // The answer may come while the client still writes; either way it is a typed 411, never data.
+      if (response instanceof Error) throw response;
+      expect(response.status).toBe(411);
+      expect(await response.json()).toEqual({ errors: [{ message: 'A Content-Length header is required.', extensions: { code: 'LENGTH_REQUIRED' } }] });
+    }
+    await healthy();
+  });
+
+  it('refuses a declared oversized body at /graphql/ too (Yoga serves GraphQL there)', async () => {
+    const big = JSON.stringify({ query: `{ viewer { role } }`, variables: { pad: 'x'.repeat(2 * 1024 * 1024) } });
+    const response = await fetch(`${server.url}/graphql/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${server.running.app.services.devToken}` },
+      body: big,
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({ errors: [{ message: 'The request body is over 1048576 bytes.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    await healthy();
+  });
+
+  it('reads no more than a lying Content-Length declares, and refuses what follows it', async () => {
+    // Declares 100 bytes, sends 2 MiB: the GraphQL request gets the first 100 bytes (cut JSON:
+    // a 400), and the rest is no body of it; Node's parser refuses it as the next request.
+    const body = JSON.stringify({ query: `{ viewer { role } }`, variables: { pad: 'x'.repeat(2 * 1024 * 1024) } });
+    const raw = await rawRequest(
+      `POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n` +
+        `Authorization: Bearer ${server.running.app.services.devToken}\r\nContent-Length: 100\r\n\r\n${body}`,
+    );
+    const statuses = [...raw.matchAll(/^HTTP\/1\.1 (\d{3})/gm)].map((m) => Number(m[1]));
+    expect(statuses[0]).toBe(400);
+    expect(statuses.every((status) => status === 400)).toBe(true);
+    expect(raw).not.toContain('"viewer"');
+    // A Content-Length that is no single non-negative integer is refused before any parse.
+    const invalid = await rawRequest(`POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: -5\r\n\r\n{}`);
+    expect(invalid).toMatch(/^HTTP\/1\.1 400/);
     await healthy();
   });
 

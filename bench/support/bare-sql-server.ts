@@ -6,7 +6,13 @@ import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 
 // JIT off, as Parley runs it: the best the statements can do.
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), options: '-c jit=off' });
+// application_name: the benchmark finds this pool's backends by it (their CPU is the floor's).
+const pool = new pg.Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+  options: '-c jit=off',
+  application_name: process.env.BENCH_APPLICATION_NAME ?? 'bench-floor',
+});
 const account = (await pool.query<{ id: string }>(`SELECT id FROM accounts WHERE slug = $1`, [process.env.PARLEY_DEV_ACCOUNT ?? 'bench'])).rows[0]!.id;
 
 const LIST = `
@@ -75,7 +81,11 @@ const server = createServer(async (req, res) => {
     let body: unknown;
     if (url.pathname === '/list') body = (await pool.query(LIST, [account])).rows[0].page;
     else if (url.pathname === '/thread') body = (await pool.query(THREAD, [url.searchParams.get('id'), account])).rows[0]?.thread;
-    else if (url.pathname === '/stats') {
+    // The fixed cost's floor, as `{ __typename }` is to a GraphQL server: read and parse the body, answer.
+    else if (url.pathname === '/typename' && req.method === 'POST') {
+      await readJson(req);
+      body = { data: { __typename: 'Query' } };
+    } else if (url.pathname === '/stats') {
       const until = new Date();
       const since = new Date(until.getTime() - 7 * 24 * 3600 * 1000);
       const { text, values } = conversationStatsSql(account, { since, until });

@@ -60,16 +60,21 @@ export async function withParleyServer<T>(
  * process of its own (a pool of one, as Parley has there), so it must run while no Parley
  * server holds the folder. `pids`: the floor's processes (the server, and that PGlite).
  */
-export async function withBareServer<T>(target: BenchDatabase, fn: (url: string, pids: number[]) => Promise<T>): Promise<T> {
+export async function withBareServer<T>(
+  target: BenchDatabase,
+  fn: (url: string, pids: number[]) => Promise<T>,
+  options: { databaseUrl?: string; applicationName?: string } = {},
+): Promise<T> {
   const database =
     'embeddedDir' in target
       ? await spawnServer<{ url: string; pid: number }>('bench/support/embedded-database.ts', { PARLEY_DATA_DIR: target.embeddedDir })
       : undefined;
   try {
     const bare = await spawnServer<{ url: string; pid: number }>('bench/support/bare-sql-server.ts', {
-      DATABASE_URL: database ? database.info.url : benchDatabaseUrl((target as { database: string }).database),
+      DATABASE_URL: database ? database.info.url : (options.databaseUrl ?? benchDatabaseUrl((target as { database: string }).database)),
       DATABASE_POOL_SIZE: database ? '1' : '10',
       PARLEY_DEV_ACCOUNT: BENCH_ACCOUNT,
+      ...(options.applicationName ? { BENCH_APPLICATION_NAME: options.applicationName } : {}),
     });
     try {
       return await fn(bare.info.url, [bare.info.pid, ...(database ? [database.info.pid] : [])]);

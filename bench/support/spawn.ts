@@ -8,8 +8,12 @@ export interface Spawned<T> {
   stop(): Promise<void>;
 }
 
-export async function spawnServer<T>(script: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<Spawned<T>> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
+/**
+ * `node`: another Node binary (the PostGraphile peer runs on Node 22), which runs `script` as
+ * plain JavaScript; by default this process's Node runs it through tsx.
+ */
+export async function spawnServer<T>(script: string, env: Record<string, string> = {}, nodeArgs: string[] = [], node?: string): Promise<Spawned<T>> {
+  const child = spawn(node ?? process.execPath, node ? [...nodeArgs, script] : [...nodeArgs, '--import', 'tsx', script], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
