@@ -61,8 +61,7 @@ beforeAll(async () => {
     subject: 'OTHER-SECRET',
     messages: [{ direction: 'INBOUND', at: new Date('2026-01-01T00:00:00Z'), text: 'OTHER-SECRET body' }],
   } as never);
-  const otherId = typeof otherConversation === 'string' ? otherConversation : (otherConversation as { id: string }).id;
-  other.conversation = gid('Conversation', otherId);
+  other.conversation = gid('Conversation', otherConversation.id);
   const owner = await prisma.user.create({ data: { accountId: b.id, email: 'owner@b.example', name: 'B owner', role: 'OWNER' } });
   otherToken = await app.services.tokens.sign({ userId: owner.id, accountId: b.id, role: 'OWNER' }, 600);
 });
@@ -217,6 +216,24 @@ describe('account scoping on both paths', () => {
     const cursor = Buffer.from(`GPC:S:${Buffer.from(other.conversation!, 'base64').toString().split(':')[1]}`).toString('base64');
     const foreignCursor = await both('query ($c: String) { conversations(first: 3, after: $c) { edges { node { id } } } }', { c: cursor });
     expect(foreignCursor.compiled).toEqual(foreignCursor.resolvers);
+  });
+});
+
+describe('a merged conversation', () => {
+  it('answers as the conversation it joined on both paths', async () => {
+    const prisma = app.services.prisma;
+    const account = await prisma.conversation.findFirstOrThrow({ where: { id: Buffer.from(ids.conversation!, 'base64').toString().split(':')[1] }, select: { accountId: true } });
+    const lead = await createLead(prisma, account.accountId, { email: 'merge@compiled.example', name: 'Merge' });
+    const source = await createConversation(prisma, account.accountId, lead.id, { subject: 'merge source' });
+    const target = await createConversation(prisma, account.accountId, lead.id, { subject: 'merge target' });
+    const merged = await run(resolvers, 'mutation ($input: MergeConversationsInput!) { mergeConversations(input: $input) { __typename } }', {
+      input: { sourceId: gid('Conversation', source.id), targetId: gid('Conversation', target.id) },
+    });
+    expect(merged.body).toEqual({ data: { mergeConversations: { __typename: 'MergeConversationsPayload' } } });
+    const result = await both('query ($id: ID!) { conversation(id: $id) { id subject } }', { id: gid('Conversation', source.id) });
+    expect(result.path).toBe('compiled');
+    expect(result.compiled.body).toEqual({ data: { conversation: { id: gid('Conversation', target.id), subject: 'merge target' } } });
+    expect(result.compiled).toEqual(result.resolvers);
   });
 });
 
