@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, Kind, type OperationDefinitionNode, type TypeNode } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createParleyYoga, type ParleyYoga } from '../src/yoga.js';
 import { createAccount, createConversation, createLead, gid } from './support/factories.js';
 import { createTestApp, type TestApp } from './support/app.js';
@@ -276,4 +276,27 @@ describe('the compiled path is taken, and only where it can be', () => {
     expect((result.compiled.body.errors as { extensions?: { code?: string } }[])?.[0]?.extensions?.code).toBe('QUERY_TOO_EXPENSIVE');
     expect(result.compiled).toEqual(result.resolvers);
   });
+});
+
+it.runIf(inject('testDatabase').kind === 'postgres')('runs as a named prepared statement on PostgreSQL, prepared once per connection', async () => {
+  const single = await createTestApp({ seedDemo: true, env: { DATABASE_POOL_SIZE: '1' } });
+  try {
+    const yoga = createParleyYoga(single.services);
+    const query = '{ conversations(first: 5) { edges { node { id subject lead { name } } } } }';
+    for (let i = 0; i < 3; i++) {
+      const body = JSON.stringify({ query });
+      const response = await yoga.fetch('http://parley.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), authorization: `Bearer ${single.token}` },
+        body,
+      });
+      expect(response.status).toBe(200);
+    }
+    const prepared = await single.services.database.queryRead<{ name: string; statement: string }>({ text: 'SELECT name, statement FROM pg_prepared_statements', values: [] });
+    const compiledStatements = prepared.filter((p) => p.statement.startsWith('SELECT json_build_object('));
+    expect(compiledStatements).toHaveLength(1);
+    expect(compiledStatements[0]!.name).toMatch(/^parley_/);
+  } finally {
+    await single.close();
+  }
 });
