@@ -9,7 +9,7 @@ import type { GraphQLContext } from '../graphql-context.js';
 import { COST_LIMITS } from '../limits/cost.js';
 import type { Database } from '../db/client.js';
 import type { Logger } from '../logger.js';
-import { compileOperation, renderStatement, type CompiledOperation } from './compile.js';
+import { compileOperation, renderStatement, type CompiledOperation, type Statement } from './compile.js';
 import { dataModelOf, type DataModel } from './data-model.js';
 
 export interface CompiledReadOptions {
@@ -23,6 +23,11 @@ export interface CompiledReadOptions {
 
 /** Plans per parsed document (Yoga's parse cache hands the same document for the same text). */
 const MAX_PLANS = 1_000;
+/** Rendered statements per plan (one per distinct set of variables and user). */
+const MAX_RENDERED = 200;
+const MAX_CACHED_KEY = 2_048;
+
+type Prepared = { statement: Statement; reason?: undefined } | { reason: string; statement?: undefined };
 
 export function useCompiledRead(options: CompiledReadOptions): Plugin {
   const models: DataModel | undefined = dataModelOf(options.database.prisma);
@@ -36,6 +41,32 @@ export function useCompiledRead(options: CompiledReadOptions): Plugin {
     let hit = perName.get(key);
     if (!hit) perName.set(key, (hit = { plan: compileOperation(args.schema, models, args.document, args.operationName, options.onFallback) }));
     return hit.plan;
+  };
+
+  const renderedStatements = new WeakMap<CompiledOperation, LRUCache<string, Prepared>>();
+  const renderedFor = (plan: CompiledOperation) => {
+    let cache = renderedStatements.get(plan);
+    if (!cache) renderedStatements.set(plan, (cache = new LRUCache({ max: MAX_RENDERED })));
+    return cache;
+  };
+  /** The cost check and the statement for one set of variables (or why the resolvers answer). */
+  const prepare = (execArgs: ExecutionArgs, plan: CompiledOperation, variables: Record<string, unknown>, ctx: unknown, userId: string | null, accountId: string): Prepared => {
+    // The cost limit, as plugin-complexity checks it on the resolver path (which then answers
+    // QUERY_TOO_EXPENSIVE itself). Its field costs depend on the arguments only.
+    try {
+      const { complexity } = complexityFromQuery(execArgs.document, { schema: execArgs.schema, ctx: ctx as object, variables });
+      if (complexity > COST_LIMITS.maxCost) return { reason: 'cost' };
+    } catch {
+      return { reason: 'cost check failed' };
+    }
+    let reason = 'not rendered';
+    let statement: Statement | null = null;
+    try {
+      statement = renderStatement(execArgs.schema, plan, models!, variables, { accountId, userId }, (why) => (reason = why));
+    } catch (error) {
+      reason = (error as Error).message;
+    }
+    return statement ? { statement } : { reason };
   };
 
   return {
@@ -54,23 +85,21 @@ export function useCompiledRead(options: CompiledReadOptions): Plugin {
         const viewer = ctx?.viewer;
         if (!viewer?.accountId) return resolvers();
         const variables = (execArgs.variableValues ?? {}) as Record<string, unknown>;
-        // The cost limit, as plugin-complexity checks it on the resolver path (which then
-        // answers QUERY_TOO_EXPENSIVE itself).
-        try {
-          const { complexity } = complexityFromQuery(execArgs.document, { schema: execArgs.schema, ctx, variables });
-          if (complexity > COST_LIMITS.maxCost) {
-            options.onFallback?.('cost');
-            return resolvers();
-          }
-        } catch {
+        // The statement for these variables and this viewer, rendered once: the account id is
+        // always its first parameter, everything else depends on the variables and the user.
+        const rendered = renderedFor(plan);
+        const key = `${viewer.userId ?? ''}\u0000${JSON.stringify(variables)}`;
+        let entry = rendered.get(key);
+        if (!entry) {
+          entry = prepare(execArgs, plan, variables, ctx, viewer.userId ?? null, viewer.accountId);
+          // Large variables are not kept: the cache holds ordinary pages, not anyone's payloads.
+          if (key.length <= MAX_CACHED_KEY) rendered.set(key, entry);
+        }
+        if (entry.reason) {
+          options.onFallback?.(entry.reason);
           return resolvers();
         }
-        let statement;
-        try {
-          statement = renderStatement(execArgs.schema, plan, models!, variables, { accountId: viewer.accountId, userId: viewer.userId ?? null }, options.onFallback);
-        } catch {
-          statement = null;
-        }
+        const statement = entry.statement && { text: entry.statement.text, values: [viewer.accountId, ...entry.statement.values.slice(1)] };
         if (!statement) return resolvers();
         let rows: { data: Record<string, unknown> }[];
         try {
