@@ -144,11 +144,26 @@ describe('every query of the test suite, through both paths', () => {
       ['{ conversations(first: 5, orderBy: { field: CREATED_AT, direction: ASC }) { edges { node { id createdAt } } } }'],
       ['{ conversations(filter: { status: [ACTIVE, NEEDS_REVIEW] }) { totalCount edges { node { id status } } } }'],
       ['{ conversations(filter: { status: [SNOOZED] }) { totalCount edges { node { id } } } }'],
+      ['{ conversations(filter: { lastMessageAfter: "2999-01-01T00:00:00Z" }) { totalCount } }'],
+      ['{ conversations(filter: { lastMessageAfter: "2999-01-01T00:00:00Z" }) { __typename totalCount pageInfo { hasNextPage startCursor } } }'],
       ['{ conversations(filter: { lastMessageAfter: "2020-01-01T00:00:00Z", priority: [NORMAL] }) { totalCount edges { node { id } } } }'],
       ['query ($id: ID!) { conversation(id: $id) { __typename id subject messages(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id fromEmail subject } } } suggestions(first: 10) { edges { node { status confidence body } } } } }', { id: '' }],
       ['query ($id: ID!) { a: conversation(id: $id) { id } b: conversation(id: $id) { ...F } __typename } fragment F on Conversation { subject ... on Node { id } lead { conversations(first: 2) { totalCount edges { node { id } } } } }', { id: '' }],
     ];
+    const nodes: [string, string][] = [
+      ['query ($id: ID!) { node(id: $id) { __typename id ... on Conversation { subject lead { email } } ... on Lead { name } } }', ids.conversation!],
+      ['query ($id: ID!) { node(id: $id) { __typename id ... on Conversation { subject } ... on Lead { name email conversations(first: 5) { totalCount edges { node { id } } } } } }', ids.lead!],
+      ['query ($id: ID!) { node(id: $id) { id ... on ConversationMessage { direction fromEmail sentAt conversation { id } } } }', ids.message!],
+      ['query ($id: ID!) { node(id: $id) { id ... on AISuggestion { status confidence subject conversation { subject } } } }', ids.suggestion!],
+      ['query ($id: ID!) { node(id: $id) { id } }', gid('Conversation', '00000000-0000-4000-8000-000000000000')],
+    ];
     let compiledCount = 0;
+    for (const [query, id] of nodes) {
+      const result = await both(query, { id });
+      expect(result.compiled.body.errors, query).toBeUndefined();
+      expect(result.compiled, query).toEqual(result.resolvers);
+      expect(result.path, query).toBe('compiled');
+    }
     for (const [query, variables] of cases) {
       const result = await both(query, variables && { id: ids.conversation });
       expect(result.compiled.body.errors, query).toBeUndefined();
@@ -196,6 +211,10 @@ describe('every query of the test suite, through both paths', () => {
 
 describe('account scoping on both paths', () => {
   it("another account's conversation is null on both paths, and its own list holds only its rows", async () => {
+    const asNode = await both('query ($id: ID!) { node(id: $id) { id ... on Conversation { subject } } }', { id: other.conversation });
+    expect(asNode.path).toBe('compiled');
+    expect(asNode.compiled.body).toEqual({ data: { node: null } });
+    expect(asNode.resolvers.body).toEqual({ data: { node: null } });
     const one = await both('query ($id: ID!) { conversation(id: $id) { id subject } }', { id: other.conversation });
     expect(one.path).toBe('compiled');
     expect(one.compiled.body).toEqual({ data: { conversation: null } });
@@ -234,6 +253,10 @@ describe('a merged conversation', () => {
     expect(result.path).toBe('compiled');
     expect(result.compiled.body).toEqual({ data: { conversation: { id: gid('Conversation', target.id), subject: 'merge target' } } });
     expect(result.compiled).toEqual(result.resolvers);
+    const node = await both('query ($id: ID!) { node(id: $id) { id ... on Conversation { subject } } }', { id: gid('Conversation', source.id) });
+    expect(node.path).toBe('compiled');
+    expect(node.compiled.body).toEqual({ data: { node: { id: gid('Conversation', target.id), subject: 'merge target' } } });
+    expect(node.compiled).toEqual(node.resolvers);
   });
 });
 
@@ -259,7 +282,7 @@ describe('the compiled path is taken, and only where it can be', () => {
       '{ conversations(first: 2) { edges { node { id lastMessage { originalPayload { sha256 } } } } } }',
       '{ conversations(filter: { hasPendingSuggestion: true }) { edges { node { id } } } }',
       '{ viewer { role } }',
-      'query ($id: ID!) { node(id: $id) { id } }',
+      'query ($id: ID!) { node(id: $id) { id ... on Conversation { unread } } }',
     ]) {
       const result = await both(query, { id: ids.conversation });
       expect(result.path, query).toBe('resolvers');

@@ -61,7 +61,13 @@ export interface RootUniqueSql {
   idSql?(id: string, sql: SqlBuilder): string;
 }
 
-export type CompiledSql = ComputedScalarSql | ComputedObjectSql | RootConnectionSql | RootUniqueSql;
+/** Query.node: any prismaNode by its global id; `idSql` may redirect the id per type. */
+export interface RootNodeSql {
+  kind: 'rootNode';
+  idSql?(typename: string, id: string, sql: SqlBuilder): string;
+}
+
+export type CompiledSql = ComputedScalarSql | ComputedObjectSql | RootConnectionSql | RootUniqueSql | RootNodeSql;
 
 /** `extensions: compiledSql({...})` on a Pothos field. */
 export function compiledSql(sql: CompiledSql): { compiledSql: CompiledSql } {

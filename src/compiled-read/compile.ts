@@ -16,6 +16,7 @@ import {
   getVariableValues,
   getNamedType,
   getNullableType,
+  isAbstractType,
   isEnumType,
   isListType,
   isObjectType,
@@ -31,7 +32,8 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { parsePrismaCursor } from '@pothos/plugin-prisma';
-import type { CompiledSql, PrismaOrderBy, RootConnectionSql, RootUniqueSql, SqlBuilder, SqlRow, SqlViewer } from './annotations.js';
+import type { CompiledSql, PrismaOrderBy, RootConnectionSql, RootNodeSql, RootUniqueSql, SqlBuilder, SqlRow, SqlViewer } from './annotations.js';
+import { decodeParleyId } from '../schema/ids.js';
 import { whereSql } from './where.js';
 import { NotCompilable, type DataModel, type ModelInfo } from './data-model.js';
 
@@ -76,7 +78,8 @@ type ConnPart =
 type Root =
   | { kind: 'literal'; key: string; value: string }
   | { kind: 'rootConnection'; key: string; conn: Connection; sql: RootConnectionSql }
-  | { kind: 'rootUnique'; key: string; field: GraphQLField<unknown, unknown>; node: FieldNode; sql: RootUniqueSql; model: ModelInfo; selections: Sel[] };
+  | { kind: 'rootUnique'; key: string; field: GraphQLField<unknown, unknown>; node: FieldNode; sql: RootUniqueSql; model: ModelInfo; selections: Sel[] }
+  | { kind: 'rootNode'; key: string; field: GraphQLField<unknown, unknown>; node: FieldNode; sql: RootNodeSql; byType: Map<string, { model: ModelInfo; selections: Sel[] } | null>; env: Env };
 
 export interface CompiledOperation {
   roots: Root[];
@@ -105,7 +108,11 @@ function collect(env: Env, set: SelectionSetNode, type: GraphQLObjectType, out =
         seen.add(selection.name.value);
       }
       const condition = fragment.typeCondition?.name.value;
-      if (condition && condition !== type.name && !type.getInterfaces().some((i) => i.name === condition)) no('type condition');
+      // As the executor does: a fragment on another type does not apply here.
+      if (condition && condition !== type.name) {
+        const conditionType = env.schema.getType(condition);
+        if (!conditionType || !isAbstractType(conditionType) || !env.schema.isSubType(conditionType, type)) continue;
+      }
       collect(env, fragment.selectionSet, type, out, seen);
     }
   }
@@ -361,6 +368,8 @@ export function compileOperation(
         const model = models.model(declared.model);
         if (modelOfType(env, named as GraphQLObjectType).name !== model.name) no('root model');
         roots.push({ kind: 'rootUnique', key, field, node, sql: declared, model, selections: selectionsOf(env, named as GraphQLObjectType, node.selectionSet) });
+      } else if (declared?.kind === 'rootNode') {
+        roots.push({ kind: 'rootNode', key, field, node, sql: declared, byType: new Map(), env });
       } else no(`root field ${name}`);
     }
     return { roots, operation };
@@ -528,16 +537,33 @@ function connectionSql(env: RenderEnv, conn: Connection, orderBy: PrismaOrderBy 
     }
     parts.push(`${literal(part.key)}, ${value}`);
   }
-  // The page plus one row (hasNextPage), numbered in order.
+  // The page plus one row (hasNextPage), numbered in order; GROUP BY () answers one row for an
+  // empty page too, whatever is selected.
   return (
     `(SELECT json_build_object(${parts.join(', ')}) FROM (SELECT ${row.alias}.*, row_number() OVER (ORDER BY ${order}) AS __n ` +
-    `FROM ${quote(model.table)} ${row.alias} WHERE ${condition} ORDER BY ${order} LIMIT ${first + 1}) ${row.alias})`
+    `FROM ${quote(model.table)} ${row.alias} WHERE ${condition} ORDER BY ${order} LIMIT ${first + 1}) ${row.alias} GROUP BY ())`
   );
 }
 
 /** The account filter, in one place: every root row belongs to the viewer's account. */
 function accountCondition(model: ModelInfo, row: SqlRow, sql: SqlBuilder): string {
   return model.name === 'Account' ? `${row.column(model.idField)} = ${sql.account}` : `${row.column('accountId')} = ${sql.account}`;
+}
+
+/** A node's selection for one concrete type, compiled the first time a request names it. */
+function nodeShape(root: Extract<Root, { kind: 'rootNode' }>, typename: string): { model: ModelInfo; selections: Sel[] } | null {
+  if (root.byType.has(typename)) return root.byType.get(typename)!;
+  let shape: { model: ModelInfo; selections: Sel[] } | null = null;
+  const type = root.env.schema.getType(typename);
+  if (isObjectType(type) && type.getInterfaces().some((i) => i.name === 'Node')) {
+    try {
+      shape = { model: modelOfType(root.env, type), selections: selectionsOf(root.env, type, root.node.selectionSet) };
+    } catch (error) {
+      if (!(error instanceof NotCompilable)) throw error;
+    }
+  }
+  root.byType.set(typename, shape);
+  return shape;
 }
 
 export interface Statement {
@@ -576,6 +602,21 @@ export function renderStatement(
         }
         const model = root.conn.model;
         value = connectionSql(env, root.conn, orderBy, (row) => `${accountCondition(model, row, sql)} AND ${whereSql(models, model, where, row, sql) ?? fallback('where')}`);
+      } else if (root.kind === 'rootNode') {
+        const args = getArgumentValues(root.field, root.node, variables);
+        let typename: string;
+        let id: string;
+        try {
+          ({ typename, id } = decodeParleyId(String(args.id)));
+        } catch {
+          return fallback('node id');
+        }
+        const shape = nodeShape(root, typename);
+        if (!shape) return fallback(`node of type ${typename}`);
+        const row = sql.row(shape.model);
+        const idParam = sql.param(id);
+        const target = root.sql.idSql?.(typename, idParam, sql) ?? idParam;
+        value = `(SELECT ${objectSql(env, shape.model, shape.selections, row)} FROM ${quote(shape.model.table)} ${row.alias} WHERE ${row.column(shape.model.idField)} = ${target} AND ${accountCondition(shape.model, row, sql)})`;
       } else {
         const args = getArgumentValues(root.field, root.node, variables);
         let id: string;

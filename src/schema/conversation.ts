@@ -8,7 +8,7 @@ import { sendReply } from '../domain/sending/index.js';
 import { idempotencyKeySchema } from '../domain/sending/index.js';
 import { emailContentInputFields } from './send-fields.js';
 import { baseMutationErrors } from './errors.js';
-import { builder } from './builder.js';
+import { builder, mergedConversationIdSql } from './builder.js';
 import { decodeParleyId, encodeParleyId, idOfType } from './ids.js';
 import { readQuery } from './optional-row.js';
 import { ConversationStatusEnum, IntentEnum, OrderDirectionEnum, PriorityEnum } from './enums.js';
@@ -223,7 +223,7 @@ builder.queryFields((t) => ({
       kind: 'rootUnique',
       model: 'Conversation',
       id: (args) => idOfType(decodeParleyId(String(args.id)), 'Conversation', ['id']),
-      idSql: (id, sql) => `COALESCE((SELECT m.target_id FROM conversation_merges m WHERE m.id = ${id} AND m.account_id = ${sql.account}), ${id})`,
+      idSql: mergedConversationIdSql,
     }),
   }),
 }));
