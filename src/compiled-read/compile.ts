@@ -34,12 +34,13 @@ import {
 import { parsePrismaCursor } from '@pothos/plugin-prisma';
 import type { CompiledSql, PrismaOrderBy, RootConnectionSql, RootNodeSql, RootUniqueSql, SqlBuilder, SqlRow, SqlViewer } from './annotations.js';
 import { decodeParleyId } from '../schema/ids.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../schema/builder.js';
 import { whereSql } from './where.js';
 import { NotCompilable, type DataModel, type ModelInfo } from './data-model.js';
 
-/** Page sizes as the relay plugin's `first` validation allows them. */
-const MAX_PAGE = 100;
-const DEFAULT_PAGE = 20;
+/** Page sizes as the relay plugin's `first` validation allows them (src/schema/builder.ts). */
+const MAX_PAGE = MAX_PAGE_SIZE;
+const DEFAULT_PAGE = DEFAULT_PAGE_SIZE;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** json_build_object takes at most 100 arguments. */
 const MAX_KEYS = 50;
