@@ -304,6 +304,7 @@ describe('the compiled path is taken, and only where it can be', () => {
       '{ conversations(first: 2) { edges { node { id lastMessage { originalPayload { sha256 } } } } } }',
       '{ conversations(filter: { hasPendingSuggestion: true }) { edges { node { id } } } }',
       '{ viewer { role } }',
+      '{ __typename }',
       'query ($id: ID!) { node(id: $id) { id ... on Conversation { unread } } }',
     ]) {
       const result = await both(query, { id: ids.conversation });

@@ -373,6 +373,8 @@ export function compileOperation(
         roots.push({ kind: 'rootNode', key, field, node, sql: declared, byType: new Map(), env });
       } else no(`root field ${name}`);
     }
+    // Nothing to read (`{ __typename }`): the executor answers that without the database.
+    if (roots.every((root) => root.kind === 'literal')) no('nothing to read');
     return { roots, operation };
   } catch (error) {
     if (error instanceof NotCompilable) {
