@@ -13,6 +13,7 @@ import { DomainError, ValidationError } from './domain/errors.js';
 import { schema } from './schema/index.js';
 import type { AppServices } from './services.js';
 import { useWebhooks } from './webhooks/plugin.js';
+import { useCompiledRead } from './compiled-read/index.js';
 
 export type ParleyYoga = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
 
@@ -56,7 +57,17 @@ export function serviceUnavailable(error: unknown): GraphQLError | undefined {
   });
 }
 
-export function createParleyYoga(services: AppServices, options: { extraPlugins?: Plugin[] } = {}): ParleyYoga {
+export interface ParleyYogaOptions {
+  extraPlugins?: Plugin[];
+  /** false: every operation runs on the resolvers (tests compare the two paths). */
+  compiledReads?: boolean;
+  /** Told which path each operation took. */
+  onReadPath?: (path: 'compiled' | 'resolvers', operationName: string | undefined) => void;
+  /** Told why an operation took the resolvers (tests). */
+  onReadFallback?: (reason: string) => void;
+}
+
+export function createParleyYoga(services: AppServices, options: ParleyYogaOptions = {}): ParleyYoga {
   const { logger, config } = services;
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
@@ -107,6 +118,8 @@ export function createParleyYoga(services: AppServices, options: { extraPlugins?
       // where Yoga's useDisableIntrospection decides).
       ...(config.graphql.introspection ? [] : [{ onValidate: ({ addValidationRule }) => addValidationRule(NoSchemaIntrospectionCustomRule) } satisfies Plugin]),
       ...(options.extraPlugins ?? []),
+      // Read queries made only of compilable fields run as one SQL statement (src/compiled-read/).
+      ...(options.compiledReads === false ? [] : [useCompiledRead({ database: services.database, logger, onPath: options.onReadPath, onFallback: options.onReadFallback })]),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {

@@ -29,6 +29,12 @@ export interface Database {
    * Errors are pg's own (DatabaseError with the SQLSTATE in `code`), not Prisma's.
    */
   queryLarge<Row extends Record<string, unknown>>(statement: { text: string; values: unknown[] }): Promise<Row[]>;
+  /**
+   * Runs one read statement through the same pool, as a named prepared statement where Prisma's
+   * are (PostgreSQL): the compiled read path (src/compiled-read/), whose statements are few
+   * (one per operation shape) and run often.
+   */
+  queryRead<Row extends Record<string, unknown>>(statement: { text: string; values: unknown[] }): Promise<Row[]>;
   close(): Promise<void>;
 }
 
@@ -85,6 +91,7 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
       disposeExternalPool: true,
     },
   );
+  const readNamer = config.kind === 'postgres' && config.preparedStatements !== false ? createStatementNamer() : undefined;
   const prisma = new PrismaClient({
     adapter,
     transactionOptions: { maxWait: config.transactionMaxWaitMs ?? defaultTransactionMaxWaitMs[config.kind] },
@@ -97,6 +104,10 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
     embedded,
     async queryLarge<Row extends Record<string, unknown>>(statement: { text: string; values: unknown[] }) {
       return (await pool.query<Row>(statement.text, statement.values)).rows;
+    },
+    async queryRead<Row extends Record<string, unknown>>(statement: { text: string; values: unknown[] }) {
+      const name = readNamer?.({ sql: statement.text });
+      return (await pool.query<Row>(name ? { name, text: statement.text, values: statement.values } : statement)).rows;
     },
     async close() {
       await prisma.$disconnect();

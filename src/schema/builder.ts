@@ -15,6 +15,11 @@ import { type GraphQLContext, dbOf, domainOf } from '../graphql-context.js';
 import { resolveConversationId } from '../domain/conversations/index.js';
 import { ForbiddenError, ValidationError } from '../domain/errors.js';
 import { decodeParleyId, encodeParleyId } from './ids.js';
+import { compiledSql, type SqlBuilder } from '../compiled-read/annotations.js';
+
+/** resolveConversationId as SQL: a merged conversation's id leads to the one it joined. */
+export const mergedConversationIdSql = (id: string, sql: SqlBuilder) =>
+  `COALESCE((SELECT m.target_id FROM conversation_merges m WHERE m.id = ${id} AND m.account_id = ${sql.account}), ${id})`;
 
 /** Largest page a connection serves; asking for more is an error, not a silent clamp. */
 export const MAX_PAGE_SIZE = 100;
@@ -108,6 +113,8 @@ export const builder = new SchemaBuilder<{
         if (args.id.typename === 'Conversation') args.id.id = (await resolveConversationId(domainOf(ctx), { conversationId: args.id.id })) ?? args.id.id;
         return resolveNode(args.id);
       },
+      // The compiled read path (src/compiled-read/): the same redirect of a merged conversation.
+      extensions: compiledSql({ kind: 'rootNode', idSql: (typename, id, sql) => (typename === 'Conversation' ? mergedConversationIdSql(id, sql) : id) }),
     },
     nodesQueryOptions: false,
     nodeTypeOptions: { description: 'An object with a global ID, fetchable with node(id:).' },

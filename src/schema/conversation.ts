@@ -8,12 +8,13 @@ import { sendReply } from '../domain/sending/index.js';
 import { idempotencyKeySchema } from '../domain/sending/index.js';
 import { emailContentInputFields } from './send-fields.js';
 import { baseMutationErrors } from './errors.js';
-import { builder } from './builder.js';
+import { builder, mergedConversationIdSql } from './builder.js';
 import { decodeParleyId, encodeParleyId, idOfType } from './ids.js';
 import { readQuery } from './optional-row.js';
 import { ConversationStatusEnum, IntentEnum, OrderDirectionEnum, PriorityEnum } from './enums.js';
 import { AISuggestionNode } from './suggestion.js';
 import { domainOf, dbOf, servicesOf } from '../graphql-context.js';
+import { compiledSql } from '../compiled-read/annotations.js';
 
 // At most one PENDING suggestion exists per conversation (a partial unique index), so this
 // nested `take` reads at most one row per conversation.
@@ -55,11 +56,21 @@ export const ConversationNode = builder.prismaNode('Conversation', {
       description: 'The draft waiting for review, if any.',
       select: (_args, _ctx, nestedSelection) => ({ suggestions: nestedSelection(pendingSuggestionQuery) }),
       resolve: (conversation) => conversation.suggestions[0] ?? null,
+      // The same row for the compiled read path (src/compiled-read/).
+      extensions: compiledSql({
+        kind: 'object',
+        model: 'AISuggestion',
+        join: (conversation, suggestion) => `${suggestion.column('conversationId')} = ${conversation.column('id')} AND ${suggestion.column('status')} = 'PENDING'`,
+      }),
     }),
     hasPendingSuggestion: t.boolean({
       description: 'True when a draft is waiting for review.',
       select: { suggestions: { ...pendingSuggestionQuery, select: { id: true } } },
       resolve: (conversation) => conversation.suggestions.length > 0,
+      extensions: compiledSql({
+        kind: 'scalar',
+        value: (conversation) => `EXISTS (SELECT 1 FROM ai_suggestions s WHERE s.conversation_id = ${conversation.column('id')} AND s.status = 'PENDING')`,
+      }),
     }),
     // Team inbox (issue 18, part A)
     unread: t.boolean({
@@ -175,6 +186,17 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: ConversationOrder, description: 'Sort order (default: LAST_MESSAGE_AT DESC).' }),
     },
     totalCount: (_parent, args, ctx) => dbOf(ctx).conversation.count({ where: filterWhere(args.filter, ctx.viewer) }),
+    // The compiled read path (src/compiled-read/) applies the same where and order. Its arguments
+    // come undecoded (global ids as strings): idOfType then throws and the resolvers answer.
+    extensions: compiledSql({
+      kind: 'rootConnection',
+      model: 'Conversation',
+      where: (args, viewer) => filterWhere(args.filter as Parameters<typeof filterWhere>[0], viewer) as Record<string, unknown>,
+      orderBy: (args) => {
+        const order = args.orderBy as { field?: Parameters<typeof conversationOrderBy>[0]; direction?: Parameters<typeof conversationOrderBy>[1] } | null | undefined;
+        return conversationOrderBy(order?.field, order?.direction);
+      },
+    }),
     resolve: (query, _parent, args, ctx) =>
       dbOf(ctx).conversation.findMany({
         ...query,
@@ -196,6 +218,13 @@ builder.queryFields((t) => ({
       const id = await resolveConversationId(domainOf(ctx), { conversationId: idOfType(args.id, 'Conversation', ['id']) });
       return id ? dbOf(ctx).conversation.findUnique({ ...query, where: { id } }) : null;
     },
+    // The compiled read path: the same id, a merged one redirected as resolveConversationId does.
+    extensions: compiledSql({
+      kind: 'rootUnique',
+      model: 'Conversation',
+      id: (args) => idOfType(decodeParleyId(String(args.id)), 'Conversation', ['id']),
+      idSql: mergedConversationIdSql,
+    }),
   }),
 }));
 
