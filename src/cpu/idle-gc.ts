@@ -128,7 +128,8 @@ function collectProcess(): void {
   void import('./pool.js')
     .then(({ recycleIdleTextWorkers }) => recycleIdleTextWorkers())
     .catch(() => false)
-    .then(() => fullGc()?.());
+    .then(() => fullGc()?.())
+    .catch(() => undefined);
 }
 
 /** The process's collector (one per process, as V8's heap is). */
