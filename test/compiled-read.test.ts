@@ -247,8 +247,12 @@ describe('account scoping on both paths', () => {
     expect(list.path).toBe('compiled');
     expect(list.compiled).toEqual(list.resolvers);
     expect(list.compiled.body.data).toEqual({ conversations: { totalCount: 1, edges: [{ node: { id: other.conversation, subject: 'OTHER-SECRET' } }] } });
-    // A's list on the compiled path never shows B's thread.
-    const mine = await both('{ conversations(first: 100) { edges { node { id } } } }');
+    // The same text and variables for A (its statement is kept per text and variables, the
+    // account bound anew): A's list, never B's thread.
+    const mine = await both('{ conversations(first: 100) { totalCount edges { node { id subject } } } }');
+    expect(mine.path).toBe('compiled');
+    expect(mine.compiled).toEqual(mine.resolvers);
+    expect((mine.compiled.body.data as { conversations: { totalCount: number } }).conversations.totalCount).toBeGreaterThan(1);
     expect(JSON.stringify(mine.compiled.body)).not.toContain(other.conversation);
     // B's cursor on A's list: the cursor row is not A's; both paths agree.
     const cursor = Buffer.from(`GPC:S:${Buffer.from(other.conversation!, 'base64').toString().split(':')[1]}`).toString('base64');

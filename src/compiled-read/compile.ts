@@ -430,20 +430,20 @@ function leafSql(leaf: Leaf, row: SqlRow): string {
   }
 }
 
-function objectSql(env: RenderEnv, model: ModelInfo, selections: Sel[], row: SqlRow): string {
-  const parts = selections.map((sel) => `${literal(sel.key)}, ${selSql(env, model, sel, row)}`);
+function objectSql(env: RenderEnv, selections: Sel[], row: SqlRow): string {
+  const parts = selections.map((sel) => `${literal(sel.key)}, ${selSql(env, sel, row)}`);
   return `json_build_object(${parts.join(', ')})`;
 }
 
-function selSql(env: RenderEnv, model: ModelInfo, sel: Sel, row: SqlRow): string {
+function selSql(env: RenderEnv, sel: Sel, row: SqlRow): string {
   switch (sel.kind) {
     case 'relation': {
       const child = env.sql.row(sel.model);
-      return `(SELECT ${objectSql(env, sel.model, sel.selections, child)} FROM ${quote(sel.model.table)} ${child.alias} WHERE ${child.column(sel.childKey)} = ${row.column(sel.parentKey)})`;
+      return `(SELECT ${objectSql(env, sel.selections, child)} FROM ${quote(sel.model.table)} ${child.alias} WHERE ${child.column(sel.childKey)} = ${row.column(sel.parentKey)})`;
     }
     case 'computedObject': {
       const child = env.sql.row(sel.model);
-      return `(SELECT ${objectSql(env, sel.model, sel.selections, child)} FROM ${quote(sel.model.table)} ${child.alias} WHERE ${sel.sql.join(row, child, env.sql)} LIMIT 1)`;
+      return `(SELECT ${objectSql(env, sel.selections, child)} FROM ${quote(sel.model.table)} ${child.alias} WHERE ${sel.sql.join(row, child, env.sql)} LIMIT 1)`;
     }
     case 'connection':
       return connectionSql(env, sel.conn, sel.conn.orderBy, (child) => `${child.column(sel.childKey)} = ${row.column(sel.parentKey)}`);
@@ -519,7 +519,7 @@ function connectionSql(env: RenderEnv, conn: Connection, orderBy: PrismaOrderBy 
       const edge = part.edge.map((e) => {
         if (e.kind === 'literal') return `${literal(e.key)}, ${literal(e.value)}::text`;
         if (e.kind === 'cursor') return `${literal(e.key)}, ${cursor}`;
-        return `${literal(e.key)}, ${objectSql(env, model, e.selections, row)}`;
+        return `${literal(e.key)}, ${objectSql(env, e.selections, row)}`;
       });
       value = `COALESCE(json_agg(json_build_object(${edge.join(', ')}) ORDER BY ${row.alias}.__n) ${inPage}, '[]'::json)`;
     } else {
@@ -578,7 +578,6 @@ export interface Statement {
 export function renderStatement(
   schema: GraphQLSchema,
   plan: CompiledOperation,
-  models: DataModel,
   rawVariables: Record<string, unknown>,
   viewer: SqlViewer,
   onReason?: (reason: string) => void,
@@ -604,7 +603,7 @@ export function renderStatement(
           return fallback('root arguments');
         }
         const model = root.conn.model;
-        value = connectionSql(env, root.conn, orderBy, (row) => `${accountCondition(model, row, sql)} AND ${whereSql(models, model, where, row, sql) ?? fallback('where')}`);
+        value = connectionSql(env, root.conn, orderBy, (row) => `${accountCondition(model, row, sql)} AND ${whereSql(model, where, row, sql) ?? fallback('where')}`);
       } else if (root.kind === 'rootNode') {
         const args = getArgumentValues(root.field, root.node, variables);
         let typename: string;
@@ -619,7 +618,7 @@ export function renderStatement(
         const row = sql.row(shape.model);
         const idParam = sql.param(id);
         const target = root.sql.idSql?.(typename, idParam, sql) ?? idParam;
-        value = `(SELECT ${objectSql(env, shape.model, shape.selections, row)} FROM ${quote(shape.model.table)} ${row.alias} WHERE ${row.column(shape.model.idField)} = ${target} AND ${accountCondition(shape.model, row, sql)})`;
+        value = `(SELECT ${objectSql(env, shape.selections, row)} FROM ${quote(shape.model.table)} ${row.alias} WHERE ${row.column(shape.model.idField)} = ${target} AND ${accountCondition(shape.model, row, sql)})`;
       } else {
         const args = getArgumentValues(root.field, root.node, variables);
         let id: string;
@@ -632,7 +631,7 @@ export function renderStatement(
         const row = sql.row(root.model);
         const idParam = sql.param(id);
         const target = root.sql.idSql ? root.sql.idSql(idParam, sql) : idParam;
-        value = `(SELECT ${objectSql(env, root.model, root.selections, row)} FROM ${quote(root.model.table)} ${row.alias} WHERE ${row.column(root.model.idField)} = ${target} AND ${accountCondition(root.model, row, sql)})`;
+        value = `(SELECT ${objectSql(env, root.selections, row)} FROM ${quote(root.model.table)} ${row.alias} WHERE ${row.column(root.model.idField)} = ${target} AND ${accountCondition(root.model, row, sql)})`;
       }
       return `${literal(root.key)}, ${value}`;
     });

@@ -62,7 +62,7 @@ export function useCompiledRead(options: CompiledReadOptions): Plugin {
     let reason = 'not rendered';
     let statement: Statement | null = null;
     try {
-      statement = renderStatement(execArgs.schema, plan, models!, variables, { accountId, userId }, (why) => (reason = why));
+      statement = renderStatement(execArgs.schema, plan, variables, { accountId, userId }, (why) => (reason = why));
     } catch (error) {
       reason = (error as Error).message;
     }

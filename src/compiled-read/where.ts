@@ -2,7 +2,7 @@
 // not, in, notIn and comparisons on the model's own columns. Anything else (relation filters,
 // text search, OR) answers undefined and the operation takes the resolver path.
 import type { SqlBuilder, SqlRow } from './annotations.js';
-import type { DataModel, ModelInfo } from './data-model.js';
+import type { ModelInfo } from './data-model.js';
 
 const COMPARISONS: Record<string, string> = { lt: '<', lte: '<=', gt: '>', gte: '>=' };
 
@@ -11,8 +11,7 @@ const plain = (value: unknown): boolean =>
 
 const bindable = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
 
-export function whereSql(models: DataModel, model: ModelInfo, where: Record<string, unknown> | undefined, row: SqlRow, sql: SqlBuilder): string | undefined {
-  void models;
+export function whereSql(model: ModelInfo, where: Record<string, unknown> | undefined, row: SqlRow, sql: SqlBuilder): string | undefined {
   if (!where) return 'true';
   const parts: string[] = [];
   for (const [key, condition] of Object.entries(where)) {
@@ -20,7 +19,7 @@ export function whereSql(models: DataModel, model: ModelInfo, where: Record<stri
     if (key === 'AND') {
       const list = Array.isArray(condition) ? condition : [condition];
       for (const item of list) {
-        const part = whereSql(models, model, item as Record<string, unknown>, row, sql);
+        const part = whereSql(model, item as Record<string, unknown>, row, sql);
         if (part === undefined) return undefined;
         parts.push(part);
       }
@@ -29,7 +28,7 @@ export function whereSql(models: DataModel, model: ModelInfo, where: Record<stri
     if (key === 'NOT') {
       const list = Array.isArray(condition) ? condition : [condition];
       for (const item of list) {
-        const part = whereSql(models, model, item as Record<string, unknown>, row, sql);
+        const part = whereSql(model, item as Record<string, unknown>, row, sql);
         if (part === undefined) return undefined;
         parts.push(`NOT (${part})`);
       }
