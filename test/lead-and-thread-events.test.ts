@@ -282,6 +282,10 @@ describe('LEAD_CREATED and LEAD_UPDATED', () => {
     expect(imported.data?.importLeads).toMatchObject({ __typename: 'ImportLeadsPayload', created: 1000 });
     expect(await prisma.eventLogEntry.count({ where: { accountId: devAccountId, type: 'LEAD_CREATED' } })).toBe(before + 1000);
     expect(await prisma.webhookDelivery.count({ where: { accountId: devAccountId, eventType: 'LEAD_CREATED', payload: { contains: '"via":"IMPORT"' }, createdAt: { gte: startedAt } } })).toBe(1000);
+    // Each reaches the receiver once (and none is still in flight when the endpoint goes).
+    await waitFor(() => receiver.received.length >= 1000);
+    await app.worker!.idle();
+    expect(new Set(receiver.bodies().map((b) => b.data.leadId)).size).toBe(1000);
   });
 });
 
