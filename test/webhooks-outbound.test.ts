@@ -5,7 +5,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { deliverWebhook } from '../src/domain/webhooks/index.js';
+import { systemContext } from '../src/domain/use-case-context.js';
 import { createWebhookSender } from '../src/outbound-webhooks/sender.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { createThread } from './support/email-fixtures.js';
@@ -297,5 +300,44 @@ describe('SSRF defences of the sender', () => {
     expect(lookups).toBe(1);
     expect(receiver.received).toHaveLength(1);
     expect(receiver.received[0]!.headers.host).toBe(`receiver.example:${port}`);
+  });
+});
+
+// Needs a second connection holding a transaction open, which the embedded database's one
+// connection cannot give.
+describe.skipIf(inject('testDatabase').kind !== 'postgres')('outbound webhooks while an endpoint is deleted', () => {
+  it('an attempt that finishes while its endpoint is being deleted waits for the delete and records nothing (no deadlock, no foreign-key error)', async () => {
+    const receiver = await startReceiver();
+    receivers.push(receiver);
+    const endpoint = await endpointFor(receiver.url, ['NEW_REPLY']);
+    const endpointId = rawId(endpoint.id);
+    const { prisma, devAccountId } = app.services;
+    const delivery = await prisma.webhookDelivery.create({
+      data: { accountId: devAccountId, endpointId, eventId: 'evt_delete_race', eventType: 'NEW_REPLY', payload: '{"type":"NEW_REPLY"}' },
+    });
+    const url = app.config.database.kind === 'postgres' ? app.config.database.url : '';
+    const deleter = new pg.Client({ connectionString: url, application_name: 'webhook-delete-race' });
+    await deleter.connect();
+    try {
+      // The delete holds the endpoint's row and, through the cascade, the delivery's.
+      await deleter.query('BEGIN');
+      await deleter.query('DELETE FROM webhook_endpoints WHERE id = $1', [endpointId]);
+      const attempt = deliverWebhook(systemContext(app.services, devAccountId, 'system:test'), { deliveryId: delivery.id, attempt: 1, lastAttempt: false });
+      // The attempt has posted and now waits on a lock the delete holds.
+      const waiting = async () =>
+        Number(
+          (await deleter.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`)).rows[0].n,
+        ) > 0;
+      await expect.poll(waiting).toBe(true);
+      await deleter.query('COMMIT');
+      // The old order (attempt row first, endpoint last) failed here with a foreign-key error,
+      // or deadlocked against the delete.
+      await expect(attempt).resolves.toBeUndefined();
+      expect(receiver.received).toHaveLength(1);
+      expect(await prisma.webhookDeliveryAttempt.count({ where: { deliveryId: delivery.id } })).toBe(0);
+      expect(await prisma.webhookDelivery.count({ where: { id: delivery.id } })).toBe(0);
+    } finally {
+      await deleter.end();
+    }
   });
 });

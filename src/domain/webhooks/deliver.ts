@@ -34,6 +34,13 @@ export async function deliverWebhook(ctx: DomainContext, input: DeliverWebhookIn
   const failure = result.ok ? null : result.error;
   const final = result.ok || input.lastAttempt;
   await db.$transaction(async (tx) => {
+    // The endpoint's row is locked first, as deleteWebhookEndpoint's DELETE does before its
+    // cascade reaches the deliveries: locking the delivery first (the attempt row, then the
+    // update) and the endpoint after deadlocks with a delete on PostgreSQL. An endpoint deleted
+    // meanwhile took this delivery with it, so there is nothing left to record.
+    const stillThere = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM webhook_endpoints WHERE id = ${endpoint.id}::uuid AND account_id = ${viewer.accountId}::uuid FOR NO KEY UPDATE`;
+    if (stillThere.length === 0) return;
     await tx.webhookDeliveryAttempt.create({
       data: { accountId: viewer.accountId, deliveryId: delivery.id, attempt: input.attempt, statusCode: result.statusCode, error: failure, durationMs: result.durationMs, at },
     });
