@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
+import { backendsOf } from './support/backends.js';
 import { benchDatabaseUrl, DEFAULT_BENCH_DATABASE, generate, type Size } from './generate.js';
 import { benchOptions, numberOption } from './support/args.js';
 import { measure } from './support/load.js';
@@ -42,17 +43,6 @@ execFileSync('sh', ['-c', `git archive ${commit} | tar -x -C ${beforeDir}`]);
 rmSync(join(beforeDir, 'prisma/generated'), { recursive: true, force: true });
 symlinkSync(join(here, 'node_modules'), join(beforeDir, 'node_modules'));
 symlinkSync(join(here, 'prisma/generated'), join(beforeDir, 'prisma/generated'));
-
-async function backendsOf(applicationName: string): Promise<number[]> {
-  const client = new pg.Client({ connectionString: benchDatabaseUrl(DATABASE) });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND application_name = $2`, [DATABASE, applicationName]);
-    return rows.map((row) => row.pid);
-  } finally {
-    await client.end();
-  }
-}
 
 interface Figures {
   typename: number[];
@@ -87,7 +77,7 @@ for (let round = 0; round < ROUNDS; round++) {
       figures.load.push(loadavg()[0]!);
       // The list first, as in bench:http: a fresh server's own start-up work (background loads,
       // the JIT's first compiles) would otherwise land in the small `{ __typename }` figure.
-      const list = await timed(graphqlRequest(server.info.url, server.info.token, LIST_QUERY), async () => [server.info.pid, ...(await backendsOf(applicationName))]);
+      const list = await timed(graphqlRequest(server.info.url, server.info.token, LIST_QUERY), async () => [server.info.pid, ...(await backendsOf(DATABASE, applicationName))]);
       figures.list.push(list.cpuPerRequest!);
       figures.listRps.push(list.rps);
       const typename = await timed(graphqlRequest(server.info.url, server.info.token, TYPENAME_QUERY), async () => [server.info.pid]);

@@ -18,6 +18,7 @@ import pg from 'pg';
 import { benchDatabaseUrl, BENCH_ACCOUNT, DEFAULT_BENCH_DATABASE, generate, type BenchDatabase, type Size } from './generate.js';
 import { measure, type Measured } from './support/load.js';
 import { cpuMs } from './support/proc.js';
+import { backendsOf } from './support/backends.js';
 import { normalise, POSTGRAPHILE_LIST_QUERY, POSTGRAPHILE_THREAD_QUERY, TYPENAME_QUERY } from './support/pages.js';
 import { withPostGraphileServer } from './support/postgraphile.js';
 import { machine, writeSection } from './support/results.js';
@@ -172,18 +173,6 @@ async function check(
   }
 }
 
-/** PostgreSQL's backends of a server's pool, by the application_name its URL gives them. */
-async function backendsOf(applicationName: string): Promise<number[]> {
-  const client = new pg.Client({ connectionString: benchDatabaseUrl(DATABASE) });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND application_name = $2`, [DATABASE, applicationName]);
-    return rows.map((row) => row.pid);
-  } finally {
-    await client.end();
-  }
-}
-
 interface Run {
   figures: Partial<Record<Page, Measured>>;
   load: number;
@@ -203,13 +192,13 @@ async function run(name: ServerName): Promise<Run> {
     const figures: Partial<Record<Page, Measured>> = {};
     const warmed = async (request: autocannon.Options, connections = CONNECTIONS) => {
       await measure({ ...request, ...settings, connections, duration: WARM_UP_SECONDS });
-      if (!dataDir) backends = await backendsOf(applicationName);
+      if (!dataDir) backends = await backendsOf(DATABASE, applicationName);
       const measured = await measure({ ...request, ...settings, connections }, cpuOf());
       if (measured.requests === 0) throw new Error(`${name}: no response within ${DURATION} s to ${request.url}: nothing to measure (a longer --duration?)`);
       if (dataDir) return measured;
       // A backend the pool opened during the run did all its work in it: its whole CPU counts.
       const known = new Set(backends);
-      const late = (await backendsOf(applicationName)).filter((pid) => !known.has(pid));
+      const late = (await backendsOf(DATABASE, applicationName)).filter((pid) => !known.has(pid));
       backends = [...backends, ...late];
       const lateCpu = late.reduce((sum, pid) => sum + (existsSync(`/proc/${pid}`) ? cpuMs(pid) : 0), 0);
       return { ...measured, cpuPerRequest: measured.cpuPerRequest! + lateCpu / measured.requests };
