@@ -9,7 +9,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import pg from 'pg';
 import { backendsOf } from './support/backends.js';
 import { benchDatabaseUrl, DEFAULT_BENCH_DATABASE, generate, type Size } from './generate.js';
 import { benchOptions, numberOption } from './support/args.js';
