@@ -4,7 +4,7 @@
 // to `leadEvents` subscribers; a merge and a move are CONVERSATION_MERGED / MESSAGE_MOVED events,
 // which a subscription filtered to the conversation the messages left also receives. Another
 // account's endpoint and subscribers receive none of them.
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createClient as createWsClient } from 'graphql-ws';
@@ -16,6 +16,7 @@ import { createAccount, createConversation, createLead, gid, rawId } from './sup
 import { inboundPayload, postWebhook } from './support/postmark-payloads.js';
 import { startTestServer, type TestServer } from './support/server.js';
 import { waitFor } from './support/wait.js';
+import { verifiesSignature } from './support/webhook-signature.js';
 
 const CreateEndpoint = graphql(`
   mutation CreateEndpointI19($input: CreateWebhookEndpointInput!) {
@@ -98,19 +99,6 @@ async function startReceiver() {
     bodies: () => received.map((r) => JSON.parse(r.body) as Body),
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
-}
-
-/** The documented verification (docs/webhooks.md), independent of the signing library. */
-function verifies(secret: string, headers: IncomingHttpHeaders, body: string): boolean {
-  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-  const expected = createHmac('sha256', key).update(`${headers['webhook-id']}.${headers['webhook-timestamp']}.${body}`).digest();
-  return String(headers['webhook-signature'])
-    .split(' ')
-    .some((part) => {
-      const [version, signature] = part.split(',');
-      const given = Buffer.from(signature ?? '', 'base64');
-      return version === 'v1' && given.length === expected.length && timingSafeEqual(given, expected);
-    });
 }
 
 // A real server (the subscriptions go over graphql-ws), running the job worker that delivers webhooks.
@@ -242,7 +230,7 @@ describe('LEAD_CREATED and LEAD_UPDATED', () => {
     expect(createdBodies.map((b) => b.data).sort(byLead)).toEqual(
       [{ leadId: apiLeadId, via: 'API' }, ...newImported.map((leadId) => ({ leadId, via: 'IMPORT' })), { leadId: gid('Lead', stranger.id), via: 'INBOUND_EMAIL' }].sort(byLead),
     );
-    for (const post of receiver.received) expect(verifies(endpoint.secret, post.headers, post.body)).toBe(true);
+    for (const post of receiver.received) expect(verifiesSignature(endpoint.secret, post.headers, post.body)).toBe(true);
     // No conversation id on an account-level event.
     for (const body of createdBodies) expect(body.data).not.toHaveProperty('conversationId');
 
@@ -416,7 +404,7 @@ describe('merge and split events', () => {
         data: { conversationId: gid('Conversation', target.id), sourceId: gid('Conversation', source.id), targetId: gid('Conversation', target.id), messagesMoved: 1 },
       },
     ]);
-    for (const post of receiver.received) expect(verifies(endpoint.secret, post.headers, post.body)).toBe(true);
+    for (const post of receiver.received) expect(verifiesSignature(endpoint.secret, post.headers, post.body)).toBe(true);
     expect(foreign.received).toEqual([]);
     expect(rawId(bodies[1]!.data.sourceId as string)).toBe(source.id);
   });

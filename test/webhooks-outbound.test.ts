@@ -2,7 +2,6 @@
 // signature checked here with node:crypto, by the algorithm docs/webhooks.md documents), a
 // receiver that fails twice gets the third attempt, an endpoint that keeps failing is
 // disabled and re-enabled by an update, and non-public addresses are refused (SSRF).
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
@@ -15,6 +14,7 @@ import { createThread } from './support/email-fixtures.js';
 import { rawId } from './support/factories.js';
 import { graphql } from './gql/index.js';
 import { inboundPayload, postWebhook } from './support/postmark-payloads.js';
+import { verifiesSignature } from './support/webhook-signature.js';
 
 const CreateEndpoint = graphql(`
   mutation CreateWebhookEndpointTest($input: CreateWebhookEndpointInput!) {
@@ -76,19 +76,6 @@ async function startReceiver(answers: number[] = []) {
   return { url: `http://127.0.0.1:${port}/hooks/parley`, received, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
-/** The documented verification, written independently of the library that signs. */
-function verifySignature(secret: string, headers: IncomingHttpHeaders, body: string): boolean {
-  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-  const expected = createHmac('sha256', key).update(`${headers['webhook-id']}.${headers['webhook-timestamp']}.${body}`).digest();
-  return String(headers['webhook-signature'])
-    .split(' ')
-    .some((part) => {
-      const [version, signature] = part.split(',');
-      const given = Buffer.from(signature ?? '', 'base64');
-      return version === 'v1' && given.length === expected.length && timingSafeEqual(given, expected);
-    });
-}
-
 const receivers: { close(): Promise<void> }[] = [];
 let app: TestApp;
 
@@ -131,10 +118,10 @@ describe('outbound webhooks', () => {
     const [post] = receiver.received;
     expect(post!.headers['content-type']).toBe('application/json');
     expect(post!.headers['webhook-id']).toMatch(/^evt_/);
-    expect(verifySignature(endpoint.secret, post!.headers, post!.body)).toBe(true);
+    expect(verifiesSignature(endpoint.secret, post!.headers, post!.body)).toBe(true);
     // A different secret or a changed body does not verify.
-    expect(verifySignature(`whsec_${Buffer.alloc(32, 1).toString('base64')}`, post!.headers, post!.body)).toBe(false);
-    expect(verifySignature(endpoint.secret, post!.headers, post!.body.replace('NEW_REPLY', 'NEW_REPLX'))).toBe(false);
+    expect(verifiesSignature(`whsec_${Buffer.alloc(32, 1).toString('base64')}`, post!.headers, post!.body)).toBe(false);
+    expect(verifiesSignature(endpoint.secret, post!.headers, post!.body.replace('NEW_REPLY', 'NEW_REPLX'))).toBe(false);
     const body = JSON.parse(post!.body) as { id: string; type: string; timestamp: string; data: { conversationId: string; messageId: string } };
     expect(body.type).toBe('NEW_REPLY');
     expect(body.id).toBe(post!.headers['webhook-id']);
@@ -156,7 +143,7 @@ describe('outbound webhooks', () => {
     expect(receiver.received).toHaveLength(3);
     const ids = new Set(receiver.received.map((r) => r.headers['webhook-id']));
     expect(ids.size).toBe(1);
-    for (const r of receiver.received) expect(verifySignature(endpoint.secret, r.headers, r.body)).toBe(true);
+    for (const r of receiver.received) expect(verifiesSignature(endpoint.secret, r.headers, r.body)).toBe(true);
     const log = await app.execute(Deliveries, { endpointId: endpoint.id });
     const [delivery] = log.data!.webhookDeliveries.edges.map((e) => e.node);
     expect(delivery).toMatchObject({ status: 'SUCCEEDED', attempts: 3, lastStatusCode: 200 });

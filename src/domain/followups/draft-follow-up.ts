@@ -6,7 +6,7 @@ import { Prisma, type AISuggestion } from '../../db/client.js';
 import { recordAudit } from '../audit.js';
 import { lockConversation } from '../conversations/lock.js';
 import { BODY_COLUMNS, withTextWorkBodies } from '../inbound/text-work-bodies.js';
-import { loadReplyContext } from '../suggestions/draft.js';
+import { draftResultColumns, loadReplyContext } from '../suggestions/draft.js';
 import { inTransaction, transitionConversation } from '../transitions.js';
 import type { DomainContext } from '../use-case-context.js';
 import { dueFollowUpsSql, type DueFollowUp } from './due.js';
@@ -43,21 +43,8 @@ export async function draftFollowUp(ctx: DomainContext, input: DraftFollowUpInpu
         kind: 'FOLLOW_UP',
         followUpOfMessageId: input.afterMessageId,
         status: 'PENDING',
-        subject: draft.subject,
-        body: draft.body,
-        confidence: draft.confidence,
+        ...draftResultColumns(draft),
         intent: null,
-        provider: draft.meta.provider,
-        model: draft.meta.model,
-        promptVersion: draft.meta.promptVersion,
-        promptTokens: draft.meta.inputTokens,
-        completionTokens: draft.meta.outputTokens,
-        latencyMs: draft.meta.latencyMs,
-        estimatedCost: draft.meta.costUsd,
-        fallback: draft.fallback !== null,
-        safetyFlags: draft.safetyFlags,
-        language: draft.language,
-        humanWriterReason: draft.humanWriterReason,
         nextStep: 'Follow up on our last email, which got no reply.',
       },
     });

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit.js';
 import { lockConversation } from '../conversations/lock.js';
 import { InvalidStateError } from '../errors.js';
 import { BODY_COLUMNS, withTextWorkBodies } from '../inbound/text-work-bodies.js';
-import { loadReplyContext } from '../suggestions/draft.js';
+import { draftResultColumns, loadReplyContext } from '../suggestions/draft.js';
 import { inTransaction, transitionSuggestion } from '../transitions.js';
 import type { DomainContext } from '../use-case-context.js';
 
@@ -46,23 +46,10 @@ export async function regenerateFollowUp(
         kind: 'FOLLOW_UP',
         followUpOfMessageId: oursId,
         status: 'PENDING',
-        subject: draft.subject,
-        body: draft.body,
-        confidence: draft.confidence,
-        provider: draft.meta.provider,
-        model: draft.meta.model,
-        promptVersion: draft.meta.promptVersion,
+        ...draftResultColumns(draft),
         tone: style.tone ?? null,
         length: style.length ?? null,
         customPrompt: style.customPrompt ?? null,
-        promptTokens: draft.meta.inputTokens,
-        completionTokens: draft.meta.outputTokens,
-        latencyMs: draft.meta.latencyMs,
-        estimatedCost: draft.meta.costUsd,
-        fallback: draft.fallback !== null,
-        safetyFlags: draft.safetyFlags,
-        language: draft.language,
-        humanWriterReason: draft.humanWriterReason,
         nextStep: pending.nextStep,
       },
     });

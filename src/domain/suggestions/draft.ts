@@ -220,6 +220,26 @@ async function supersedePending(
   return ids.length === 0 ? [] : tx.aISuggestion.findMany({ where: { id: { in: ids } } });
 }
 
+/** The columns every stored draft takes from the model's result: first drafts, regenerations and follow-ups. */
+export function draftResultColumns(draft: DraftResult) {
+  return {
+    subject: draft.subject,
+    body: draft.body,
+    confidence: draft.confidence,
+    provider: draft.meta.provider,
+    model: draft.meta.model,
+    promptVersion: draft.meta.promptVersion,
+    promptTokens: draft.meta.inputTokens,
+    completionTokens: draft.meta.outputTokens,
+    latencyMs: draft.meta.latencyMs,
+    estimatedCost: draft.meta.costUsd,
+    fallback: draft.fallback !== null,
+    safetyFlags: draft.safetyFlags,
+    language: draft.language,
+    humanWriterReason: draft.humanWriterReason,
+  };
+}
+
 export interface StoreDraftInput {
   conversationId: string;
   message: Pick<ConversationMessage, 'id' | 'createdAt'>;
@@ -268,29 +288,16 @@ export async function storeDraft(ctx: DomainContext, input: StoreDraftInput): Pr
         conversationId: conversation.id,
         inReplyToId: message.id,
         status: 'PENDING',
-        subject: draft.subject,
-        body: draft.body,
-        confidence: draft.confidence,
+        ...draftResultColumns(draft),
         sentiment: analysis.sentiment,
         intent: analysis.intent,
         urgency: analysis.urgency,
         keyPoints: analysis.keyPoints,
         questions: analysis.questions,
         nextStep: analysis.suggestedNextStep,
-        provider: draft.meta.provider,
-        model: draft.meta.model,
-        promptVersion: draft.meta.promptVersion,
         tone: draft.style.tone ?? null,
         length: draft.style.length ?? null,
         customPrompt: draft.style.customPrompt ?? null,
-        promptTokens: draft.meta.inputTokens,
-        completionTokens: draft.meta.outputTokens,
-        latencyMs: draft.meta.latencyMs,
-        estimatedCost: draft.meta.costUsd,
-        fallback: draft.fallback !== null,
-        safetyFlags: draft.safetyFlags,
-        language: draft.language,
-        humanWriterReason: draft.humanWriterReason,
         noteToName: draft.referralNote?.toName ?? null,
         noteToEmail: draft.referralNote?.toEmail ?? null,
         noteSubject: draft.referralNote?.subject ?? null,
