@@ -18,8 +18,8 @@ const options = benchOptions({
   port: { type: 'string', default: '4101' },
   'idle-seconds': { type: 'string', default: '20' },
   rounds: { type: 'string', default: '1' },
-  // glibc's malloc arenas for the server (MALLOC_ARENA_MAX; `npm start` sets 2). Empty: glibc's
-  // default (8 per core), as a server started with plain `node` has.
+  // glibc's malloc arenas for the server (MALLOC_ARENA_MAX), to compare. Empty: glibc's default
+  // (8 per core), as `npm start` runs.
   'malloc-arena-max': { type: 'string', default: '' },
 });
 const MALLOC_ARENA_MAX = options['malloc-arena-max'];

@@ -9,8 +9,9 @@
 // it is throttled: only after at least IDLE_GC_AFTER_BYTES of inbound bodies, only when no
 // large body is in flight, only after IDLE_GC_QUIET_MS (15 s) without a new one, and at most once per
 // IDLE_GC_MIN_INTERVAL_MS. The text-work threads collect their own heaps after a large task
-// (text-work.ts) and are stopped at this collection if idle (pool.ts). What V8 frees, glibc keeps in per-thread malloc arenas unless the process
-// runs with few of them: `npm start` sets MALLOC_ARENA_MAX (bench/RESULTS.md has the figures).
+// (text-work.ts) and are stopped at this collection if idle (pool.ts). Limiting glibc's malloc
+// arenas (MALLOC_ARENA_MAX=2) without this collection was measured and barely helped, so
+// `npm start` does not set it (bench/RESULTS.md has the figures).
 //
 // V8 offers a full collection to JavaScript only behind --expose-gc. The flag is set at run
 // time (v8.setFlagsFromString) and the function taken from a new context, which V8 creates with
