@@ -15,6 +15,7 @@ import { ConversationStatusEnum, IntentEnum, OrderDirectionEnum, PriorityEnum } 
 import { AISuggestionNode } from './suggestion.js';
 import { domainOf, dbOf, servicesOf } from '../graphql-context.js';
 import { compiledSql } from '../compiled-read/annotations.js';
+import { conversationPayloadField } from './conversation-payload.js';
 
 // At most one PENDING suggestion exists per conversation (a partial unique index), so this
 // nested `take` reads at most one row per conversation.
@@ -261,11 +262,7 @@ builder.relayMutationField(
   {
     description: 'Result of archiveConversation.',
     outputFields: (t) => ({
-      conversation: t.prismaField({
-        type: 'Conversation',
-        description: 'The conversation as it is now.',
-        resolve: (query, p, _args, ctx) => dbOf(ctx).conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
-      }),
+      conversation: conversationPayloadField(t),
       withdrawnSuggestion: t.prismaField({
         type: 'AISuggestion',
         nullable: true,
@@ -298,11 +295,7 @@ builder.relayMutationField(
   {
     description: 'Result of unarchiveConversation.',
     outputFields: (t) => ({
-      conversation: t.prismaField({
-        type: 'Conversation',
-        description: 'The conversation as it is now.',
-        resolve: (query, p, _args, ctx) => dbOf(ctx).conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
-      }),
+      conversation: conversationPayloadField(t),
     }),
   },
 );
@@ -356,11 +349,7 @@ builder.relayMutationField(
         description: 'The email: SENT, or QUEUED while the provider has not confirmed it yet (it is then confirmed or sent automatically).',
         resolve: (query, p, _args, ctx) => dbOf(ctx).conversationMessage.findUniqueOrThrow({ ...query, where: { id: p.messageId } }),
       }),
-      conversation: t.prismaField({
-        type: 'Conversation',
-        description: 'The conversation as it is now.',
-        resolve: (query, p, _args, ctx) => dbOf(ctx).conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
-      }),
+      conversation: conversationPayloadField(t),
     }),
   },
 );
@@ -424,11 +413,7 @@ builder.relayMutationField(
         description: 'The message, in its new conversation.',
         resolve: (query, p, _args, ctx) => dbOf(ctx).conversationMessage.findUniqueOrThrow({ ...query, where: { id: p.messageId } }),
       }),
-      conversation: t.prismaField({
-        type: 'Conversation',
-        description: 'The conversation it is in now (new, for a split).',
-        resolve: (query, p, _args, ctx) => dbOf(ctx).conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
-      }),
+      conversation: conversationPayloadField(t, 'The conversation it is in now (new, for a split).'),
       fromConversation: t.prismaField({
         type: 'Conversation',
         description: 'The conversation it left.',

@@ -26,6 +26,7 @@ import { AutoAssignEnum, PriorityEnum } from './enums.js';
 import { baseMutationErrors } from './errors.js';
 import { decodeParleyId, encodeParleyId, idOfType } from './ids.js';
 import { readQuery } from './optional-row.js';
+import { conversationPayloadField } from './conversation-payload.js';
 
 const idList = (max: number) => z.array(z.any()).max(max, { message: `must name at most ${max} ids` });
 
@@ -95,11 +96,7 @@ builder.relayMutationField(
   {
     description: 'Result of assignConversation.',
     outputFields: (t) => ({
-      conversation: t.prismaField({
-        type: 'Conversation',
-        description: 'The conversation as it is now.',
-        resolve: (query, p, _args, ctx) => dbOf(ctx).conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
-      }),
+      conversation: conversationPayloadField(t),
     }),
   },
 );
@@ -232,11 +229,7 @@ builder.relayMutationField(
   {
     description: 'Result of setConversationLabels.',
     outputFields: (t) => ({
-      conversation: t.prismaField({
-        type: 'Conversation',
-        description: 'The conversation as it is now.',
-        resolve: (query, p, _args, ctx) => dbOf(ctx).conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
-      }),
+      conversation: conversationPayloadField(t),
     }),
   },
 );
@@ -264,11 +257,7 @@ builder.relayMutationField(
   {
     description: 'Result of setConversationPriority.',
     outputFields: (t) => ({
-      conversation: t.prismaField({
-        type: 'Conversation',
-        description: 'The conversation as it is now.',
-        resolve: (query, p, _args, ctx) => dbOf(ctx).conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
-      }),
+      conversation: conversationPayloadField(t),
     }),
   },
 );

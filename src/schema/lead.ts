@@ -21,6 +21,7 @@ import { escapeLike } from './conversation-filter.js';
 import { baseMutationErrors, ErrorInterface, FieldIssueRef } from './errors.js';
 import { globalIdFor, idOfType } from './ids.js';
 import { readQuery } from './optional-row.js';
+import { conversationPayloadField } from './conversation-payload.js';
 
 export const LeadNode = builder.prismaNode('Lead', {
   id: { field: 'id' },
@@ -294,11 +295,7 @@ builder.relayMutationField(
         description: 'The email: SENT, or QUEUED until its scheduled time or while the provider has not confirmed it.',
         resolve: (query, p, _args, ctx) => dbOf(ctx).conversationMessage.findUniqueOrThrow({ ...query, where: { id: p.messageId } }),
       }),
-      conversation: t.prismaField({
-        type: 'Conversation',
-        description: 'The new conversation.',
-        resolve: (query, p, _args, ctx) => dbOf(ctx).conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
-      }),
+      conversation: conversationPayloadField(t, 'The new conversation.'),
     }),
   },
 );

@@ -18,6 +18,7 @@ import { SuggestionKindEnum } from './enums.js';
 import { baseMutationErrors } from './errors.js';
 import { idOfType } from './ids.js';
 import { readQuery } from './optional-row.js';
+import { conversationPayloadField } from './conversation-payload.js';
 
 builder.prismaObjectFields('ConversationMessage', (t) => ({
   scheduledFor: t.expose('scheduledFor', {
@@ -117,11 +118,7 @@ builder.relayMutationField(
           return p.suggestionId ? dbOf(ctx).aISuggestion.findUnique({ ...selection, where: { id: p.suggestionId } }) : null;
         },
       }),
-      conversation: t.prismaField({
-        type: 'Conversation',
-        description: 'The conversation as it is now.',
-        resolve: (query, p, _args, ctx) => dbOf(ctx).conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
-      }),
+      conversation: conversationPayloadField(t),
     }),
   },
 );

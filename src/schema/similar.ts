@@ -21,7 +21,8 @@ import { idOfType } from './ids.js';
 import { IntentEnum } from './enums.js';
 import { baseMutationErrors, ErrorInterface } from './errors.js';
 import { AISuggestionNode } from './suggestion.js';
-import { domainOf, dbOf } from '../graphql-context.js';
+import { domainOf } from '../graphql-context.js';
+import { conversationPayloadField } from './conversation-payload.js';
 
 export const ConversationOutcomeEnum = builder.enumType(ConversationOutcome, {
   name: 'ConversationOutcome',
@@ -156,11 +157,7 @@ builder.relayMutationField(
   {
     description: 'Result of setConversationOutcome.',
     outputFields: (t) => ({
-      conversation: t.prismaField({
-        type: 'Conversation',
-        description: 'The conversation as it is now.',
-        resolve: (query, p, _args, ctx) => dbOf(ctx).conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
-      }),
+      conversation: conversationPayloadField(t),
     }),
   },
 );

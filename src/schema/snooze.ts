@@ -2,10 +2,11 @@
 // and snoozeReason. The rules are in src/domain/conversations/snooze.ts.
 import { snoozeConversation, unsnoozeConversation } from '../domain/conversations/index.js';
 import { InvalidStateError } from '../domain/errors.js';
-import { dbOf, domainOf } from '../graphql-context.js';
+import { domainOf } from '../graphql-context.js';
 import { builder } from './builder.js';
 import { ConversationNode } from './conversation.js';
 import { baseMutationErrors } from './errors.js';
+import { conversationPayloadField } from './conversation-payload.js';
 
 export const SnoozeReasonEnum = builder.enumType('SnoozeReason', {
   description: 'Why a conversation is snoozed.',
@@ -49,11 +50,7 @@ builder.relayMutationField(
   {
     description: 'Result of snoozeConversation.',
     outputFields: (t) => ({
-      conversation: t.prismaField({
-        type: 'Conversation',
-        description: 'The conversation as it is now.',
-        resolve: (query, p, _args, ctx) => dbOf(ctx).conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
-      }),
+      conversation: conversationPayloadField(t),
     }),
   },
 );
@@ -74,11 +71,7 @@ builder.relayMutationField(
   {
     description: 'Result of unsnoozeConversation.',
     outputFields: (t) => ({
-      conversation: t.prismaField({
-        type: 'Conversation',
-        description: 'The conversation as it is now.',
-        resolve: (query, p, _args, ctx) => dbOf(ctx).conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
-      }),
+      conversation: conversationPayloadField(t),
     }),
   },
 );

@@ -8,7 +8,8 @@ import { resolveSuggestedAction } from '../domain/conversations/index.js';
 import { builder } from './builder.js';
 import { ConversationNode } from './conversation.js';
 import { baseMutationErrors } from './errors.js';
-import { domainOf, dbOf } from '../graphql-context.js';
+import { domainOf } from '../graphql-context.js';
+import { conversationPayloadField } from './conversation-payload.js';
 
 const SuggestedActionKindEnum = builder.enumType(SuggestedActionKind, {
   name: 'SuggestedActionKind',
@@ -91,11 +92,7 @@ builder.relayMutationField(
   {
     description: 'Result of resolveSuggestedAction.',
     outputFields: (t) => ({
-      conversation: t.prismaField({
-        type: 'Conversation',
-        description: 'The conversation as it is now.',
-        resolve: (query, p, _args, ctx) => dbOf(ctx).conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
-      }),
+      conversation: conversationPayloadField(t),
     }),
   },
 );

@@ -12,6 +12,7 @@ import { idOfType } from './ids.js';
 import { IntentEnum, SentimentEnum, SuggestionStatusEnum, UrgencyEnum } from './enums.js';
 import { readQuery } from './optional-row.js';
 import { domainOf, dbOf, servicesOf } from '../graphql-context.js';
+import { conversationPayloadField } from './conversation-payload.js';
 
 type AnalysisColumns = Pick<AISuggestion, 'sentiment' | 'intent' | 'urgency' | 'keyPoints' | 'questions' | 'nextStep'>;
 
@@ -137,11 +138,7 @@ builder.relayMutationField(
         description: 'The email: SENT, or QUEUED while the provider has not confirmed it yet (it is then confirmed or sent automatically).',
         resolve: (query, p, _args, ctx) => dbOf(ctx).conversationMessage.findUniqueOrThrow({ ...query, where: { id: p.messageId } }),
       }),
-      conversation: t.prismaField({
-        type: 'Conversation',
-        description: 'The conversation as it is now.',
-        resolve: (query, p, _args, ctx) => dbOf(ctx).conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
-      }),
+      conversation: conversationPayloadField(t),
     }),
   },
 );
@@ -168,11 +165,7 @@ builder.relayMutationField(
         description: 'The draft, now REJECTED.',
         resolve: (query, p, _args, ctx) => dbOf(ctx).aISuggestion.findUniqueOrThrow({ ...query, where: { id: p.suggestionId } }),
       }),
-      conversation: t.prismaField({
-        type: 'Conversation',
-        description: 'The conversation as it is now.',
-        resolve: (query, p, _args, ctx) => dbOf(ctx).conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
-      }),
+      conversation: conversationPayloadField(t),
     }),
   },
 );
@@ -327,11 +320,7 @@ builder.relayMutationField(
           return p.supersededSuggestionId ? dbOf(ctx).aISuggestion.findUnique({ ...selection, where: { id: p.supersededSuggestionId } }) : null;
         },
       }),
-      conversation: t.prismaField({
-        type: 'Conversation',
-        description: 'The conversation as it is now.',
-        resolve: (query, p, _args, ctx) => dbOf(ctx).conversation.findUniqueOrThrow({ ...query, where: { id: p.conversationId } }),
-      }),
+      conversation: conversationPayloadField(t),
     }),
   },
 );
