@@ -16,10 +16,14 @@ import type { Metrics } from './metrics.js';
 import type { AppServices } from './services.js';
 import { buildServices } from './wiring.js';
 import { createParleyYoga, type ParleyYoga } from './yoga.js';
+import { createRequestReplay } from './compiled-read/index.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export interface App {
   services: AppServices;
   yoga: ParleyYoga;
+  /** The node HTTP handler: repeated compiled reads replayed (src/compiled-read/replay.ts), the rest to Yoga. */
+  handle(request: IncomingMessage, response: ServerResponse): void;
   /** The background job worker, when this process runs one (config.jobs.runWorker). */
   worker?: JobWorker;
   /** Start-up recovery of queued emails, running in the background; undefined if it failed (logged). */
@@ -61,10 +65,14 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     // background instead, not to hold up npm start's /ready: its first searches for a few
     // seconds may find fewer matches.
     if (seededNow) await background.demoEmbedding;
-    const yoga = createParleyYoga(services, { extraPlugins: tracing ? [tracing.plugin] : [] });
+    // Not with tracing on: a replayed request would have no span.
+    const replay = tracing ? undefined : createRequestReplay({ services, database });
+    const yoga = createParleyYoga(services, { extraPlugins: tracing ? [tracing.plugin] : [], replay });
+    const handle = replay ? replay.handlerFor(yoga) : yoga;
     return {
       services,
       yoga,
+      handle: (request, response) => void handle(request, response),
       worker: background.worker,
       startupRecovery: background.startupRecovery,
       close: async () => {

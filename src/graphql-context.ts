@@ -51,15 +51,16 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 const requestIds = new WeakMap<Request, string>();
 
-/**
- * One id per request, shared by the context, the logs and the X-Request-Id response header.
- * A caller's X-Request-Id is honoured when it is sane, so logs join up across services.
- */
+/** A caller's X-Request-Id when it is sane, so logs join up across services; else a new one. */
+export function requestIdFrom(given: string | string[] | null | undefined): string {
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/** One id per request, shared by the context, the logs and the X-Request-Id response header. */
 export function requestIdFor(request: Request): string {
   let id = requestIds.get(request);
   if (id === undefined) {
-    const given = request.headers.get('x-request-id');
-    id = given && REQUEST_ID.test(given) ? given : randomUUID();
+    id = requestIdFrom(request.headers.get('x-request-id'));
     requestIds.set(request, id);
   }
   return id;

@@ -38,7 +38,7 @@ function answerWhileStarting(request: IncomingMessage, response: ServerResponse)
 export async function startServer(config: Config, options: StartServerOptions = {}): Promise<RunningServer> {
   let app: App | undefined;
   const server = createServer((request, response) => {
-    if (app) void app.yoga(request, response);
+    if (app) app.handle(request, response);
     else answerWhileStarting(request, response);
   });
   await new Promise<void>((resolve, reject) => {

@@ -13,7 +13,7 @@ import { DomainError, ValidationError } from './domain/errors.js';
 import { schema } from './schema/index.js';
 import type { AppServices } from './services.js';
 import { useWebhooks } from './webhooks/plugin.js';
-import { useCompiledRead } from './compiled-read/index.js';
+import { useCompiledRead, type RequestReplay } from './compiled-read/index.js';
 
 export type ParleyYoga = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
 
@@ -65,6 +65,8 @@ export interface ParleyYogaOptions {
   onReadPath?: (path: 'compiled' | 'resolvers', operationName: string | undefined) => void;
   /** Told why an operation took the resolvers (tests). */
   onReadFallback?: (reason: string) => void;
+  /** Records compiled answers for the HTTP handler in front of Yoga to replay (src/compiled-read/replay.ts). */
+  replay?: Pick<RequestReplay, 'plugin' | 'recordAnswer'>;
 }
 
 export function createParleyYoga(services: AppServices, options: ParleyYogaOptions = {}): ParleyYoga {
@@ -119,7 +121,12 @@ export function createParleyYoga(services: AppServices, options: ParleyYogaOptio
       ...(config.graphql.introspection ? [] : [{ onValidate: ({ addValidationRule }) => addValidationRule(NoSchemaIntrospectionCustomRule) } satisfies Plugin]),
       ...(options.extraPlugins ?? []),
       // Read queries made only of compilable fields run as one SQL statement (src/compiled-read/).
-      ...(options.compiledReads === false ? [] : [useCompiledRead({ database: services.database, logger, onPath: options.onReadPath, onFallback: options.onReadFallback })]),
+      ...(options.compiledReads === false
+        ? []
+        : [
+            useCompiledRead({ database: services.database, logger, onPath: options.onReadPath, onFallback: options.onReadFallback, onAnswer: options.replay?.recordAnswer }),
+            ...(options.replay ? [options.replay.plugin] : []),
+          ]),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {

@@ -2,13 +2,11 @@
 // data: every query the test suite sends (the codegen documents and the literal queries of the
 // test files) runs through both and must answer the same; another account's ids answer null
 // on both; a compilable page is one SQL statement, and a field without SQL falls back.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse, Kind, type OperationDefinitionNode, type TypeNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createParleyYoga, type ParleyYoga } from '../src/yoga.js';
 import { createAccount, createConversation, createLead, gid } from './support/factories.js';
 import { createTestApp, type TestApp } from './support/app.js';
+import { demoIds, suiteQueries, variablesFor } from './support/suite-queries.js';
 
 let app: TestApp;
 let compiled: ParleyYoga;
@@ -51,13 +49,7 @@ beforeAll(async () => {
   const prisma = app.services.prisma;
   (prisma as unknown as { $on(event: 'query', cb: () => void): void }).$on('query', () => statements++);
   // Demo data: a thread with messages and a pending draft, its lead, a message, a draft.
-  const conversation = await prisma.conversation.findFirstOrThrow({ where: { suggestions: { some: {} } }, orderBy: { lastMessageAt: 'desc' }, select: { id: true, leadId: true } });
-  const message = await prisma.conversationMessage.findFirstOrThrow({ where: { conversationId: conversation.id }, select: { id: true } });
-  const suggestion = await prisma.aISuggestion.findFirstOrThrow({ where: { conversationId: conversation.id }, select: { id: true } });
-  ids.conversation = gid('Conversation', conversation.id);
-  ids.lead = gid('Lead', conversation.leadId);
-  ids.message = gid('ConversationMessage', message.id);
-  ids.suggestion = gid('AISuggestion', suggestion.id);
+  Object.assign(ids, await demoIds(prisma));
   // Another account, with its own thread.
   const b = await createAccount(prisma, 'compiled-other');
   const lead = await createLead(prisma, b.id, { email: 'other@b.example', name: 'Other' });
@@ -76,47 +68,6 @@ afterAll(async () => {
 
 // ---- every query of the suite -----------------------------------------------------------
 
-/** Query texts from the codegen documents and from string literals in the test files. */
-function suiteQueries(): string[] {
-  const found = new Set<string>();
-  const sources = [join('test', 'gql', 'graphql.ts'), ...readdirSync('test').filter((f) => f.endsWith('.test.ts') && f !== 'compiled-read.test.ts').map((f) => join('test', f))];
-  for (const file of sources) {
-    const text = readFileSync(file, 'utf8');
-    // Template and quoted literals with no interpolation that parse as a query document.
-    for (const match of text.matchAll(/`([^`$]*)`|'((?:query|\{)[^'\n]*)'/g)) {
-      const candidate = (match[1] ?? match[2] ?? '').replace(/\\n/g, '\n');
-      if (!/^\s*(query\b|\{)/.test(candidate)) continue;
-      try {
-        const document = parse(candidate);
-        const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode[];
-        if (operations.length === 1 && operations[0]!.operation === 'query') found.add(candidate);
-      } catch {
-        // not GraphQL
-      }
-    }
-  }
-  return [...found];
-}
-
-const typeName = (type: TypeNode): string => (type.kind === Kind.NAMED_TYPE ? type.name.value : typeName(type.type));
-
-/** Variables from the demo data, by name and type; undefined when one cannot be supplied. */
-function variablesFor(query: string): Record<string, unknown> | undefined {
-  const operation = parse(query).definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode;
-  const variables: Record<string, unknown> = {};
-  for (const definition of operation.variableDefinitions ?? []) {
-    const name = definition.variable.name.value;
-    const type = typeName(definition.type);
-    const required = definition.type.kind === Kind.NON_NULL_TYPE && !definition.defaultValue;
-    if (type === 'ID') {
-      const lower = name.toLowerCase();
-      variables[name] = lower.includes('lead') ? ids.lead : lower.includes('message') ? ids.message : lower.includes('suggestion') ? ids.suggestion : ids.conversation;
-    } else if (type === 'Int') variables[name] = 3;
-    else if (required) return undefined;
-  }
-  return variables;
-}
-
 describe('every query of the test suite, through both paths', () => {
   it('answers the same on the compiled path as on the resolvers', async () => {
     const queries = suiteQueries();
@@ -125,7 +76,7 @@ describe('every query of the test suite, through both paths', () => {
     let compared = 0;
     const compiledQueries: string[] = [];
     for (const query of queries) {
-      const variables = variablesFor(query);
+      const variables = variablesFor(query, ids);
       if (!variables) continue;
       const result = await both(query, variables);
       compared++;
@@ -308,11 +259,21 @@ describe('the compiled path is taken, and only where it can be', () => {
       '{ conversations(first: 2) { edges { node { id lastMessage { originalPayload { sha256 } } } } } }',
       '{ conversations(filter: { hasPendingSuggestion: true }) { edges { node { id } } } }',
       '{ viewer { role } }',
-      '{ __typename }',
       'query ($id: ID!) { node(id: $id) { id ... on Conversation { unread } } }',
     ]) {
       const result = await both(query, { id: ids.conversation });
       expect(result.path, query).toBe('resolvers');
+      expect(result.compiled, query).toEqual(result.resolvers);
+    }
+  });
+
+  it('answers a query of nothing but __typename from the schema, without a statement', async () => {
+    for (const query of ['{ __typename }', '{ a: __typename __typename b: __typename }', 'query Named { ...F } fragment F on Query { __typename }']) {
+      const before = readStatements;
+      const result = await both(query);
+      expect(result.path, query).toBe('compiled');
+      expect(readStatements, query).toBe(before);
+      expect(result.compiled.body.errors, query).toBeUndefined();
       expect(result.compiled, query).toEqual(result.resolvers);
     }
   });

@@ -1,10 +1,12 @@
 // Table-driven: every query, mutation and subscription, asked by the OWNER of account B about
-// account A's objects, gets not-found (or only B's own data) and leaks nothing of A. A field
+// account A's objects, gets not-found (or only B's own data) and leaks nothing of A; queries on
+// the compiled path, replayed, and on the resolvers alone. A field
 // added to the schema without a case here fails the first test.
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { schema } from '../src/schema/index.js';
+import { createParleyYoga, type ParleyYoga } from '../src/yoga.js';
 import { createAccount, createConversation, createLead, gid } from './support/factories.js';
 import { snapshotDatabase } from './support/snapshot.js';
 import { startTestServer, type TestServer } from './support/server.js';
@@ -13,6 +15,7 @@ const SECRET = 'ALPHA-SECRET';
 const SECRET_EMAIL = 'alpha-secret-agent@alpha.example';
 
 let server: TestServer;
+let resolversOnly: ParleyYoga;
 let tokenB: string;
 let accountB: string;
 const a: Record<string, string> = {};
@@ -292,12 +295,17 @@ const cases: Record<'Query' | 'Mutation' | 'Subscription', Record<string, Case>>
   },
 };
 
-async function run(c: Case) {
-  const response = await fetch(`${server.url}/graphql`, {
+/**
+ * Over the server's HTTP handler: a read on the compiled path where it compiles, and the same
+ * request again is replayed (src/compiled-read/replay.ts); or on the resolvers alone.
+ */
+async function run(c: Case, path: 'server' | 'resolvers' = 'server') {
+  const init = {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenB}` },
     body: JSON.stringify({ query: c.query, variables: c.variables?.() }),
-  });
+  };
+  const response = path === 'resolvers' ? await resolversOnly.fetch('http://parley.test/graphql', init) : await fetch(`${server.url}/graphql`, init);
   return (await response.json()) as Parameters<Check>[0];
 }
 
@@ -318,6 +326,7 @@ const snapshotOfA = () => snapshotDatabase(server.running.app.services.prisma, s
 
 beforeAll(async () => {
   server = await startTestServer();
+  resolversOnly = createParleyYoga(server.running.app.services, { compiledReads: false });
   const { prisma, devAccountId, tokens } = server.running.app.services;
   const lead = await createLead(prisma, devAccountId, { name: `${SECRET} lead`, email: 'secret@alpha.example' });
   const conversation = await createConversation(prisma, devAccountId, lead.id, {
@@ -396,10 +405,14 @@ describe('account isolation over the whole schema', () => {
   for (const type of ['Query', 'Mutation'] as const) {
     for (const [field, c] of Object.entries(cases[type])) {
       it(`${type}.${field}: as account B, about account A`, async () => {
-        const result = await run(c);
-        expect(JSON.stringify(result)).not.toContain(SECRET);
-        expect(JSON.stringify(result)).not.toContain('INTERNAL_SERVER_ERROR');
-        c.check(result);
+        // Reads on every path: compiled (or resolvers where it does not compile), the same
+        // request replayed, and the resolvers alone.
+        const results = type === 'Query' ? [await run(c), await run(c), await run(c, 'resolvers')] : [await run(c)];
+        for (const result of results) {
+          expect(JSON.stringify(result)).not.toContain(SECRET);
+          expect(JSON.stringify(result)).not.toContain('INTERNAL_SERVER_ERROR');
+          c.check(result);
+        }
       });
     }
   }

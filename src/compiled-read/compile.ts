@@ -373,8 +373,6 @@ export function compileOperation(
         roots.push({ kind: 'rootNode', key, field, node, sql: declared, byType: new Map(), env });
       } else no(`root field ${name}`);
     }
-    // Nothing to read (`{ __typename }`): the executor answers that without the database.
-    if (roots.every((root) => root.kind === 'literal')) no('nothing to read');
     return { roots, operation };
   } catch (error) {
     if (error instanceof NotCompilable) {
@@ -572,6 +570,15 @@ function nodeShape(root: Extract<Root, { kind: 'rootNode' }>, typename: string):
 export interface Statement {
   text: string;
   values: unknown[];
+}
+
+/**
+ * The answer of a plan that reads nothing (`{ __typename }`, aliased or repeated): known from
+ * the schema alone, so no statement runs; undefined when the plan reads the database.
+ */
+export function constantData(plan: CompiledOperation): Record<string, string> | undefined {
+  if (!plan.roots.every((root) => root.kind === 'literal')) return undefined;
+  return Object.fromEntries(plan.roots.map((root) => [root.key, (root as { value: string }).value]));
 }
 
 /** The statement for one request, or null: then the resolver path answers. */

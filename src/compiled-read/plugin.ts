@@ -9,7 +9,7 @@ import type { GraphQLContext } from '../graphql-context.js';
 import { COST_LIMITS } from '../limits/cost.js';
 import type { Database } from '../db/client.js';
 import type { Logger } from '../logger.js';
-import { compileOperation, renderStatement, type CompiledOperation, type Statement } from './compile.js';
+import { compileOperation, constantData, renderStatement, type CompiledOperation, type Statement } from './compile.js';
 import { dataModelOf, type DataModel } from './data-model.js';
 
 export interface CompiledReadOptions {
@@ -19,7 +19,12 @@ export interface CompiledReadOptions {
   onPath?(path: 'compiled' | 'resolvers', operationName: string | undefined): void;
   /** Told why an operation was not compiled, or why a request took the resolvers. */
   onFallback?(reason: string): void;
+  /** Told how a request was answered on the compiled path (the request replay records it). */
+  onAnswer?(context: unknown, answer: CompiledAnswer): void;
 }
+
+/** What answered a request on the compiled path: one statement, or data known from the schema alone. */
+export type CompiledAnswer = { statement: Statement; operationName: string | undefined } | { constant: Record<string, unknown>; operationName: string | undefined };
 
 /** Plans per parsed document (Yoga's parse cache hands the same document for the same text). */
 const MAX_PLANS = 1_000;
@@ -84,6 +89,13 @@ export function useCompiledRead(options: CompiledReadOptions): Plugin {
         const ctx = execArgs.contextValue as Partial<GraphQLContext> | undefined;
         const viewer = ctx?.viewer;
         if (!viewer?.accountId) return resolvers();
+        const operationName = plan.operation.name?.value;
+        const constant = constantData(plan);
+        if (constant) {
+          options.onPath?.('compiled', execArgs.operationName ?? undefined);
+          options.onAnswer?.(execArgs.contextValue, { constant, operationName });
+          return { data: constant };
+        }
         const variables = (execArgs.variableValues ?? {}) as Record<string, unknown>;
         // The statement for these variables and this viewer, rendered once: the account id is
         // always its first parameter, everything else depends on the variables and the user.
@@ -110,6 +122,7 @@ export function useCompiledRead(options: CompiledReadOptions): Plugin {
           return resolvers();
         }
         options.onPath?.('compiled', execArgs.operationName ?? undefined);
+        options.onAnswer?.(execArgs.contextValue, { statement, operationName });
         return { data: rows[0]!.data };
       });
     },
