@@ -21,7 +21,7 @@ import { cpuMs } from './support/proc.js';
 import { backendsOf } from './support/backends.js';
 import { normalise, POSTGRAPHILE_LIST_QUERY, POSTGRAPHILE_THREAD_QUERY, TYPENAME_QUERY } from './support/pages.js';
 import { withPostGraphileServer } from './support/postgraphile.js';
-import { machine, writeSection } from './support/results.js';
+import { machine, ms, writeSection } from './support/results.js';
 import { BENCH_JWT_SECRET, withBareServer, withParleyServer } from './support/servers.js';
 import { startStatementCounter } from './support/statement-counter.js';
 import { graphqlRequest, LIST_QUERY, STATS_QUERY, THREAD_QUERY } from './support/workload.js';
@@ -63,7 +63,9 @@ const PEER = !dataDir && !options['no-peer'];
 const threadId = Buffer.from(`Conversation:${threadConversationId}`).toString('base64');
 
 type Page = 'list' | 'thread' | 'stats' | 'typename';
-type ServerName = 'floor' | 'parley' | 'postgraphile';
+// parley-yoga: Parley with GRAPHQL_REQUEST_REPLAY=false, every request through Yoga (what the
+// first request of each body and caller costs; src/compiled-read/replay.ts).
+type ServerName = 'floor' | 'parley' | 'parley-yoga' | 'postgraphile';
 const PAGES: Page[] = ['list', 'thread', 'stats', 'typename'];
 const CHECKED: Array<'list' | 'thread' | 'typename'> = ['list', 'thread', 'typename'];
 
@@ -106,8 +108,9 @@ function withServer<T>(name: ServerName, url: string | undefined, fn: (started: 
       { ...(url ? { databaseUrl: url } : {}), applicationName: 'bench-floor' },
     );
   }
-  if (name === 'parley') {
-    return withParleyServer(target, { env: url ? { DATABASE_URL: url } : {} }, (parley) => {
+  if (name === 'parley' || name === 'parley-yoga') {
+    const env = { ...(url ? { DATABASE_URL: url } : {}), ...(name === 'parley-yoga' ? { GRAPHQL_REQUEST_REPLAY: 'false' } : {}) };
+    return withParleyServer(target, { env }, (parley) => {
       parleyToken = parley.token;
       return fn({
         pids: [parley.pid],
@@ -164,7 +167,7 @@ async function check(
           statements[page] = counter.count();
           texts[page] = counter.texts();
         }
-        if ((CHECKED as string[]).includes(page)) answers[page] = normalise[name][page as (typeof CHECKED)[number]](body);
+        if ((CHECKED as string[]).includes(page)) answers[page] = normalise[name === 'parley-yoga' ? 'parley' : name][page as (typeof CHECKED)[number]](body);
       }
       return { answers, statements, texts };
     });
@@ -215,7 +218,7 @@ async function run(name: ServerName): Promise<Run> {
 }
 
 // 1. The same data from every server, and one statement per page, before any load.
-const servers: ServerName[] = PEER ? ['parley', 'floor', 'postgraphile'] : ['parley', 'floor'];
+const servers: ServerName[] = PEER ? ['parley', 'parley-yoga', 'floor', 'postgraphile'] : ['parley', 'parley-yoga', 'floor'];
 const checks = {} as Record<ServerName, Awaited<ReturnType<typeof check>>>;
 for (const name of servers) checks[name] = await check(name);
 for (const name of servers) {
@@ -231,7 +234,7 @@ for (const name of servers) {
     const count = checks[name].statements[page];
     if (count === undefined || count === 1) continue;
     const message = `${name} sent ${count} SQL statements for the ${page} page, not one:\n${checks[name].texts[page]!.map((t) => t.replace(/\s+/g, ' ').slice(0, 400)).join('\n')}`;
-    if (name !== 'parley') throw new Error(`${message}\nnothing measured`);
+    if (!name.startsWith('parley')) throw new Error(`${message}\nnothing measured`);
     console.warn(message);
   }
 }
@@ -239,29 +242,35 @@ console.log('Checked: every server answers the list, thread and { __typename } a
 
 // 2. The timed runs, one server after the other.
 const runs = {} as Record<ServerName, Run>;
-for (const name of ['floor', 'parley', ...(PEER ? ['postgraphile'] : [])] as ServerName[]) {
+for (const name of ['floor', 'parley', 'parley-yoga', ...(PEER ? ['postgraphile'] : [])] as ServerName[]) {
   runs[name] = await run(name);
   console.log(name, JSON.stringify(runs[name]));
 }
 
-const LABEL: Record<ServerName, string> = { parley: 'Parley', postgraphile: 'PostGraphile 5', floor: 'bare handler (floor)' };
+const LABEL: Record<ServerName, string> = {
+  parley: 'Parley',
+  'parley-yoga': 'Parley, replay off',
+  postgraphile: 'PostGraphile 5',
+  floor: 'bare handler (floor)',
+};
 const cpu = (m?: Measured) => (m?.cpuPerRequest === undefined ? '-' : m.cpuPerRequest.toFixed(3));
-// autocannon's latencies are whole milliseconds: against a 0 ms p50 there is no ratio.
 const ratio = (a?: number, b?: number) => (a === undefined || b === undefined || b === 0 ? '-' : `${(a / b).toFixed(2)}x`);
 const rows = PAGES.flatMap((page) =>
   (Object.keys(runs) as ServerName[]).flatMap((name) => {
     const m = runs[name].figures[page];
     if (!m) return [];
     const statements = checks[name].statements[page];
-    return [`| ${page} | ${LABEL[name]} | ${Math.round(m.rps)} | ${m.p50} | ${m.p99} | ${cpu(m)} | ${statements ?? '-'} |`];
+    return [`| ${page} | ${LABEL[name]} | ${Math.round(m.rps)} | ${ms(m.p50)} | ${ms(m.p99)} | ${cpu(m)} | ${statements ?? '-'} |`];
   }),
 );
-const ratioRows = PAGES.map((page) => {
-  const p = runs.parley.figures[page];
-  const g = runs.postgraphile?.figures[page];
-  const f = runs.floor.figures[page];
-  return `| ${page} | ${ratio(p?.cpuPerRequest, g?.cpuPerRequest)} | ${ratio(p?.cpuPerRequest, f?.cpuPerRequest)} | ${ratio(p?.p50, g?.p50)} | ${ratio(p?.p50, f?.p50)} | ${ratio(p?.rps, g?.rps)} | ${ratio(p?.rps, f?.rps)} |`;
-});
+const ratioRows = PAGES.flatMap((page) =>
+  (['parley', 'parley-yoga'] as const).map((name) => {
+    const p = runs[name].figures[page];
+    const g = runs.postgraphile?.figures[page];
+    const f = runs.floor.figures[page];
+    return `| ${page} | ${LABEL[name]} | ${ratio(p?.cpuPerRequest, g?.cpuPerRequest)} | ${ratio(p?.cpuPerRequest, f?.cpuPerRequest)} | ${ratio(p?.p50, g?.p50)} | ${ratio(p?.p50, f?.p50)} | ${ratio(p?.rps, g?.rps)} | ${ratio(p?.rps, f?.rps)} |`;
+  }),
+);
 const loads = (Object.keys(runs) as ServerName[]).map((name) => `${LABEL[name]} ${runs[name].load.toFixed(1)}`).join(', ');
 const backendNote = dataDir
   ? "Parley's process also runs PGlite; the floor's figure adds its own PGlite process"
@@ -275,8 +284,9 @@ const markdown = `
 \`npm run bench:http -- --size ${SIZE}${dataDir ? ' --embedded' : ''} --duration ${DURATION}\` on ${machine()}.
 Data: ${SIZE} set (see bench/generate.ts). autocannon, ${CONNECTIONS} connections (stats: 1), ${DURATION} s per run after a
 ${WARM_UP_SECONDS} s warm-up, in the same process as nothing else; each server in its own process, one after the other.
+Latencies: each response's own time to the microsecond (autocannon's percentiles are whole milliseconds).
 Load average (1 min) as each server's runs began: ${loads}.
-Servers: Parley in production mode; ${PEER ? 'PostGraphile 5 (bench/peers/postgraphile, Node 22, amber preset, no GraphiQL or explain; the account filter a condition on account_id from the same JWT, verified tokens remembered for a minute, as Parley; the pending flag a computed column); ' : ''}the floor: bare node:http + pg, one hand-written SQL statement per page. Same pool size (10), JIT off for all.
+Servers: Parley in production mode, as deployed (a request body it answered before on the compiled path, from the same caller, is replayed: src/compiled-read/replay.ts; every run below repeats one body, after a warm-up that made Yoga answer it first); Parley, replay off (\`GRAPHQL_REQUEST_REPLAY=false\`): every request through Yoga, as the first request of each body costs; ${PEER ? 'PostGraphile 5 (bench/peers/postgraphile, Node 22, amber preset, no GraphiQL or explain; the account filter a condition on account_id from the same JWT, verified tokens remembered for a minute, as Parley; the pending flag a computed column); ' : ''}the floor: bare node:http + pg, one hand-written SQL statement per page. Same pool size (10), JIT off for all.
 Checked before any load: all servers return the same list, thread and \`{ __typename }\` (normalised ids, field names,
 times)${dataDir ? '' : "; SQL statements per request counted on the wire by a proxy: PostGraphile and the floor must send exactly one per page (the run fails otherwise), Parley's count is shown as measured"}.
 CPU: user + system time over the timed run of the server's process and its own database work, per request served (${backendNote}).
@@ -287,8 +297,8 @@ ${rows.join('\n')}
 
 Ratios (Parley against each; goals of issue 20: CPU at most 1.0x PostGraphile on list and thread, p50 within 1.5x of the floor, \`{ __typename }\` CPU at most 2x the floor's):
 
-| page | CPU Parley / PostGraphile | CPU Parley / floor | p50 Parley / PostGraphile | p50 Parley / floor | req/s Parley / PostGraphile | req/s Parley / floor |
-|---|---|---|---|---|---|---|
+| page | Parley | CPU / PostGraphile | CPU / floor | p50 / PostGraphile | p50 / floor | req/s / PostGraphile | req/s / floor |
+|---|---|---|---|---|---|---|---|
 ${ratioRows.join('\n')}
 `;
 console.log(markdown);

@@ -66,7 +66,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     // seconds may find fewer matches.
     if (seededNow) await background.demoEmbedding;
     // Not with tracing on: a replayed request would have no span.
-    const replay = tracing ? undefined : createRequestReplay({ services, database });
+    const replay = tracing || !config.graphql.requestReplay ? undefined : createRequestReplay({ services, database });
     const yoga = createParleyYoga(services, { extraPlugins: tracing ? [tracing.plugin] : [], replay });
     const handle = replay ? replay.handlerFor(yoga) : yoga;
     return {

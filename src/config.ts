@@ -74,6 +74,7 @@ const envSchema = z.object({
   HTML_REMOTE_IMAGES: z.enum(['keep', 'block']).default('keep'),
   GRAPHIQL: optionalBoolean,
   GRAPHQL_INTROSPECTION: optionalBoolean,
+  GRAPHQL_REQUEST_REPLAY: optionalBoolean,
   MAX_REQUEST_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
   // How long a transaction may wait for a connection (default: 60 s embedded, 2 s PostgreSQL)
@@ -259,6 +260,8 @@ const configSchema = envSchema.transform((e) => {
       introspection: e.GRAPHQL_INTROSPECTION ?? e.NODE_ENV !== 'production',
       /** Largest GraphQL request body, in bytes. */
       maxRequestBytes: e.MAX_REQUEST_BYTES,
+      /** Repeated compiled reads answered without Yoga's per-request work (src/compiled-read/replay.ts). */
+      requestReplay: e.GRAPHQL_REQUEST_REPLAY ?? true,
     },
   };
 });

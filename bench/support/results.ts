@@ -31,11 +31,13 @@ interface Figures {
 }
 
 export function comparisonRow(name: string, ours: Figures, floor: Figures, goal: string): string {
-  // autocannon rounds to whole milliseconds: a 0 ms floor counts as 0.01 ms.
   const p50Ratio = ours.p50 / Math.max(floor.p50, 0.01);
   const cpu = (f: Figures) => (f.cpuPerRequest === undefined ? '-' : f.cpuPerRequest.toFixed(2));
-  return `| ${name} | ${ours.p50} / ${floor.p50} | ${p50Ratio.toFixed(2)}x | ${ours.p99} / ${floor.p99} | ${Math.round(ours.rps)} / ${Math.round(floor.rps)} | ${(ours.rps / floor.rps).toFixed(2)} | ${cpu(ours)} / ${cpu(floor)} | ${goal} |`;
+  return `| ${name} | ${ms(ours.p50)} / ${ms(floor.p50)} | ${p50Ratio.toFixed(2)}x | ${ms(ours.p99)} / ${ms(floor.p99)} | ${Math.round(ours.rps)} / ${Math.round(floor.rps)} | ${(ours.rps / floor.rps).toFixed(2)} | ${cpu(ours)} / ${cpu(floor)} | ${goal} |`;
 }
+
+/** A latency in ms, to the hundredth (bench/support/load.ts measures them to the microsecond). */
+export const ms = (value: number) => value.toFixed(2);
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;

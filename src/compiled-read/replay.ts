@@ -134,7 +134,9 @@ export function createRequestReplay(options: RequestReplayOptions): RequestRepla
     const started = performance.now();
     const body = await readBody(request);
     if (!body) return;
+    let handedOver = false;
     const handOver = (record?: Pending) => {
+      handedOver = true;
       if (record) pending.set(request, record);
       // Yoga's fetch adapter takes a body already read from `request.body` (as after Express's
       // body parser) instead of the consumed stream.
@@ -142,6 +144,16 @@ export function createRequestReplay(options: RequestReplayOptions): RequestRepla
       options.onRequest?.('yoga');
       return void yoga(request, response);
     };
+    try {
+      await replay(request, response, body, started, handOver);
+    } catch {
+      // Nothing here is expected to throw; if anything does before an answer, Yoga answers.
+      if (!handedOver && !response.headersSent) handOver();
+    }
+  };
+
+  const replay = async (request: IncomingMessage, response: ServerResponse, body: Buffer, started: number, handOver: (record?: Pending) => void) => {
+    const { headers } = request;
     let caller: string;
     try {
       // The failure limit is only looked at here: a failure is counted once, by Yoga, which

@@ -75,6 +75,9 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
     // compile time is pure cost (50 of conversationStats' 140 ms at 1M messages). PGlite has
     // no JIT. A DATABASE_URL that sets its own `options` keeps them.
     ...(config.kind === 'postgres' ? { options: '-c jit=off' } : {}),
+    // The embedded database's one connection stays open: its prepared reads (below) are
+    // prepared again only after a connection is lost.
+    ...(config.kind === 'embedded' ? { idleTimeoutMillis: 0 } : {}),
   });
   const adapter = new PrismaPg(
     pool,
@@ -92,6 +95,12 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
     },
   );
   const readNamer = config.kind === 'postgres' && config.preparedStatements !== false ? createStatementNamer() : undefined;
+  // Compiled reads are prepared on the embedded database too (planning a thread's statement is
+  // about half its cost there). PGlite is one session that outlives its connections, so each
+  // connection names its statements apart from those of any connection before it.
+  const embeddedReadNamer = config.kind === 'embedded' ? createStatementNamer() : undefined;
+  const connectionPrefixes = new WeakMap<pg.PoolClient, string>();
+  let connections = 0;
   const prisma = new PrismaClient({
     adapter,
     transactionOptions: { maxWait: config.transactionMaxWaitMs ?? defaultTransactionMaxWaitMs[config.kind] },
@@ -106,6 +115,22 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
       return (await pool.query<Row>(statement.text, statement.values)).rows;
     },
     async queryRead<Row extends Record<string, unknown>>(statement: { text: string; values: unknown[] }) {
+      if (embeddedReadNamer) {
+        const client = await pool.connect();
+        let failed: Error | undefined;
+        try {
+          let prefix = connectionPrefixes.get(client);
+          if (prefix === undefined) connectionPrefixes.set(client, (prefix = `c${++connections}_`));
+          const name = embeddedReadNamer({ sql: statement.text });
+          return (await client.query<Row>(name ? { name: prefix + name, text: statement.text, values: statement.values } : statement)).rows;
+        } catch (error) {
+          failed = error as Error;
+          throw error;
+        } finally {
+          // As pool.query does: a connection that failed is not reused.
+          client.release(failed);
+        }
+      }
       const name = readNamer?.({ sql: statement.text });
       return (await pool.query<Row>(name ? { name, text: statement.text, values: statement.values } : statement)).rows;
     },
