@@ -5,6 +5,7 @@
 // counts each failure once; the Prometheus metrics count replayed requests.
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequestReplay } from '../src/compiled-read/index.js';
 import { createParleyYoga } from '../src/yoga.js';
@@ -276,7 +277,7 @@ describe('what goes to Yoga', () => {
     }
   });
 
-  it('bodies it does not read: over its size, without a length, empty, other methods and paths', async () => {
+  it('bodies it does not read: over its size, without a length, compressed, other methods and paths', async () => {
     const big = body(`{ conversations(first: 1) { edges { node { id } } } }${' '.repeat(5000)}`);
     paths.length = 0;
     expect((await post(replayUrl, big)).status).toBe(200);
@@ -297,6 +298,48 @@ describe('what goes to Yoga', () => {
     expect(await get.json()).toEqual({ data: { __typename: 'Query' } });
     const slash = await post(`${replayUrl}/`, body('{ __typename }'));
     expect(slash.status).toBe(200);
+    // A compressed body: Yoga decodes it, so the bytes as sent say nothing alone.
+    const gzipped = gzipSync(body('{ conversations(first: 1) { edges { node { id } } } }'));
+    paths.length = 0;
+    for (let i = 0; i < 2; i++) expect(comparable(await post(replayUrl, gzipped, { 'content-encoding': 'gzip' }))).toEqual(comparable(await post(yogaUrl, gzipped, { 'content-encoding': 'gzip' })));
+    expect(paths).toEqual(['yoga', 'yoga']);
+  });
+
+  it('a body sent in two writes is read whole; a client that leaves mid-body costs nothing', async () => {
+    const text = Buffer.from(body('{ conversations(first: 2) { edges { node { id } } } }'));
+    const reference = await post(yogaUrl, text);
+    /** The body in two writes, the second once the first has left. */
+    const inPieces = () =>
+      new Promise<Answer>((resolve, reject) => {
+        const request = httpRequest(
+          replayUrl,
+          { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(text.length), authorization: `Bearer ${app.token}` } },
+          (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () => {
+              const { date: _date, ...headers } = response.headers as Record<string, string>;
+              resolve({ status: response.statusCode!, headers, body: Buffer.concat(chunks).toString('utf8') });
+            });
+          },
+        );
+        request.on('error', reject);
+        request.write(text.subarray(0, 7), () => request.end(text.subarray(7)));
+      });
+    paths.length = 0;
+    const answers = [await inPieces(), await inPieces()];
+    expect(paths).toEqual(['yoga', 'replayed']);
+    for (const answer of answers) expect(comparable(answer)).toEqual(comparable(reference));
+    // Half a body, then gone: no answer is owed, and the server goes on.
+    await new Promise<void>((resolve) => {
+      const request = httpRequest(replayUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(text.length), authorization: `Bearer ${app.token}` } });
+      request.on('error', () => resolve());
+      request.write(text.subarray(0, 7), () => {
+        request.destroy();
+        resolve();
+      });
+    });
+    expect(comparable(await post(replayUrl, text))).toEqual(comparable(reference));
   });
 
   it('odd bytes: the exact body is the key, so no two bodies share an answer', async () => {

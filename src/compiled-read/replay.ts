@@ -126,7 +126,9 @@ export function createRequestReplay(options: RequestReplayOptions): RequestRepla
       !CONTENT_LENGTH.test(length) ||
       Number(length) === 0 ||
       Number(length) > maxBodyBytes ||
-      headers['transfer-encoding'] !== undefined
+      headers['transfer-encoding'] !== undefined ||
+      // Yoga's adapter decodes a compressed body; the key holds the bytes as sent.
+      headers['content-encoding'] !== undefined
     ) {
       options.onRequest?.('yoga');
       return void yoga(request, response);
