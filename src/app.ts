@@ -1,7 +1,9 @@
 // The composition root: builds the whole application from a config, in order: open the
 // database, start-up work on it (src/bootstrap.ts), the services (src/wiring.ts), the GraphQL
-// handler, and the background work (src/background/work.ts). It runs no domain work itself. The
-// server and every test go through createApp.
+// handler (Yoga, with the request replay in front of it), and the background work
+// (src/background/work.ts). It runs no domain work itself. The server and every test go
+// through createApp.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { startBackgroundWork } from './background/work.js';
 import { ensureDevelopmentAccess, prepareDatabase } from './bootstrap.js';
 import { createTokenVerifier } from './auth/tokens.js';
@@ -17,7 +19,6 @@ import type { AppServices } from './services.js';
 import { buildServices } from './wiring.js';
 import { createParleyYoga, type ParleyYoga } from './yoga.js';
 import { createRequestReplay } from './compiled-read/index.js';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export interface App {
   services: AppServices;

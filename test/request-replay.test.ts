@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequestReplay } from '../src/compiled-read/index.js';
 import { createParleyYoga } from '../src/yoga.js';
 import type { AppServices } from '../src/services.js';
+import { createMetrics, type Metrics } from '../src/metrics.js';
 import { createAccount, createConversation, createLead } from './support/factories.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { demoIds, suiteQueries, variablesFor, type DemoIds } from './support/suite-queries.js';
@@ -26,6 +27,7 @@ let failStatements = false;
 let failuresCounted = 0;
 let ids: DemoIds;
 let otherToken: string;
+let metrics: Metrics;
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -43,7 +45,9 @@ beforeAll(async () => {
       return services.rateLimits.consume(name, key);
     },
   };
-  const counted = { ...services, rateLimits };
+  // Metrics of their own: the replay is built before any Yoga registers them, as in createApp.
+  metrics = createMetrics();
+  const counted = { ...services, rateLimits, metrics };
   const replay = createRequestReplay({
     services: counted,
     database: { queryRead: (statement) => (failStatements ? Promise.reject(new Error('connection lost')) : services.database.queryRead(statement)) },
@@ -52,7 +56,9 @@ beforeAll(async () => {
   });
   const handle = replay.handlerFor(createParleyYoga(counted, { replay }));
   replaying = createServer((request, response) => void handle(request, response));
-  yogaOnly = createServer((request, response) => void createParleyYogaOnce(counted)(request, response));
+  // The same services' Yoga without the replay in front, for answers to compare with.
+  const plain = createParleyYoga(counted);
+  yogaOnly = createServer((request, response) => void plain(request, response));
   replayUrl = await listen(replaying);
   yogaUrl = await listen(yogaOnly);
   ids = await demoIds(services.prisma);
@@ -65,12 +71,6 @@ beforeAll(async () => {
   const owner = await services.prisma.user.create({ data: { accountId: b.id, email: 'owner@b.example', name: 'B owner', role: 'OWNER' } });
   otherToken = await services.tokens.sign({ userId: owner.id, accountId: b.id, role: 'OWNER' }, 600);
 });
-
-let yogaInstance: ReturnType<typeof createParleyYoga> | undefined;
-/** The same app's Yoga without the replay in front, for answers to compare with. */
-function createParleyYogaOnce(services: AppServices) {
-  return (yogaInstance ??= createParleyYoga(services));
-}
 
 afterAll(async () => {
   await Promise.all([replaying, yogaOnly].map((server) => server && new Promise((resolve) => server.close(resolve))));
@@ -362,7 +362,7 @@ describe('what goes to Yoga', () => {
 
 describe('metrics', () => {
   it('counts replayed requests as Yoga counts its own', async () => {
-    const { registry } = app.services.metrics;
+    const { registry } = metrics;
     const count = async () => {
       const metric = (await registry.getSingleMetric('graphql_envelop_request')!.get()).values.find((v) => v.labels.operationName === 'ReplayCounted');
       return metric?.value ?? 0;

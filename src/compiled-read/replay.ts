@@ -11,8 +11,8 @@
 // validates it with every rule and limit, authenticates the caller, checks its cost and runs
 // it. When the compiled path answered it (one SQL statement, or data known from the schema
 // alone: compile.ts) with a plain JSON 200, what produced the answer is remembered under
-// everything the answer depended on: the exact body bytes, the Accept, Origin and Content-Type
-// headers, and the authenticated caller (actor, role, account). The same request again is
+// everything the answer depended on: the exact body bytes (uncompressed bodies only), the
+// Accept, Origin and Content-Type headers, and the authenticated caller (actor, role, account). The same request again is
 // authenticated as Yoga would (the same function, the same failure limit), runs the remembered
 // statement on the compiled path's connection, and gets the bytes and headers Yoga sent, with
 // its own X-Request-Id, and the same Prometheus metrics. Anything else, and any failure
@@ -208,9 +208,8 @@ function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
  * the same way for a replayed one: its request counter, its execution and HTTP durations.
  */
 function replayMetrics(registry: Registry) {
-  const counter = registry.getSingleMetric('graphql_envelop_request') as Counter | undefined;
-  const execution = registry.getSingleMetric('graphql_envelop_request_duration') as Histogram | undefined;
-  const http = registry.getSingleMetric('graphql_yoga_http_duration') as Histogram | undefined;
+  // Looked up when used: the plugin registers them when Yoga is built, after this.
+  const metric = <T>(name: string) => registry.getSingleMetric(name) as T | undefined;
   // Each metric's own label names (the plugin drops those configured off, such as url).
   const namesOf = (metric: unknown) => ((metric as { labelNames?: readonly string[] } | undefined)?.labelNames ?? []) as string[];
   const labels = (metric: unknown, operationName: string | undefined) => {
@@ -219,6 +218,9 @@ function replayMetrics(registry: Registry) {
   };
   return {
     observe(operationName: string | undefined, executionSeconds: number, httpSeconds: number) {
+      const counter = metric<Counter>('graphql_envelop_request');
+      const execution = metric<Histogram>('graphql_envelop_request_duration');
+      const http = metric<Histogram>('graphql_yoga_http_duration');
       counter?.inc(labels(counter, operationName));
       execution?.observe(labels(execution, operationName), executionSeconds);
       http?.observe(labels(http, operationName), httpSeconds);
