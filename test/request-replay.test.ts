@@ -84,13 +84,14 @@ interface Answer {
 }
 
 /** One POST over node:http (fetch would add its own Accept and other headers). */
-function post(url: string, body: string | Buffer, headers: Record<string, string> = {}, token: string | null = app.token): Promise<Answer> {
+function post(url: string, body: string | Buffer, headers: Record<string, string> = {}, token: string | null = app.token, localAddress?: string): Promise<Answer> {
   const bytes = typeof body === 'string' ? Buffer.from(body) : body;
   return new Promise((resolve, reject) => {
     const request = httpRequest(
       url,
       {
         method: 'POST',
+        ...(localAddress ? { localAddress } : {}),
         headers: { 'content-type': 'application/json', 'content-length': String(bytes.length), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
       },
       (response) => {
@@ -357,6 +358,113 @@ describe('what goes to Yoga', () => {
       replayedAnswers.push(answers[1]!.body);
     }
     expect(replayedAnswers).toHaveLength(4);
+  });
+});
+
+describe('hostile and odd requests, differentially', () => {
+  /** A small seeded generator (mulberry32): the same requests on every run. */
+  function random(seed: number) {
+    return () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  it('answers 300 generated requests exactly as Yoga does, each sent three times', async () => {
+    const next = random(20261130);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+    const queries = [
+      '{ __typename }',
+      '{ conversations(first: 2) { edges { node { id subject } } } }',
+      'query Named { conversations(first: 1) { totalCount } }',
+      'query ($id: ID!) { conversation(id: $id) { id subject } }',
+      'query ($first: Int) { conversations(first: $first) { edges { cursor } } }',
+      '{ conversations(first: 2) { edges { node { id unread } } } }',
+      'mutation { __typename }',
+      // (No subscription: over SSE its answer is a stream that stays open.)
+      '{ conversations(first: 2) { edges { node { id } } }',
+      '{ nope }',
+      '{ __schema { queryType { name } } }',
+    ];
+    const variableSets: unknown[] = [
+      undefined,
+      {},
+      null,
+      { id: ids.conversation },
+      { id: 'not-an-id' },
+      { id: 42 },
+      { first: 1 },
+      { first: -1 },
+      { first: 2 ** 53 },
+      { first: '1' },
+      { id: '\u0000' },
+      { id: 'é🙂' },
+      [],
+      'text',
+    ];
+    // Half of them well-formed reads that compile (so replayed), the rest anything.
+    const compiled: [string, Record<string, unknown>?][] = [
+      ['{ __typename }'],
+      ['{ conversations(first: 2) { edges { node { id subject } } } }'],
+      ['query Named { conversations(first: 1) { totalCount } }'],
+      ['query ($id: ID!) { conversation(id: $id) { id subject } }', { id: ids.conversation }],
+      ['query ($first: Int) { conversations(first: $first) { edges { cursor } } }', { first: 1 }],
+    ];
+    const bodyOf = (): string => {
+      if (next() < 0.5) {
+        const [query, variables] = pick(compiled);
+        return body(query, variables);
+      }
+      const shape = next();
+      if (shape < 0.05) return pick(['', '{', 'null', '[]', '"query"', '{"query":1}', `[${body('{ __typename }')}]`]);
+      const query = pick(queries);
+      const object: Record<string, unknown> = { query };
+      const variables = pick(variableSets);
+      if (variables !== undefined) object.variables = variables;
+      if (next() < 0.2) object.operationName = pick(['Named', 'Other', null, 3]);
+      if (next() < 0.1) object.extensions = pick([{}, { persistedQuery: { version: 1, sha256Hash: 'x' } }, 'x']);
+      let text = JSON.stringify(object);
+      // Escapes JSON allows that some parsers and databases do not: a lone surrogate, a NUL.
+      if (next() < 0.1) text = text.replace('"query":"', '"query":"\\ud800 ');
+      if (next() < 0.1) text = text.replace('"query":"', '"query":"\\u0000');
+      if (next() < 0.1) text = ` \n\t${text}\n`;
+      return text;
+    };
+    const headersOf = (): Record<string, string> => {
+      const headers: Record<string, string> = {};
+      if (next() < 0.15) headers['content-type'] = pick(['application/json; charset=utf-8', 'application/json;charset=latin1', 'application/graphql-response+json', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'APPLICATION/JSON']);
+      if (next() < 0.4) headers.accept = pick(['application/json', 'application/graphql-response+json', 'application/graphql-response+json, application/json;q=0.9', 'text/html', '*/*', 'application/xml', 'text/event-stream', '']);
+      if (next() < 0.2) headers.origin = pick([ALLOWED_ORIGIN, 'https://evil.example', 'null']);
+      return headers;
+    };
+    const tokens = [app.token, app.token, app.token, app.token, otherToken, otherToken, null, 'garbage', `${app.token}x`];
+    let replayed = 0;
+    const statuses: Record<number, number> = {};
+    for (let i = 0; i < 300; i++) {
+      const text = bodyOf();
+      const headers = headersOf();
+      const token = pick(tokens);
+      // Each from its own loopback address: the failure limit (20 a minute per address) would
+      // otherwise answer everything after the first bad tokens with 429, on both sides alike.
+      const from = `127.0.${1 + Math.floor(i / 250)}.${1 + (i % 250)}`;
+      const reference = await post(yogaUrl, text, headers, token, from);
+      statuses[reference.status] = (statuses[reference.status] ?? 0) + 1;
+      paths.length = 0;
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const answer = await post(replayUrl, text, headers, token, from);
+        expect(comparable(answer), `${JSON.stringify(headers)} ${token?.slice(0, 8)} ${text}`).toEqual(comparable(reference));
+      }
+      if (paths.includes('replayed')) {
+        replayed++;
+        expect(reference.status).toBe(200);
+        expect(JSON.parse(reference.body).errors).toBeUndefined();
+      }
+    }
+    console.info(`request-replay: 300 generated requests, ${replayed} replayed; Yoga's statuses ${JSON.stringify(statuses)}`);
+    // Some of them are replayed, or the comparison says little.
+    expect(replayed).toBeGreaterThan(20);
   });
 });
 
