@@ -2,6 +2,7 @@
 // id answers as the target (node, conversation), and a reply addressed to the source's reply
 // address lands in the target.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConversationEvent } from '../src/events/bus.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { createConversation, createLead, gid, rawId } from './support/factories.js';
 import { graphql } from './gql/index.js';
@@ -25,8 +26,12 @@ const Lookup = graphql(`
 `);
 
 let app: TestApp;
+const events: ConversationEvent[] = [];
 beforeAll(async () => {
   app = await createTestApp();
+  void (async () => {
+    for await (const event of app.services.events.subscribe(app.services.devAccountId)) events.push(event);
+  })();
 });
 afterAll(() => app?.close());
 
@@ -88,12 +93,18 @@ describe('mergeConversations', () => {
       suggestions: [{ status: 'PENDING', confidence: 0.7, at: new Date('2026-11-22T09:01:00Z') }],
     });
     const targetDraft = await prisma.aISuggestion.findFirstOrThrow({ where: { conversationId: third.id } });
+    const sourceDraft = await prisma.aISuggestion.findFirstOrThrow({ where: { conversationId: source.id } });
     // source into target, then target into third: the source's id and address lead to third.
     await app.execute(Merge, { input: { sourceId: gid('Conversation', source.id), targetId: gid('Conversation', target.id) } });
     const second = await app.execute(Merge, { input: { sourceId: gid('Conversation', target.id), targetId: gid('Conversation', third.id) } });
     expect(second.data!.mergeConversations).toMatchObject({ conversation: { messages: { totalCount: 3 } } });
     const pending = await prisma.aISuggestion.findMany({ where: { conversationId: third.id, status: 'PENDING' } });
     expect(pending.map((s) => s.id)).toEqual([targetDraft.id]);
+    // The draft set aside is announced, as every superseded draft is (the first merge had none to set aside).
+    await expect
+      .poll(() => events.filter((e) => e.type === 'SUGGESTION_SUPERSEDED'))
+      .toEqual([expect.objectContaining({ suggestionId: sourceDraft.id, conversationId: third.id, reason: 'merged' })]);
+    expect(await prisma.aISuggestion.findUniqueOrThrow({ where: { id: sourceDraft.id } })).toMatchObject({ status: 'SUPERSEDED', conversationId: third.id });
     const lookup = await app.execute(Lookup, { id: gid('Conversation', source.id) });
     expect(rawId(lookup.data!.conversation!.id)).toBe(third.id);
     await postWebhook(app, 'inbound', inboundPayload({ mailboxHash: source.replyHash, stripped: 'To the first thread.' }));

@@ -255,7 +255,7 @@ const SuggestionRejectedEvent = eventType('SuggestionRejectedEvent', 'SUGGESTION
   suggestion: suggestionField(t, 'The draft.'),
   reason: t.exposeString('reason', { nullable: true, description: 'Why, if given.' }),
 }));
-const SuggestionSupersededEvent = eventType('SuggestionSupersededEvent', 'SUGGESTION_SUPERSEDED', 'A waiting draft was replaced by a newer one or withdrawn because the lead may not be emailed.', (t) => ({
+const SuggestionSupersededEvent = eventType('SuggestionSupersededEvent', 'SUGGESTION_SUPERSEDED', 'A waiting draft was replaced by a newer one, withdrawn because the lead may not be emailed, or set aside because its conversation was merged into one with a waiting draft of its own (reason "merged").', (t) => ({
   suggestion: suggestionField(t, 'The draft.'),
   reason: t.exposeString('reason', { nullable: true, description: 'Why.' }),
 }));

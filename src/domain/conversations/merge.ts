@@ -48,8 +48,9 @@ export async function mergeConversations(
 
     // One PENDING draft per conversation: when both have one, the target's stays.
     const targetPending = await tx.aISuggestion.count({ where: { conversationId: target.id, status: 'PENDING' } });
+    let superseded: string[] = [];
     if (targetPending > 0) {
-      await transitionConversationSuggestions(tx, viewer, {
+      superseded = await transitionConversationSuggestions(tx, viewer, {
         conversationId: source.id,
         from: ['PENDING'],
         to: 'SUPERSEDED',
@@ -92,14 +93,17 @@ export async function mergeConversations(
       toStatus: 'MERGED',
       details: { targetId: target.id, messagesMoved: moved.count },
     });
+    const at = services.now().toISOString();
     events.publish({
       type: 'CONVERSATION_MERGED',
       accountId,
       conversationId: target.id,
       sourceId: source.id,
       messagesMoved: moved.count,
-      at: services.now().toISOString(),
+      at,
     });
+    // A client showing the source's draft learns it is gone, as for any other superseded draft.
+    for (const suggestionId of superseded) events.publish({ type: 'SUGGESTION_SUPERSEDED', accountId, conversationId: target.id, at, suggestionId, reason: 'merged' });
   });
   services.jobs.wake();
   return { targetId: input.targetId, sourceId: input.sourceId };
