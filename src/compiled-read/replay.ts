@@ -27,6 +27,7 @@ import type { Counter, Histogram, Registry } from 'prom-client';
 import { authenticate, type Authenticated } from '../auth/authenticate.js';
 import { clientAddress, requestIdFrom, type GraphQLContext } from '../graphql-context.js';
 import type { Database } from '../db/client.js';
+import { CONTENT_LENGTH } from '../limits/graphql-limits.js';
 import type { AppServices } from '../services.js';
 import type { CompiledAnswer } from './plugin.js';
 import type { Statement } from './compile.js';
@@ -70,7 +71,6 @@ interface Pending {
 
 const PER_RESPONSE_HEADERS = new Set(['x-request-id', 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
 const JSON_RESPONSE = /^application\/(?:graphql-response\+)?json(?:;|$)/i;
-const CONTENT_LENGTH = /^\d+$/;
 
 const callerOf = ({ viewer }: Pick<Authenticated, 'viewer'>) => `${viewer.actor}\u0000${viewer.role}\u0000${viewer.accountId}`;
 

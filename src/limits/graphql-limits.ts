@@ -24,7 +24,7 @@ export function useGraphQLArmor(production: boolean): Plugin {
 }
 
 /** The only valid Content-Length: one non-negative integer (no list, sign or blank). */
-const CONTENT_LENGTH = /^\d+$/;
+export const CONTENT_LENGTH = /^\d+$/;
 
 /**
  * Bounds the body of GraphQL requests: a declared length over the limit is 413 at once, and
