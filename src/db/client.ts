@@ -97,9 +97,9 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
   const readNamer = config.kind === 'postgres' && config.preparedStatements !== false ? createStatementNamer() : undefined;
   // Compiled reads are prepared on the embedded database too: planning the thread's statement
   // takes as long as running it (0.33 and 0.34 ms on PostgreSQL), and preparing took the
-  // embedded thread page from 1.9 to 0.71-0.84 ms of CPU (bench:http, three runs). PGlite is one session that
-  // outlives its connections, so each connection names its statements apart from those of any
-  // connection before it.
+  // embedded thread page from 1.9 to 0.71-0.84 ms of CPU (bench:http, three runs). PGlite is
+  // one session that outlives its connections, so each connection names its statements apart
+  // from those of any connection before it.
   const embeddedReadNamer = config.kind === 'embedded' ? createStatementNamer() : undefined;
   const connectionPrefixes = new WeakMap<pg.PoolClient, string>();
   let connections = 0;
