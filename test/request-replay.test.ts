@@ -83,8 +83,17 @@ interface Answer {
   body: string;
 }
 
-/** One POST over node:http (fetch would add its own Accept and other headers). */
-function post(url: string, body: string | Buffer, headers: Record<string, string> = {}, token: string | null = app.token, localAddress?: string): Promise<Answer> {
+/**
+ * One POST over node:http (fetch would add its own Accept and other headers); from
+ * `localAddress`, and with `splitAt` the body in two writes, the second once the first has left.
+ */
+function post(
+  url: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+  token: string | null = app.token,
+  { localAddress, splitAt }: { localAddress?: string; splitAt?: number } = {},
+): Promise<Answer> {
   const bytes = typeof body === 'string' ? Buffer.from(body) : body;
   return new Promise((resolve, reject) => {
     const request = httpRequest(
@@ -104,7 +113,8 @@ function post(url: string, body: string | Buffer, headers: Record<string, string
       },
     );
     request.on('error', reject);
-    request.end(bytes);
+    if (splitAt === undefined) request.end(bytes);
+    else request.write(bytes.subarray(0, splitAt), () => request.end(bytes.subarray(splitAt)));
   });
 }
 
@@ -309,24 +319,7 @@ describe('what goes to Yoga', () => {
   it('a body sent in two writes is read whole; a client that leaves mid-body costs nothing', async () => {
     const text = Buffer.from(body('{ conversations(first: 2) { edges { node { id } } } }'));
     const reference = await post(yogaUrl, text);
-    /** The body in two writes, the second once the first has left. */
-    const inPieces = () =>
-      new Promise<Answer>((resolve, reject) => {
-        const request = httpRequest(
-          replayUrl,
-          { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(text.length), authorization: `Bearer ${app.token}` } },
-          (response) => {
-            const chunks: Buffer[] = [];
-            response.on('data', (chunk: Buffer) => chunks.push(chunk));
-            response.on('end', () => {
-              const { date: _date, ...headers } = response.headers as Record<string, string>;
-              resolve({ status: response.statusCode!, headers, body: Buffer.concat(chunks).toString('utf8') });
-            });
-          },
-        );
-        request.on('error', reject);
-        request.write(text.subarray(0, 7), () => request.end(text.subarray(7)));
-      });
+    const inPieces = () => post(replayUrl, text, {}, app.token, { splitAt: 7 });
     paths.length = 0;
     const answers = [await inPieces(), await inPieces()];
     expect(paths).toEqual(['yoga', 'replayed']);
@@ -449,11 +442,11 @@ describe('hostile and odd requests, differentially', () => {
       // Each from its own loopback address: the failure limit (20 a minute per address) would
       // otherwise answer everything after the first bad tokens with 429, on both sides alike.
       const from = `127.0.${1 + Math.floor(i / 250)}.${1 + (i % 250)}`;
-      const reference = await post(yogaUrl, text, headers, token, from);
+      const reference = await post(yogaUrl, text, headers, token, { localAddress: from });
       statuses[reference.status] = (statuses[reference.status] ?? 0) + 1;
       paths.length = 0;
       for (let attempt = 0; attempt < 3; attempt++) {
-        const answer = await post(replayUrl, text, headers, token, from);
+        const answer = await post(replayUrl, text, headers, token, { localAddress: from });
         expect(comparable(answer), `${JSON.stringify(headers)} ${token?.slice(0, 8)} ${text}`).toEqual(comparable(reference));
       }
       if (paths.includes('replayed')) {
